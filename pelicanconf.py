@@ -1,0 +1,102 @@
+"""Pelican settings for Warta (development: relative URLs, no absolute SITEURL)."""
+
+from pathlib import Path
+
+from warta import dates
+
+_HERE = Path(__file__).resolve().parent
+
+SITENAME = "Warta"
+SITESUBTITLE = "Arsip berita industri daerah"
+SITEURL = ""
+RELATIVE_URLS = True
+
+PATH = str(_HERE / "content")
+OUTPUT_PATH = str(_HERE / "output")
+THEME = str(_HERE / "theme")
+PLUGIN_PATHS = [str(_HERE / "plugins")]
+PLUGINS = ["warta_content"]
+
+TIMEZONE = "Asia/Jakarta"
+DEFAULT_LANG = "id"
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+DEFAULT_PAGINATION = 20
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/halaman/{number}/", "{base_name}/halaman/{number}/index.html"),
+)
+
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["extra"]
+EXTRA_PATH_METADATA = {
+    "extra/favicon.svg": {"path": "favicon.svg"},
+}
+# Authority files and other data are read by plugins, not published as pages.
+IGNORE_FILES = [".#*", "*~", "authority"]
+
+# Clean URLs: a folder per page with index.html inside (DESIGN.md).
+ARTICLE_URL = "berita/{date:%Y}/{date:%m}/{date:%d}/{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+ARTICLE_LANG_URL = "berita/{date:%Y}/{date:%m}/{date:%d}/{slug}-{lang}/"
+ARTICLE_LANG_SAVE_AS = ARTICLE_LANG_URL + "index.html"
+DRAFT_URL = "draf/{slug}/"
+DRAFT_SAVE_AS = DRAFT_URL + "index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = PAGE_URL + "index.html"
+PAGE_LANG_URL = "{slug}-{lang}/"
+PAGE_LANG_SAVE_AS = PAGE_LANG_URL + "index.html"
+
+TAG_URL = "topik/{slug}/"
+TAG_SAVE_AS = TAG_URL + "index.html"
+TAGS_URL = "topik/"
+TAGS_SAVE_AS = TAGS_URL + "index.html"
+# Categories and authors are not how this archive is browsed.
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+DEFAULT_CATEGORY = "berita"
+
+ARCHIVES_URL = "arsip/"
+ARCHIVES_SAVE_AS = ARCHIVES_URL + "index.html"
+YEAR_ARCHIVE_URL = "arsip/{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL + "index.html"
+MONTH_ARCHIVE_URL = "arsip/{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_URL + "index.html"
+DIRECT_TEMPLATES = ["index", "tags", "archives"]
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "period_archives": None}
+
+# Feeds need an absolute SITEURL: publishconf.py turns them on.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# Articles are Markdown; the reStructuredText reader is not used.
+READERS = {"rst": None}
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+    },
+    "output_format": "html5",
+}
+
+JINJA_FILTERS = {
+    "tanggal": dates.long_date,
+    "tanggal_singkat": dates.day_month_year,
+    "bulan_tahun": dates.month_year,
+    "nama_bulan": dates.month_name,
+}
+
+MENUITEMS = ()
+DISPLAY_PAGES_ON_MENU = False
+DELETE_OUTPUT_DIRECTORY = True
+CACHE_CONTENT = False
+
+# Escape every value a template prints unless it is marked safe: article
+# content is HTML (sanitised at import) and printed with |safe; metadata is text.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

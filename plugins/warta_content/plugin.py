@@ -1,0 +1,54 @@
+"""Signal hookups: strict reader, and one URL per article."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+
+from pelican import signals
+
+from warta.errors import ContentError
+
+from .reader import StrictMarkdownReader
+
+logger = logging.getLogger(__name__)
+
+
+class DuplicateUrlError(ContentError):
+    """Two content files would be written to the same URL."""
+
+
+def use_strict_reader(readers) -> None:
+    for extension in StrictMarkdownReader.file_extensions:
+        readers.reader_classes[extension] = StrictMarkdownReader
+
+
+def reject_duplicate_urls(generator) -> None:
+    """Fail on articles that share an output file; name every pair.
+
+    Left alone, Pelican's writer would stop on the second file with no word of
+    which source files collided.
+    """
+    by_target = defaultdict(list)
+    for article in [*generator.articles, *generator.translations, *generator.drafts]:
+        by_target[article.save_as].append(article.source_path)
+    clashes = {target: paths for target, paths in by_target.items() if len(paths) > 1}
+    for target, paths in sorted(clashes.items()):
+        first, *others = sorted(paths)
+        for other in others:
+            logger.error(
+                "%s: same URL as %s (%s); give one of them another Slug",
+                other,
+                first,
+                target,
+            )
+    if clashes:
+        target, paths = sorted(clashes.items())[0]
+        raise DuplicateUrlError(
+            sorted(paths)[1], None, f"{len(clashes)} URL(s) claimed by several files"
+        )
+
+
+def register() -> None:
+    signals.readers_init.connect(use_strict_reader)
+    signals.article_generator_finalized.connect(reject_duplicate_urls)

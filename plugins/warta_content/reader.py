@@ -1,0 +1,48 @@
+"""A Markdown reader that validates the metadata header before Pelican reads it."""
+
+from __future__ import annotations
+
+import logging
+
+from pelican.readers import MarkdownReader
+
+from warta.errors import ContentError
+from warta.metadata import ARTICLE_REQUIRED, PAGE_REQUIRED, check_file_text
+
+from .config import ContentConfig
+
+logger = logging.getLogger(__name__)
+
+
+def read_text(path: str) -> str:
+    """The file's text; an encoding fault becomes a ``ContentError`` with its line."""
+    with open(path, "rb") as handle:
+        raw = handle.read()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ContentError(
+            path,
+            line,
+            f"not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8",
+        ) from None
+
+
+class StrictMarkdownReader(MarkdownReader):
+    """Pelican's Markdown reader, preceded by Warta's header check.
+
+    Pelican logs a failed file as "Could not process <path>" and leaves the
+    reason out; this reader logs the reason with the file and the line first,
+    then lets the failure propagate so that Pelican does not publish the file.
+    """
+
+    def read(self, source_path):
+        config = ContentConfig.from_settings(self.settings)
+        required = ARTICLE_REQUIRED if config.is_article(source_path) else PAGE_REQUIRED
+        try:
+            check_file_text(read_text(source_path), source_path, required=required)
+        except ContentError as error:
+            logger.error("%s", error)
+            raise
+        return super().read(source_path)

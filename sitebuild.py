@@ -1,0 +1,156 @@
+"""Run a real Pelican build, count what it logs, and serve the result.
+
+``invoke build`` and the whole-site tests both come through here, so the site a
+test checks is built exactly as an editor builds it. A build that logs any
+warning or error fails: a bad article is reported with its file, line and
+reason, never skipped in silence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import logging
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.log import init as init_logging
+from pelican.settings import read_settings
+
+from warta.errors import WartaError
+
+ROOT = Path(__file__).resolve().parent
+logger = logging.getLogger("warta.build")
+
+
+class LogCounter(logging.Handler):
+    """Keeps every warning and error logged during a build."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def messages(self, level: int) -> list[str]:
+        return [r.getMessage() for r in self.records if r.levelno == level]
+
+
+@dataclass
+class BuildReport:
+    output: Path
+    seconds: float
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not self.warnings
+
+
+def build(
+    settings_file: str | Path = ROOT / "pelicanconf.py",
+    *,
+    output: str | Path | None = None,
+    content: str | Path | None = None,
+    verbose: bool = False,
+) -> BuildReport:
+    """Build the site once; return what it logged."""
+    override = {}
+    if output is not None:
+        override["OUTPUT_PATH"] = str(Path(output).resolve())
+    if content is not None:
+        override["PATH"] = str(Path(content).resolve())
+    settings = read_settings(str(settings_file), override=override)
+    init_logging(level=logging.INFO if verbose else logging.WARNING)
+    counter = LogCounter()
+    logging.getLogger().addHandler(counter)
+    started = time.perf_counter()
+    try:
+        Pelican(settings).run()
+    except WartaError as error:
+        logger.error("%s", error)
+    except Exception as error:  # noqa: BLE001 - any crash must fail the build, named
+        logger.error("build stopped: %s: %s", type(error).__name__, error)
+    finally:
+        logging.getLogger().removeHandler(counter)
+    return BuildReport(
+        output=Path(settings["OUTPUT_PATH"]),
+        seconds=time.perf_counter() - started,
+        errors=counter.messages(logging.ERROR) + counter.messages(logging.CRITICAL),
+        warnings=counter.messages(logging.WARNING),
+    )
+
+
+class ArchiveRequestHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files with the archive's own 404 page."""
+
+    def __init__(self, *args, quiet: bool = False, **kwargs):
+        self.quiet = quiet  # set first: the base class serves the request in __init__
+        super().__init__(*args, **kwargs)
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, format, *args):  # noqa: A002 - the stdlib's signature
+        if not self.quiet:
+            super().log_message(format, *args)
+
+
+def make_server(
+    output: str | Path, host: str = "127.0.0.1", port: int = 8000, *, quiet=False
+) -> http.server.ThreadingHTTPServer:
+    """A threaded HTTP server for ``output``; port 0 picks a free port."""
+    handler = functools.partial(
+        ArchiveRequestHandler, directory=str(output), quiet=quiet
+    )
+    return http.server.ThreadingHTTPServer((host, port), handler)
+
+
+def report_and_exit_code(report: BuildReport) -> int:
+    for message in report.errors:
+        print(f"ERROR: {message}", file=sys.stderr)
+    for message in report.warnings:
+        print(f"WARNING: {message}", file=sys.stderr)
+    status = "ok" if report.ok else "FAILED"
+    print(
+        f"build {status}: {len(report.errors)} error(s), "
+        f"{len(report.warnings)} warning(s), {report.seconds:.1f} s, "
+        f"output in {report.output}",
+        file=sys.stderr,
+    )
+    return 0 if report.ok else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="sitebuild", description="Build the Warta archive with Pelican."
+    )
+    parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
+    parser.add_argument("--content", help="content folder (default: the settings')")
+    parser.add_argument("--output", help="output folder (default: the settings')")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log each file")
+    args = parser.parse_args(argv)
+    report = build(
+        args.settings, output=args.output, content=args.content, verbose=args.verbose
+    )
+    return report_and_exit_code(report)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""Whole-site test: a real Pelican build of content/ and the seed article's pages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+pytestmark = pytest.mark.site
+
+SEED_URL = (
+    "/berita/2015/03/16/dinas-perindustrian-dtjen-ikm-gelar-rakor-revitalisasi-ikm/"
+)
+SEED_TITLE = (
+    "Dinas Perindustrian—Dtjen IKM Gelar Rakor Revitalisasi Industri Kecil-Menengah"
+)
+# How each published paragraph opens and closes: none may be split or merged.
+SEED_PARAGRAPHS = [
+    ("BANDARLAMPUNG, Teraslampung.com — Dinas", "Lampung,Senin (16/03/2015)."),
+    (
+        "Kepala Dinas Peindustrian Tonny O.L. Tobing",
+        "Perindustrian Republik Indonesia.",
+    ),
+    ("“Dengan begittu, daerah dapat", "masing-masing daerah,” kata Gubernur."),
+    ("Gubernur mengharapkan pengembangan", "salah satu Sektor Penggerak Ekonomi."),
+    ("“Marilah kita memanfaatkan", "tumbuh dan berkembang” M.Ridho Ficardo"),
+    ("Pada akhir 2013, IKM", "kemampuan kelembagaan sentra IKM."),
+]
+# A paragraph ends a sentence, or a quotation followed by its speaker's name.
+SENTENCE_END = re.compile(r"([.!?][”\"’]?|[”\"]\s+[A-Z][\w.]*(\s+[A-Z][\w.]*)*)$")
+SENTENCE_START = re.compile(r"^[“\"A-Z]")
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+@pytest.fixture(scope="module")
+def seed(built_site) -> BeautifulSoup:
+    return soup(built_site.page(SEED_URL))
+
+
+def test_build_logs_no_warning(built_site):
+    assert "0 error(s), 0 warning(s)" in built_site.stderr
+
+
+def test_seed_title_and_language(seed):
+    assert seed.html["lang"] == "id"
+    assert seed.find("h1").get_text(strip=True) == SEED_TITLE
+    assert seed.title.get_text().startswith(SEED_TITLE)
+
+
+def test_seed_date_is_written_in_indonesian(seed):
+    time = seed.select_one(".berita__ket time")
+    assert time.get_text() == "Senin, 16 Maret 2015"
+    assert time["datetime"].startswith("2015-03-16")
+
+
+def test_seed_source_place_and_region(seed):
+    facts = {
+        div.dt.get_text(): div.dd.get_text(strip=True)
+        for div in seed.select(".berita__ket > div")
+    }
+    assert facts == {
+        "Tanggal": "Senin, 16 Maret 2015",
+        "Sumber": "Teraslampung.com",
+        "Tempat": "Bandar Lampung",
+        "Wilayah": "Lampung",
+    }
+
+
+def test_seed_paragraphs_are_whole_runs_of_sentences(seed):
+    paragraphs = [p.get_text() for p in seed.select(".berita__isi p")]
+    assert len(paragraphs) == len(SEED_PARAGRAPHS)
+    for text, (opening, closing) in zip(paragraphs, SEED_PARAGRAPHS, strict=True):
+        assert "\n" not in text, f"hard line break left in: {text[:60]!r}"
+        assert SENTENCE_START.match(text), f"starts mid-sentence: {text[:60]!r}"
+        assert SENTENCE_END.search(text), f"ends mid-sentence: {text[-60:]!r}"
+        assert text.startswith(opening)
+        assert text.endswith(closing)
+
+
+def test_seed_caption_is_a_caption_once(built_site, seed):
+    caption = (
+        "Rakor Dinas Perinustrian dengan Ditjen IKM di Balai Keratun, Senin (16/3)."
+    )
+    assert caption in seed.select_one("figure.foto figcaption").get_text()
+    assert built_site.page(SEED_URL).count("Rakor Dinas Perinustrian dengan") == 1
+
+
+def test_seed_teaser_is_not_published(built_site):
+    html = built_site.page(SEED_URL)
+    assert "Rapat Koordina..." not in html
+    assert "Koordina…" not in html
+    # The teaser repeated the title above the text: the title stands once, in <h1>.
+    body = soup(html).select_one(".berita__isi").get_text()
+    assert "Gelar Rakor Revitalisasi" not in body
+
+
+def test_seed_closing_data_section_is_kept(seed):
+    heading = seed.select_one(".berita__isi h2")
+    assert heading.get_text() == "Data Kementrian Perindustrian Republik Indonesia"
+    following = heading.find_next_sibling("p").get_text()
+    assert "34,27%" in following
+    assert "16,46%" in following
+
+
+def test_seed_tags_link_to_topic_pages(built_site, seed):
+    links = {a.get_text(): a["href"] for a in seed.select(".topik a")}
+    assert "revitalisasi industri" in links
+    assert links["revitalisasi industri"].endswith("topik/revitalisasi-industri/")
+    topic = soup(built_site.page("/topik/revitalisasi-industri/"))
+    assert any(a["href"].endswith(SEED_URL) for a in topic.select("main a"))
+
+
+def test_home_page_links_to_the_seed(built_site):
+    home = soup(built_site.page("/"))
+    links = [a["href"] for a in home.select("main a")]
+    assert any(href.rstrip("/").endswith(SEED_URL.rstrip("/")) for href in links)
+
+
+@pytest.mark.parametrize("url", ["/arsip/", "/arsip/2015/", "/arsip/2015/03/"])
+def test_date_archives_list_the_seed(built_site, url):
+    page = soup(built_site.page(url))
+    assert any(a["href"].endswith(SEED_URL) for a in page.select("main a"))
+
+
+def test_month_archive_is_named_in_indonesian(built_site):
+    page = soup(built_site.page("/arsip/2015/03/"))
+    assert page.find("h1").get_text() == "Arsip Maret 2015"
+
+
+def test_about_and_404_pages(built_site):
+    about = soup(built_site.page("/tentang/"))
+    assert about.find("h1").get_text() == "Tentang Warta"
+    missing = soup(built_site.page("/404.html"))
+    assert missing.find("h1").get_text() == "Halaman tidak ditemukan"
+    # Served for any path: its links start at the site root.
+    assert missing.select_one("link[rel=stylesheet]")["href"].startswith("/")
+
+
+def test_every_page_is_indonesian_and_has_landmarks(built_site):
+    pages = sorted(built_site.output.rglob("*.html"))
+    assert len(pages) >= 10
+    for path in pages:
+        page = soup(path.read_text(encoding="utf-8"))
+        where = path.relative_to(built_site.output)
+        assert page.html["lang"] == "id", where
+        assert page.select_one("a.lompat[href='#isi']"), where
+        assert page.select_one("main#isi"), where
+        assert page.select_one("header nav[aria-label]"), where
+        assert len(page.find_all("h1")) == 1, where
+        assert page.select_one("link[rel=icon]"), where
+        assert page.find("meta", attrs={"name": "viewport"}), where
+
+
+def test_clean_urls_only(built_site):
+    """Every page is a folder's index.html, but the site root's 404 page."""
+    for path in built_site.output.rglob("*.html"):
+        relative = path.relative_to(built_site.output).as_posix()
+        assert relative.endswith("index.html") or relative == "404.html", relative

@@ -1,0 +1,1 @@
+"""Warta's domain code: parsing, validation and formatting, free of Pelican."""
