@@ -15,6 +15,8 @@ from pathlib import Path
 
 from invoke import Exit, task
 
+from warta.errors import WartaError
+
 ROOT = Path(__file__).resolve().parent
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -121,3 +123,216 @@ def lock(c):
     ]
     (ROOT / "requirements.lock").write_text("\n".join(header + pinned) + "\n")
     print(f"requirements.lock: {len(pinned)} packages")
+
+
+IMPORT_HELP = {
+    "update": "replace an existing article (a backup is written first)",
+    "dry_run": "print the Markdown instead of writing a file",
+    "content": "content folder (default: content/)",
+}
+FETCH_HELP = {
+    "timeout": "seconds before a request is given up (default 15)",
+    "delay": "seconds between two requests to one host (default 1)",
+    "retries": "retries after a server error or a broken connection (default 3)",
+    "backoff": "seconds before the first retry, doubled for each next one (default 1)",
+    "max_bytes": "largest response accepted, in bytes (default 5 MiB)",
+}
+
+
+def _importer(content, update, dry_run, **fetch):
+    from warta.ingest.fetch import Fetcher, FetchOptions
+    from warta.ingest.importer import Importer
+
+    options = FetchOptions()
+    overrides = fetch
+    options = FetchOptions(
+        **{
+            **options.__dict__,
+            **{
+                k: type(getattr(options, k))(v)
+                for k, v in overrides.items()
+                if v is not None
+            },
+        }
+    )
+    return Importer.for_content(
+        Path(content), update=update, dry_run=dry_run, fetcher=Fetcher(options)
+    )
+
+
+def _run_import(action):
+    try:
+        outcome = action()
+    except WartaError as error:
+        print(f"GAGAL: {error}", file=sys.stderr)
+        raise Exit(code=1) from None
+    if outcome.markdown is not None:
+        sys.stdout.write(outcome.markdown)
+        return
+    print(f"ditulis: {outcome.path}", file=sys.stderr)
+    if outcome.backup:
+        print(f"cadangan: {outcome.backup}", file=sys.stderr)
+
+
+@task(help={"file": "a text file, or - to read standard input", **IMPORT_HELP})
+def import_text(c, file, update=False, dry_run=False, content="content"):
+    """Import an article from text pasted from a news site."""
+    importer = _importer(content, update, dry_run)
+
+    def action():
+        if file == "-":
+            return importer.from_text(sys.stdin.read(), "<stdin>")
+        try:
+            raw = Path(file).read_bytes()
+        except OSError as error:
+            raise _unreadable(file, error) from None
+        from warta.ingest.encoding import decode_page
+
+        return importer.from_text(decode_page(raw), file)
+
+    _run_import(action)
+
+
+def _unreadable(file, error):
+    from warta.ingest.errors import IngestError
+
+    return IngestError(file, f"cannot read the file: {error.strerror or error}")
+
+
+@task(
+    help={
+        "file": "a saved HTML page",
+        "url": "the page's original address",
+        **IMPORT_HELP,
+    }
+)
+def import_html(c, file, url=None, update=False, dry_run=False, content="content"):
+    """Import an article from a saved web page."""
+    importer = _importer(content, update, dry_run)
+
+    def action():
+        try:
+            raw = Path(file).read_bytes()
+        except OSError as error:
+            raise _unreadable(file, error) from None
+        return importer.from_html(raw, file, url=url)
+
+    _run_import(action)
+
+
+@task(help={"url": "the article's address", **IMPORT_HELP, **FETCH_HELP})
+def import_url(
+    c,
+    url,
+    update=False,
+    dry_run=False,
+    content="content",
+    timeout=None,
+    delay=None,
+    retries=None,
+    backoff=None,
+    max_bytes=None,
+):
+    """Fetch a news page and import its article."""
+    importer = _importer(
+        content,
+        update,
+        dry_run,
+        timeout=timeout,
+        delay=delay,
+        retries=retries,
+        backoff=backoff,
+        max_bytes=max_bytes,
+    )
+    _run_import(lambda: importer.from_url(url))
+
+
+@task(
+    help={
+        "url": "an RSS/Atom feed or a sitemap",
+        "since": "only articles published on or after this date (YYYY-MM-DD)",
+        "limit": "import at most this many articles",
+        **IMPORT_HELP,
+        **FETCH_HELP,
+    }
+)
+def crawl(
+    c,
+    url,
+    since=None,
+    limit=None,
+    update=False,
+    dry_run=False,
+    content="content",
+    timeout=None,
+    delay=None,
+    retries=None,
+    backoff=None,
+    max_bytes=None,
+):
+    """Import every new article that a feed or a sitemap lists."""
+    import datetime as dt
+
+    from tqdm import tqdm
+
+    importer = _importer(
+        content,
+        update,
+        dry_run,
+        timeout=timeout,
+        delay=delay,
+        retries=retries,
+        backoff=backoff,
+        max_bytes=max_bytes,
+    )
+    try:
+        since_date = dt.date.fromisoformat(since) if since else None
+    except ValueError:
+        raise Exit(
+            f"GAGAL: --since {since!r} is not a date (YYYY-MM-DD)", code=1
+        ) from None
+    try:
+        summary = importer.crawl(
+            url,
+            since=since_date,
+            limit=int(limit) if limit is not None else None,
+            progress=lambda entries: tqdm(entries, desc="mengimpor", unit="berita"),
+        )
+    except WartaError as error:
+        print(f"GAGAL: {error}", file=sys.stderr)
+        raise Exit(code=1) from None
+    for outcome in summary.imported:
+        if outcome.markdown is not None:
+            sys.stdout.write(outcome.markdown + "\n")
+    print("\n".join(summary.lines()), file=sys.stderr)
+    if summary.failed:
+        raise Exit(code=1)
+
+
+@task(help={"title": "the article's title", "content": "content folder"})
+def new(c, title, content="content"):
+    """Create an article file with every metadata field ready to fill in."""
+    import datetime as dt
+
+    from warta.ingest.importer import new_article, new_article_text
+
+    draft = new_article(title, today=dt.date.today())
+    path = Path(content) / "articles" / f"{draft.date.year}" / f"{draft.slug}.md"
+    if path.exists():
+        raise Exit(f"GAGAL: {path} exists already", code=1)
+    from warta.ingest.store import write_atomic
+
+    try:
+        write_atomic(path, new_article_text(draft), replace=False)
+    except FileExistsError:
+        raise Exit(f"GAGAL: {path} exists already", code=1) from None
+    print(f"ditulis: {path}")
+
+
+@task(help={"path": "a folder with html/<id>.html and ground-truth.json"})
+def eval_extraction(c, path):
+    """Score body extraction on the article-extraction-benchmark format."""
+    from warta.ingest.evaluation import evaluate_folder
+
+    scores = evaluate_folder(Path(path))
+    print(scores.report())

@@ -182,7 +182,9 @@ def validate_header(header: Header, path: str | Path, *, required: tuple[str, ..
             )
         value = header.values[key]
         if not value:
-            raise ContentError(path, line, f"'{key}' is empty")
+            if key in required:
+                raise ContentError(path, line, f"'{key}' is empty")
+            continue  # an optional field left blank is a field not given
         try:
             spec.check(value)
         except ValueError as error:

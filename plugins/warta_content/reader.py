@@ -8,6 +8,7 @@ from pelican.readers import MarkdownReader
 
 from warta.errors import ContentError
 from warta.metadata import ARTICLE_REQUIRED, PAGE_REQUIRED, check_file_text
+from warta.render import safe_article_html
 
 from .config import ContentConfig
 
@@ -45,4 +46,13 @@ class StrictMarkdownReader(MarkdownReader):
         except ContentError as error:
             logger.error("%s", error)
             raise
-        return super().read(source_path)
+        content, metadata = super().read(source_path)
+        # Hand-typed HTML in Markdown passes through Python-Markdown untouched:
+        # whatever the file holds, no script, handler or frame reaches a reader,
+        # and no image is loaded from another host.
+        return safe_article_html(content), metadata
+
+    def _parse_metadata(self, meta):
+        """Blank optional fields (as ``invoke new`` writes them) are left out."""
+        given = {key: lines for key, lines in meta.items() if "".join(lines).strip()}
+        return super()._parse_metadata(given)

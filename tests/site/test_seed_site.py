@@ -10,7 +10,8 @@ from bs4 import BeautifulSoup
 pytestmark = pytest.mark.site
 
 SEED_URL = (
-    "/berita/2015/03/16/dinas-perindustrian-dtjen-ikm-gelar-rakor-revitalisasi-ikm/"
+    "/berita/2015/03/16/"
+    "dinas-perindustrian-dtjen-ikm-gelar-rakor-revitalisasi-industri-kecil-menengah/"
 )
 SEED_TITLE = (
     "Dinas Perindustrian—Dtjen IKM Gelar Rakor Revitalisasi Industri Kecil-Menengah"

@@ -70,6 +70,12 @@ def test_faults_name_line_and_reason(text, line, reason):
     assert str(caught.value).startswith(f"{where}: ")
 
 
+def test_blank_optional_fields_count_as_absent():
+    text = "Title: J\nDate: 2015-03-16\nSource:\nSlug:\n\nx"
+    header = check_file_text(text, "a.md", required=ARTICLE_REQUIRED)
+    assert header.values["source"] == ""
+
+
 def test_pages_need_no_date():
     check_file_text("Title: Tentang\n\nIsi\n", "tentang.md", required=PAGE_REQUIRED)
 

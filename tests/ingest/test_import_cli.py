@@ -1,0 +1,164 @@
+"""The import commands end to end: files written, refused, or printed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.ingest.helpers import (
+    ROOT,
+    article_files,
+    empty_content,
+    invoke,
+    news_page,
+    paragraphs_about,
+)
+from warta.metadata import parse_header
+
+SEED_PASTE = ROOT / "tests" / "fixtures" / "seed-paste.txt"
+SEED_FILE = next((ROOT / "content" / "articles" / "2015").glob("*.md"))
+
+
+def split(markdown: str) -> tuple[dict[str, str], list[str]]:
+    header = parse_header(markdown, "x")
+    body = "\n".join(markdown.splitlines()[header.body_line - 1 :])
+    return header.values, [p.strip() for p in body.split("\n\n") if p.strip()]
+
+
+def test_seed_paste_gives_the_seed_article():
+    run = invoke("import-text", str(SEED_PASTE), "--dry-run")
+    assert run.returncode == 0, run.stderr
+    imported, imported_body = split(run.stdout)
+    expected, expected_body = split(SEED_FILE.read_text(encoding="utf-8"))
+    for key in (
+        "title",
+        "date",
+        "slug",
+        "lang",
+        "source",
+        "location",
+        "region",
+        "caption",
+    ):
+        assert imported.get(key) == expected.get(key), key
+    assert imported_body == expected_body
+
+
+def test_seed_is_already_in_the_archive(tmp_path):
+    run = invoke("import-text", str(SEED_PASTE))
+    assert run.returncode == 1
+    assert f"{SEED_PASTE.relative_to(ROOT)}: already in the archive as" in run.stderr
+    assert "(same text)" in run.stderr
+
+
+def test_import_text_writes_once_then_reports_the_duplicate(tmp_path):
+    content = empty_content(tmp_path)
+    first = invoke("import-text", str(SEED_PASTE), "--content", str(content))
+    assert first.returncode == 0, first.stderr
+    [written] = article_files(content)
+    assert written.parent.name == "2015"
+    before = written.read_bytes()
+    again = invoke(
+        "import-text", "-", "--content", str(content), stdin=SEED_PASTE.read_text()
+    )
+    assert again.returncode == 1
+    assert "already in the archive" in again.stderr
+    assert article_files(content) == [written]
+    assert written.read_bytes() == before
+
+
+def test_update_keeps_a_backup(tmp_path):
+    content = empty_content(tmp_path)
+    invoke("import-text", str(SEED_PASTE), "--content", str(content))
+    run = invoke("import-text", str(SEED_PASTE), "--content", str(content), "--update")
+    assert run.returncode == 0, run.stderr
+    backups = list((content / "articles").rglob("*.bak"))
+    assert len(backups) == 1
+    assert "cadangan:" in run.stderr
+
+
+def test_import_html_with_its_url(tmp_path):
+    content = empty_content(tmp_path)
+    page = tmp_path / "halaman.html"
+    page.write_bytes(
+        news_page("Sentra Tapis Diperluas", paragraphs_about("sentra tapis"))
+    )
+    url = "https://warta-uji.example/berita/sentra-tapis"
+    run = invoke("import-html", str(page), "--url", url, "--content", str(content))
+    assert run.returncode == 0, run.stderr
+    [written] = article_files(content)
+    values, body = split(written.read_text(encoding="utf-8"))
+    assert values["title"] == "Sentra Tapis Diperluas"
+    assert values["date"] == "2024-05-06 09:00"
+    assert values["source"] == "Warta Uji"
+    assert values["source_url"] == url
+    assert values["author"] == "Redaksi Uji"
+    assert values["location"] == "Bandar Lampung"
+    assert body[0].startswith("BANDARLAMPUNG, Warta Uji")
+    assert not any("Berita terkait" in p or "Beranda" in p for p in body)
+
+
+def test_new_article_is_ready_for_hand_entry(tmp_path):
+    content = empty_content(tmp_path)
+    run = invoke("new", "Harga Kopi Robusta Naik", "--content", str(content))
+    assert run.returncode == 0, run.stderr
+    [written] = article_files(content)
+    assert written.name == "harga-kopi-robusta-naik.md"
+    text = written.read_text(encoding="utf-8")
+    for key in (
+        "Title",
+        "Date",
+        "Slug",
+        "Source",
+        "Source_url",
+        "Location",
+        "Region",
+        "Tags",
+        "Summary",
+    ):
+        assert f"\n{key}:" in "\n" + text, key
+    again = invoke("new", "Harga Kopi Robusta Naik", "--content", str(content))
+    assert again.returncode == 1
+    assert "exists already" in again.stderr
+    assert written.read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda d: d.joinpath("kosong.txt").write_text("  \n\n"), "the text is empty"),
+        (lambda d: None, "cannot read the file"),
+        (
+            lambda d: d.joinpath("kosong.txt").write_text("Judul saja\n"),
+            "no article text",
+        ),
+        (
+            lambda d: d.joinpath("kosong.txt").write_text(
+                "Judul\n\nTanpa tanggal sama sekali."
+            ),
+            "no publication date",
+        ),
+    ],
+)
+def test_bad_text_names_input_and_reason(tmp_path, make, reason):
+    content = empty_content(tmp_path)
+    make(tmp_path)
+    source = tmp_path / "kosong.txt"
+    run = invoke("import-text", str(source), "--content", str(content))
+    assert run.returncode == 1
+    assert f"GAGAL: {source}: " in run.stderr
+    assert reason in run.stderr
+    assert article_files(content) == []
+
+
+def test_a_page_that_is_not_news_is_refused(tmp_path):
+    content = empty_content(tmp_path)
+    page: Path = tmp_path / "beranda.html"
+    page.write_text(
+        "<html><body><nav><a href='/'>Beranda</a></nav><p>Halo.</p></body></html>"
+    )
+    run = invoke("import-html", str(page), "--content", str(content))
+    assert run.returncode == 1
+    assert f"{page}: not a news page" in run.stderr
+    assert article_files(content) == []

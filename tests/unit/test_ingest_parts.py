@@ -1,0 +1,256 @@
+"""Encoding, sanitising, the metadata chain, storage and the extraction score."""
+
+import datetime as dt
+
+import pytest
+from bs4 import BeautifulSoup
+
+from warta.ingest.draft import ArticleDraft, text_fingerprint
+from warta.ingest.encoding import decode_page
+from warta.ingest.errors import ArticleExists, DuplicateArticle
+from warta.ingest.evaluation import match_counts, score
+from warta.ingest.sanitize import clean_html, plain_text
+from warta.ingest.store import ArchiveIndex, canonical_url, save
+from warta.ingest.webpage import from_json_ld, from_meta_tags, parse_moment
+
+# --- encoding -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "header", "expected"),
+    [
+        (
+            "Kopi “Arabika” — Rp5 juta".encode("cp1252"),
+            "windows-1252",
+            "Kopi “Arabika” — Rp5 juta",
+        ),
+        # ISO-8859-1 declared: browsers read windows-1252, so do we.
+        (
+            '<meta charset="iso-8859-1">Caf\xe9 \x93x\x94'.encode("latin-1"),
+            None,
+            "Café “x”",
+        ),
+        ("Kafé".encode(), None, "Kafé"),
+        ("\ufeffKafé".encode(), None, "Kafé"),
+        # Declared wrongly as UTF-8 but not UTF-8: detection takes over.
+        ("Kafé dan “kopi” — é à ü".encode("cp1252"), "utf-8", "Kaf"),
+        # Decomposed accents are composed (NFC).
+        ("Cafe\u0301".encode(), None, "Café"),
+    ],
+)
+def test_decode_page(raw, header, expected):
+    assert expected in decode_page(raw, header)
+
+
+# --- sanitising -----------------------------------------------------------------
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src="x.png" onerror="alert(1)">',
+    '<a href="javascript:alert(1)">klik</a>',
+    '<a href="data:text/html,<script>alert(1)</script>">klik</a>',
+    "<svg><script>alert(1)</script></svg>",
+    '<iframe src="https://example.org"></iframe>',
+    '<object data="x.swf"></object><embed src="x.swf">',
+    '<form action="https://example.org"><input name="q"></form>',
+    "<style>body{background:url(javascript:alert(1))}</style>",
+    '<p style="background:url(javascript:alert(1))" onclick="alert(1)">x</p>',
+    "<scr<script>ipt>alert(1)</scr</script>ipt>",
+    "<img src=x onerror=alert(1)//",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+]
+
+
+@pytest.mark.parametrize("html", HOSTILE)
+def test_clean_html_leaves_nothing_executable(html):
+    cleaned = clean_html(html).lower()
+    for marker in (
+        "<script",
+        "onerror",
+        "onclick",
+        "javascript:",
+        "data:",
+        "<iframe",
+        "<object",
+        "<embed",
+        "<form",
+        "<style",
+        "<svg",
+        "style=",
+    ):
+        assert marker not in cleaned, (html, cleaned)
+
+
+def test_clean_html_keeps_article_markup():
+    html = (
+        '<h2>Sub</h2><p>a <strong>b</strong> <a href="https://x.id/">c</a></p>'
+        '<ul><li>d</li></ul><blockquote>e</blockquote><img src="https://x.id/f.jpg" alt="g">'
+    )
+    cleaned = clean_html(html)
+    for kept in (
+        "<h2>",
+        "<strong>",
+        'href="https://x.id/"',
+        "<li>",
+        "<blockquote>",
+        'alt="g"',
+    ):
+        assert kept in cleaned
+
+
+def test_plain_text_strips_tags_and_decodes_entities():
+    assert (
+        plain_text("<b>Rp 5</b> &amp; <script>alert(1)</script>naik") == "Rp 5 & naik"
+    )
+
+
+# --- metadata chain -------------------------------------------------------------------
+
+JSON_LD = """<script type="application/ld+json">
+{"@context": "https://schema.org", "@graph": [
+ {"@type": "WebSite", "name": "Situs"},
+ {"@type": "NewsArticle", "headline": "Judul LD", "datePublished": "2024-05-06T08:30:00+07:00",
+  "author": [{"@type": "Person", "name": "Ani"}, {"@type": "Person", "name": "Budi"}],
+  "publisher": {"@type": "Organization", "name": "Harian Contoh"},
+  "keywords": "ekspor, kopi"}]}
+</script>"""
+META = """<meta property="og:title" content="Judul OG">
+<meta property="og:site_name" content="Contoh.id">
+<meta property="article:published_time" content="2024-05-07">
+<meta name="author" content="Citra">
+<link rel="canonical" href="https://contoh.id/berita/1">"""
+
+
+def test_json_ld_fields():
+    fields = from_json_ld(BeautifulSoup(JSON_LD, "lxml")).values
+    assert fields["title"] == "Judul LD"
+    assert fields["author"] == "Ani, Budi"
+    assert fields["source"] == "Harian Contoh"
+    assert fields["tags"] == ["ekspor", "kopi"]
+
+
+def test_meta_tag_fields():
+    fields = from_meta_tags(BeautifulSoup(META, "lxml")).values
+    assert fields["title"] == "Judul OG"
+    assert fields["source"] == "Contoh.id"
+    assert fields["date"] == "2024-05-07"
+    assert fields["url"] == "https://contoh.id/berita/1"
+
+
+def test_broken_json_ld_is_ignored():
+    html = '<script type="application/ld+json">{"@type": "NewsArticle", </script>'
+    assert from_json_ld(BeautifulSoup(html, "lxml")).values == {}
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-05-06T08:30:00+07:00", dt.datetime(2024, 5, 6, 8, 30)),
+        ("2024-05-06T01:30:00Z", dt.datetime(2024, 5, 6, 8, 30)),  # Jakarta time
+        ("2024-05-06", dt.date(2024, 5, 6)),
+        ("Senin, 6 Mei 2024", dt.date(2024, 5, 6)),
+        ("bukan tanggal", None),
+        (None, None),
+    ],
+)
+def test_parse_moment(value, expected):
+    assert parse_moment(value) == expected
+
+
+# --- storage ------------------------------------------------------------------------
+
+
+def draft(**changes):
+    values = {
+        "title": "Ekspor Kopi Naik",
+        "body": "Nilai ekspor kopi naik.\n\nPetani senang.",
+        "date": dt.date(2024, 5, 6),
+        "source_url": "https://contoh.id/berita/1",
+    }
+    values.update(changes)
+    return ArticleDraft(**values)
+
+
+def test_save_writes_once_and_refuses_a_second_time(tmp_path):
+    index = ArchiveIndex(tmp_path)
+    written = save(draft(), articles_dir=tmp_path, index=index, source_name="a")
+    assert written.path == tmp_path / "2024" / "ekspor-kopi-naik.md"
+    with pytest.raises(DuplicateArticle, match="same original URL"):
+        save(
+            draft(),
+            articles_dir=tmp_path,
+            index=ArchiveIndex(tmp_path),
+            source_name="b",
+        )
+
+
+def test_same_text_under_another_url_is_a_duplicate(tmp_path):
+    save(draft(), articles_dir=tmp_path, index=ArchiveIndex(tmp_path), source_name="a")
+    copy = draft(
+        source_url="https://lain.id/x",
+        body="Nilai *ekspor* kopi naik.\n\nPetani senang!",
+    )
+    with pytest.raises(DuplicateArticle, match="same text"):
+        save(copy, articles_dir=tmp_path, index=ArchiveIndex(tmp_path), source_name="b")
+
+
+def test_existing_file_is_kept_without_update(tmp_path):
+    save(draft(), articles_dir=tmp_path, index=ArchiveIndex(tmp_path), source_name="a")
+    other = draft(source_url="https://lain.id/y", body="Teks lain sama sekali.")
+    with pytest.raises(ArticleExists, match="--update"):
+        save(
+            other, articles_dir=tmp_path, index=ArchiveIndex(tmp_path), source_name="b"
+        )
+    assert "Petani senang" in (tmp_path / "2024" / "ekspor-kopi-naik.md").read_text()
+
+
+def test_update_replaces_after_a_backup(tmp_path):
+    first = save(
+        draft(), articles_dir=tmp_path, index=ArchiveIndex(tmp_path), source_name="a"
+    )
+    changed = draft(body="Nilai ekspor kopi naik tajam.")
+    second = save(
+        changed,
+        articles_dir=tmp_path,
+        index=ArchiveIndex(tmp_path),
+        source_name="a",
+        update=True,
+    )
+    assert second.path == first.path
+    assert "naik tajam" in second.path.read_text()
+    assert "Petani senang" in second.backup.read_text()
+    assert not list(tmp_path.rglob(".import-*"))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("https://www.Contoh.id/berita/1/", "http://contoh.id/berita/1"),
+        ("https://contoh.id/berita/1#komentar", "https://contoh.id/berita/1"),
+    ],
+)
+def test_canonical_url(a, b):
+    assert canonical_url(a) == canonical_url(b)
+
+
+def test_fingerprint_ignores_markup_and_case():
+    assert text_fingerprint("Kopi **naik**, [lihat](https://x.id)") == text_fingerprint(
+        "kopi naik lihat"
+    )
+
+
+# --- extraction score -------------------------------------------------------------------
+
+
+def test_perfect_and_empty_predictions():
+    text = "satu dua tiga empat lima enam tujuh"
+    assert match_counts(text, text) == (1.0, 0.0, 0.0)
+    assert score([(text, text)]) == (1.0, 1.0)
+    assert score([(text, "")]) == (0.0, 0.0)
+
+
+def test_extra_text_lowers_precision_not_recall():
+    truth = "satu dua tiga empat lima enam"
+    precision, recall = score([(truth, truth + " iklan iklan iklan iklan iklan")])
+    assert recall == 1.0
+    assert 0.3 < precision < 0.6

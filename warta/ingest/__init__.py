@@ -1,0 +1,1 @@
+"""Turning pasted text, saved pages, URLs and feeds into article files."""

@@ -1,0 +1,168 @@
+"""Text pasted from a news site: teaser, title, caption, dateline, paragraphs, date.
+
+A paste from a listing page typically holds, in this order: the title; a teaser
+(caption, dateline and the first words, cut off with "..."); the title again; a
+photo caption; the dateline and the body, hard-wrapped at the width of the page;
+and perhaps a closing section under a short heading.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from warta.ingest.draft import ArticleDraft
+from warta.ingest.errors import IngestError
+from warta.ingest.indodate import publication_date
+from warta.ingest.places import Gazetteer, squash
+
+# "BANDARLAMPUNG, Teraslampung.com —", "JAKARTA (ANTARA) -", "KOTA AGUNG, Lampost--"
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'-]{1,40}?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*"
+    r"(?:,\s*(?P<source>[\w][\w.\- ]{1,40}?)|\((?P<agency>[^)]{2,40})\))"
+    r"\s*(?:[—–]|-{1,2})\s*"
+)
+_ENDS_SENTENCE = re.compile(r"""[.!?…]["”’)]*$|["”]$""")
+_ABBREVIATION_END = re.compile(r"(?:^|[\s(])(?:[A-Z]|[A-Z][a-z]{1,2}|[A-Z]\.[A-Z])\.$")
+_STARTS_SENTENCE = re.compile(r"""^["“'‘(]?[A-Z0-9]""")
+_ELLIPSIS = re.compile(r"(\.\.\.|…)\s*$")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+HEADING_MAX_WORDS = 10
+
+
+def clean_text(text: str) -> str:
+    """Unicode NFC, no invisible characters, plain spaces, ``\\n`` line ends."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\u00a0\u2007\u202f\t ]+", " ", text)
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def _blocks(text: str) -> list[list[str]]:
+    blocks, current = [], []
+    for line in text.split("\n"):
+        if line:
+            current.append(line)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _ends_sentence(line: str) -> bool:
+    return bool(_ENDS_SENTENCE.search(line)) and not _ABBREVIATION_END.search(line)
+
+
+def join_lines(lines: list[str]) -> list[str]:
+    """Re-join hard-wrapped lines; a paragraph ends where a sentence ends a line
+    and the next line opens a sentence."""
+    paragraphs, current = [], []
+    for index, line in enumerate(lines):
+        current.append(line)
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if following is None or (
+            _ends_sentence(line) and _STARTS_SENTENCE.match(following)
+        ):
+            paragraphs.append(" ".join(current))
+            current = []
+    return paragraphs
+
+
+def _is_teaser(block: list[str], rest: str) -> bool:
+    """A block cut off with an ellipsis whose words stand again further on."""
+    joined = " ".join(block)
+    if not _ELLIPSIS.search(joined):
+        return False
+    words = _ELLIPSIS.sub("", joined).split()[:-1]  # the last word is cut
+    return len(words) >= 3 and squash(" ".join(words)) in squash(rest)
+
+
+def _opens_with_heading(block: list[str]) -> bool:
+    """A short first line, then a line opening a sentence: a subheading."""
+    first = block[0]
+    return (
+        len(block) > 1
+        and len(first.split()) <= HEADING_MAX_WORDS
+        and not re.search(r"[,;:!?”\"]$", first)
+        and bool(_STARTS_SENTENCE.match(block[1]))
+    )
+
+
+def parse_pasted(
+    text: str,
+    *,
+    source_name: str = "<teks>",
+    gazetteer: Gazetteer | None = None,
+    default_year: int | None = None,
+) -> ArticleDraft:
+    """Build an article draft from pasted text; raise ``IngestError`` if empty."""
+    gazetteer = gazetteer or Gazetteer({})
+    blocks = _blocks(clean_text(text))
+    if not blocks:
+        raise IngestError(source_name, "the text is empty")
+    title = blocks[0][0]
+    if _ENDS_SENTENCE.search(title) and len(title) > 200:
+        raise IngestError(source_name, "the first line is not a title")
+    blocks[0] = blocks[0][1:]
+    # The title again, as the page's own heading above the text.
+    blocks = [[line for line in block if line != title] for block in blocks]
+    blocks = [block for block in blocks if block]
+    kept = []
+    for index, block in enumerate(blocks):
+        rest = " ".join(" ".join(b) for b in blocks[index + 1 :])
+        if not _is_teaser(block, rest):
+            kept.append(block)
+    if not kept:
+        raise IngestError(source_name, "no article text after the title")
+
+    caption, place, source = None, None, None
+    first = kept[0]
+    for index, line in enumerate(first):
+        match = DATELINE.match(line)
+        if match:
+            place = match["place"]
+            source = (match["source"] or match["agency"]).strip()
+            if index:
+                caption = " ".join(first[:index])
+            kept[0] = first[index:]
+            break
+
+    body: list[str] = []
+    for number, block in enumerate(kept):
+        if number and _opens_with_heading(block):
+            body.append("## " + block[0].rstrip(".").strip())
+            block = block[1:]
+        body.extend(join_lines(block))
+
+    located = gazetteer.lookup(place) if place else None
+    dated_text = "\n".join([*body, caption or ""])
+    date = publication_date(dated_text, default_year=default_year)
+    lead = body[0] if body else ""
+    lead = DATELINE.sub("", lead)
+    summary = re.split(r"(?<=[.!?])\s+", lead, maxsplit=1)[0] if lead else None
+    return ArticleDraft(
+        title=title,
+        body="\n\n".join(_escape_markdown(p) for p in body),
+        date=date,
+        source=source,
+        location=located.name if located else None,
+        region=located.province if located else None,
+        caption=caption,
+        summary=summary,
+    )
+
+
+def _escape_markdown(paragraph: str) -> str:
+    """Pasted text is text: characters Markdown would read as markup are escaped."""
+    if paragraph.startswith("## "):
+        return paragraph
+    escaped = re.sub(r"([\\`*_<>\[\]])", r"\\\1", paragraph)
+    # A line opening with "1. ", "- ", "# " or "> " would become a list or heading.
+    return re.sub(r"^(\d+)\. ", r"\1\\. ", re.sub(r"^([-+#>])", r"\\\1", escaped))
+
+
+def today() -> dt.date:
+    return dt.date.today()

@@ -1,0 +1,72 @@
+"""Place names from the regions authority file, for datelines and regions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+_PREFIXES = ("kabupaten ", "kota ", "provinsi ")
+
+
+def squash(text: str) -> str:
+    """``"BANDARLAMPUNG"`` and ``"Bandar Lampung"`` -> ``"bandarlampung"``."""
+    return re.sub(r"[^a-z]", "", text.casefold())
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # as written in a dateline: "Bandar Lampung"
+    province: str | None  # "Lampung"
+
+
+class Gazetteer:
+    """Looks up a dateline place, however it is spaced or cased."""
+
+    def __init__(self, places: dict[str, Place]) -> None:
+        self._places = places
+
+    @classmethod
+    def from_regions_file(cls, path: str | Path) -> Gazetteer:
+        path = Path(path)
+        if not path.is_file():
+            return cls({})
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        by_id = {entry["id"]: entry for entry in entries if isinstance(entry, dict)}
+        places: dict[str, Place] = {}
+        for entry in by_id.values():
+            kind = entry.get("kind")
+            if kind not in ("province", "regency", "city"):
+                continue
+            name = _short_name(entry["name"])
+            parent = by_id.get(entry.get("parent") or "")
+            province = (
+                entry["name"]
+                if kind == "province"
+                else (parent["name"] if parent else None)
+            )
+            place = Place(
+                name=name, province=_short_name(province) if province else None
+            )
+            for label in [entry["name"], name, *(entry.get("aliases") or [])]:
+                # A regency and a city may share a name; the city wins in a dateline.
+                key = squash(_short_name(label))
+                if key not in places or kind == "city":
+                    places[key] = place
+        return cls(places)
+
+    def lookup(self, raw: str) -> Place:
+        found = self._places.get(squash(raw))
+        if found:
+            return found
+        return Place(name=raw.strip().title(), province=None)
+
+
+def _short_name(name: str) -> str:
+    lowered = name.casefold()
+    for prefix in _PREFIXES:
+        if lowered.startswith(prefix):
+            return name[len(prefix) :]
+    return name
