@@ -282,6 +282,7 @@ def parse_page(
     if not title:
         raise IngestError(source_name, "not a news page: no title found")
 
+    body = _without_leading_title(body, str(title))
     gazetteer = gazetteer or Gazetteer({})
     dateline = None
     for paragraph in body.split("\n\n")[:4]:
@@ -309,6 +310,14 @@ def parse_page(
         image=_safe_url(_first(chain, "image"), page_url or url),
         tags=[one_line(plain_text(t)) for t in (_first(chain, "tags") or [])][:10],
     )
+
+
+def _without_leading_title(body: str, title: str) -> str:
+    """The page's own heading repeats the title: the article starts after it."""
+    first, _, rest = body.partition("\n\n")
+    if rest and one_line(first.lstrip("#").replace("*", "")) == one_line(title):
+        return rest
+    return body
 
 
 def _clean_optional(value) -> str | None:
