@@ -15,7 +15,7 @@ PATH = str(_HERE / "content")
 OUTPUT_PATH = str(_HERE / "output")
 THEME = str(_HERE / "theme")
 PLUGIN_PATHS = [str(_HERE / "plugins")]
-PLUGINS = ["warta_content"]
+PLUGINS = ["warta_content", "warta_entities"]
 
 TIMEZONE = "Asia/Jakarta"
 DEFAULT_LANG = "id"
@@ -65,7 +65,13 @@ YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL + "index.html"
 MONTH_ARCHIVE_URL = "arsip/{date:%Y}/{date:%m}/"
 MONTH_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_URL + "index.html"
 DIRECT_TEMPLATES = ["index", "tags", "archives"]
-PAGINATED_TEMPLATES = {"index": None, "tag": None, "period_archives": None}
+PAGINATED_TEMPLATES = {
+    "index": None,
+    "tag": None,
+    "period_archives": None,
+    "lembaga": None,
+    "tokoh": None,
+}
 
 # Feeds need an absolute SITEURL: publishconf.py turns them on.
 FEED_ALL_ATOM = None
@@ -96,6 +102,8 @@ MENUITEMS = ()
 DISPLAY_PAGES_ON_MENU = False
 DELETE_OUTPUT_DIRECTORY = True
 CACHE_CONTENT = False
+# Tagging results are cached here between builds (keyed by text and authority files).
+CACHE_PATH = str(_HERE / ".cache")
 
 # Escape every value a template prints unless it is marked safe: article
 # content is HTML (sanitised at import) and printed with |safe; metadata is text.

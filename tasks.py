@@ -336,3 +336,88 @@ def eval_extraction(c, path):
 
     scores = evaluate_folder(Path(path))
     print(scores.report())
+
+
+def _load_authority(content: Path):
+    from warta.authority import load_authority
+
+    return load_authority(content / "authority")
+
+
+@task(help={"content": "content folder (default: content/)"})
+def check(c, content="content"):
+    """Check authority files and every article; exit non-zero on any fault."""
+    from warta.checks import check_content
+
+    report = check_content(Path(content))
+    for fault in report.faults:
+        print(f"GAGAL: {fault}", file=sys.stderr)
+    print(
+        f"{report.articles} article(s) checked, {len(report.faults)} fault(s)",
+        file=sys.stderr,
+    )
+    if report.faults:
+        raise Exit(code=1)
+
+
+@task(help={"content": "content folder (default: content/)"})
+def candidates(c, content="content"):
+    """List names the taggers did not recognise, as YAML for the authority files."""
+    from tqdm import tqdm
+
+    from warta.candidates import as_yaml, count_candidates
+    from warta.corpus import read_articles
+    from warta.entities import AGENCY, PERSON, Matcher
+    from warta.errors import ContentError
+    from warta.tagging import Overrides, tag_article
+
+    content = Path(content)
+    try:
+        authority = _load_authority(content)
+    except WartaError as error:
+        raise Exit(f"GAGAL: {error}", code=1) from None
+    matcher = Matcher.from_authority(authority)
+    known = {a.id: AGENCY for a in authority.agencies} | {
+        p.id: PERSON for p in authority.people
+    }
+    files = [
+        a
+        for a in read_articles(content / "articles")
+        if not isinstance(a, ContentError)
+    ]
+    tagged = []
+    for article in tqdm(files, desc="menandai", unit="berita", disable=None):
+        tags = tag_article(
+            matcher,
+            article.text,
+            date=article.date,
+            region=article.header.values.get("region"),
+            overrides=Overrides.from_metadata(article.header.values),
+            known_ids=known,
+        )
+        tagged.append((str(article.path), tags))
+    found = count_candidates(tagged)
+    for kind, title, target in (
+        (AGENCY, "Lembaga", "agencies.yaml"),
+        (PERSON, "Tokoh", "people.yaml"),
+    ):
+        print(f"# === {title} belum dikenal ({target}) ===")
+        print(as_yaml(found, kind) or "# (tidak ada)")
+        print()
+
+
+@task(
+    help={
+        "file": "a CoNLL file (token ... BIO-tag per line)",
+        "content": "content folder",
+    }
+)
+def eval_entities(c, file, content="content"):
+    """Score person and agency tagging against a CoNLL-style NER file."""
+    from warta.entities import Matcher
+    from warta.evaluation_entities import evaluate, read_conll, report
+
+    matcher = Matcher.from_authority(_load_authority(Path(content)))
+    sentences = list(read_conll(Path(file)))
+    print(f"{len(sentences)} sentences from {file}")
+    print(report(evaluate(sentences, matcher)))

@@ -25,3 +25,14 @@ class ContentError(WartaError):
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         return f"{where}: {self.reason}"
+
+
+class AuthorityError(WartaError):
+    """The authority files hold faults; ``errors`` lists every one of them."""
+
+    def __init__(self, errors: list[ContentError]) -> None:
+        self.errors = list(errors)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return "\n".join(str(error) for error in self.errors)

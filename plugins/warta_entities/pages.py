@@ -1,0 +1,233 @@
+"""Pages for agencies and people, their feeds, their indexes, and articles.json."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from pelican.generators import Generator
+
+from warta.entities import AGENCY, PERSON
+from warta.entity_index import KIND_LABELS, EntityArticles
+
+from .tagger import CONTEXT_KEY, EntityLink, entity_url
+
+TOP_TOGETHER = 10
+
+
+@dataclass
+class EntityPage:
+    """Everything a template shows about one entity."""
+
+    id: str
+    kind: str
+    name: str
+    url: str
+    verified: bool
+    record: object | None  # the authority entry, None for a discovered name
+    articles: list = field(default_factory=list)  # newest first
+    sentences: dict = field(default_factory=dict)  # article source path -> sentence
+    together: list[tuple[EntityLink, int]] = field(default_factory=list)
+    parent: EntityLink | None = None
+    children: list[EntityLink] = field(default_factory=list)
+    region_name: str | None = None
+    kind_label: str | None = None
+
+    @property
+    def feed_url(self) -> str:
+        return self.url + "feed.atom.xml"
+
+
+class EntityPagesGenerator(Generator):
+    """Written after the articles: one page (paginated) and one feed per entity."""
+
+    def generate_context(self) -> None:
+        """Nothing to read: the tagger has put everything in the context."""
+
+    def generate_output(self, writer) -> None:
+        data = self.context.get(CONTEXT_KEY)
+        if data is None:
+            return
+        pages = build_pages(data)
+        self._names = data["names"]
+        for page in pages.values():
+            self._write_entity(writer, page)
+        self._write_indexes(writer, pages)
+        write_articles_json(self.output_path, self.context.get("articles", []), pages)
+
+    def _write_entity(self, writer, page: EntityPage) -> None:
+        template = self.env_template("lembaga" if page.kind == AGENCY else "tokoh")
+        context = self.context.copy()
+        context["entity"] = page
+        context["entity_names"] = self._names
+        save_as = page.url + "index.html"
+        writer.write_file(
+            save_as,
+            template,
+            context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            paginated={"articles": page.articles},
+            template_name="lembaga" if page.kind == AGENCY else "tokoh",
+            url=page.url,
+            page_name=page.url.rstrip("/"),
+        )
+        if page.articles:
+            writer.write_feed(
+                page.articles,
+                context,
+                page.feed_url,
+                feed_title=f"{page.name} · {self.settings['SITENAME']}",
+            )
+
+    def _write_indexes(self, writer, pages: dict[str, EntityPage]) -> None:
+        agencies = [p for p in pages.values() if p.kind == AGENCY]
+        people = [p for p in pages.values() if p.kind == PERSON]
+        by_kind = defaultdict(list)
+        by_region = defaultdict(list)
+        for page in sorted(agencies, key=lambda p: p.name):
+            if page.verified:
+                by_kind[page.kind_label or "Lainnya"].append(page)
+                by_region[page.region_name or "Nasional"].append(page)
+        kind_order = list(dict.fromkeys(KIND_LABELS.values()))
+        for template, save_as, extra in (
+            (
+                "lembaga_index",
+                "lembaga/index.html",
+                {
+                    "by_kind": sorted(
+                        by_kind.items(),
+                        key=lambda item: (
+                            kind_order.index(item[0]) if item[0] in kind_order else 99
+                        ),
+                    ),
+                    "by_region": sorted(
+                        by_region.items(),
+                        key=lambda item: (item[0] != "Nasional", item[0]),
+                    ),
+                    "unverified": sorted(
+                        (p for p in agencies if not p.verified), key=lambda p: p.name
+                    ),
+                },
+            ),
+            (
+                "tokoh_index",
+                "tokoh/index.html",
+                {
+                    "verified": sorted(
+                        (p for p in people if p.verified), key=lambda p: p.name
+                    ),
+                    "unverified": sorted(
+                        (p for p in people if not p.verified), key=lambda p: p.name
+                    ),
+                },
+            ),
+        ):
+            context = self.context.copy()
+            context.update(extra)
+            writer.write_file(
+                save_as,
+                self.env_template(template),
+                context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                url=save_as.removesuffix("index.html"),
+                page_name=template,
+            )
+
+    def env_template(self, name: str):
+        return self.get_template(name)
+
+
+def build_pages(data: dict) -> dict[str, EntityPage]:
+    """An EntityPage for every authority entity and every discovered name."""
+    authority = data["authority"]
+    index: dict[str, EntityArticles] = data["index"]
+    regions = {region.id: region.name for region in authority.regions}
+    pages: dict[str, EntityPage] = {}
+    for kind, records in ((AGENCY, authority.agencies), (PERSON, authority.people)):
+        for record in records:
+            pages[record.id] = EntityPage(
+                record.id, kind, record.name, entity_url(kind, record.id), True, record
+            )
+    for entity_id, entry in index.items():
+        if entity_id not in pages:
+            name = entry.name or entity_id
+            pages[entity_id] = EntityPage(
+                entity_id,
+                entry.kind,
+                name,
+                entity_url(entry.kind, entity_id),
+                False,
+                None,
+            )
+    children = defaultdict(list)
+    for agency in authority.agencies:
+        if agency.parent:
+            children[agency.parent].append(agency.id)
+
+    def link(entity_id: str) -> EntityLink:
+        page = pages[entity_id]
+        return EntityLink(page.id, page.name, page.url, page.verified)
+
+    for page in pages.values():
+        entry = index.get(page.id)
+        if entry is not None:
+            ordered = sorted(
+                entry.mentions, key=lambda item: item[0].date, reverse=True
+            )
+            page.articles = [article for article, _ in ordered]
+            page.sentences = {
+                article.source_path: sentence for article, sentence in ordered
+            }
+            page.together = [
+                (link(other), count)
+                for other, count in entry.together.most_common(TOP_TOGETHER)
+                if other in pages
+            ]
+        record = page.record
+        if page.kind == AGENCY and record is not None:
+            page.kind_label = KIND_LABELS.get(record.kind, record.kind)
+            page.parent = link(record.parent) if record.parent in pages else None
+            page.children = sorted(
+                (link(c) for c in children[page.id]), key=lambda item: item.name
+            )
+            page.region_name = (
+                regions.get(record.region) if record.region != "indonesia" else None
+            )
+    return pages
+
+
+def write_articles_json(
+    output_path: str, articles, pages: dict[str, EntityPage]
+) -> None:
+    """``data/articles.json``: one record per article, for anyone to reuse."""
+    records = []
+    for article in sorted(articles, key=lambda a: (a.date, a.slug), reverse=True):
+        tags = getattr(article, "warta_tags", None)
+        entities = {AGENCY: [], PERSON: []}
+        for tag in tags.tags if tags else ():
+            page = pages.get(tag.id)
+            entities[tag.kind].append(
+                {
+                    "id": tag.id,
+                    "name": page.name if page else tag.name,
+                    "verified": tag.verified,
+                }
+            )
+        records.append(
+            {
+                "url": article.url,
+                "title": article.title,
+                "date": article.date.date().isoformat(),
+                "source": getattr(article, "source", None),
+                "source_url": getattr(article, "source_url", None),
+                "region": getattr(article, "region", None),
+                "agencies": entities[AGENCY],
+                "people": entities[PERSON],
+            }
+        )
+    folder = os.path.join(output_path, "data")
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "articles.json"), "w", encoding="utf-8") as stream:
+        json.dump(records, stream, ensure_ascii=False, indent=1)

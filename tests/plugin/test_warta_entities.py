@@ -1,0 +1,165 @@
+"""The entities plugin on a real ArticlesGenerator with a small authority."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from pelican.generators import ArticlesGenerator
+from pelican.settings import read_settings
+
+import warta_content
+import warta_entities
+from warta.errors import AuthorityError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+REGIONS = """
+- id: indonesia
+  name: Indonesia
+  kind: country
+- id: lampung
+  name: Lampung
+  kind: province
+  parent: indonesia
+"""
+AGENCIES = """
+- id: kemenperin
+  name: Kementerian Perindustrian
+  acronyms: [Kemenperin]
+  kind: ministry
+  region: indonesia
+- id: pemprov-lampung
+  name: Pemerintah Provinsi Lampung
+  kind: provincial_government
+  region: lampung
+- id: bps
+  name: Badan Pusat Statistik
+  acronyms: [BPS]
+  kind: national_agency
+  region: indonesia
+"""
+PEOPLE = """
+- id: budi-santoso
+  name: Budi Santoso
+  roles:
+  - title: Gubernur Lampung
+    agency: pemprov-lampung
+    from: 2020
+"""
+
+
+@pytest.fixture
+def site(tmp_path):
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    authority = content / "authority"
+    authority.mkdir()
+    (authority / "regions.yaml").write_text(REGIONS)
+    (authority / "agencies.yaml").write_text(AGENCIES)
+    (authority / "people.yaml").write_text(PEOPLE)
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(tmp_path / "output"),
+            "CACHE_PATH": str(tmp_path / "cache"),
+        },
+    )
+    warta_content.register()
+    warta_entities.register()
+    return settings
+
+
+def write(site, name: str, header: str, body: str) -> None:
+    path = Path(site["PATH"]) / "articles" / name
+    path.write_text(f"{header}\n\n{body}\n", encoding="utf-8")
+
+
+def generate(site) -> ArticlesGenerator:
+    context = site.copy()
+    context.update(generated_content={}, static_links=set(), static_content={})
+    generator = ArticlesGenerator(
+        context=context,
+        settings=site,
+        path=site["PATH"],
+        theme=site["THEME"],
+        output_path=site["OUTPUT_PATH"],
+    )
+    generator.generate_context()
+    return generator
+
+
+def ids(links) -> list[str]:
+    return [link.id for link in links if link.verified]
+
+
+BODY = (
+    "BANDARLAMPUNG — Kementrian Perindustrian dan Pemprov Lampung menggelar rapat. "
+    "Gubernur Lampung Budi Santoso membuka acara itu."
+)
+
+
+def test_articles_are_tagged(site):
+    write(site, "a.md", "Title: Rapat industri\nDate: 2024-05-06\nRegion: Lampung", BODY)
+    [article] = generate(site).articles
+    assert ids(article.agencies) == ["kemenperin", "pemprov-lampung"]
+    assert ids(article.people) == ["budi-santoso"]
+    assert article.agencies[0].url == "lembaga/kemenperin/"
+
+
+def test_editor_overrides_add_and_suppress(site):
+    header = (
+        "Title: Rapat industri\nDate: 2024-05-06\nRegion: Lampung\n"
+        "Agencies: bps\nSuppress: pemprov-lampung"
+    )
+    write(site, "a.md", header, BODY)
+    [article] = generate(site).articles
+    assert ids(article.agencies) == ["kemenperin", "bps"]
+
+
+def test_unknown_override_is_an_error_naming_the_file(site, caplog):
+    write(site, "a.md", "Title: R\nDate: 2024-05-06\nAgencies: tidak-ada", BODY)
+    with caplog.at_level(logging.ERROR):
+        generate(site)
+    messages = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert any("a.md: Agencies: unknown agency id 'tidak-ada'" in m for m in messages)
+
+
+def test_unchanged_articles_come_from_the_cache(site, caplog):
+    write(site, "a.md", "Title: Rapat\nDate: 2024-05-06\nRegion: Lampung", BODY)
+    write(site, "b.md", "Title: Rapat lain\nDate: 2024-05-07", "BPS merilis data.")
+    with caplog.at_level(logging.INFO, logger="warta_entities.tagger"):
+        generate(site)
+        first = [r.getMessage() for r in caplog.records if "tagged" in r.getMessage()]
+        caplog.clear()
+        write(site, "b.md", "Title: Rapat lain\nDate: 2024-05-07", "BPS merilis data baru.")
+        generator = generate(site)
+        second = [r.getMessage() for r in caplog.records if "tagged" in r.getMessage()]
+    assert first[0].endswith("(0 from cache)")
+    assert second[0].endswith("(1 from cache)")
+    tags = {a.slug: ids(a.agencies) for a in generator.articles}
+    assert tags == {"rapat": ["kemenperin", "pemprov-lampung"], "rapat-lain": ["bps"]}
+
+
+def test_a_changed_authority_file_retags(site, caplog):
+    write(site, "b.md", "Title: Rapat lain\nDate: 2024-05-07", "Bank Sentral merilis data.")
+    assert ids(generate(site).articles[0].agencies) == []
+    agencies = Path(site["PATH"]) / "authority" / "agencies.yaml"
+    agencies.write_text(
+        agencies.read_text()
+        + "- id: bank-sentral\n  name: Bank Sentral\n  kind: central_bank\n  region: indonesia\n"
+    )
+    assert ids(generate(site).articles[0].agencies) == ["bank-sentral"]
+
+
+def test_a_bad_authority_file_fails_with_file_and_line(site, caplog):
+    agencies = Path(site["PATH"]) / "authority" / "agencies.yaml"
+    agencies.write_text(AGENCIES + "- id: kemenperin\n  name: Lagi\n  kind: ministry\n")
+    write(site, "a.md", "Title: R\nDate: 2024-05-06", BODY)
+    with pytest.raises(AuthorityError), caplog.at_level(logging.ERROR):
+        generate(site)
+    messages = "\n".join(r.getMessage() for r in caplog.records)
+    assert f"{agencies}:" in messages
+    assert "kemenperin" in messages

@@ -1,0 +1,98 @@
+"""Whole-site test: the seed's agencies and people, their pages, feeds and data."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.site.test_seed_site import SEED_URL
+
+pytestmark = pytest.mark.site
+
+SEED_AGENCIES = {
+    "dinas-perindustrian-lampung": "Dinas Perindustrian Provinsi Lampung",
+    "ditjen-ikma": "Direktorat Jenderal Industri Kecil, Menengah, dan Aneka",
+    "kemenperin": "Kementerian Perindustrian",
+    "pemprov-lampung": "Pemerintah Provinsi Lampung",
+}
+SEED_PEOPLE = {"tonny-ol-tobing": "Tonny O.L. Tobing", "m-ridho-ficardo": "M. Ridho Ficardo"}
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def verified_links(page: BeautifulSoup, heading: str) -> dict[str, str]:
+    section = page.select_one(".berita__entitas")
+    links = {}
+    for title in section.find_all("h3"):
+        if title.get_text() == heading:
+            for a in title.find_next_sibling("ul").find_all("a"):
+                if "belum-verifikasi" not in (a.get("class") or []):
+                    links[a["href"].rstrip("/").rsplit("/", 1)[-1]] = a.get_text()
+    return links
+
+
+def test_seed_page_links_its_agencies_and_people(built_site):
+    page = soup(built_site.page(SEED_URL))
+    assert verified_links(page, "Lembaga") == SEED_AGENCIES
+    assert verified_links(page, "Tokoh") == SEED_PEOPLE
+
+
+@pytest.mark.parametrize(
+    ("url", "name"),
+    [(f"/lembaga/{i}/", n) for i, n in SEED_AGENCIES.items()]
+    + [(f"/tokoh/{i}/", n) for i, n in SEED_PEOPLE.items()],
+)
+def test_entity_page_lists_the_seed_with_its_sentence(built_site, url, name):
+    page = soup(built_site.page(url))
+    assert page.find("h1").get_text() == name
+    items = page.select(".daftar-berita li")
+    assert len(items) == 1
+    assert items[0].find("a")["href"].endswith(SEED_URL)
+    quote = items[0].select_one(".kutipan").get_text()
+    assert len(quote) > 20
+    assert page.select_one("#sering-bersama")  # the others it is named with
+    feed = ET.fromstring(built_site.page(url + "feed.atom.xml"))
+    titles = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
+    assert any("Dtjen IKM Gelar Rakor" in (t or "") for t in titles)
+
+
+def test_agency_page_shows_its_place_in_the_hierarchy(built_site):
+    ditjen = soup(built_site.page("/lembaga/ditjen-ikma/"))
+    parent = ditjen.find("dt", string="Induk").find_next_sibling("dd").a
+    assert parent["href"].endswith("lembaga/kemenperin/")
+    ministry = soup(built_site.page("/lembaga/kemenperin/"))
+    children = [a["href"] for a in ministry.select(".daftar-topik a")]
+    assert any(h.endswith("lembaga/ditjen-ikma/") for h in children)
+
+
+def test_person_page_shows_roles(built_site):
+    page = soup(built_site.page("/tokoh/m-ridho-ficardo/"))
+    roles = page.find("h2", string="Jabatan").find_next_sibling("ul").get_text(" ")
+    assert "Gubernur Lampung" in roles
+    assert "2014" in roles
+
+
+def test_indexes_group_agencies_by_kind_and_region(built_site):
+    page = soup(built_site.page("/lembaga/"))
+    kinds = [s.get_text(" ", strip=True) for s in page.select("#menurut-jenis ~ details summary")]
+    assert any(k.startswith("Kementerian (") for k in kinds)
+    regions = [s.get_text(" ", strip=True) for s in page.select("details summary")]
+    assert any(r.startswith("Lampung (") for r in regions)
+    people = soup(built_site.page("/tokoh/"))
+    assert people.find("a", string="M. Ridho Ficardo")
+
+
+def test_articles_json(built_site):
+    records = json.loads((built_site.output / "data" / "articles.json").read_text())
+    [seed] = [r for r in records if r["url"] == SEED_URL.lstrip("/")]
+    assert seed["date"] == "2015-03-16"
+    assert seed["source"] == "Teraslampung.com"
+    assert seed["region"] == "Lampung"
+    verified = {a["id"] for a in seed["agencies"] if a["verified"]}
+    assert verified == set(SEED_AGENCIES)
+    assert {p["id"]: p["name"] for p in seed["people"] if p["verified"]} == SEED_PEOPLE

@@ -1,0 +1,103 @@
+"""invoke check, candidates and eval-entities on content written for the tests."""
+
+from __future__ import annotations
+
+import shutil
+
+import yaml
+
+from tests.ingest.helpers import ROOT, invoke
+
+ARTICLE = """Title: Koperasi Kopi Diresmikan
+Date: 2024-05-08
+Region: Lampung
+{extra}
+KOTA METRO — Kepala Badan Pengelola Usaha Kopi Kota Metro, Sutrisno Hadi, meresmikan
+gudang koperasi. "Kami siap menampung panen," kata Sutrisno Hadi. Kementerian
+Perindustrian mendukung program itu.
+"""
+
+
+def content_with(tmp_path, extra: str = "") -> str:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content" / "authority", content / "authority")
+    (content / "articles" / "2024").mkdir(parents=True)
+    (content / "articles" / "2024" / "koperasi.md").write_text(
+        ARTICLE.format(extra=extra), encoding="utf-8"
+    )
+    return str(content)
+
+
+def test_check_passes_on_good_content(tmp_path):
+    run = invoke("check", "--content", content_with(tmp_path))
+    assert run.returncode == 0, run.stderr
+    assert "1 article(s) checked, 0 fault(s)" in run.stderr
+
+
+def test_check_names_unknown_override_ids(tmp_path):
+    content = content_with(tmp_path, "Agencies: kemenperin, tidak-ada\nSuppress: juga-tidak\n")
+    run = invoke("check", "--content", content)
+    assert run.returncode == 1
+    path = f"{content}/articles/2024/koperasi.md"
+    assert f"{path}:4: Agencies: unknown agency id 'tidak-ada'" in run.stderr
+    assert f"{path}:5: Suppress: unknown id 'juga-tidak'" in run.stderr
+
+
+def test_check_reports_bad_authority_and_bad_articles_together(tmp_path):
+    content = content_with(tmp_path, "Date: 2024-05-09\n")
+    agencies = f"{content}/authority/agencies.yaml"
+    with open(agencies, "a", encoding="utf-8") as stream:
+        stream.write("- id: kemenperin\n  name: Duplikat\n  kind: ministry\n  salah: 1\n")
+    run = invoke("check", "--content", content)
+    assert run.returncode == 1
+    assert f"{agencies}:" in run.stderr
+    assert "given twice" in run.stderr  # the article's second Date
+
+
+def test_candidates_lists_unknown_names_as_yaml(tmp_path):
+    run = invoke("candidates", "--content", content_with(tmp_path))
+    assert run.returncode == 0, run.stderr
+    entries = yaml.safe_load(run.stdout)  # comments aside, the output is YAML
+    assert entries is not None
+    names = {entry["name"] for entry in entries}
+    assert "Sutrisno Hadi" in names
+    assert "# 1 berita, contoh:" in run.stdout
+
+
+CONLL = """Menteri NOUN O
+Perindustrian PROPN O
+Agus PROPN B-PER
+Gumiwang PROPN I-PER
+Kartasasmita PROPN I-PER
+mengunjungi VERB O
+Kementerian PROPN B-ORG
+Perdagangan PROPN I-ORG
+. PUNCT O
+
+PT PROPN B-ORG
+Maju PROPN I-ORG
+tumbuh VERB O
+. PUNCT O
+"""
+
+
+def test_eval_entities_prints_scores(tmp_path):
+    path = tmp_path / "ner.txt"
+    path.write_text(CONLL, encoding="utf-8")
+    run = invoke("eval-entities", str(path))
+    assert run.returncode == 0, run.stderr
+    assert "2 sentences" in run.stdout
+    lines = {line.split()[0]: line for line in run.stdout.splitlines()[1:]}
+    # The company is not a public body and is left out of the gold spans.
+    assert "gold     1" in lines["ORG(publik)"]
+    assert "exact P 1.000 R 1.000" in lines["PER"]
+
+
+def test_check_names_an_unknown_region(tmp_path):
+    content = content_with(tmp_path)
+    path = f"{content}/articles/2024/koperasi.md"
+    text = open(path, encoding="utf-8").read().replace("Region: Lampung", "Region: Atlantis")
+    open(path, "w", encoding="utf-8").write(text)
+    run = invoke("check", "--content", content)
+    assert run.returncode == 1
+    assert f"{path}:3: Region: unknown region 'Atlantis'" in run.stderr

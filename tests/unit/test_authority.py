@@ -1,0 +1,409 @@
+"""The authority files: loading, and every fault named with file, line, reason."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from warta.authority import Agency, Authority, Region, Role, load_authority
+from warta.errors import AuthorityError, ContentError, WartaError
+
+REGIONS = """\
+- id: indonesia
+  name: Indonesia
+  kind: country
+  wikidata: Q252
+- id: lampung
+  name: Lampung
+  kind: province
+  parent: indonesia
+  aliases: [Provinsi Lampung]
+- id: bandar-lampung
+  name: Kota Bandar Lampung
+  kind: city
+  parent: lampung
+"""
+AGENCIES = """\
+- id: kemenperin
+  name: Kementerian Perindustrian
+  acronyms: [Kemenperin]
+  kind: ministry
+  valid_from: 2009-10-22
+  description: Kementerian yang membidangi perindustrian.
+- id: pemprov-lampung
+  name: Pemerintah Provinsi Lampung
+  aliases: [Pemprov Lampung]
+  kind: provincial_government
+  region: lampung
+- id: dinas-perindustrian-lampung
+  name: Dinas Perindustrian Provinsi Lampung
+  kind: provincial_office
+  parent: pemprov-lampung
+  region: lampung
+  valid_to: 2016
+"""
+PEOPLE = """\
+- id: m-ridho-ficardo
+  name: M. Ridho Ficardo
+  aliases: [Ridho Ficardo]
+  roles:
+    - title: Gubernur Lampung
+      agency: pemprov-lampung
+      from: 2014-06-02
+      to: 2019
+"""
+
+
+def write(folder: Path, regions=REGIONS, agencies=AGENCIES, people=PEOPLE) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in (
+        ("regions.yaml", regions),
+        ("agencies.yaml", agencies),
+        ("people.yaml", people),
+    ):
+        if text is not None:
+            (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def faults_of(folder: Path) -> list[ContentError]:
+    with pytest.raises(AuthorityError) as caught:
+        load_authority(folder)
+    return caught.value.errors
+
+
+def test_good_files_load(tmp_path):
+    authority = load_authority(write(tmp_path))
+    assert [region.id for region in authority.regions] == [
+        "indonesia",
+        "lampung",
+        "bandar-lampung",
+    ]
+    lampung = authority.region_by_id["lampung"]
+    assert lampung == Region(
+        "lampung", "Lampung", "province", "indonesia", ("Provinsi Lampung",)
+    )
+    assert lampung.line == 5
+    kemenperin = authority.agency_by_id["kemenperin"]
+    assert kemenperin.acronyms == ("Kemenperin",)
+    assert kemenperin.valid_from == "2009-10-22"
+    assert kemenperin.labels == ("Kementerian Perindustrian", "Kemenperin")
+    dinas = authority.agency_by_id["dinas-perindustrian-lampung"]
+    assert (dinas.parent, dinas.region, dinas.valid_to) == (
+        "pemprov-lampung",
+        "lampung",
+        "2016",
+    )
+    ridho = authority.person_by_id["m-ridho-ficardo"]
+    assert ridho.roles == (
+        Role("Gubernur Lampung", "pemprov-lampung", "2014-06-02", "2019"),
+    )
+    assert [r.id for r in authority.region_chain("bandar-lampung")] == [
+        "bandar-lampung",
+        "lampung",
+        "indonesia",
+    ]
+
+
+def test_fingerprint_follows_the_bytes(tmp_path):
+    first = load_authority(write(tmp_path / "a")).fingerprint
+    assert first == load_authority(write(tmp_path / "b")).fingerprint
+    assert len(first) == 64
+    changed = write(tmp_path / "c", people=PEOPLE + "- id: x\n  name: X\n")
+    assert load_authority(changed).fingerprint != first
+
+
+@pytest.mark.parametrize(
+    ("day", "active"),
+    [
+        (dt.date(2014, 6, 1), False),
+        (dt.date(2014, 6, 2), True),
+        (dt.date(2019, 12, 31), True),
+        (dt.date(2020, 1, 1), False),
+    ],
+)
+def test_role_dates_are_inclusive_and_a_year_covers_the_year(day, active):
+    role = Role("Gubernur Lampung", "pemprov-lampung", "2014-06-02", "2019")
+    assert role.active_on(day) is active
+
+
+def test_agency_validity():
+    agency = Agency("x", "X", "ministry", valid_from="2009", valid_to="2014-10-26")
+    assert agency.active_on(dt.date(2009, 1, 1))
+    assert not agency.active_on(dt.date(2014, 10, 27))
+    assert Agency("y", "Y", "ministry").active_on(dt.date(1900, 1, 1))
+
+
+def test_authority_build_from_code():
+    authority = Authority.build(regions=[Region("lampung", "Lampung", "province")])
+    assert authority.region_by_id["lampung"].name == "Lampung"
+    assert authority.agencies == ()
+
+
+# (file, text, line, reason): each text holds one fault.
+FAULTS = [
+    ("regions.yaml", "- id: x\n  name: X\n  kind: [", 3, "YAML syntax error"),
+    ("regions.yaml", "- id: x\n  name: X\n\tkind: city\n", 3, "YAML syntax error"),
+    ("regions.yaml", "id: x\nname: X\n", 1, "must be a YAML list"),
+    ("regions.yaml", "- just a name\n", 1, "entry 1 is not a mapping"),
+    (
+        "regions.yaml",
+        "- id: x\n  name: X\n  kind: city\n- [a, b]\n",
+        4,
+        "entry 2 is not a mapping",
+    ),
+    (
+        "regions.yaml",
+        "- id: x\n  name: X\n  kind: city\n  colour: red\n",
+        4,
+        "unknown key 'colour'",
+    ),
+    (
+        "regions.yaml",
+        "- id: x\n  name: X\n  kind: city\n  name: Y\n",
+        4,
+        "'name' is given twice",
+    ),
+    ("regions.yaml", "- id: x\n  kind: city\n", 1, "required key 'name' is missing"),
+    ("regions.yaml", "- name: X\n  kind: city\n", 1, "required key 'id' is missing"),
+    ("regions.yaml", "- id: x\n  name: X\n", 1, "required key 'kind' is missing"),
+    (
+        "regions.yaml",
+        "- id: Kota_X\n  name: X\n  kind: city\n",
+        1,
+        "'id' 'Kota_X' must be",
+    ),
+    ("regions.yaml", "- id: x-\n  name: X\n  kind: city\n", 1, "must be lower-case"),
+    (
+        "regions.yaml",
+        "- id: x\n  name: X\n  kind: provinsi\n",
+        3,
+        "kind 'provinsi' is not one of",
+    ),
+    (
+        "regions.yaml",
+        "- id: x\n  name: X\n  kind: city\n- id: x\n  name: Y\n  kind: city\n",
+        4,
+        "duplicate id 'x' (first on line 1)",
+    ),
+    (
+        "regions.yaml",
+        "- id: x\n  name: X\n  kind: city\n  parent: atlantis\n",
+        4,
+        "parent 'atlantis' is not a known region",
+    ),
+    (
+        "regions.yaml",
+        "- id: x\n  name: X\n  kind: city\n  parent: x\n",
+        4,
+        "its own parent",
+    ),
+    (
+        "regions.yaml",
+        "- id: x\n  name: X\n  kind: city\n  aliases: Y\n",
+        4,
+        "'aliases' must be a list",
+    ),
+    (
+        "regions.yaml",
+        "- id: x\n  name: X\n  kind: city\n  aliases: [1945]\n",
+        4,
+        "not text",
+    ),
+    (
+        "regions.yaml",
+        "- id: x\n  name: X\n  kind: city\n  wikidata: 123\n",
+        4,
+        "wikidata 123",
+    ),
+    (
+        "agencies.yaml",
+        "- id: a\n  name: Dinas A\n  kind: provincial_office\n  region: mars\n",
+        4,
+        "region 'mars' is not a known region",
+    ),
+    (
+        "agencies.yaml",
+        "- id: a\n  name: Dinas A\n  kind: provincial_office\n  parent: b\n",
+        4,
+        "parent 'b' is not a known agency",
+    ),
+    (
+        "agencies.yaml",
+        "- id: a\n  name: Dinas A\n  kind: dinas\n",
+        3,
+        "kind 'dinas' is not one of",
+    ),
+    (
+        "agencies.yaml",
+        "- id: a\n  name: Dinas A\n  kind: ministry\n  valid_from: 2015\n  valid_to: 2014\n",
+        5,
+        "'valid_from' 2015 is after 'valid_to' 2014",
+    ),
+    (
+        "agencies.yaml",
+        "- id: a\n  name: Dinas A\n  kind: ministry\n  valid_from: 2015-02-30\n",
+        4,
+        "not a real calendar date",
+    ),
+    (
+        "agencies.yaml",
+        "- id: a\n  name: Dinas A\n  kind: ministry\n  valid_to: kemarin\n",
+        4,
+        "'kemarin' is not a date",
+    ),
+    (
+        "agencies.yaml",
+        "- id: a\n  name: Dinas A\n  kind: ministry\n  valid_to: 15\n",
+        4,
+        "15 is not a year",
+    ),
+    (
+        "agencies.yaml",
+        "- id: a\n  name: Ditjen IKM\n  kind: ministry\n"
+        "- id: b\n  name: B\n  kind: ministry\n  acronyms: [DITJEN  IKM]\n",
+        7,
+        "acronyms 'DITJEN  IKM' is already used by 'a' (line 1)",
+    ),
+    (
+        "agencies.yaml",
+        "- id: a\n  name: A\n  kind: ministry\n  aliases: [B]\n"
+        "- id: b\n  name: B\n  kind: ministry\n",
+        6,
+        "name 'B' is already used by 'a'",
+    ),
+    (
+        "agencies.yaml",
+        "- id: a\n  name: '...'\n  kind: ministry\n",
+        2,
+        "no letters or digits",
+    ),
+    (
+        "agencies.yaml",
+        "- id: a\n  name: A\n  kind: ministry\n  parent: b\n"
+        "- id: b\n  name: B\n  kind: ministry\n  parent: a\n",
+        4,
+        "parents of 'a' form a loop",
+    ),
+    (
+        "people.yaml",
+        "- id: p\n  name: P\n  roles:\n    - title: Gubernur\n      agency: nowhere\n",
+        4,
+        "role agency 'nowhere' is not a known agency",
+    ),
+    (
+        "people.yaml",
+        "- id: p\n  name: P\n  roles:\n    - title: Gubernur\n      from: 2019\n      to: 2014\n",
+        6,
+        "'from' 2019 is after 'to' 2014",
+    ),
+    (
+        "people.yaml",
+        "- id: p\n  name: P\n  roles:\n    - agency: kemenperin\n",
+        4,
+        "required key 'title'",
+    ),
+    (
+        "people.yaml",
+        "- id: p\n  name: P\n  roles:\n    - title: X\n      sejak: 2014\n",
+        5,
+        "unknown key 'sejak'",
+    ),
+    (
+        "people.yaml",
+        "- id: p\n  name: P\n  roles: Gubernur\n",
+        3,
+        "'roles' must be a list",
+    ),
+    (
+        "people.yaml",
+        "- id: p\n  name: P\n  roles: [Gubernur]\n",
+        3,
+        "a role must be a mapping",
+    ),
+    ("people.yaml", "- id: p\n  name: P\n  kind: person\n", 3, "unknown key 'kind'"),
+    (
+        "people.yaml",
+        "- id: p\n  name: P\n  roles:\n    - title: X\n      from: 2014-01-01 08:00:00\n",
+        5,
+        "has a time of day",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "line", "reason"), FAULTS)
+def test_faults_name_file_line_and_reason(tmp_path, name, text, line, reason):
+    # The files that refer to the one under test are left empty.
+    folder = write(
+        tmp_path,
+        agencies="[]\n" if name == "regions.yaml" else AGENCIES,
+        people="[]\n" if name != "people.yaml" else PEOPLE,
+    )
+    (folder / name).write_text(text, encoding="utf-8")
+    faults = faults_of(folder)
+    matching = [f for f in faults if reason in f.reason]
+    assert matching, [str(f) for f in faults]
+    assert matching[0].path == str(folder / name)
+    assert matching[0].line == line
+    assert str(matching[0]).startswith(f"{folder / name}:{line}: ")
+
+
+def test_every_fault_is_collected_before_raising(tmp_path):
+    folder = write(
+        tmp_path,
+        regions=REGIONS + "- id: lampung\n  name: Lampung Lagi\n  kind: provinsi\n",
+        agencies=AGENCIES + "- id: x\n  name: X\n  kind: ministry\n  region: mars\n",
+        people="- id: p\n  name: P\n  roles:\n    - title: T\n      agency: nowhere\n"
+        "- name: Tanpa Id\n",
+    )
+    faults = faults_of(folder)
+    reasons = [(Path(f.path).name, f.line, f.reason.split(" (")[0]) for f in faults]
+    assert reasons == [
+        ("regions.yaml", 14, "duplicate id 'lampung'"),
+        (
+            "regions.yaml",
+            16,
+            "kind 'provinsi' is not one of: country, province, regency, city, island",
+        ),
+        ("agencies.yaml", 21, "region 'mars' is not a known region"),
+        ("people.yaml", 4, "role agency 'nowhere' is not a known agency"),
+        ("people.yaml", 6, "required key 'id' is missing"),
+    ]
+
+
+def test_error_message_lists_one_fault_a_line(tmp_path):
+    folder = write(tmp_path, agencies=AGENCIES + "- id: Bad\n  name: X\n  kind: nope\n")
+    with pytest.raises(AuthorityError) as caught:
+        load_authority(folder)
+    lines = str(caught.value).splitlines()
+    assert len(lines) == len(caught.value.errors) == 2
+    assert all(line.startswith(f"{folder / 'agencies.yaml'}:") for line in lines)
+    assert isinstance(caught.value, WartaError)
+
+
+def test_missing_folder(tmp_path):
+    faults = faults_of(tmp_path / "nowhere")
+    assert [(f.path, f.reason) for f in faults] == [
+        (str(tmp_path / "nowhere"), "authority folder is missing")
+    ]
+
+
+def test_missing_files(tmp_path):
+    folder = write(tmp_path, agencies=None, people=None)
+    faults = faults_of(folder)
+    assert [Path(f.path).name for f in faults] == ["agencies.yaml", "people.yaml"]
+    assert all(f.reason == "authority file is missing" for f in faults)
+
+
+def test_empty_files_are_empty_lists(tmp_path):
+    authority = load_authority(
+        write(tmp_path, regions="", agencies="[]\n", people="# none\n")
+    )
+    assert authority.regions == authority.agencies == authority.people == ()
+
+
+def test_file_not_utf8(tmp_path):
+    folder = write(tmp_path)
+    (folder / "people.yaml").write_bytes(b"- id: p\n  name: Caf\xe9\n")
+    faults = faults_of(folder)
+    assert [(f.line, f.reason) for f in faults] == [(2, "the file is not UTF-8 text")]

@@ -1,0 +1,753 @@
+"""The matcher: exact names, near-misses, short forms, titles; and discovery."""
+
+import datetime as dt
+import pickle
+from itertools import pairwise
+
+import pytest
+
+from warta.authority import load_authority
+from warta.entities import (
+    Matcher,
+    Mention,
+    canonical_title,
+    discover_candidates,
+    sentence_cuts,
+    unique_ids,
+)
+
+REGIONS = """\
+- id: indonesia
+  name: Indonesia
+  kind: country
+- id: lampung
+  name: Lampung
+  kind: province
+  parent: indonesia
+- id: jambi
+  name: Jambi
+  kind: province
+  parent: indonesia
+- id: bandar-lampung
+  name: Kota Bandar Lampung
+  aliases: [Bandarlampung]
+  kind: city
+  parent: lampung
+- id: lampung-selatan
+  name: Kabupaten Lampung Selatan
+  kind: regency
+  parent: lampung
+"""
+AGENCIES = """\
+- id: kemenperin
+  name: Kementerian Perindustrian
+  acronyms: [Kemenperin]
+  kind: ministry
+- id: ditjen-ikm-kemenperin
+  name: Direktorat Jenderal Industri Kecil, Menengah, dan Aneka
+  aliases: [Direktorat Jenderal Industri Kecil dan Menengah]
+  acronyms: [Ditjen IKM]
+  kind: directorate_general
+  parent: kemenperin
+- id: pemprov-lampung
+  name: Pemerintah Provinsi Lampung
+  kind: provincial_government
+  region: lampung
+- id: pemprov-jambi
+  name: Pemerintah Provinsi Jambi
+  kind: provincial_government
+  region: jambi
+- id: pemkab-lampung-selatan
+  name: Pemerintah Kabupaten Lampung Selatan
+  kind: regency_government
+  region: lampung-selatan
+- id: pemkot-bandar-lampung
+  name: Pemerintah Kota Bandar Lampung
+  kind: city_government
+  region: bandar-lampung
+- id: dinas-perindustrian-lampung
+  name: Dinas Perindustrian Provinsi Lampung
+  kind: provincial_office
+  region: lampung
+  parent: pemprov-lampung
+- id: dinas-perindustrian-jambi
+  name: Dinas Perindustrian Provinsi Jambi
+  kind: provincial_office
+  region: jambi
+- id: dinas-koperasi-lampung
+  name: Dinas Koperasi dan UMKM Provinsi Lampung
+  kind: provincial_office
+  region: lampung
+- id: disperindag-lampung-selatan
+  name: Dinas Perindustrian dan Perdagangan Kabupaten Lampung Selatan
+  kind: regency_office
+  region: lampung-selatan
+- id: bps
+  name: Badan Pusat Statistik
+  acronyms: [BPS]
+  kind: national_agency
+- id: bps-lampung
+  name: Badan Pusat Statistik Provinsi Lampung
+  kind: provincial_office
+  region: lampung
+- id: bbkb
+  name: Balai Besar Kerajinan dan Batik
+  kind: national_agency
+  parent: kemenperin
+- id: bi
+  name: Bank Indonesia
+  acronyms: [BI]
+  kind: central_bank
+"""
+PEOPLE = """\
+- id: tonny-ol-tobing
+  name: Tonny O.L. Tobing
+  roles:
+    - title: Kepala Dinas Perindustrian Provinsi Lampung
+      agency: dinas-perindustrian-lampung
+      from: 2014
+      to: 2016
+- id: m-ridho-ficardo
+  name: M. Ridho Ficardo
+  roles:
+    - title: Gubernur Lampung
+      agency: pemprov-lampung
+      from: 2014-06-02
+      to: 2019-06-11
+- id: arinal-djunaidi
+  name: Arinal Djunaidi
+  roles:
+    - title: Gubernur Lampung
+      agency: pemprov-lampung
+      from: 2019-06-12
+      to: 2024-06-12
+- id: saleh-husin
+  name: Saleh Husin
+  roles:
+    - title: Menteri Perindustrian
+      agency: kemenperin
+      from: 2014-10-27
+      to: 2016-07-27
+- id: ridho-rhoma
+  name: Ridho Rhoma
+"""
+
+# The worked example, shortened: every fault of the real paste is in it.
+ACCEPTANCE_TEXT = (
+    "Dinas Perindustrian—Dtjen IKM Gelar Rakor. Rakor Dinas Perinustrian dengan "
+    "Ditjen IKM di Balai Keratun. BANDARLAMPUNG — Dinas Perindustrian Provinsi "
+    "Lampung bersama Ditjen IKM Kementerian Perindustrian Republik Indonesia "
+    "menggelar rapat. Kepala Dinas Peindustrian Tonny O.L. Tobing saat memberikan "
+    "sambutan mewakili Gubernr. Lampung mengatakan hal itu. “Dengan begitu,” kata "
+    "Gubernur. Data Kementrian Perindustrian Republik Indonesia. “Marilah kita "
+    "maju” M.Ridho Ficardo"
+)
+
+
+@pytest.fixture(scope="module")
+def authority(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("authority")
+    (folder / "regions.yaml").write_text(REGIONS, encoding="utf-8")
+    (folder / "agencies.yaml").write_text(AGENCIES, encoding="utf-8")
+    (folder / "people.yaml").write_text(PEOPLE, encoding="utf-8")
+    return load_authority(folder)
+
+
+@pytest.fixture(scope="module")
+def matcher(authority):
+    return Matcher.from_authority(authority)
+
+
+def found(mentions: list[Mention]) -> list[tuple[str, str, str]]:
+    return [(m.entity_id, m.surface, m.method) for m in mentions]
+
+
+def test_acceptance(matcher):
+    mentions = matcher.tag(ACCEPTANCE_TEXT, region="lampung")
+    assert found(mentions) == [
+        ("dinas-perindustrian-lampung", "Dinas Perindustrian", "short"),
+        ("ditjen-ikm-kemenperin", "Dtjen IKM", "fuzzy"),
+        ("dinas-perindustrian-lampung", "Dinas Perinustrian", "fuzzy"),
+        ("ditjen-ikm-kemenperin", "Ditjen IKM", "exact"),
+        (
+            "dinas-perindustrian-lampung",
+            "Dinas Perindustrian Provinsi Lampung",
+            "exact",
+        ),
+        ("ditjen-ikm-kemenperin", "Ditjen IKM", "exact"),
+        ("kemenperin", "Kementerian Perindustrian Republik Indonesia", "exact"),
+        ("dinas-perindustrian-lampung", "Dinas Peindustrian", "fuzzy"),
+        ("tonny-ol-tobing", "Tonny O.L. Tobing", "exact"),
+        ("pemprov-lampung", "Gubernr. Lampung", "role"),
+        ("pemprov-lampung", "Gubernur", "role"),
+        ("kemenperin", "Kementrian Perindustrian Republik Indonesia", "exact"),
+        ("m-ridho-ficardo", "M.Ridho Ficardo", "exact"),
+    ]
+    for mention in mentions:
+        assert ACCEPTANCE_TEXT[mention.start : mention.end] == mention.surface
+        assert mention.surface.replace("\n", " ") in mention.sentence
+        people = {"tonny-ol-tobing", "m-ridho-ficardo"}
+        assert mention.kind == ("person" if mention.entity_id in people else "agency")
+    assert unique_ids(mentions) == {
+        "agency": (
+            "dinas-perindustrian-lampung",
+            "ditjen-ikm-kemenperin",
+            "kemenperin",
+            "pemprov-lampung",
+        ),
+        "person": ("tonny-ol-tobing", "m-ridho-ficardo"),
+    }
+    by_surface = {m.surface: m.sentence for m in mentions}
+    assert by_surface["Gubernur"] == "“Dengan begitu,” kata Gubernur."
+    assert by_surface["Gubernr. Lampung"] == (
+        "Kepala Dinas Peindustrian Tonny O.L. Tobing saat memberikan sambutan "
+        "mewakili Gubernr. Lampung mengatakan hal itu."
+    )
+
+
+def test_acceptance_with_a_date_adds_the_governor(matcher):
+    mentions = matcher.tag(ACCEPTANCE_TEXT, region="lampung", date=dt.date(2015, 3, 16))
+    roles = [(m.entity_id, m.surface) for m in mentions if m.method == "role"]
+    assert roles == [
+        ("pemprov-lampung", "Gubernr. Lampung"),
+        ("m-ridho-ficardo", "Gubernr. Lampung"),
+        ("pemprov-lampung", "Gubernur"),
+        ("m-ridho-ficardo", "Gubernur"),
+    ]
+
+
+def test_the_real_paste_of_the_worked_example(matcher):
+    text = (
+        "Kepala Dinas Peindustrian Tonny\nO.L. Tobing saat memberikan sambutan "
+        "mewakili Gubernr. Lampung mengatakan, Rakor\ntersebut merupakan upaya "
+        "antara\npemerintah Kabupaten/Kota,Provinsi dan Pusat di Kementerian "
+        "Perindustrian Republik Indonesia.\n“Dengan begittu, daerah dapat\n"
+        "mengakses,” kata Gubernur.\nGubernur mengharapkan\npengembangan industri."
+    )
+    assert found(matcher.tag(text, region="lampung")) == [
+        ("dinas-perindustrian-lampung", "Dinas Peindustrian", "fuzzy"),
+        ("tonny-ol-tobing", "Tonny\nO.L. Tobing", "exact"),
+        ("pemprov-lampung", "Gubernr. Lampung", "role"),
+        ("kemenperin", "Kementerian Perindustrian Republik Indonesia", "exact"),
+        ("pemprov-lampung", "Gubernur", "role"),
+        ("pemprov-lampung", "Gubernur", "role"),
+    ]
+
+
+A, P = "agency", "person"
+
+# (text, tag() keywords, expected (id, surface, method) in text order)
+CASES = [
+    # -- exact names, acronyms, aliases, rule-based variants ------------------
+    (
+        "Kementerian Perindustrian menggelar rapat.",
+        {},
+        [("kemenperin", "Kementerian Perindustrian", "exact")],
+    ),
+    ("Data Kemenperin menunjukkan", {}, [("kemenperin", "Kemenperin", "exact")]),
+    (
+        "Kementrian Perindustrian RI",
+        {},
+        [("kemenperin", "Kementrian Perindustrian RI", "exact")],
+    ),
+    (
+        "KEMENTERIAN PERINDUSTRIAN",
+        {},
+        [("kemenperin", "KEMENTERIAN PERINDUSTRIAN", "exact")],
+    ),
+    (
+        "Direktorat Jenderal Industri Kecil, Menengah, dan Aneka",
+        {},
+        [
+            (
+                "ditjen-ikm-kemenperin",
+                "Direktorat Jenderal Industri Kecil, Menengah, dan Aneka",
+                "exact",
+            )
+        ],
+    ),
+    (
+        "Direktorat Jenderal Industri Kecil dan Menengah",
+        {},
+        [
+            (
+                "ditjen-ikm-kemenperin",
+                "Direktorat Jenderal Industri Kecil dan Menengah",
+                "exact",
+            )
+        ],
+    ),
+    (
+        "Direktorat Jenderal IKM",
+        {},
+        [("ditjen-ikm-kemenperin", "Direktorat Jenderal IKM", "exact")],
+    ),
+    ("Pemprov Lampung", {}, [("pemprov-lampung", "Pemprov Lampung", "exact")]),
+    ("PEMPROV LAMPUNG", {}, [("pemprov-lampung", "PEMPROV LAMPUNG", "exact")]),
+    (
+        "Pemkab Lampung Selatan",
+        {},
+        [("pemkab-lampung-selatan", "Pemkab Lampung Selatan", "exact")],
+    ),
+    (
+        "Dinas Perindustrian Lampung",
+        {},
+        [("dinas-perindustrian-lampung", "Dinas Perindustrian Lampung", "exact")],
+    ),
+    (
+        "Disperindag Kab. Lampung Selatan",
+        {},
+        [("disperindag-lampung-selatan", "Disperindag Kab. Lampung Selatan", "exact")],
+    ),
+    (
+        "Dinas Perindustrian dan Perdagangan Lampung Selatan",
+        {},
+        [
+            (
+                "disperindag-lampung-selatan",
+                "Dinas Perindustrian dan Perdagangan Lampung Selatan",
+                "exact",
+            )
+        ],
+    ),
+    (
+        "Bank Indonesia dan BI",
+        {},
+        [("bi", "Bank Indonesia", "exact"), ("bi", "BI", "exact")],
+    ),
+    # -- longest match wins; no match inside a word ----------------------------
+    (
+        "Dinas Perindustrian Provinsi Lampung",
+        {"region": "jambi"},
+        [
+            (
+                "dinas-perindustrian-lampung",
+                "Dinas Perindustrian Provinsi Lampung",
+                "exact",
+            )
+        ],
+    ),
+    (
+        "Badan Pusat Statistik Provinsi Lampung mencatat",
+        {},
+        [("bps-lampung", "Badan Pusat Statistik Provinsi Lampung", "exact")],
+    ),
+    ("Badan Pusat Statistik mencatat", {}, [("bps", "Badan Pusat Statistik", "exact")]),
+    ("Kemenperinnya dan Gubernurnya", {"region": "lampung"}, []),
+    ("biaya bisa BIaya", {}, []),
+    ("Bps dan bi (huruf kecil) bukan akronim", {}, []),
+    ("Sentra IKM dan Industri Kecil dan Menengah", {}, []),
+    ("Provinsi Lampung dan Kota Bandar Lampung", {"region": "lampung"}, []),
+    # -- near-misses that match ------------------------------------------------
+    ("Rakor Dtjen IKM", {}, [("ditjen-ikm-kemenperin", "Dtjen IKM", "fuzzy")]),
+    (
+        "Badan Pusat Statistik Provinsi Lampug mencatat",
+        {},
+        [("bps-lampung", "Badan Pusat Statistik Provinsi Lampug", "fuzzy")],
+    ),
+    (
+        "Dinas Koperasi dan UMKM Provinsi Lampong",
+        {},
+        [
+            (
+                "dinas-koperasi-lampung",
+                "Dinas Koperasi dan UMKM Provinsi Lampong",
+                "fuzzy",
+            )
+        ],
+    ),
+    (
+        "Balai Besar Kerajinan dan Batk",
+        {},
+        [("bbkb", "Balai Besar Kerajinan dan Batk", "fuzzy")],
+    ),
+    ("Bank Indonesa", {}, [("bi", "Bank Indonesa", "fuzzy")]),
+    ("Tony O.L. Tobing hadir", {}, [("tonny-ol-tobing", "Tony O.L. Tobing", "fuzzy")]),
+    ("M. Ridho Fikardo hadir", {}, [("m-ridho-ficardo", "M. Ridho Fikardo", "fuzzy")]),
+    # -- near-misses that must not match ----------------------------------------
+    ("Rapat di Balai Keratun", {}, []),
+    ("Dinas Pertanian Provinsi Lampung dan Dinas Perikanan", {"region": "lampung"}, []),
+    (
+        "Badan Pusat Statistik Provinsi Jambi",
+        {},
+        [("bps", "Badan Pusat Statistik", "exact")],
+    ),
+    ("Bank Lampung", {}, []),
+    ("Kemenprin dan Kemenperinx", {}, []),  # a single word is never fuzzy
+    ("Dtjen Ikm", {}, []),  # "IKM" is written in capitals
+    ("Ditjen IKMA", {}, []),  # short tokens must be equal
+    ("Toni Tobing", {}, []),
+    ("dinas perinustrian", {"region": "lampung"}, []),  # lower-case head word
+    ("Gubernr hadir", {"region": "lampung"}, []),  # a slip of a title needs a place
+    # -- people: names, variants, titles, short forms ---------------------------
+    ("Tonny O.L. Tobing", {}, [("tonny-ol-tobing", "Tonny O.L. Tobing", "exact")]),
+    ("Tonny O. L. Tobing", {}, [("tonny-ol-tobing", "Tonny O. L. Tobing", "exact")]),
+    ("Tonny Tobing", {}, [("tonny-ol-tobing", "Tonny Tobing", "exact")]),
+    ("M.Ridho Ficardo", {}, [("m-ridho-ficardo", "M.Ridho Ficardo", "exact")]),
+    (
+        "Muhammad Ridho Ficardo",
+        {},
+        [("m-ridho-ficardo", "Muhammad Ridho Ficardo", "exact")],
+    ),
+    (
+        "Gubernur Lampung M. Ridho Ficardo membuka acara",
+        {},
+        [
+            ("pemprov-lampung", "Gubernur Lampung", "role"),
+            ("m-ridho-ficardo", "M. Ridho Ficardo", "exact"),
+        ],
+    ),
+    (
+        "M. Ridho Ficardo datang. Ridho mengatakan, Ficardo tersenyum.",
+        {},
+        [
+            ("m-ridho-ficardo", "M. Ridho Ficardo", "exact"),
+            ("m-ridho-ficardo", "Ridho", "short"),
+            ("m-ridho-ficardo", "Ficardo", "short"),
+        ],
+    ),
+    (
+        "Ridho mengatakan. M. Ridho Ficardo datang.",
+        {},
+        [("m-ridho-ficardo", "M. Ridho Ficardo", "exact")],
+    ),
+    (
+        "M. Ridho Ficardo dan Ridho Rhoma. Ridho bernyanyi.",
+        {},
+        [
+            ("m-ridho-ficardo", "M. Ridho Ficardo", "exact"),
+            ("ridho-rhoma", "Ridho Rhoma", "exact"),
+        ],
+    ),
+    (
+        "Tonny O.L. Tobing hadir. Kata Pak Tobing, Budi Tobing juga hadir.",
+        {},
+        [
+            ("tonny-ol-tobing", "Tonny O.L. Tobing", "exact"),
+            ("tonny-ol-tobing", "Tobing", "short"),
+        ],
+    ),
+    # -- region-less names and titles -------------------------------------------
+    ("Dinas Perindustrian hadir", {}, []),
+    (
+        "Dinas Perindustrian hadir",
+        {"region": "jambi"},
+        [("dinas-perindustrian-jambi", "Dinas Perindustrian", "short")],
+    ),
+    (
+        "Dinas Perindustrian hadir. Dinas Perindustrian Provinsi Jambi juga.",
+        {"region": "lampung"},
+        [
+            ("dinas-perindustrian-jambi", "Dinas Perindustrian", "short"),
+            (
+                "dinas-perindustrian-jambi",
+                "Dinas Perindustrian Provinsi Jambi",
+                "exact",
+            ),
+        ],
+    ),
+    ("Dinas Perindustrian Kab. Tanggamus hadir", {"region": "lampung"}, []),
+    ("Dinas Perindustrian Lampung Selatan hadir", {"region": "lampung"}, []),
+    ("Pemprov hadir", {"region": "lampung"}, [("pemprov-lampung", "Pemprov", "short")]),
+    ("kata Gubernur.", {}, []),
+    (
+        "kata Gubernur.",
+        {"region": "lampung"},
+        [("pemprov-lampung", "Gubernur", "role")],
+    ),
+    (
+        "kata Gubernur.",
+        {"region": "bandar-lampung"},
+        [("pemprov-lampung", "Gubernur", "role")],
+    ),
+    (
+        "kata Gubernur.",
+        {"region": "Kota Bandar Lampung"},
+        [("pemprov-lampung", "Gubernur", "role")],
+    ),
+    (
+        "Gubernur Jambi hadir",
+        {"region": "lampung"},
+        [("pemprov-jambi", "Gubernur Jambi", "role")],
+    ),
+    (
+        "Gubernur Provinsi Lampung",
+        {},
+        [("pemprov-lampung", "Gubernur Provinsi Lampung", "role")],
+    ),
+    (
+        "Wakil Gubernur Lampung",
+        {},
+        [("pemprov-lampung", "Wakil Gubernur Lampung", "role")],
+    ),
+    ("Gubernur Jawa Barat hadir", {"region": "lampung"}, []),
+    (
+        "Gubernur Bank Indonesia hadir",
+        {"region": "lampung"},
+        [("bi", "Bank Indonesia", "exact")],
+    ),
+    ("Gubernur Lampung Selatan", {}, []),
+    (
+        "Bupati Lampung Selatan",
+        {},
+        [("pemkab-lampung-selatan", "Bupati Lampung Selatan", "role")],
+    ),
+    (
+        "Bupati hadir",
+        {"region": "lampung-selatan"},
+        [("pemkab-lampung-selatan", "Bupati", "role")],
+    ),
+    ("Bupati hadir", {"region": "bandar-lampung"}, []),
+    (
+        "Wali Kota Bandar Lampung",
+        {},
+        [("pemkot-bandar-lampung", "Wali Kota Bandar Lampung", "role")],
+    ),
+    (
+        "Walikota Bandarlampung",
+        {},
+        [("pemkot-bandar-lampung", "Walikota Bandarlampung", "role")],
+    ),
+    ("Kadis Perindustrian hadir", {}, []),
+    (
+        "Kadis Perindustrian hadir",
+        {"region": "lampung"},
+        [("dinas-perindustrian-lampung", "Kadis Perindustrian", "role")],
+    ),
+    (
+        "Kepala Dinas Perindustrian Provinsi Lampung",
+        {},
+        [
+            (
+                "dinas-perindustrian-lampung",
+                "Kepala Dinas Perindustrian Provinsi Lampung",
+                "role",
+            )
+        ],
+    ),
+    ("Menteri Perindustrian", {}, [("kemenperin", "Menteri Perindustrian", "role")]),
+    # -- a date resolves a title to the person holding it -----------------------
+    (
+        "Gubernur Lampung hadir",
+        {"date": dt.date(2015, 3, 16)},
+        [
+            ("pemprov-lampung", "Gubernur Lampung", "role"),
+            ("m-ridho-ficardo", "Gubernur Lampung", "role"),
+        ],
+    ),
+    (
+        "Gubernur Lampung hadir",
+        {"date": dt.datetime(2020, 3, 16, 9, 30)},
+        [
+            ("pemprov-lampung", "Gubernur Lampung", "role"),
+            ("arinal-djunaidi", "Gubernur Lampung", "role"),
+        ],
+    ),
+    (
+        "Gubernur Lampung hadir",
+        {"date": dt.date(2030, 1, 1)},
+        [("pemprov-lampung", "Gubernur Lampung", "role")],
+    ),
+    (
+        "Gubernur Lampung M. Ridho Ficardo hadir",
+        {"date": dt.date(2015, 3, 16)},
+        [
+            ("pemprov-lampung", "Gubernur Lampung", "role"),
+            ("m-ridho-ficardo", "M. Ridho Ficardo", "exact"),
+        ],
+    ),
+    (
+        "Menteri Perindustrian mengatakan",
+        {"date": dt.date(2015, 3, 16)},
+        [
+            ("kemenperin", "Menteri Perindustrian", "role"),
+            ("saleh-husin", "Menteri Perindustrian", "role"),
+        ],
+    ),
+    (
+        "Kadis Perindustrian hadir",
+        {"date": dt.date(2015, 3, 16), "region": "lampung"},
+        [
+            ("dinas-perindustrian-lampung", "Kadis Perindustrian", "role"),
+            ("tonny-ol-tobing", "Kadis Perindustrian", "role"),
+        ],
+    ),
+    (
+        "Kadis Perindustrian Tonny O.L. Tobing hadir",
+        {"date": dt.date(2015, 3, 16), "region": "lampung"},
+        [
+            ("dinas-perindustrian-lampung", "Kadis Perindustrian", "role"),
+            ("tonny-ol-tobing", "Tonny O.L. Tobing", "exact"),
+        ],
+    ),
+    (
+        "Wakil Gubernur Lampung",
+        {"date": dt.date(2015, 3, 16)},
+        [("pemprov-lampung", "Wakil Gubernur Lampung", "role")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "context", "expected"), CASES)
+def test_tag(matcher, text, context, expected):
+    mentions = matcher.tag(text, **context)
+    assert found(mentions) == expected
+    for mention in mentions:
+        assert text[mention.start : mention.end] == mention.surface
+        assert mention.kind in (A, P)
+
+
+def test_mentions_carry_kind_and_sentence(matcher):
+    text = "Rapat pertama. Tonny O.L. Tobing hadir di Kemenperin!\n\nParagraf baru."
+    mentions = matcher.tag(text)
+    assert [(m.kind, m.sentence) for m in mentions] == [
+        (P, "Tonny O.L. Tobing hadir di Kemenperin!"),
+        (A, "Tonny O.L. Tobing hadir di Kemenperin!"),
+    ]
+    assert mentions[0] == Mention(
+        "tonny-ol-tobing", P, 15, 32, "Tonny O.L. Tobing", mentions[0].sentence, "exact"
+    )
+
+
+def test_entity_ids_helper(matcher):
+    text = "Kemenperin dan Kementerian Perindustrian bersama Saleh Husin."
+    assert matcher.entity_ids(text) == {
+        "agency": ("kemenperin",),
+        "person": ("saleh-husin",),
+    }
+
+
+def test_fuzzy_threshold_is_a_parameter(authority):
+    strict = Matcher.from_authority(authority, fuzzy_threshold=100)
+    assert strict.tag("Rakor Dtjen IKM") == []
+    assert found(strict.tag("Rakor Ditjen IKM")) == [
+        ("ditjen-ikm-kemenperin", "Ditjen IKM", "exact")
+    ]
+
+
+def test_matcher_pickles(matcher):
+    copy = pickle.loads(pickle.dumps(matcher))
+    assert copy.tag(ACCEPTANCE_TEXT, region="lampung") == matcher.tag(
+        ACCEPTANCE_TEXT, region="lampung"
+    )
+
+
+def test_unknown_region_is_an_error(matcher):
+    with pytest.raises(ValueError, match="unknown region 'Atlantis'"):
+        matcher.tag("kata Gubernur", region="Atlantis")
+
+
+def test_empty_text_and_empty_authority(matcher):
+    from warta.authority import Authority
+
+    assert matcher.tag("") == []
+    assert matcher.tag(" … ") == []
+    assert (
+        Matcher.from_authority(Authority.build()).tag("Kementerian Perindustrian") == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "canonical"),
+    [
+        ("Gubernur Lampung", "gubernur"),
+        ("Wakil Gubernur Lampung", "wakil gubernur"),
+        ("Wagub Lampung", "wakil gubernur"),
+        ("Walikota Bandar Lampung", "wali kota"),
+        ("Kadis Perindustrian", "kepala dinas"),
+        ("Kepala Dinas Perindustrian Provinsi Lampung", "kepala dinas"),
+        ("Menteri Perindustrian", "menteri"),
+        ("Dirjen IKM", "direktur jenderal"),
+        ("Sekretaris Daerah", "sekretaris daerah"),
+    ],
+)
+def test_canonical_title(title, canonical):
+    assert canonical_title(title) == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Satu. Dua! Tiga? Empat", ["Satu.", " Dua!", " Tiga?", " Empat"]),
+        ("Tonny O.L. Tobing hadir. Lalu", ["Tonny O.L. Tobing hadir.", " Lalu"]),
+        ("Di Kab. Way Kanan. Lalu", ["Di Kab. Way Kanan.", " Lalu"]),
+        ("“Kata dia.” Lalu", ["“Kata dia.”", " Lalu"]),
+        ("Judul tanpa titik\n\nIsi", ["Judul tanpa titik\n\n", "Isi"]),
+        ("baris\nterputus", ["baris\nterputus"]),
+        ("34,27% dan 1.000", ["34,27% dan 1.000"]),
+    ],
+)
+def test_sentence_cuts(text, sentences):
+    cuts = sentence_cuts(text)
+    assert [text[a:b] for a, b in pairwise(cuts)] == sentences
+
+
+# -- discovery of names the authority does not know ------------------------------
+
+# (text, expected (kind, name) candidates)
+DISCOVERY = [
+    (
+        "Kepala Dinas Koperasi Provinsi Jambi, Budi Santoso, mengatakan hal itu.",
+        [(A, "Dinas Koperasi Provinsi Jambi"), (P, "Budi Santoso")],
+    ),
+    ("“Kami siap,” kata Andi Wijaya.", [(P, "Andi Wijaya")]),
+    (
+        "Hal itu disampaikan, ujar Siti Nurhaliza kepada wartawan.",
+        [(P, "Siti Nurhaliza")],
+    ),
+    ("“Kita siap,” kata Ir. H. Joko Susilo.", [(P, "Joko Susilo")]),
+    ("“Marilah kita maju” Budi Santoso", [(P, "Budi Santoso")]),
+    ("Gubernur Jambi Hasan Basri hadir.", [(P, "Hasan Basri")]),
+    (
+        "Kepala Dinas Perindustrian Provinsi Lampung Andi Saputra hadir.",
+        [(P, "Andi Saputra")],
+    ),
+    (
+        "Menurut Kepala Biro Perekonomian, Yusuf Hakim, ekonomi tumbuh.",
+        [(A, "Biro Perekonomian"), (P, "Yusuf Hakim")],
+    ),
+    (
+        "Badan Pengelola Keuangan Daerah Kabupaten Tanggamus mencatat.",
+        [(A, "Badan Pengelola Keuangan Daerah Kabupaten Tanggamus")],
+    ),
+    (
+        "Direktorat Jenderal Industri Agro, Kimia, dan Hasil Hutan menggelar rapat.",
+        [(A, "Direktorat Jenderal Industri Agro, Kimia, dan Hasil Hutan")],
+    ),
+    (
+        "Kantor Wilayah Kementerian Hukum dan HAM Lampung menggelar",
+        [(A, "Kantor Wilayah Kementerian Hukum dan HAM Lampung")],
+    ),
+    ("Dinas Perindustrian Kab. Tanggamus", [(A, "Dinas Perindustrian Kab. Tanggamus")]),
+    (
+        "Dinas Perindustrian, Dinas Koperasi dan Dinas Pertanian hadir",
+        [(A, "Dinas Koperasi"), (A, "Dinas Pertanian")],
+    ),
+    ("Rakor di Balai Keratun, Senin (16/3).", [(A, "Balai Keratun")]),
+    # negatives
+    ("kata Gubernur. Lalu pulang", []),
+    ("“Dengan begitu,” kata Gubernur.", []),
+    ("kata dia kemudian.", []),
+    ("kata Budi.", []),
+    ("ujar BANDARLAMPUNG hari ini", []),
+    ("dinas terkait akan hadir", []),
+    ("Dinas akan hadir", []),
+    ("Dinas Perindustrian Provinsi Lampung menggelar rapat", []),
+    ("kata Tonny O.L. Tobing.", []),
+    ("Kementerian Perindustrian Republik Indonesia", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DISCOVERY)
+def test_discover_candidates(matcher, text, expected):
+    mentions = matcher.tag(text, region="lampung")
+    candidates = discover_candidates(text, mentions)
+    assert [(c.kind, c.name) for c in candidates] == expected
+    for candidate in candidates:
+        assert text[candidate.start : candidate.end].split() == candidate.name.split()
+        assert candidate.name in candidate.sentence
+
+
+def test_discovery_through_the_matcher(matcher):
+    text = "“Kami siap,” kata Andi Wijaya di Kemenperin."
+    assert [c.name for c in matcher.discover_candidates(text)] == ["Andi Wijaya"]

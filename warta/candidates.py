@@ -1,0 +1,56 @@
+"""Names the taggers did not recognise, counted over the archive, as YAML to paste."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import yaml
+
+from warta.tagging import ArticleTags
+
+
+@dataclass
+class CandidateCount:
+    kind: str
+    id: str
+    name: str
+    count: int = 0
+    example: str = ""
+    articles: list[str] = field(default_factory=list)
+
+
+def count_candidates(tagged: Iterable[tuple[str, ArticleTags]]) -> list[CandidateCount]:
+    """Unverified tags grouped by id, most frequent first."""
+    found: dict[str, CandidateCount] = {}
+    for source, tags in tagged:
+        for tag in tags.tags:
+            if tag.verified:
+                continue
+            entry = found.get(tag.id)
+            if entry is None:
+                entry = found[tag.id] = CandidateCount(
+                    tag.kind, tag.id, tag.name or tag.id
+                )
+                entry.example = tag.sentence
+            entry.count += 1
+            entry.articles.append(source)
+    return sorted(found.values(), key=lambda c: (-c.count, c.name))
+
+
+def as_yaml(candidates: list[CandidateCount], kind: str) -> str:
+    """Entries in the authority files' form, with the evidence as comments."""
+    out = []
+    for candidate in (c for c in candidates if c.kind == kind):
+        entry = {"id": candidate.id.removeprefix("usulan-"), "name": candidate.name}
+        if kind == "agency":
+            entry["kind"] = "TODO"
+            entry["region"] = "TODO"
+        else:
+            entry["roles"] = [{"title": "TODO", "agency": "TODO"}]
+        out.append(f"# {candidate.count} berita, contoh: {candidate.example[:200]}")
+        out.append(f"# pertama di: {candidate.articles[0]}")
+        out.append(
+            yaml.safe_dump([entry], allow_unicode=True, sort_keys=False).rstrip()
+        )
+    return "\n".join(out)

@@ -1,0 +1,63 @@
+"""Reading the archive's article files outside Pelican, for checks and reports."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown
+
+from warta.errors import ContentError
+from warta.metadata import ARTICLE_REQUIRED, Header, check_file_text, parse_date
+
+_TAG = re.compile(r"<[^>]+>")
+_BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|figcaption|td|th)>", re.IGNORECASE)
+
+
+def html_to_text(fragment: str) -> str:
+    """Rendered article HTML as plain text, one block a line."""
+    return html.unescape(_TAG.sub("", _BLOCK_END.sub("\n", fragment)))
+
+
+def markdown_to_text(source: str) -> str:
+    return html_to_text(markdown.markdown(source, extensions=["extra"]))
+
+
+@dataclass(frozen=True)
+class ArticleFile:
+    path: Path
+    header: Header
+    body: str  # Markdown
+
+    @property
+    def title(self) -> str:
+        return self.header.values.get("title", "")
+
+    @property
+    def text(self) -> str:
+        """Title and body as plain text, as the tagger sees them."""
+        return f"{self.title}\n{markdown_to_text(self.body)}"
+
+    @property
+    def date(self):
+        return parse_date(self.header.values["date"]).date()
+
+
+def read_articles(articles_dir: Path) -> Iterator[ArticleFile | ContentError]:
+    """Each article file, or the fault that keeps it from being read."""
+    for path in sorted(articles_dir.rglob("*.md")):
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as error:
+            yield ContentError(path, None, f"not UTF-8 text ({error.reason})")
+            continue
+        try:
+            header = check_file_text(text, path, required=ARTICLE_REQUIRED)
+        except ContentError as error:
+            yield error
+            continue
+        body = "\n".join(text.splitlines()[header.body_line - 1 :])
+        yield ArticleFile(path, header, body)

@@ -1,0 +1,1300 @@
+"""Tagging text with the agencies and people of the authority files.
+
+``Matcher.from_authority`` builds, once, an Aho-Corasick automaton over every
+normalised name, acronym, alias and rule-based variant (``warta.normalize``),
+plus the indexes the fuzzy stage and the role resolution need. ``tag`` then:
+
+1. normalises the text and finds every exact match on word boundaries;
+2. keeps the longest of overlapping matches;
+3. matches near-misses: spans that start with an agency head word ("Dinas",
+   "Ditjen", a one-letter slip of one such as "Dtjen") are compared with the
+   names of the same head and token count; runs of capitalised words are
+   compared with people's names that share a token with them. Every token must
+   be close (short tokens and acronyms exactly equal) and the whole span must
+   reach ``fuzzy_threshold`` (rapidfuzz ``ratio``). Single words never match
+   fuzzily, so a word that merely resembles an alias or acronym is left alone;
+4. resolves what a name alone cannot: a name without its region ("Dinas
+   Perindustrian") is the one named in full elsewhere in the text, or else the
+   one of the article's region; a title ("Gubernur Lampung", "kata Gubernur",
+   "Kadis Perindustrian", "Menteri Perindustrian") is its office's agency and,
+   given a date, also the person holding it on that date; a person's first or
+   last name alone is that person once the full name has been seen.
+
+``discover_candidates`` lists agency-like phrases and people introduced by a
+title or a quote that the authority files do not know, for editors to review.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import string
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+import ahocorasick
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from warta.authority import Agency, Authority, Region
+from warta.normalize import (
+    OPTIONAL_PLACE_WORDS,
+    TOKEN,
+    NormalizedText,
+    normalize,
+    normalize_with_offsets,
+    person_variants,
+    variants,
+)
+
+DEFAULT_FUZZY_THRESHOLD = 88.0
+
+# First words of agency names; a near-miss is looked for only after one of them.
+HEAD_WORDS = frozenset(
+    {
+        "badan",
+        "balai",
+        "bank",
+        "biro",
+        "dewan",
+        "dinas",
+        "direktorat",
+        "ditjen",
+        "inspektorat",
+        "kantor",
+        "kementerian",
+        "kementrian",
+        "komisi",
+        "lembaga",
+        "otoritas",
+        "pemerintah",
+        "pemkab",
+        "pemkot",
+        "pemprov",
+        "sekretariat",
+        # titles that start the name of an office ("Menteri Perindustrian")
+        "dirjen",
+        "kadis",
+        "menteri",
+    }
+)
+
+# Lower-case words inside capitalised names: "Koperasi dan UMKM".
+_JOINERS = frozenset({"dan", "serta", "untuk"})
+
+# Regional heads: title -> (canonical title, agency kind, region kind).
+REGIONAL_TITLES: Mapping[str, tuple[str, str, str]] = MappingProxyType(
+    {
+        "gubernur": ("gubernur", "provincial_government", "province"),
+        "wakil gubernur": ("wakil gubernur", "provincial_government", "province"),
+        "wagub": ("wakil gubernur", "provincial_government", "province"),
+        "bupati": ("bupati", "regency_government", "regency"),
+        "wakil bupati": ("wakil bupati", "regency_government", "regency"),
+        "wabup": ("wakil bupati", "regency_government", "regency"),
+        "wali kota": ("wali kota", "city_government", "city"),
+        "walikota": ("wali kota", "city_government", "city"),
+        "wakil wali kota": ("wakil wali kota", "city_government", "city"),
+        "wakil walikota": ("wakil wali kota", "city_government", "city"),
+        "wawali": ("wakil wali kota", "city_government", "city"),
+    }
+)
+# One-word titles whose one-letter slips are recognised before a region name.
+_FUZZY_TITLES = ("gubernur", "bupati", "walikota")
+# Punctuation that separates a title from the next word's sentence or clause.
+_SENTENCE_BREAK = re.compile(r"[.!?;:\n“”\"()]")
+_CLAUSE_BREAK = re.compile(r"[,—–]| - ")
+
+# The head of an office's name -> the titles of its chief, canonical first.
+OFFICE_TITLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("dinas", ("kepala dinas", "kadis")),
+    ("kementerian", ("menteri",)),
+    ("kementrian", ("menteri",)),
+    ("direktorat jenderal", ("direktur jenderal", "dirjen")),
+    ("ditjen", ("direktur jenderal", "dirjen")),
+    ("badan", ("kepala badan",)),
+    ("biro", ("kepala biro",)),
+    ("balai", ("kepala balai",)),
+    ("kantor", ("kepala kantor",)),
+)
+
+# Words that start or qualify a title; never a person's name.
+TITLE_WORDS = frozenset(
+    {
+        "anggota",
+        "bupati",
+        "camat",
+        "dirjen",
+        "direktur",
+        "gubernur",
+        "kabid",
+        "kadis",
+        "kapolda",
+        "kapolres",
+        "kasi",
+        "kepala",
+        "ketua",
+        "lurah",
+        "menteri",
+        "plh",
+        "plt",
+        "presiden",
+        "sekda",
+        "sekretaris",
+        "wabup",
+        "wagub",
+        "wakil",
+        "wali",
+        "walikota",
+    }
+)
+# Words that do not name an office by themselves.
+_BARE_WORDS = (HEAD_WORDS - {"pemprov", "pemkab", "pemkot"}) | TITLE_WORDS
+
+_PLACE_PREFIXES: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "province": ("provinsi", "prov"),
+        "regency": ("kabupaten", "kab"),
+        "city": ("kota",),
+    }
+)
+
+AGENCY = "agency"
+PERSON = "person"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of an entity: where it stands and how it was recognised.
+
+    ``start``/``end`` are offsets in the original text and ``surface`` is
+    ``text[start:end]``; ``sentence`` is the sentence around it, whitespace
+    collapsed. ``method`` is ``exact``, ``fuzzy`` (a near-miss spelling),
+    ``short`` (a region-less name, or a person's first or last name alone) or
+    ``role`` (a title standing for its office or holder).
+    """
+
+    entity_id: str
+    kind: str
+    start: int
+    end: int
+    surface: str
+    sentence: str
+    method: str
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A name the authority files do not know: ``kind`` is agency or person."""
+
+    kind: str
+    name: str
+    sentence: str
+    start: int
+    end: int
+
+
+def unique_ids(mentions: Iterable[Mention]) -> dict[str, tuple[str, ...]]:
+    """``{"agency": ids, "person": ids}``, each in order of first mention."""
+    found: dict[str, dict[str, None]] = {AGENCY: {}, PERSON: {}}
+    for mention in mentions:
+        found.setdefault(mention.kind, {})[mention.entity_id] = None
+    return {kind: tuple(ids) for kind, ids in found.items()}
+
+
+# ---------------------------------------------------------------------------
+# The keys of the automaton.
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    """What one normalised string stands for."""
+
+    size: int  # number of tokens
+    agency: tuple[str, ...] = ()  # named in full (several: ambiguous)
+    person: tuple[str, ...] = ()
+    generic: tuple[str, ...] = ()  # a name without its region
+    role: tuple[str, ...] = ()  # "menteri perindustrian": the office
+    role_title: str = ""
+    role_generic: bool = False
+    region: tuple[str, ...] = ()
+    title: str = ""  # a regional title alone: "gubernur"
+    upper: frozenset[str] = frozenset()  # tokens written in capitals (acronyms)
+    names_entity: bool = False  # agency, person, role or generic
+    place_only: bool = False  # names a region and nothing else
+
+
+class _KeyBuilder:
+    """Collects what every key stands for; the best tier of a name wins."""
+
+    def __init__(self) -> None:
+        self.agency: dict[str, dict[int, set[str]]] = defaultdict(dict)
+        self.person: dict[str, dict[int, set[str]]] = defaultdict(dict)
+        self.generic: dict[str, set[str]] = defaultdict(set)
+        self.role: dict[str, dict[int, set[str]]] = defaultdict(dict)
+        self.role_title: dict[str, str] = {}
+        self.region: dict[str, set[str]] = defaultdict(set)
+        self.title: dict[str, str] = {}
+        self.upper: dict[str, list[frozenset[str]]] = defaultdict(list)
+
+    def add_upper(self, key: str, upper: frozenset[str]) -> None:
+        tokens = set(key.split(" "))
+        self.upper[key].append(frozenset(upper & tokens))
+
+    def build(self) -> dict[str, _Key]:
+        keys = set(self.agency) | set(self.person) | set(self.generic)
+        keys |= set(self.role) | set(self.region) | set(self.title)
+        built = {}
+        for key in keys:
+            uppers = self.upper.get(key) or [frozenset()]
+            agency = _best_tier(self.agency.get(key))
+            person = _best_tier(self.person.get(key))
+            generic = tuple(sorted(self.generic.get(key, ())))
+            role = _best_tier(self.role.get(key))
+            region = tuple(sorted(self.region.get(key, ())))
+            names_entity = bool(agency or person or generic or role)
+            built[key] = _Key(
+                size=key.count(" ") + 1,
+                agency=agency,
+                person=person,
+                generic=generic,
+                role=role,
+                role_title=self.role_title.get(key, ""),
+                role_generic=bool(role) and min(self.role[key]) > 0,
+                region=region,
+                title=self.title.get(key, ""),
+                upper=frozenset.intersection(*uppers),
+                names_entity=names_entity,
+                place_only=bool(region) and not names_entity,
+            )
+        return built
+
+
+def _best_tier(tiers: dict[int, set[str]] | None) -> tuple[str, ...]:
+    if not tiers:
+        return ()
+    return tuple(sorted(tiers[min(tiers)]))
+
+
+def _put(table: dict[str, dict[int, set[str]]], key: str, tier: int, ident: str):
+    table[key].setdefault(tier, set()).add(ident)
+
+
+def _capital_tokens(label: str) -> frozenset[str]:
+    """Tokens of a label written in capitals ("IKM" in "Ditjen IKM")."""
+    return frozenset(
+        word.lower()
+        for word in TOKEN.findall(label)
+        if len(word) >= 2 and word.isupper() and word.isalpha()
+    )
+
+
+def place_names(region: Region) -> set[str]:
+    """Normalised ways to name a region: "lampung", "provinsi lampung", ..."""
+    names: set[str] = set()
+    for label in region.labels:
+        names |= variants(label)
+    for prefix in _PLACE_PREFIXES.get(region.kind, ()):
+        names |= {f"{prefix} {name}" for name in list(names)}
+    return names
+
+
+def _without_place(name: str, places: list[str]) -> str | None:
+    """``"dinas perindustrian provinsi lampung"`` -> ``"dinas perindustrian"``."""
+    for place in places:  # longest first
+        if not name.endswith(f" {place}"):
+            continue
+        rest = name[: -len(place) - 1]
+        tokens = rest.split(" ")
+        if len(tokens) >= 2 or (
+            len(tokens[0]) >= 5 and tokens[0] not in _BARE_WORDS
+        ):  # "dinas perindustrian", "pemprov", "bappeda"; not "dinas"
+            return rest
+    return None
+
+
+def _office_titles(name: str) -> list[tuple[str, str]]:
+    """``"kementerian perindustrian"`` -> ``[("menteri perindustrian", "menteri")]``."""
+    found = []
+    for head, titles in OFFICE_TITLES:
+        if name.startswith(f"{head} "):
+            rest = name[len(head) :]
+            found += [(f"{title}{rest}", titles[0]) for title in titles]
+    return found
+
+
+def canonical_title(title: str) -> str:
+    """The title part of a role: "Gubernur Lampung" -> "gubernur",
+    "Kadis Perindustrian Provinsi Lampung" -> "kepala dinas"."""
+    tokens = normalize(title).split(" ")
+    prefixes = {phrase: value[0] for phrase, value in REGIONAL_TITLES.items()}
+    for _, titles in OFFICE_TITLES:
+        prefixes.update({phrase: titles[0] for phrase in titles})
+    for size in (3, 2, 1):
+        phrase = " ".join(tokens[:size])
+        if len(tokens) >= size and phrase in prefixes:
+            return prefixes[phrase]
+    return " ".join(tokens)
+
+
+# ---------------------------------------------------------------------------
+# Sentences.
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+ABBREVIATIONS = _word_set(
+    "bpk dll dkk dr drs dsb hj ir jl kab kec kel moh muh no ny prof prov "
+    "rp sdr st tn yth"
+)
+# A sentence ends at ".", "!", "?" or "…" (and closing quotes) before a space,
+# but not after an initial ("O.L. Tobing") or an abbreviation ("Kab. Way
+# Kanan"); a blank line always ends one.
+_SENTENCE_END = re.compile(
+    r"(?<!\b[^\W\d_])"
+    + "".join(rf"(?<!\b{word})" for word in sorted(ABBREVIATIONS))
+    + r"[.!?…]+[\"'”’)\]]*(?=\s)",
+    re.IGNORECASE,
+)
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+
+
+def sentence_cuts(text: str) -> list[int]:
+    """Offsets where sentences start, plus ``len(text)``."""
+    # str.find is much faster than a regular expression scanning every position.
+    ends = {match.end() for match in _PARAGRAPH_END.finditer(text)}
+    for mark in ".!?…":
+        found = text.find(mark)
+        while found != -1:
+            match = _SENTENCE_END.match(text, found)
+            if match is not None:
+                ends.add(match.end())
+                found = text.find(mark, match.end())
+            else:
+                found = text.find(mark, found + 1)
+    return [0, *sorted(ends), len(text)]
+
+
+def _sentence(text: str, cuts: list[int], start: int, end: int) -> str:
+    first = cuts[bisect_right(cuts, start) - 1]
+    last = cuts[min(bisect_left(cuts, end), len(cuts) - 1)]
+    return " ".join(text[first:last].split())
+
+
+# ---------------------------------------------------------------------------
+# The matcher.
+
+
+class _Hit:
+    """A match on tokens ``first`` .. ``stop - 1`` of the normalised text."""
+
+    __slots__ = ("first", "key", "method", "stop")
+
+    def __init__(self, first: int, stop: int, key: _Key, method: str) -> None:
+        self.first = first
+        self.stop = stop
+        self.key = key
+        self.method = method
+
+    @property
+    def size(self) -> int:
+        return self.stop - self.first
+
+
+class _Tagging:
+    """The state of one ``tag`` call."""
+
+    def __init__(self, text: str) -> None:
+        self.doc: NormalizedText = normalize_with_offsets(text)
+        self.tokens = self.doc.tokens
+        self.covered = bytearray(len(self.tokens))
+        self.hits: list[_Hit] = []
+        self.starters: list[tuple[int, str, tuple]] = []  # words fuzzy starts from
+        self.mentions: list[Mention] = []
+        self._cuts: list[int] | None = None
+
+    # -- helpers --------------------------------------------------------
+
+    def capitalised(self, index: int) -> bool:
+        return self.doc.source[self.doc.source_starts[index]].isupper()
+
+    def upper_ok(self, key: _Key, first: int) -> bool:
+        """Tokens written in capitals in the name are in capitals in the text."""
+        if not key.upper:
+            return True
+        source, starts, lengths = (
+            self.doc.source,
+            self.doc.source_starts,
+            self.doc.lengths,
+        )
+        for index in range(first, first + key.size):
+            if self.tokens[index] in key.upper:
+                start = starts[index]
+                if not source[start : start + lengths[index]].isupper():
+                    return False
+        return True
+
+    def sentence_start(self, index: int) -> bool:
+        """Token ``index`` opens the text or follows a sentence break."""
+        return index == 0 or bool(_SENTENCE_BREAK.search(self.gap(index)))
+
+    def joined_name_word(self, index: int) -> bool:
+        """Token ``index`` is a capitalised, untagged word joined to the one
+        before it (no punctuation between them): a part of the same name."""
+        if self.covered[index] or not self.capitalised(index):
+            return False
+        gap = self.gap(index)
+        return not _SENTENCE_BREAK.search(gap) and "," not in gap
+
+    def free(self, first: int, stop: int) -> bool:
+        return self.covered.find(1, first, stop) == -1
+
+    def take(self, hit: _Hit) -> None:
+        self.hits.append(hit)
+        self.covered[hit.first : hit.stop] = b"\x01" * (hit.stop - hit.first)
+
+    def gap(self, index: int) -> str:
+        """The original text between token ``index - 1`` and token ``index``."""
+        starts, lengths = self.doc.source_starts, self.doc.lengths
+        return self.doc.source[starts[index - 1] + lengths[index - 1] : starts[index]]
+
+    def emit(self, entity: str, kind: str, first: int, stop: int, method: str):
+        start, end = self.doc.token_span(first, stop)
+        if self._cuts is None:
+            self._cuts = sentence_cuts(self.doc.source)
+        source = self.doc.source
+        self.mentions.append(
+            Mention(
+                entity,
+                kind,
+                start,
+                end,
+                source[start:end],
+                _sentence(source, self._cuts, start, end),
+                method,
+            )
+        )
+
+
+class Matcher:
+    """Tags text with agency and person ids. Build with ``from_authority``."""
+
+    def __init__(
+        self,
+        authority: Authority,
+        keys: dict[str, _Key],
+        *,
+        fuzzy_threshold: float = DEFAULT_FUZZY_THRESHOLD,
+    ) -> None:
+        self.authority = authority
+        self.fuzzy_threshold = fuzzy_threshold
+        self._keys = keys
+
+        # Fuzzy stage: agency names by (head word, token count); people's
+        # names by a token they hold, its position and their token count.
+        choices: dict[tuple[str, int], list[str]] = defaultdict(list)
+        people: dict[str, dict[tuple[int, int], list[str]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        for key, value in keys.items():
+            tokens = key.split(" ")
+            if len(tokens) < 2:
+                continue
+            if (value.agency or value.generic or value.role) and (
+                tokens[0] in HEAD_WORDS and len(key) - key.count(" ") > 4
+            ):
+                choices[(tokens[0], len(tokens))].append(key)
+            if value.person:
+                for position, token in enumerate(tokens):
+                    if len(token) >= 4:
+                        people[token][(position, len(tokens))].append(key)
+        self._choices = dict(choices)
+        sizes: dict[str, set[int]] = defaultdict(set)
+        for head, size in self._choices:
+            sizes[head].add(size)
+        self._choice_sizes = {
+            head: tuple(sorted(found, reverse=True)) for head, found in sizes.items()
+        }
+        # The fuzzy stage starts from words found by the same automaton: head
+        # words, their one-letter slips ("dtjen"), tokens of people's names.
+        starters: dict[str, tuple[str, tuple]] = {}
+        for head in self._choice_sizes:
+            if len(head) >= 5:
+                for slip in _one_edit(head):
+                    if len(slip) >= 4 and slip not in self._choice_sizes:
+                        starters.setdefault(slip, (head, ()))
+        for head in self._choice_sizes:
+            starters[head] = (head, ())
+        for token, groups in people.items():
+            head = starters.get(token, ("", ()))[0]
+            starters[token] = (
+                head,
+                tuple(
+                    (pos, size, tuple(names)) for (pos, size), names in groups.items()
+                ),
+            )
+        # One automaton over every key and starter, padded with spaces so that
+        # it only matches whole words. Its values: (key or None, head, groups).
+        self._automaton = ahocorasick.Automaton()
+        for word in keys.keys() | starters.keys():
+            head, groups = starters.get(word, ("", ()))
+            self._automaton.add_word(f" {word} ", (keys.get(word), head, groups))
+        if keys or starters:
+            self._automaton.make_automaton()
+
+        # Role resolution.
+        governments: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for agency in authority.agencies:
+            if agency.region is not None:
+                governments[(agency.kind, agency.region)].append(agency.id)
+        self._governments = {k: tuple(v) for k, v in governments.items()}
+        holders: dict[tuple[str, str], list[tuple[str, object]]] = defaultdict(list)
+        for person in authority.people:
+            for role in person.roles:
+                if role.agency is not None:
+                    title = canonical_title(role.title)
+                    holders[(role.agency, title)].append((person.id, role))
+        self._holders = dict(holders)
+
+        # Short forms of people's names: first and last distinctive token.
+        self._short_tokens: dict[str, tuple[str, ...]] = {}
+        for person in authority.people:
+            tokens = [
+                token
+                for token in normalize(person.name).split(" ")
+                if len(token) >= 3 and token not in TITLE_WORDS
+                and token not in HEAD_WORDS
+            ]  # fmt: skip
+            if tokens:
+                self._short_tokens[person.id] = tuple(
+                    dict.fromkeys([tokens[0], tokens[-1]])
+                )
+
+    # -- building ---------------------------------------------------------
+
+    @classmethod
+    def from_authority(
+        cls,
+        authority: Authority,
+        *,
+        fuzzy_threshold: float = DEFAULT_FUZZY_THRESHOLD,
+    ) -> Matcher:
+        """Build the automaton and indexes once; reuse the matcher for every text."""
+        builder = _KeyBuilder()
+        places: dict[str, list[str]] = {}
+        for region in authority.regions:
+            names = place_names(region)
+            places[region.id] = sorted(names, key=len, reverse=True)
+            for name in names:
+                builder.region[name].add(region.id)
+        for title, (canonical, _, _) in REGIONAL_TITLES.items():
+            builder.title[title] = canonical
+
+        for agency in authority.agencies:
+            _add_agency(builder, agency, places.get(agency.region or "", []))
+        for person in authority.people:
+            for label in person.labels:
+                base = normalize(label)
+                for name in person_variants(label):
+                    _put(builder.person, name, 0 if name == base else 1, person.id)
+                    builder.add_upper(name, frozenset())
+        return cls(authority, builder.build(), fuzzy_threshold=fuzzy_threshold)
+
+    # -- tagging ----------------------------------------------------------
+
+    def tag(
+        self,
+        text: str,
+        *,
+        date: dt.date | None = None,
+        region: str | None = None,
+    ) -> list[Mention]:
+        """Every mention of a known agency or person in ``text``, in text order.
+
+        ``date`` (the article's date) lets a title resolve to the person who
+        held it then; ``region`` (a region id or name: the article's region)
+        resolves a bare title ("kata Gubernur") or a name without its region
+        ("Dinas Perindustrian").
+        """
+        day = date.date() if isinstance(date, dt.datetime) else date
+        region_id = self.region_id(region) if region else None
+        state = _Tagging(text)
+        if not state.tokens:
+            return []
+        self._exact(state)
+        self._fuzzy(state)
+        self._resolve(state, day, region_id)
+        state.mentions.sort(key=lambda m: (m.start, -m.end, m.kind))
+        return state.mentions
+
+    def entity_ids(self, text: str, **context) -> dict[str, tuple[str, ...]]:
+        """``unique_ids(self.tag(text, ...))``."""
+        return unique_ids(self.tag(text, **context))
+
+    def region_id(self, region: str) -> str:
+        """A region id, or the id of the region with that name or alias."""
+        if region in self.authority.region_by_id:
+            return region
+        key = self._keys.get(normalize(region))
+        if key is not None and len(key.region) == 1:
+            return key.region[0]
+        raise ValueError(f"unknown region {region!r}")
+
+    def _exact(self, state: _Tagging) -> None:
+        if self._automaton.kind != ahocorasick.AHOCORASICK:
+            return
+        hits = []
+        starters = state.starters
+        text = state.doc.text
+        position = spaces = 0
+        for end, (key, head, groups) in self._automaton.iter(f" {text} "):
+            # ``end`` is the padding space after the match, that is the end of
+            # the match in ``text``. Matches come by their end, in order, so
+            # the spaces before it (the index of its last token) are counted
+            # once over the whole text.
+            spaces += text.count(" ", position, end - 1)
+            position = end - 1
+            if key is not None:
+                first = spaces - key.size + 1
+                if not key.upper or state.upper_ok(key, first):
+                    hits.append(_Hit(first, first + key.size, key, "exact"))
+            if head or groups:
+                starters.append((spaces, head, groups))
+        # A name cut inside a place's name is a different office: "Dinas
+        # Perindustrian Lampung" in "Dinas Perindustrian Lampung Selatan".
+        place_stops: dict[int, int] = {}
+        for hit in hits:
+            if hit.key.place_only and hit.stop > place_stops.get(hit.first, 0):
+                place_stops[hit.first] = hit.stop
+        if place_stops:
+            kept = []
+            for hit in hits:
+                stop = hit.stop
+                if hit.key.names_entity and stop - hit.first > 1:
+                    inner = range(hit.first + 1, stop)
+                    if any(place_stops.get(index, 0) > stop for index in inner):
+                        continue
+                kept.append(hit)
+            hits = kept
+        # The longest of overlapping matches wins, then the leftmost; a place
+        # alone comes last, so that it does not take the words of a title
+        # ("Wali Kota Bandar Lampung" is "Wali Kota" + "Bandar Lampung").
+        hits.sort(key=lambda hit: (hit.key.place_only, hit.first - hit.stop, hit.first))
+        for hit in hits:
+            if state.free(hit.first, hit.stop):
+                state.take(hit)
+
+    def _fuzzy(self, state: _Tagging) -> None:
+        by_first = {hit.first: hit for hit in state.hits}
+        for index, head, people in state.starters:
+            if head:
+                self._fuzzy_agency(state, index, head, by_first.get(index))
+            if people and not state.covered[index]:
+                self._fuzzy_person(state, index, people)
+        self._fuzzy_titles(state)
+
+    def _fuzzy_agency(
+        self, state: _Tagging, index: int, head: str, exact: _Hit | None
+    ) -> None:
+        covered, count = state.covered, len(state.tokens)
+        if covered[index]:
+            # Only a match that starts here may grow into a longer near-miss
+            # ("Badan Pusat Statistik Provinsi Lampug").
+            if exact is None or exact.stop >= count or covered[exact.stop]:
+                return
+            if not state.capitalised(exact.stop):
+                return
+        if not state.capitalised(index):
+            return
+        # The span is a run of capitalised words ("dan" may join them).
+        tokens = state.tokens
+        sizes = self._choice_sizes[head]
+        limit = min(count, index + sizes[0])
+        stop = exact.stop if exact is not None else index + 1
+        while stop < limit and not covered[stop]:
+            if not state.capitalised(stop):
+                if tokens[stop] not in _JOINERS or stop + 1 >= limit:
+                    break
+                if not state.capitalised(stop + 1):
+                    break
+            stop += 1
+        shortest = exact.stop - index + 1 if exact is not None else 2
+        for size in sizes:
+            if size > stop - index or size < shortest:
+                continue
+            words = tokens[index : index + size]
+            found = process.extract(
+                " ".join(words),
+                self._choices[(head, size)],
+                scorer=fuzz.ratio,
+                score_cutoff=self.fuzzy_threshold,
+                limit=5,
+            )
+            for choice, _, _ in found:
+                key = self._keys[choice]
+                if _close(words, choice.split(" ")) and state.upper_ok(key, index):
+                    if exact is not None:
+                        state.hits.remove(exact)
+                        covered[exact.first : exact.stop] = bytes(exact.size)
+                    state.take(_Hit(index, index + size, key, "fuzzy"))
+                    return
+
+    def _fuzzy_person(self, state: _Tagging, index: int, groups: tuple) -> None:
+        tokens, count = state.tokens, len(state.tokens)
+        best: tuple[float, int, str] | None = None
+        for position, size, names in groups:
+            first = index - position
+            stop = first + size
+            if first < 0 or stop > count or not state.free(first, stop):
+                continue
+            if not all(state.capitalised(i) for i in range(first, stop)):
+                continue
+            words = tokens[first:stop]
+            found = process.extract(
+                " ".join(words),
+                names,
+                scorer=fuzz.ratio,
+                score_cutoff=self.fuzzy_threshold,
+                limit=3,
+            )
+            for choice, score, _ in found:
+                if _close(words, choice.split(" ")) and (
+                    best is None or score > best[0]
+                ):
+                    best = (score, first, choice)
+                    break
+        if best is not None:
+            _, first, choice = best
+            key = self._keys[choice]
+            state.take(_Hit(first, first + key.size, key, "fuzzy"))
+
+    def _fuzzy_titles(self, state: _Tagging) -> None:
+        """ "Gubernr. Lampung": a one-letter slip of a title before a region."""
+        for hit in list(state.hits):
+            index = hit.first - 1
+            if not _names_place(hit) or index < 0:
+                continue
+            token = state.tokens[index]
+            if state.covered[index] or len(token) < 6 or not state.capitalised(index):
+                continue
+            for title in _FUZZY_TITLES:
+                if Levenshtein.distance(token, title, score_cutoff=1) <= 1:
+                    key = self._keys[title]
+                    state.take(_Hit(index, index + 1, key, "fuzzy"))
+                    break
+
+    # -- resolution ---------------------------------------------------------
+
+    def _resolve(self, state: _Tagging, day: dt.date | None, region: str | None):
+        hits = sorted(state.hits, key=lambda hit: hit.first)
+        named: set[str] = set()  # agencies named in full
+        deferred: list[tuple[_Hit, tuple[str, ...], str, _Hit | None]] = []
+        people: dict[str, int] = {}  # person -> end of first full mention
+        consumed: set[int] = set()
+        for position, hit in enumerate(hits):
+            if position in consumed:
+                continue
+            key = hit.key
+            following = hits[position + 1] if position + 1 < len(hits) else None
+            if following is not None and following.first != hit.stop:
+                following = None
+            if key.agency:
+                if len(key.agency) == 1:
+                    named.add(key.agency[0])
+                    state.emit(key.agency[0], AGENCY, hit.first, hit.stop, hit.method)
+                else:
+                    deferred.append((hit, key.agency, hit.method, following))
+            elif key.person:
+                if len(key.person) == 1:
+                    people.setdefault(key.person[0], hit.stop)
+                    state.emit(key.person[0], PERSON, hit.first, hit.stop, hit.method)
+            elif key.role:
+                method = "fuzzy" if hit.method == "fuzzy" else "role"
+                if key.role_generic or len(key.role) > 1:
+                    deferred.append((hit, key.role, method, following))
+                else:
+                    named.add(key.role[0])
+                    state.emit(key.role[0], AGENCY, hit.first, hit.stop, method)
+                    self._holder(
+                        state, hit, key.role[0], key.role_title, day, following
+                    )
+            elif key.generic:
+                method = "fuzzy" if hit.method == "fuzzy" else "short"
+                deferred.append((hit, key.generic, method, following))
+            elif key.title:
+                agency, stop = self._regional_title(state, hit, following, region, day)
+                if agency is None:
+                    continue
+                if stop > hit.stop:  # the region named after the title
+                    consumed.add(position + 1)
+                    named.add(agency)
+                    after = position + 2
+                    following = hits[after] if after < len(hits) else None
+                    if following is not None and following.first != stop:
+                        following = None
+                state.emit(agency, AGENCY, hit.first, stop, "role")
+                span = _Hit(hit.first, stop, key, hit.method)
+                self._holder(state, span, agency, key.title, day, following)
+
+        places = {hit.first for hit in hits if _names_place(hit)}
+        for hit, candidates, method, following in deferred:
+            if _name_goes_on(state, hit.stop, places):
+                continue  # "Dinas Perindustrian Kab. Tanggamus": another office
+            agency = self._pick(candidates, named, region, day)
+            if agency is not None:
+                state.emit(agency, AGENCY, hit.first, hit.stop, method)
+                if hit.key.role and not hit.key.agency:
+                    title = hit.key.role_title
+                    self._holder(state, hit, agency, title, day, following)
+        self._short_names(state, people)
+
+    def _regional_title(
+        self,
+        state: _Tagging,
+        hit: _Hit,
+        following: _Hit | None,
+        region: str | None,
+        day: dt.date | None,
+    ) -> tuple[str | None, int]:
+        """The government a title stands for, and where the mention ends."""
+        _, kind, region_kind = REGIONAL_TITLES[hit.key.title]
+        if hit.stop < len(state.tokens):
+            gap = state.gap(hit.stop)
+            if _names_place(following) and "\n\n" not in gap:
+                # "Gubernur Lampung", "Gubernur Provinsi Lampung", "Gubernr. Lampung"
+                places = [
+                    r for r in following.key.region
+                    if self.authority.region_by_id[r].kind == region_kind
+                ]  # fmt: skip
+                if len(places) == 1:
+                    return self._government(kind, places[0], day), following.stop
+                return None, hit.stop
+            if hit.method == "fuzzy":
+                return None, hit.stop  # a slip of a title counts only before a place
+            if not _SENTENCE_BREAK.search(gap):
+                if following is not None and not following.key.person:
+                    return None, hit.stop  # "Gubernur Bank Indonesia"
+                if following is None and state.capitalised(hit.stop):
+                    return None, hit.stop  # "Gubernur Jawa Barat": an unknown place
+        elif hit.method == "fuzzy":
+            return None, hit.stop
+        if region is None:
+            return None, hit.stop
+        for place in self.authority.region_chain(region):
+            if place.kind == region_kind:
+                return self._government(kind, place.id, day), hit.stop
+        return None, hit.stop
+
+    def _government(self, kind: str, region: str, day: dt.date | None) -> str | None:
+        found = self._governments.get((kind, region), ())
+        if day is not None and len(found) > 1:
+            found = tuple(
+                a for a in found if self.authority.agency_by_id[a].active_on(day)
+            )
+        return found[0] if len(found) == 1 else None
+
+    def _holder(
+        self,
+        state: _Tagging,
+        hit: _Hit,
+        agency: str,
+        title: str,
+        day: dt.date | None,
+        following: _Hit | None,
+    ) -> None:
+        """Given a date, the person holding the title then (if one does)."""
+        if day is None or (following is not None and following.key.person):
+            return
+        holders = {
+            person
+            for person, role in self._holders.get((agency, title), ())
+            if role.active_on(day)
+        }
+        if len(holders) == 1:
+            state.emit(holders.pop(), PERSON, hit.first, hit.stop, "role")
+
+    def _pick(
+        self,
+        candidates: Sequence[str],
+        named: set[str],
+        region: str | None,
+        day: dt.date | None,
+    ) -> str | None:
+        """Which of several agencies a region-less or ambiguous name means."""
+        agencies = self.authority.agency_by_id
+        if day is not None:
+            current = [c for c in candidates if agencies[c].active_on(day)]
+            candidates = current or candidates
+        in_text = [c for c in candidates if c in named]
+        if len(in_text) == 1:
+            return in_text[0]
+        if region is None:
+            return None
+        for place in self.authority.region_chain(region):
+            here = [c for c in candidates if agencies[c].region == place.id]
+            if here:
+                return here[0] if len(here) == 1 else None
+        return None
+
+    def _short_names(self, state: _Tagging, people: dict[str, int]) -> None:
+        """ "Ridho" after "M. Ridho Ficardo": a first or last name alone."""
+        if not people:
+            return
+        owners: dict[str, list[str]] = defaultdict(list)
+        for person in people:
+            for token in self._short_tokens.get(person, ()):
+                owners[token].append(person)
+        covered, count = state.covered, len(state.tokens)
+        text = state.doc.text
+        padded = f" {text} "
+        for token, persons in owners.items():
+            if len(persons) != 1:
+                continue  # shared by two people of the text
+            person = persons[0]
+            needle = f" {token} "
+            found = padded.find(needle)
+            while found != -1:
+                index = text.count(" ", 0, found)
+                found = padded.find(needle, found + 1)
+                if covered[index] or index < people[person]:
+                    continue
+                if not state.capitalised(index):
+                    continue
+                # Not part of another name: "Ridho Rhoma", "Budi Tobing".
+                if index + 1 < count and state.joined_name_word(index + 1):
+                    continue
+                if (
+                    state.joined_name_word(index)
+                    and not state.sentence_start(index - 1)
+                    and state.tokens[index - 1] not in _HONORIFICS
+                ):
+                    continue
+                state.emit(person, PERSON, index, index + 1, "short")
+
+    # -- discovery ----------------------------------------------------------
+
+    def discover_candidates(
+        self, text: str, mentions: Iterable[Mention] | None = None
+    ) -> list[Candidate]:
+        """``discover_candidates`` with this matcher's mentions of ``text``."""
+        if mentions is None:
+            mentions = self.tag(text)
+        return discover_candidates(text, mentions)
+
+
+def _add_agency(builder: _KeyBuilder, agency: Agency, places: list[str]) -> None:
+    for label in agency.labels:
+        base = normalize(label)
+        upper = _capital_tokens(label)
+        for name in variants(label):
+            tier = 0 if name == base else 1
+            _put(builder.agency, name, tier, agency.id)
+            builder.add_upper(name, upper)
+            generic = _without_place(name, places) if places else None
+            if generic is not None:
+                builder.generic[generic].add(agency.id)
+                builder.add_upper(generic, upper)
+            for form, specific in ((name, True), (generic, False)):
+                if form is None:
+                    continue
+                for office, title in _office_titles(form):
+                    _put(builder.role, office, 0 if specific else 1, agency.id)
+                    builder.role_title.setdefault(office, title)
+                    builder.add_upper(office, upper)
+
+
+def _name_goes_on(state: _Tagging, index: int, places: set[int]) -> bool:
+    """A name stopping before token ``index`` goes on there: with a place
+    ("Provinsi", "Kab.", a region's name) or another capitalised word."""
+    if index >= len(state.tokens):
+        return False
+    gap = state.gap(index)
+    if _SENTENCE_BREAK.search(gap) or _CLAUSE_BREAK.search(gap):
+        return False
+    if index in places or state.tokens[index] in OPTIONAL_PLACE_WORDS:
+        return True
+    return not state.covered[index] and state.capitalised(index)
+
+
+def _one_edit(word: str) -> set[str]:
+    """Every string one insertion, deletion, substitution or swap from ``word``."""
+    letters = string.ascii_lowercase
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    found = {a + b[1:] for a, b in splits if b}
+    found |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    found |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    found |= {a + c + b for a, b in splits for c in letters}
+    found.discard(word)
+    return found
+
+
+def _names_place(hit: _Hit | None) -> bool:
+    return hit is not None and hit.key.place_only
+
+
+def _close(words: Sequence[str], names: Sequence[str]) -> bool:
+    """Token by token, ``words`` are a slip of ``names``.
+
+    Tokens of up to four letters (acronyms, initials, "Riau") must be equal;
+    longer ones may differ by one edit (two from eight letters up); at most
+    half of the tokens may differ.
+    """
+    if len(words) != len(names):
+        return False
+    differing = 0
+    for word, name in zip(words, names, strict=True):
+        if word == name:
+            continue
+        if len(name) <= 4 or len(word) <= 3:
+            return False
+        allowed = 1 if len(name) < 8 else 2
+        if Levenshtein.distance(word, name, score_cutoff=allowed) > allowed:
+            return False
+        differing += 1
+    return differing <= max(1, len(names) // 2)
+
+
+# ---------------------------------------------------------------------------
+# Discovery of unknown names.
+
+DISCOVERY_HEADS = frozenset(
+    {
+        "badan",
+        "balai",
+        "biro",
+        "dinas",
+        "direktorat",
+        "ditjen",
+        "inspektorat",
+        "kantor",
+        "kementerian",
+        "kementrian",
+        "sekretariat",
+        "unit",
+    }
+)
+_CONNECTORS = frozenset({"dan", "serta", "&"})
+_ATTRIBUTION = frozenset(
+    {
+        "imbuh",
+        "jelas",
+        "jelasnya",
+        "kata",
+        "katanya",
+        "papar",
+        "sebut",
+        "tambah",
+        "tegas",
+        "terang",
+        "tutur",
+        "ucap",
+        "ujar",
+        "ungkap",
+    }
+)
+_HONORIFICS = frozenset(
+    {"bapak", "bu", "dr", "drs", "h", "hj", "ibu", "ir", "pak", "prof", "sdr"}
+)
+_NOT_NAMES = (
+    TITLE_WORDS
+    | HEAD_WORDS
+    | DISCOVERY_HEADS
+    | _word_set(
+        "senin selasa rabu kamis jumat sabtu minggu januari februari maret april "
+        "mei juni juli agustus september oktober november desember provinsi "
+        "kabupaten kota pemerintah rapat data menurut dia ia mereka kami"
+    )
+)
+_NOT_IN_OFFICE_NAMES = (
+    _NOT_NAMES
+    - HEAD_WORDS
+    - DISCOVERY_HEADS
+    - {
+        "provinsi",
+        "kabupaten",
+        "kota",
+        "pemerintah",
+    }
+)
+_LIST_AFTER_COMMA = re.compile(r",\s*(?:[A-Z][\w-]*,?\s+)+(?:dan|serta)\s+[A-Z]")
+# Between the words of a name: spaces, one line break, a dot after an initial.
+_NAME_GAP = re.compile(r"\.?[ \t]*\n?[ \t]*")
+# Between the words of an agency's name: spaces, one line break, "-", "&", "/".
+_PHRASE_GAP = re.compile(r"[ \t]*\n?[ \t]*|[ \t]*[-&/][ \t]*")
+_CLOSING_QUOTE = re.compile(r"(?<=\S)[”\"][ \t]*")
+
+
+class _Words:
+    """The words of a text with their offsets, and the mentions covering them."""
+
+    def __init__(self, text: str, mentions: Iterable[Mention]) -> None:
+        self.text = text
+        matches = list(TOKEN.finditer(text))
+        self.starts = [match.start() for match in matches]
+        self.ends = [match.end() for match in matches]
+        self.words = [match.group() for match in matches]
+        self.mentions = sorted(mentions, key=lambda mention: mention.start)
+        self._mention_starts = [mention.start for mention in self.mentions]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def gap(self, index: int) -> str:
+        """The text between word ``index`` and word ``index + 1``."""
+        return self.text[self.ends[index] : self.starts[index + 1]]
+
+    def capital(self, index: int) -> bool:
+        return self.words[index][0].isupper()
+
+    def lower(self, index: int) -> str:
+        return self.words[index].lower()
+
+    def covered(self, index: int) -> bool:
+        found = bisect_right(self._mention_starts, self.starts[index]) - 1
+        return found >= 0 and self.mentions[found].end > self.starts[index]
+
+    def index_at(self, offset: int) -> int:
+        """The first word starting at or after ``offset``."""
+        return bisect_left(self.starts, offset)
+
+
+def discover_candidates(
+    text: str, matcher_mentions: Iterable[Mention]
+) -> list[Candidate]:
+    """Agency-like phrases and people that the matcher did not tag.
+
+    Agencies: a capitalised head word (Dinas, Badan, Kementerian, Direktorat,
+    Biro, Kantor, Balai...) followed by capitalised words, with "dan"/"serta"
+    between them and a place at the end. People: two or more capitalised words
+    (not counting initials) after a quote verb ("kata Budi Santoso", "ujar
+    ..."), after a closing quote, after a title, its office and a comma
+    ("Kepala Dinas Koperasi, Budi Santoso"), or right after a tagged office
+    that follows a title ("Gubernur Lampung Budi Santoso").
+    """
+    words = _Words(text, matcher_mentions)
+    cuts = sentence_cuts(text)
+    found: dict[tuple[str, str], Candidate] = {}
+    taken = 0
+
+    def add(kind: str, first: int, last: int) -> None:
+        start, end = words.starts[first], words.ends[last]
+        name = " ".join(text[start:end].split())
+        found.setdefault(
+            (kind, normalize(name)),
+            Candidate(kind, name, _sentence(text, cuts, start, end), start, end),
+        )
+
+    for index in range(len(words)):
+        lower = words.lower(index)
+        if lower in _ATTRIBUTION and index + 1 < len(words):
+            if words.gap(index).isspace():
+                _person_at(words, index + 1, add)
+        elif index < taken:
+            continue  # inside the agency-like phrase found before
+        elif words.capital(index) and not words.covered(index):
+            if lower in DISCOVERY_HEADS:
+                last = _agency_phrase(words, index)
+                if last > index:
+                    add(AGENCY, index, last)
+                    taken = last + 1
+            elif lower in TITLE_WORDS:
+                _person_after_office(words, index, add)
+    for match in _CLOSING_QUOTE.finditer(text):
+        index = words.index_at(match.end())
+        if index < len(words) and words.starts[index] == match.end():
+            _person_at(words, index, add)
+    for mention in words.mentions:
+        if mention.kind != AGENCY:
+            continue
+        before = words.index_at(mention.start) - 1
+        after = words.index_at(mention.end)
+        titled = mention.method == "role" or (
+            before >= 0 and words.lower(before) in TITLE_WORDS
+        )
+        if titled and after < len(words):
+            gap = text[mention.end : words.starts[after]]
+            if re.fullmatch(r"[ \t]*,?[ \t]*\n?[ \t]*", gap):
+                _person_at(words, after, add)
+    return sorted(found.values(), key=lambda candidate: candidate.start)
+
+
+def _agency_phrase(words: _Words, index: int) -> int:
+    """Index of the last word of the agency-like phrase that starts at ``index``."""
+    last = index
+    position = index + 1
+    in_list = False  # after "Industri Agro, Kimia, dan ..."
+    while position < len(words) and not words.covered(position):
+        gap = words.gap(position - 1)
+        if not _PHRASE_GAP.fullmatch(gap):
+            if gap.strip() == "." and words.lower(position - 1) in ABBREVIATIONS:
+                pass  # "Kab. Tanggamus"
+            elif gap.strip() == "," and (
+                in_list or _LIST_AFTER_COMMA.match(words.text, words.ends[position - 1])
+            ):
+                in_list = True  # "Industri Kecil, Menengah, dan Aneka"
+            else:
+                break
+        lower = words.lower(position)
+        if words.capital(position):
+            if lower in _NOT_IN_OFFICE_NAMES:
+                break
+            last = position
+        elif not (
+            lower in _CONNECTORS
+            and position + 1 < len(words)
+            and words.capital(position + 1)
+            and words.lower(position + 1) not in DISCOVERY_HEADS
+        ):
+            break  # "Dinas Koperasi dan Dinas Pertanian" are two offices
+        position += 1
+    return last
+
+
+def _person_at(words: _Words, index: int, add) -> None:
+    """A person's name starting at word ``index``, if one does."""
+    while index + 1 < len(words) and words.lower(index) in _HONORIFICS:
+        if not _NAME_GAP.fullmatch(words.gap(index)):
+            return
+        index += 1
+    last = None
+    position = index
+    while position < len(words) and position - index < 6:
+        word = words.words[position]
+        if (
+            not words.capital(position)
+            or words.covered(position)
+            or word.lower() in _NOT_NAMES
+            or (word.isupper() and len(word) > 2)  # an acronym, a dateline
+        ):
+            break
+        last = position
+        if position + 1 == len(words):
+            break
+        gap = words.gap(position)
+        if not _NAME_GAP.fullmatch(gap) or ("." in gap and len(word) > 1):
+            break  # punctuation, or a full stop after a whole word
+        position += 1
+    if last is None:
+        return
+    whole_words = [w for w in words.words[index : last + 1] if len(w) > 1]
+    if len(whole_words) >= 2:
+        add(PERSON, index, last)
+
+
+def _person_after_office(words: _Words, index: int, add) -> None:
+    """ "Kepala Dinas Koperasi, Budi Santoso": a title, its office, a comma, a name."""
+    position = index + 1
+    while position < len(words) and position - index < 10:
+        gap = words.gap(position - 1)
+        if gap.strip() == ",":
+            _person_at(words, position, add)
+            return
+        if not _PHRASE_GAP.fullmatch(gap):
+            return
+        if not (words.capital(position) or words.lower(position) in _CONNECTORS):
+            return
+        position += 1

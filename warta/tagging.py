@@ -1,0 +1,215 @@
+"""Tagging one article: matcher results, editor overrides, discovered names.
+
+Pelican-free: the plugin hands in plain text and metadata strings and gets back
+plain records. Results are cached by a key over the text, the article's date and
+region, its overrides and the authority files' fingerprint, so an unchanged
+article with unchanged authority files is never tagged twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from slugify import slugify
+
+from warta.entities import AGENCY, PERSON, Matcher
+
+CACHE_VERSION = "1"
+
+
+def split_ids(value: str | list[str] | None) -> tuple[str, ...]:
+    """``"a, b"`` (or a list of such strings) -> ``("a", "b")``."""
+    if not value:
+        return ()
+    parts = value if isinstance(value, list) else [value]
+    return tuple(
+        i.strip() for part in parts for i in re.split(r"[,;]", part) if i.strip()
+    )
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """An editor's corrections in an article's metadata."""
+
+    agencies: tuple[str, ...] = ()  # Agencies: ids the matcher cannot see
+    people: tuple[str, ...] = ()  # People: ids the matcher cannot see
+    suppress: tuple[str, ...] = ()  # Suppress: wrong automatic tags
+
+    @classmethod
+    def from_metadata(cls, metadata: dict) -> Overrides:
+        return cls(
+            split_ids(metadata.get("agencies")),
+            split_ids(metadata.get("people")),
+            split_ids(metadata.get("suppress")),
+        )
+
+
+@dataclass(frozen=True)
+class Tag:
+    """One entity an article names, with the first sentence that names it."""
+
+    id: str
+    kind: str  # agency | person
+    sentence: str
+    verified: bool = True
+    name: str | None = None  # for discovered entities, which have no authority entry
+
+
+@dataclass(frozen=True)
+class ArticleTags:
+    tags: tuple[Tag, ...] = ()
+
+    def of_kind(self, kind: str) -> list[Tag]:
+        return [tag for tag in self.tags if tag.kind == kind]
+
+    def to_json(self) -> list[dict]:
+        return [asdict(tag) for tag in self.tags]
+
+    @classmethod
+    def from_json(cls, records: list[dict]) -> ArticleTags:
+        return cls(tuple(Tag(**record) for record in records))
+
+
+def discovered_id(kind: str, name: str) -> str:
+    """A stable id for a name not in the authority files."""
+    return "usulan-" + slugify(name, max_length=70, word_boundary=True)
+
+
+def tag_article(
+    matcher: Matcher,
+    text: str,
+    *,
+    date: dt.date | None,
+    region: str | None,
+    overrides: Overrides,
+    known_ids: dict[str, str],
+) -> ArticleTags:
+    """Tags for one article. ``known_ids`` maps every authority id to its kind.
+
+    An unknown ``region`` is left out here; ``region_fault`` reports it.
+    """
+    if region_fault(matcher, region):
+        region = None
+    mentions = matcher.tag(text, date=date, region=region)
+    first_sentence: dict[tuple[str, str], str] = {}
+    for mention in mentions:
+        first_sentence.setdefault((mention.kind, mention.entity_id), mention.sentence)
+    for kind, ids in ((AGENCY, overrides.agencies), (PERSON, overrides.people)):
+        for entity_id in ids:
+            if known_ids.get(entity_id) == kind:
+                first_sentence.setdefault((kind, entity_id), "")
+    suppressed = set(overrides.suppress)
+    tags = [
+        Tag(entity_id, kind, sentence)
+        for (kind, entity_id), sentence in first_sentence.items()
+        if entity_id not in suppressed
+    ]
+    seen = {tag.id for tag in tags}
+    for candidate in matcher.discover_candidates(text, mentions):
+        entity_id = discovered_id(candidate.kind, candidate.name)
+        if entity_id in seen or entity_id in suppressed or entity_id in known_ids:
+            continue
+        seen.add(entity_id)
+        tags.append(
+            Tag(entity_id, candidate.kind, candidate.sentence, False, candidate.name)
+        )
+    return ArticleTags(tuple(tags))
+
+
+def region_fault(matcher: Matcher, region: str | None) -> str | None:
+    """Why an article's Region is no region of the authority files, if it is not."""
+    if not region:
+        return None
+    try:
+        matcher.region_id(region)
+    except ValueError:
+        return f"Region: unknown region '{region}' (not in authority/regions.yaml)"
+    return None
+
+
+def unknown_override_ids(overrides: Overrides, known_ids: dict[str, str]) -> list[str]:
+    """Faults in an article's overrides: ids that are not in the authority files
+    (or name an entity of the other kind)."""
+    faults = []
+    for key, kind, ids in (
+        ("Agencies", AGENCY, overrides.agencies),
+        ("People", PERSON, overrides.people),
+    ):
+        faults += [
+            f"{key}: unknown {kind} id '{entity_id}'"
+            for entity_id in ids
+            if known_ids.get(entity_id) != kind
+        ]
+    faults += [
+        f"Suppress: unknown id '{entity_id}'"
+        for entity_id in overrides.suppress
+        if entity_id not in known_ids and not entity_id.startswith("usulan-")
+    ]
+    return faults
+
+
+def cache_key(fingerprint: str, text: str, date, region, overrides: Overrides) -> str:
+    digest = hashlib.sha256()
+    for part in (
+        CACHE_VERSION,
+        fingerprint,
+        str(date),
+        str(region),
+        repr(overrides),
+        text,
+    ):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+@dataclass
+class TagCache:
+    """Tagging results on disk, one JSON file for the whole archive."""
+
+    path: Path | None
+    entries: dict[str, list[dict]] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+    hits: int = 0
+    misses: int = 0
+
+    @classmethod
+    def load(cls, path: Path | None) -> TagCache:
+        cache = cls(path)
+        if path is not None and path.is_file():
+            try:
+                cache.entries = json.loads(path.read_text(encoding="utf-8"))
+            except (json.JSONDecodeError, OSError, UnicodeDecodeError):
+                cache.entries = {}  # a damaged cache is rebuilt, never trusted
+        return cache
+
+    def get(self, key: str) -> ArticleTags | None:
+        record = self.entries.get(key)
+        if record is None:
+            self.misses += 1
+            return None
+        self.hits += 1
+        self.used.add(key)
+        return ArticleTags.from_json(record)
+
+    def put(self, key: str, tags: ArticleTags) -> None:
+        self.entries[key] = tags.to_json()
+        self.used.add(key)
+
+    def save(self) -> None:
+        """Write the entries used in this build (old ones are dropped), atomically."""
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        kept = {key: self.entries[key] for key in self.used if key in self.entries}
+        handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(kept, stream, ensure_ascii=False, separators=(",", ":"))
+        os.replace(temporary, self.path)
