@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import yaml
 
@@ -96,8 +97,9 @@ def test_eval_entities_prints_scores(tmp_path):
 def test_check_names_an_unknown_region(tmp_path):
     content = content_with(tmp_path)
     path = f"{content}/articles/2024/koperasi.md"
-    text = open(path, encoding="utf-8").read().replace("Region: Lampung", "Region: Atlantis")
-    open(path, "w", encoding="utf-8").write(text)
+    article = Path(path)
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("Region: Lampung", "Region: Atlantis"), encoding="utf-8")
     run = invoke("check", "--content", content)
     assert run.returncode == 1
     assert f"{path}:3: Region: unknown region 'Atlantis'" in run.stderr
