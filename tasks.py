@@ -338,6 +338,13 @@ def eval_extraction(c, path):
     print(scores.report())
 
 
+def _progress(label: str):
+    """A progress bar over a list, on standard error when it is a terminal."""
+    from tqdm import tqdm
+
+    return lambda items: tqdm(items, desc=label, unit="berita", disable=None)
+
+
 def _load_authority(content: Path):
     from warta.authority import load_authority
 
@@ -363,43 +370,16 @@ def check(c, content="content"):
 @task(help={"content": "content folder (default: content/)"})
 def candidates(c, content="content"):
     """List names the taggers did not recognise, as YAML for the authority files."""
-    from tqdm import tqdm
+    from warta.candidates import as_yaml, count_candidates, tag_corpus
 
-    from warta.candidates import as_yaml, count_candidates
-    from warta.corpus import read_articles
-    from warta.entities import AGENCY, PERSON, Matcher
-    from warta.errors import ContentError
-    from warta.tagging import Overrides, tag_article
-
-    content = Path(content)
     try:
-        authority = _load_authority(content)
+        tagged = tag_corpus(Path(content), progress=_progress("menandai"))
     except WartaError as error:
         raise Exit(f"GAGAL: {error}", code=1) from None
-    matcher = Matcher.from_authority(authority)
-    known = {a.id: AGENCY for a in authority.agencies} | {
-        p.id: PERSON for p in authority.people
-    }
-    files = [
-        a
-        for a in read_articles(content / "articles")
-        if not isinstance(a, ContentError)
-    ]
-    tagged = []
-    for article in tqdm(files, desc="menandai", unit="berita", disable=None):
-        tags = tag_article(
-            matcher,
-            article.text,
-            date=article.date,
-            region=article.header.values.get("region"),
-            overrides=Overrides.from_metadata(article.header.values),
-            known_ids=known,
-        )
-        tagged.append((str(article.path), tags))
     found = count_candidates(tagged)
     for kind, title, target in (
-        (AGENCY, "Lembaga", "agencies.yaml"),
-        (PERSON, "Tokoh", "people.yaml"),
+        ("agency", "Lembaga", "agencies.yaml"),
+        ("person", "Tokoh", "people.yaml"),
     ):
         print(f"# === {title} belum dikenal ({target}) ===")
         print(as_yaml(found, kind) or "# (tidak ada)")

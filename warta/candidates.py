@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 
-from warta.tagging import ArticleTags
+from warta.corpus import ArticleFile, read_articles
+from warta.tagging import ArticleTags, Overrides, Tagger
 
 
 @dataclass
@@ -54,3 +56,25 @@ def as_yaml(candidates: list[CandidateCount], kind: str) -> str:
             yaml.safe_dump([entry], allow_unicode=True, sort_keys=False).rstrip()
         )
     return "\n".join(out)
+
+
+def tag_corpus(
+    content: Path, progress=lambda items: items
+) -> list[tuple[str, ArticleTags]]:
+    """Every readable article of ``content`` tagged (files with faults are skipped:
+    ``invoke check`` reports them)."""
+    tagger = Tagger.load(content / "authority")
+    files = [
+        a for a in read_articles(content / "articles") if isinstance(a, ArticleFile)
+    ]
+    tagged = []
+    for article in progress(files):
+        values = article.header.values
+        tags = tagger.tag(
+            article.text,
+            date=article.date,
+            region=values.get("region"),
+            overrides=Overrides.from_metadata(values),
+        )
+        tagged.append((str(article.path), tags))
+    return tagged

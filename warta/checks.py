@@ -5,11 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from warta.authority import load_authority
 from warta.corpus import read_articles
-from warta.entities import AGENCY, PERSON, Matcher
 from warta.errors import AuthorityError, ContentError
-from warta.tagging import Overrides, region_fault, unknown_override_ids
+from warta.tagging import Overrides, Tagger
 
 
 @dataclass
@@ -21,28 +19,24 @@ class CheckReport:
 def check_content(content: Path) -> CheckReport:
     report = CheckReport()
     try:
-        authority = load_authority(content / "authority")
+        tagger = Tagger.load(content / "authority")
     except AuthorityError as error:
         report.faults += error.errors
-        authority = None
-    matcher = Matcher.from_authority(authority) if authority else None
-    known = {}
-    if authority:
-        known = {a.id: AGENCY for a in authority.agencies}
-        known |= {p.id: PERSON for p in authority.people}
+        tagger = None
+    except ContentError as error:
+        report.faults.append(error)
+        tagger = None
     for item in read_articles(content / "articles"):
         if isinstance(item, ContentError):
             report.faults.append(item)
             continue
         report.articles += 1
-        if matcher is None:
+        if tagger is None:
             continue
         values = item.header.values
-        found = unknown_override_ids(Overrides.from_metadata(values), known)
-        found += [f for f in [region_fault(matcher, values.get("region"))] if f]
-        for fault in found:
+        overrides = Overrides.from_metadata(values)
+        for fault in tagger.faults(overrides, values.get("region")):
             key = fault.split(":")[0].lower()
-            report.faults.append(
-                ContentError(item.path, item.header.lines.get(key), fault)
-            )
+            line = item.header.lines.get(key)
+            report.faults.append(ContentError(item.path, line, fault))
     return report

@@ -18,8 +18,9 @@ _BLOCK_END = re.compile(r"</(p|h[1-6]|li|blockquote|figcaption|td|th)>", re.IGNO
 
 
 def html_to_text(fragment: str) -> str:
-    """Rendered article HTML as plain text, one block a line."""
-    return html.unescape(_TAG.sub("", _BLOCK_END.sub("\n", fragment)))
+    """Rendered article HTML as plain text, blocks apart (a blank line ends a
+    sentence for the matcher, so a heading never runs into its paragraph)."""
+    return html.unescape(_TAG.sub("", _BLOCK_END.sub("\n\n", fragment)))
 
 
 def markdown_to_text(source: str) -> str:
@@ -39,7 +40,7 @@ class ArticleFile:
     @property
     def text(self) -> str:
         """Title and body as plain text, as the tagger sees them."""
-        return f"{self.title}\n{markdown_to_text(self.body)}"
+        return f"{self.title}\n\n{markdown_to_text(self.body)}"
 
     @property
     def date(self):

@@ -17,9 +17,12 @@ import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import yaml
 from slugify import slugify
 
+from warta.authority import Authority, load_authority
 from warta.entities import AGENCY, PERSON, Matcher
+from warta.errors import ContentError
 
 CACHE_VERSION = "1"
 
@@ -82,6 +85,30 @@ def discovered_id(kind: str, name: str) -> str:
     return "usulan-" + slugify(name, max_length=70, word_boundary=True)
 
 
+IGNORED_FILE = "ignored.yaml"
+
+
+def load_ignored(folder: Path) -> frozenset[str]:
+    """Names editors have ruled out as entities (buildings, events...), as ids.
+
+    ``ignored.yaml`` is a YAML list of names; discovery never proposes them.
+    """
+    path = Path(folder) / IGNORED_FILE
+    if not path.is_file():
+        return frozenset()
+    try:
+        names = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        raise ContentError(path, line, f"not valid YAML: {error}") from None
+    if names is None:
+        return frozenset()
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise ContentError(path, 1, "must be a YAML list of names")
+    return frozenset(discovered_id("", name) for name in names)
+
+
 def tag_article(
     matcher: Matcher,
     text: str,
@@ -90,6 +117,7 @@ def tag_article(
     region: str | None,
     overrides: Overrides,
     known_ids: dict[str, str],
+    ignored: frozenset[str] = frozenset(),
 ) -> ArticleTags:
     """Tags for one article. ``known_ids`` maps every authority id to its kind.
 
@@ -115,6 +143,8 @@ def tag_article(
     for candidate in matcher.discover_candidates(text, mentions):
         entity_id = discovered_id(candidate.kind, candidate.name)
         if entity_id in seen or entity_id in suppressed or entity_id in known_ids:
+            continue
+        if entity_id in ignored:
             continue
         seen.add(entity_id)
         tags.append(
@@ -155,16 +185,13 @@ def unknown_override_ids(overrides: Overrides, known_ids: dict[str, str]) -> lis
     return faults
 
 
-def cache_key(fingerprint: str, text: str, date, region, overrides: Overrides) -> str:
+def cache_key(
+    fingerprint: str, text: str, date, region, overrides: Overrides, ignored=frozenset()
+) -> str:
+    """What a tagging result depends on, hashed."""
     digest = hashlib.sha256()
-    for part in (
-        CACHE_VERSION,
-        fingerprint,
-        str(date),
-        str(region),
-        repr(overrides),
-        text,
-    ):
+    parts = (CACHE_VERSION, fingerprint, str(date), str(region), repr(overrides))
+    for part in (*parts, ",".join(sorted(ignored)), text):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()
@@ -213,3 +240,46 @@ class TagCache:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             json.dump(kept, stream, ensure_ascii=False, separators=(",", ":"))
         os.replace(temporary, self.path)
+
+
+@dataclass(frozen=True)
+class Tagger:
+    """Everything tagging needs, loaded once from the authority folder."""
+
+    authority: Authority
+    matcher: Matcher
+    known_ids: dict[str, str]  # id -> agency | person
+    names: dict[str, str]  # id -> name
+    ignored: frozenset[str]
+
+    @classmethod
+    def load(cls, folder: Path) -> Tagger:
+        """Raise ``AuthorityError`` or ``ContentError`` naming file, line, reason."""
+        authority = load_authority(folder)
+        ignored = load_ignored(folder)
+        known = {a.id: AGENCY for a in authority.agencies}
+        known |= {p.id: PERSON for p in authority.people}
+        names = {a.id: a.name for a in authority.agencies}
+        names |= {p.id: p.name for p in authority.people}
+        return cls(authority, Matcher.from_authority(authority), known, names, ignored)
+
+    def key(self, text: str, date, region, overrides: Overrides) -> str:
+        return cache_key(
+            self.authority.fingerprint, text, date, region, overrides, self.ignored
+        )
+
+    def tag(self, text: str, *, date, region, overrides: Overrides) -> ArticleTags:
+        return tag_article(
+            self.matcher,
+            text,
+            date=date,
+            region=region,
+            overrides=overrides,
+            known_ids=self.known_ids,
+            ignored=self.ignored,
+        )
+
+    def faults(self, overrides: Overrides, region: str | None) -> list[str]:
+        """What is wrong with an article's overrides and Region."""
+        found = unknown_override_ids(overrides, self.known_ids)
+        return found + [f for f in [region_fault(self.matcher, region)] if f]

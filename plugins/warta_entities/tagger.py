@@ -6,19 +6,11 @@ import logging
 import time
 from dataclasses import dataclass
 
-from warta.authority import load_authority
 from warta.corpus import html_to_text
-from warta.entities import AGENCY, PERSON, Matcher
+from warta.entities import AGENCY, PERSON
 from warta.entity_index import group_by_entity
 from warta.errors import AuthorityError, ContentError
-from warta.tagging import (
-    Overrides,
-    TagCache,
-    cache_key,
-    region_fault,
-    tag_article,
-    unknown_override_ids,
-)
+from warta.tagging import Overrides, TagCache, Tagger
 
 from .config import EntityConfig
 
@@ -28,7 +20,7 @@ CONTEXT_KEY = "warta_entities"
 
 def article_text(article) -> str:
     """Title and body as plain text, one paragraph a line."""
-    return f"{article.title}\n{html_to_text(article._content or '')}"
+    return f"{article.title}\n\n{html_to_text(article._content or '')}"
 
 
 @dataclass(frozen=True)
@@ -48,48 +40,35 @@ def entity_url(kind: str, entity_id: str) -> str:
 def tag_articles(generator) -> None:
     config = EntityConfig.from_settings(generator.settings)
     try:
-        authority = load_authority(config.authority_dir)
+        tagger = Tagger.load(config.authority_dir)
     except AuthorityError as error:
         for fault in error.errors:
             logger.error("%s", fault)
         raise
+    except ContentError as error:
+        logger.error("%s", error)
+        raise
     started = time.perf_counter()
-    matcher = Matcher.from_authority(authority)
-    known = {a.id: AGENCY for a in authority.agencies} | {
-        p.id: PERSON for p in authority.people
-    }
-    names = {a.id: a.name for a in authority.agencies} | {
-        p.id: p.name for p in authority.people
-    }
     cache = TagCache.load(config.cache_path)
     tagged = []
     for article in generator.articles:
         overrides = Overrides.from_metadata(article.metadata)
         region = article.metadata.get("region")
-        faults = unknown_override_ids(overrides, known)
-        faults += [fault for fault in [region_fault(matcher, region)] if fault]
-        for fault in faults:
+        for fault in tagger.faults(overrides, region):
             logger.error("%s", ContentError(article.source_path, None, fault))
         text = article_text(article)
         date = article.date.date()
-        key = cache_key(authority.fingerprint, text, date, region, overrides)
+        key = tagger.key(text, date, region, overrides)
         tags = cache.get(key)
         if tags is None:
-            tags = tag_article(
-                matcher,
-                text,
-                date=date,
-                region=region,
-                overrides=overrides,
-                known_ids=known,
-            )
+            tags = tagger.tag(text, date=date, region=region, overrides=overrides)
             cache.put(key, tags)
         article.warta_tags = tags
         for kind, attribute in ((AGENCY, "agencies"), (PERSON, "people")):
             links = [
                 EntityLink(
                     t.id,
-                    names.get(t.id) or t.name or t.id,
+                    tagger.names.get(t.id) or t.name or t.id,
                     entity_url(kind, t.id),
                     t.verified,
                 )
@@ -105,8 +84,8 @@ def tag_articles(generator) -> None:
         cache.hits,
     )
     generator.context[CONTEXT_KEY] = {
-        "authority": authority,
+        "authority": tagger.authority,
         "index": group_by_entity(tagged),
-        "names": names,
+        "names": tagger.names,
         "config": config,
     }

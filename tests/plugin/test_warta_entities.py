@@ -102,7 +102,9 @@ BODY = (
 
 
 def test_articles_are_tagged(site):
-    write(site, "a.md", "Title: Rapat industri\nDate: 2024-05-06\nRegion: Lampung", BODY)
+    write(
+        site, "a.md", "Title: Rapat industri\nDate: 2024-05-06\nRegion: Lampung", BODY
+    )
     [article] = generate(site).articles
     assert ids(article.agencies) == ["kemenperin", "pemprov-lampung"]
     assert ids(article.people) == ["budi-santoso"]
@@ -134,7 +136,12 @@ def test_unchanged_articles_come_from_the_cache(site, caplog):
         generate(site)
         first = [r.getMessage() for r in caplog.records if "tagged" in r.getMessage()]
         caplog.clear()
-        write(site, "b.md", "Title: Rapat lain\nDate: 2024-05-07", "BPS merilis data baru.")
+        write(
+            site,
+            "b.md",
+            "Title: Rapat lain\nDate: 2024-05-07",
+            "BPS merilis data baru.",
+        )
         generator = generate(site)
         second = [r.getMessage() for r in caplog.records if "tagged" in r.getMessage()]
     assert first[0].endswith("(0 from cache)")
@@ -144,7 +151,12 @@ def test_unchanged_articles_come_from_the_cache(site, caplog):
 
 
 def test_a_changed_authority_file_retags(site, caplog):
-    write(site, "b.md", "Title: Rapat lain\nDate: 2024-05-07", "Bank Sentral merilis data.")
+    write(
+        site,
+        "b.md",
+        "Title: Rapat lain\nDate: 2024-05-07",
+        "Bank Sentral merilis data.",
+    )
     assert ids(generate(site).articles[0].agencies) == []
     agencies = Path(site["PATH"]) / "authority" / "agencies.yaml"
     agencies.write_text(

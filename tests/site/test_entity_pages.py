@@ -18,7 +18,10 @@ SEED_AGENCIES = {
     "kemenperin": "Kementerian Perindustrian",
     "pemprov-lampung": "Pemerintah Provinsi Lampung",
 }
-SEED_PEOPLE = {"tonny-ol-tobing": "Tonny O.L. Tobing", "m-ridho-ficardo": "M. Ridho Ficardo"}
+SEED_PEOPLE = {
+    "tonny-ol-tobing": "Tonny O.L. Tobing",
+    "m-ridho-ficardo": "M. Ridho Ficardo",
+}
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -79,7 +82,10 @@ def test_person_page_shows_roles(built_site):
 
 def test_indexes_group_agencies_by_kind_and_region(built_site):
     page = soup(built_site.page("/lembaga/"))
-    kinds = [s.get_text(" ", strip=True) for s in page.select("#menurut-jenis ~ details summary")]
+    kinds = [
+        s.get_text(" ", strip=True)
+        for s in page.select("#menurut-jenis ~ details summary")
+    ]
     assert any(k.startswith("Kementerian (") for k in kinds)
     regions = [s.get_text(" ", strip=True) for s in page.select("details summary")]
     assert any(r.startswith("Lampung (") for r in regions)

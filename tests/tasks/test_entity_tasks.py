@@ -36,7 +36,9 @@ def test_check_passes_on_good_content(tmp_path):
 
 
 def test_check_names_unknown_override_ids(tmp_path):
-    content = content_with(tmp_path, "Agencies: kemenperin, tidak-ada\nSuppress: juga-tidak\n")
+    content = content_with(
+        tmp_path, "Agencies: kemenperin, tidak-ada\nSuppress: juga-tidak\n"
+    )
     run = invoke("check", "--content", content)
     assert run.returncode == 1
     path = f"{content}/articles/2024/koperasi.md"
@@ -48,7 +50,9 @@ def test_check_reports_bad_authority_and_bad_articles_together(tmp_path):
     content = content_with(tmp_path, "Date: 2024-05-09\n")
     agencies = f"{content}/authority/agencies.yaml"
     with open(agencies, "a", encoding="utf-8") as stream:
-        stream.write("- id: kemenperin\n  name: Duplikat\n  kind: ministry\n  salah: 1\n")
+        stream.write(
+            "- id: kemenperin\n  name: Duplikat\n  kind: ministry\n  salah: 1\n"
+        )
     run = invoke("check", "--content", content)
     assert run.returncode == 1
     assert f"{agencies}:" in run.stderr
@@ -99,7 +103,9 @@ def test_check_names_an_unknown_region(tmp_path):
     path = f"{content}/articles/2024/koperasi.md"
     article = Path(path)
     text = article.read_text(encoding="utf-8")
-    article.write_text(text.replace("Region: Lampung", "Region: Atlantis"), encoding="utf-8")
+    article.write_text(
+        text.replace("Region: Lampung", "Region: Atlantis"), encoding="utf-8"
+    )
     run = invoke("check", "--content", content)
     assert run.returncode == 1
     assert f"{path}:3: Region: unknown region 'Atlantis'" in run.stderr

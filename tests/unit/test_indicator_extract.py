@@ -1,0 +1,607 @@
+"""Figures in Indonesian news text: indicator, value, unit, period, scope, kind.
+
+Every sentence here was written for these tests.
+"""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from warta.indicators import extract_figures, load_catalogue
+from warta.indicators.evaluation import evaluate
+from warta.indicators.extract import split_sentences
+
+CATALOGUE = load_catalogue()
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-paste.txt"
+SEED_END = (
+    "Pada akhir 2013, IKM telah memberikan kontribusi terhadap PDB sektor industri "
+    "sebesar 34,27% serta kontribusi ekspor IKM terhadap ekspor industri nasional "
+    "sebesar 16,46%. sedangkan tahun 2014, estimasi populasi IKM 64% masih "
+    "terkonsentrasi di pulau Jawa, dan prioritas pembangunan IKM di wilayah Sumatera "
+    "dan Kalimantan. Pada tahun 2015-2019 dilakukan dengan pendekatan penumbuhan "
+    "wirausaha baru serta peningkatan kemampuan kelembagaan sentra IKM."
+)
+SEED_FIGURES = [
+    # indicator, value, unit, period, year, scope, kind
+    (
+        "ikm-share-industrial-gdp",
+        34.27,
+        "percent",
+        "akhir 2013",
+        2013,
+        "nasional",
+        "realised",
+    ),
+    (
+        "ikm-share-industrial-exports",
+        16.46,
+        "percent",
+        "akhir 2013",
+        2013,
+        "nasional",
+        "realised",
+    ),
+    ("ikm-share-in-java", 64.0, "percent", "2014", 2014, "nasional", "estimate"),
+]
+
+
+def extract(text, **options):
+    return extract_figures(text, catalogue=CATALOGUE, **options)
+
+
+def summary(figure):
+    return (
+        figure.indicator_id,
+        figure.value,
+        figure.unit,
+        figure.period,
+        figure.period_year,
+        figure.scope,
+        figure.kind,
+    )
+
+
+# --- the seed article ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("region", [None, "Lampung"])
+def test_seed_end_yields_exactly_three_figures(region):
+    figures = extract(SEED_END, article_date=dt.date(2015, 3, 16), region=region)
+    assert [summary(f) for f in figures] == SEED_FIGURES
+    assert [SEED_END[f.start : f.end] for f in figures] == ["34,27%", "16,46%", "64%"]
+    assert all("2015-2019" not in f.text for f in figures)
+    assert figures[2].quote.startswith("sedangkan tahun 2014, estimasi populasi IKM")
+
+
+def test_whole_seed_paste_yields_the_same_three_figures():
+    text = SEED.read_text(encoding="utf-8")
+    figures = extract(text, article_date=dt.date(2015, 3, 16), region="Lampung")
+    assert [(f.indicator_id, f.value, f.period_year) for f in figures] == [
+        (indicator, value, year) for indicator, value, _, _, year, _, _ in SEED_FIGURES
+    ]
+
+
+def test_seed_dates_and_budget_year_are_not_figures():
+    text = (
+        "Rakor Dinas Perinustrian dengan Ditjen IKM di Balai Keratun, Senin (16/3). "
+        "Rapat Koordinasi Penyusunan Program Revitalisasi dan Penumbuhan Industri Kecil "
+        "Menengah (IKM) Tahun Anggaran 2016 di Ruang Abung Balai Keratun, Kompleks "
+        "Pemprov Lampung,Senin\n(16/03/2015)."
+    )
+    assert extract(text, article_date=dt.date(2015, 3, 16)) == []
+
+
+# --- which indicator, what value and unit -------------------------------------
+
+M = 10**6
+B = 10**9
+T = 10**12
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Inflasi Provinsi Lampung pada Januari 2024 tercatat 2,1 persen.",
+            [("inflation", 2.1, "percent")],
+        ),
+        (
+            "Pertumbuhan ekonomi Lampung triwulan III 2024 mencapai 4,8 persen.",
+            [("economic-growth", 4.8, "percent")],
+        ),
+        (
+            "Nilai ekspor Lampung pada Februari 2024 mencapai US$ 350,5 juta.",
+            [("export-value", 350.5 * M, "usd")],
+        ),
+        (
+            "Nilai impor Provinsi Lampung turun menjadi USD 120 juta.",
+            [("import-value", 120 * M, "usd")],
+        ),
+        (
+            "Realisasi investasi di Kabupaten Lampung Selatan sepanjang 2023 mencapai Rp 4,5 triliun.",
+            [("investment-realisation", 4.5 * T, "rupiah")],
+        ),
+        (
+            "Pemerintah menargetkan nilai investasi baru sebesar Rp1,2 T tahun depan.",
+            [("investment-value", 1.2 * T, "rupiah")],
+        ),
+        (
+            "Jumlah IKM di Kota Metro mencapai 12.500 unit usaha.",
+            [("ikm-count", 12500, "unit")],
+        ),
+        (
+            "Industri makanan itu menyerap 3.200 tenaga kerja dari desa sekitar.",
+            [("workers", 3200, "person")],
+        ),
+        (
+            "Penyerapan tenaga kerja sektor industri mencapai 150 ribu orang.",
+            [("workers", 150_000, "person")],
+        ),
+        (
+            "Tingkat pengangguran terbuka Lampung pada Agustus 2023 sebesar 4,23 persen.",
+            [("open-unemployment", 4.23, "percent")],
+        ),
+        (
+            "Persentase penduduk miskin di Lampung turun menjadi 11,11 persen pada Maret 2023.",
+            [("poverty", 11.11, "percent")],
+        ),
+        (
+            "Jumlah penduduk miskin mencapai 1,05 juta jiwa.",
+            [("poverty-count", 1.05 * M, "person")],
+        ),
+        (
+            "Nilai tukar petani (NTP) Lampung pada Maret 2024 sebesar 118,5.",
+            [("farmer-terms-of-trade", 118.5, "index")],
+        ),
+        (
+            "PDRB Lampung atas dasar harga berlaku tahun 2023 mencapai Rp 483,7 triliun.",
+            [("grdp", 483.7 * T, "rupiah")],
+        ),
+        (
+            "Pertumbuhan PDRB Kabupaten Tanggamus tahun 2022 sebesar 4,1 persen.",
+            [("grdp-growth", 4.1, "percent")],
+        ),
+        (
+            "Pertumbuhan industri pengolahan nonmigas pada 2023 mencapai 4,64 persen.",
+            [("industry-growth", 4.64, "percent")],
+        ),
+        (
+            "Kontribusi industri pengolahan terhadap PDB nasional sebesar 18,67 persen.",
+            [("industry-share-gdp", 18.67, "percent")],
+        ),
+        (
+            "Kontribusi industri pengolahan terhadap PDRB Lampung mencapai 19,2 persen.",
+            [("industry-share-grdp", 19.2, "percent")],
+        ),
+        (
+            "Anggaran program revitalisasi IKM tahun 2016 sebesar Rp 2,5 miliar.",
+            [("budget", 2.5 * B, "rupiah")],
+        ),
+        (
+            "Penyaluran KUR di Lampung hingga Juni 2024 mencapai Rp 3,1 triliun.",
+            [("credit-umkm", 3.1 * T, "rupiah")],
+        ),
+        (
+            "Penyaluran kredit perbankan di Lampung tumbuh menjadi Rp 95 triliun.",
+            [("bank-credit", 95 * T, "rupiah")],
+        ),
+        (
+            "Upah minimum provinsi Lampung 2024 ditetapkan Rp 2.716.497 per bulan.",
+            [("minimum-wage", 2_716_497, "rupiah")],
+        ),
+        (
+            "Bank Indonesia mempertahankan BI Rate di level 6 persen.",
+            [("policy-rate", 6, "percent")],
+        ),
+        (
+            "Kurs rupiah ditutup melemah ke Rp 16.250 per dolar AS.",
+            [("exchange-rate", 16_250, "rupiah")],
+        ),
+        (
+            "Produksi padi Lampung tahun 2023 diperkirakan mencapai 2,7 juta ton gabah kering giling.",
+            [("rice-production", 2.7 * M, "tonnes")],
+        ),
+        (
+            "Rasio gini Provinsi Lampung pada September 2023 sebesar 0,313.",
+            [("gini-ratio", 0.313, "index")],
+        ),
+        (
+            "Indeks pembangunan manusia (IPM) Lampung 2023 mencapai 72,48.",
+            [("human-development-index", 72.48, "index")],
+        ),
+        (
+            "Kunjungan wisatawan mancanegara ke Lampung naik menjadi 25.000 orang.",
+            [("tourist-arrivals", 25_000, "person")],
+        ),
+        (
+            "Pendapatan asli daerah (PAD) Kota Metro tahun ini ditargetkan Rp 250 miliar.",
+            [("regional-revenue", 250 * B, "rupiah")],
+        ),
+        (
+            "Jumlah UMKM di Lampung tercatat 1,3 juta unit.",
+            [("umkm-count", 1.3 * M, "unit")],
+        ),
+        (
+            "Sebanyak 1.250 unit usaha IKM tersebar di 15 kabupaten.",
+            [("ikm-count", 1250, "unit")],
+        ),
+        (
+            "Pemerintah akan mengalokasikan anggaran Rp 10 miliar untuk pelatihan.",
+            [("budget", 10 * B, "rupiah")],
+        ),
+        # Two figures, two indicators, one sentence.
+        (
+            "Inflasi Lampung 3,1 persen dan pertumbuhan ekonomi 5,2 persen.",
+            [("inflation", 3.1, "percent"), ("economic-growth", 5.2, "percent")],
+        ),
+        (
+            "Sektor industri tumbuh 4,5 persen, lebih rendah dari pertumbuhan ekonomi nasional 5,05 persen.",
+            [("industry-growth", 4.5, "percent"), ("economic-growth", 5.05, "percent")],
+        ),
+        (
+            "Realisasi PMDN di Lampung pada semester I 2024 mencapai Rp 5,6 triliun, sedangkan realisasi PMA sebesar US$ 120 juta.",
+            [
+                ("investment-realisation", 5.6 * T, "rupiah"),
+                ("investment-realisation", 120 * M, "usd"),
+            ],
+        ),
+        (
+            "Nilai ekspor naik 12 persen menjadi US$ 3 juta.",
+            [("export-growth", 12, "percent"), ("export-value", 3 * M, "usd")],
+        ),
+        # A figure without a phrase takes the indicator of the one before it.
+        (
+            "Inflasi Januari 2,1 persen dan Februari 2,3 persen.",
+            [("inflation", 2.1, "percent"), ("inflation", 2.3, "percent")],
+        ),
+        # Economic statements that match no indicator are kept unclassified.
+        (
+            "Harga cabai merah di pasar tradisional naik menjadi Rp 60.000 per kilogram.",
+            [(None, 60_000, "rupiah")],
+        ),
+        (
+            "Omzet sentra kerajinan tapis meningkat 25 persen.",
+            [(None, 25, "percent")],
+        ),
+        (
+            "Ekspor kopi Lampung ke Jepang mencapai 25.000 ton.",
+            [(None, 25_000, "tonnes")],
+        ),
+        (
+            "Kredit UMKM yang disalurkan perbankan tumbuh 8,5 persen.",
+            [(None, 8.5, "percent")],
+        ),
+    ],
+)
+def test_indicator_value_and_unit(text, expected):
+    found = [(f.indicator_id, f.value, f.unit) for f in extract(text)]
+    assert found == [(i, pytest.approx(v), u) for i, v, u in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "value_max", "unit"),
+    [
+        ("Pertumbuhan ekonomi 2025 diproyeksikan 5-6 persen.", 5, 6, "percent"),
+        ("Inflasi diperkirakan 2,5 hingga 3,5 persen.", 2.5, 3.5, "percent"),
+        ("Inflasi diperkirakan antara 2 dan 3 persen.", 2, 3, "percent"),
+        ("Nilai investasi Rp 1 triliun-Rp 2 triliun.", 1e12, 2e12, "rupiah"),
+        ("Pertumbuhan ekonomi minus 2,5 persen.", -2.5, None, "percent"),
+    ],
+)
+def test_ranges_and_signs(text, value, value_max, unit):
+    (figure,) = extract(text)
+    assert (figure.value, figure.value_max, figure.unit) == (value, value_max, unit)
+
+
+# --- period -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "period", "year", "source"),
+    [
+        (
+            "Pada akhir 2013, ekspor IKM naik 5 persen.",
+            None,
+            "akhir 2013",
+            2013,
+            "clause",
+        ),
+        (
+            "Pertumbuhan ekonomi pada triwulan III 2024 sebesar 4,95 persen.",
+            None,
+            "triwulan III 2024",
+            2024,
+            "clause",
+        ),
+        (
+            "Pada kuartal II, ekonomi Lampung tumbuh 5,1 persen.",
+            "2024-08-05",
+            "triwulan II 2024",
+            2024,
+            "clause",
+        ),
+        (
+            "Inflasi semester I 2023 tercatat 1,2 persen.",
+            None,
+            "semester I 2023",
+            2023,
+            "clause",
+        ),
+        (
+            "Nilai investasi periode 2015-2019 ditargetkan Rp 50 triliun.",
+            None,
+            "2015-2019",
+            2019,
+            "clause",
+        ),
+        (
+            "Inflasi Januari-Maret 2024 mencapai 0,9 persen.",
+            None,
+            "Januari-Maret 2024",
+            2024,
+            "clause",
+        ),
+        (
+            "Inflasi Januari 2024 sebesar 0,64 persen.",
+            None,
+            "Januari 2024",
+            2024,
+            "clause",
+        ),
+        (
+            "Pertumbuhan ekonomi tahun 2014 mencapai 5,08 persen.",
+            None,
+            "2014",
+            2014,
+            "clause",
+        ),
+        (
+            "Realisasi investasi per 31 Desember 2023 mencapai Rp 12 triliun.",
+            None,
+            "31 Desember 2023",
+            2023,
+            "clause",
+        ),
+        (
+            "Data itu dirilis untuk tahun 2022. Inflasi tercatat 5,2 persen.",
+            "2023-02-01",
+            "2022",
+            2022,
+            "previous sentence",
+        ),
+        ("Inflasi tercatat 3,3 persen.", "2024-02-01", "2024", 2024, "article"),
+        ("Inflasi tercatat 3,3 persen.", None, None, None, None),
+        (
+            "Inflasi tahun lalu mencapai 2,6 persen.",
+            "2024-02-01",
+            "2023",
+            2023,
+            "clause",
+        ),
+        (
+            "Pada bulan Mei, inflasi tercatat 0,2 persen.",
+            "2024-06-03",
+            "Mei 2024",
+            2024,
+            "clause",
+        ),
+        (
+            "Sesuai Perda Nomor 5 Tahun 2015, retribusi pasar naik 10 persen.",
+            "2016-01-10",
+            "2016",
+            2016,
+            "article",
+        ),
+        (
+            "Pertumbuhan ekonomi 4,9 persen, sedangkan inflasi pada 2023 sebesar 3 persen.",
+            None,
+            "2023",
+            2023,
+            "sentence",
+        ),
+    ],
+)
+def test_period(text, date, period, year, source):
+    figure = extract(text, article_date=date)[0]
+    assert (figure.period, figure.period_year, figure.period_from) == (
+        period,
+        year,
+        source,
+    )
+
+
+def test_each_figure_takes_the_period_that_follows_it():
+    text = (
+        "Ekonomi Lampung tumbuh dari 4,5 persen pada 2022 menjadi 4,9 persen pada 2023."
+    )
+    figures = extract(text)
+    assert [(f.indicator_id, f.value, f.period) for f in figures] == [
+        ("economic-growth", 4.5, "2022"),
+        ("economic-growth", 4.9, "2023"),
+    ]
+
+
+# --- scope --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "scopes"),
+    [
+        ("Inflasi nasional pada Mei 2024 sebesar 2,84 persen.", None, ["nasional"]),
+        (
+            "Pertumbuhan ekonomi Indonesia tahun 2023 sebesar 5,05 persen.",
+            None,
+            ["nasional"],
+        ),
+        (
+            "Pertumbuhan ekonomi Provinsi Lampung mencapai 4,8 persen.",
+            None,
+            ["Lampung"],
+        ),
+        ("Pertumbuhan ekonomi Lampung mencapai 4,8 persen.", "Jawa Barat", ["Lampung"]),
+        (
+            "Inflasi di Kabupaten Lampung Selatan sebesar 3 persen.",
+            None,
+            ["Kabupaten Lampung Selatan"],
+        ),
+        ("Inflasi Kota Metro sebesar 2,5 persen.", None, ["Kota Metro"]),
+        (
+            "Di Lampung Selatan, jumlah IKM mencapai 4.300 unit.",
+            None,
+            ["Kabupaten Lampung Selatan"],
+        ),
+        (
+            "Inflasi Jawa Timur pada April 2024 sebesar 3,1 persen.",
+            None,
+            ["Jawa Timur"],
+        ),
+        (
+            "Inflasi DKI Jakarta tercatat 2,3 persen.",
+            None,
+            ["Daerah Khusus Ibukota Jakarta"],
+        ),
+        (
+            "Sekitar 58 persen industri pengolahan berada di pulau Jawa.",
+            None,
+            ["Pulau Jawa"],
+        ),
+        ("Inflasi tercatat 2,9 persen.", "Lampung", ["Lampung"]),
+        ("Menurut Bank Indonesia, inflasi tercatat 3 persen.", None, [None]),
+        (
+            "Inflasi Lampung 3 persen, lebih tinggi dari inflasi nasional 2,8 persen.",
+            None,
+            ["Lampung", "nasional"],
+        ),
+        (
+            "Laju inflasi tahunan Kota Bandar Lampung sebesar 2,85 persen.",
+            None,
+            ["Kota Bandar Lampung"],
+        ),
+        # A place named by the indicator's own phrase is not its scope.
+        (
+            "Tahun ini sekitar 60 persen IKM masih terkonsentrasi di pulau Jawa.",
+            "Lampung",
+            ["nasional"],
+        ),
+    ],
+)
+def test_scope(text, region, scopes):
+    assert [f.scope for f in extract(text, region=region)] == scopes
+
+
+# --- kind ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Pertumbuhan ekonomi 2025 ditargetkan 5,5 persen.", ["target"]),
+        ("Target pertumbuhan industri tahun ini 5 persen.", ["target"]),
+        ("Pertumbuhan ekonomi tahun depan diproyeksikan 5,2 persen.", ["projection"]),
+        ("Inflasi akhir tahun diperkirakan 3 persen.", ["estimate"]),
+        ("Estimasi nilai ekspor mencapai US$ 2 miliar.", ["estimate"]),
+        ("Pemerintah akan menyalurkan KUR sebesar Rp 5 triliun.", ["projection"]),
+        (
+            "Realisasi investasi mencapai Rp 5 triliun atau 110 persen dari target.",
+            ["realised", "realised"],
+        ),
+        ("Target realisasi investasi tahun ini Rp 10 triliun.", ["target"]),
+        ("Pertumbuhan ekonomi tercatat 5 persen.", ["realised"]),
+    ],
+)
+def test_kind(text, kinds):
+    assert [f.kind for f in extract(text)] == kinds
+
+
+# --- numbers that are not figures --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rapat digelar Senin (16/03/2015) di Balai Keratun.",
+        "Rakor digelar Senin (16/3) di Bandar Lampung.",
+        "Program Tahun Anggaran 2016 disusun bersama.",
+        "Acara berlangsung pada 16 Maret 2015 pukul 10.00 WIB.",
+        "Informasi hubungi (0721) 481166 atau 0812-7654-3210.",
+        "Perajin itu berusia 45 tahun dan telah bekerja selama 20 tahun.",
+        "Buku panduan setebal 120 halaman itu dibagikan kepada peserta.",
+        "Hal itu diatur dalam Perda Nomor 5 Tahun 2015 dan UU No. 3/2014.",
+        "Pasal 12 ayat 3 mengatur sanksinya.",
+        "Lampung berada di peringkat ke-5 dalam lomba inovasi daerah.",
+        "Tim itu meraih juara 2 dalam lomba desain kemasan.",
+        "Pada tahun 2015-2019 dilakukan penumbuhan wirausaha baru.",
+        "Sebanyak 95 persen peserta hadir tepat waktu.",
+        "Penjualan kain tapis naik dua kali lipat.",
+        "Selama pandemi COVID-19 kegiatan pelatihan dihentikan.",
+        "Rapat dihadiri 150 orang peserta dari berbagai daerah.",
+        "Rakor dimulai pukul 09.30 dan selesai pukul 12.00.",
+        "Sidang ke-3 digelar di ruang 201 gedung DPRD.",
+        "Jarak pabrik ke pelabuhan sekitar 12 km.",
+        "Tanggal 2015-03-16 tercantum di undangan.",
+    ],
+)
+def test_numbers_that_are_not_figures(text):
+    assert extract(text, article_date=dt.date(2015, 3, 16)) == []
+
+
+# --- sentences ----------------------------------------------------------------
+
+
+def test_sentences_do_not_end_at_abbreviations_or_decimals():
+    text = "Dana Rp. 5 miliar dari Kab. Lampung Selatan naik 5.5 persen. Dr. Ani hadir."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Dana Rp. 5 miliar dari Kab. Lampung Selatan naik 5.5 persen.",
+        "Dr. Ani hadir.",
+    ]
+
+
+def test_offsets_point_at_the_quantity():
+    text = "Anggaran tahun ini\nmencapai Rp 1,2 triliun, naik 5 persen."
+    figures = extract(text)
+    assert [text[f.start : f.end] for f in figures] == ["Rp 1,2 triliun", "5 persen"]
+    assert (
+        figures[0].quote == "Anggaran tahun ini mencapai Rp 1,2 triliun, naik 5 persen."
+    )
+
+
+# --- evaluation ---------------------------------------------------------------
+
+
+def test_evaluation_scores_micro_averaged(tmp_path):
+    labelled = [
+        {
+            "text": SEED_END,
+            "date": "2015-03-16",
+            "figures": [
+                {
+                    "indicator": "ikm-share-industrial-gdp",
+                    "value": 34.27,
+                    "unit": "percent",
+                },
+                {
+                    "indicator": "ikm-share-industrial-exports",
+                    "value": 16.46,
+                    "unit": "percent",
+                },
+                {"indicator": "ikm-share-in-java", "value": 64, "unit": "percent"},
+            ],
+        },
+        {
+            "text": "Inflasi Lampung 3,1 persen dan harga beras naik 2 persen.",
+            "figures": [
+                {"indicator": "inflation", "value": 3.1, "unit": "percent"},
+                {"indicator": "economic-growth", "value": 5.0, "unit": "percent"},
+            ],
+        },
+    ]
+    path = tmp_path / "set.json"
+    path.write_text(json.dumps(labelled), encoding="utf-8")
+    scores = evaluate(path, CATALOGUE)
+    assert (scores.expected, scores.extracted, scores.found) == (5, 5, 4)
+    assert scores.precision == pytest.approx(0.8)
+    assert scores.recall == pytest.approx(0.8)
+    assert scores.f1 == pytest.approx(0.8)
+    assert "precision: 0.800" in scores.report()
