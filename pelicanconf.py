@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from warta import dates
+from warta.indicators.series import format_figure
 
 _HERE = Path(__file__).resolve().parent
 
@@ -15,7 +16,7 @@ PATH = str(_HERE / "content")
 OUTPUT_PATH = str(_HERE / "output")
 THEME = str(_HERE / "theme")
 PLUGIN_PATHS = [str(_HERE / "plugins")]
-PLUGINS = ["warta_content", "warta_entities"]
+PLUGINS = ["warta_content", "warta_entities", "warta_indicators"]
 
 TIMEZONE = "Asia/Jakarta"
 DEFAULT_LANG = "id"
@@ -90,6 +91,8 @@ MARKDOWN = {
     },
     "output_format": "html5",
 }
+
+JINJA_GLOBALS = {"format_figure": format_figure}
 
 JINJA_FILTERS = {
     "tanggal": dates.long_date,

@@ -370,10 +370,16 @@ def check(c, content="content"):
 @task(help={"content": "content folder (default: content/)"})
 def candidates(c, content="content"):
     """List names the taggers did not recognise, as YAML for the authority files."""
-    from warta.candidates import as_yaml, count_candidates, tag_corpus
+    from warta.candidates import (
+        as_yaml,
+        count_candidates,
+        tag_corpus,
+        unclassified_figures,
+    )
 
     try:
         tagged = tag_corpus(Path(content), progress=_progress("menandai"))
+        figures = unclassified_figures(Path(content), progress=_progress("angka"))
     except WartaError as error:
         raise Exit(f"GAGAL: {error}", code=1) from None
     found = count_candidates(tagged)
@@ -384,6 +390,11 @@ def candidates(c, content="content"):
         print(f"# === {title} belum dikenal ({target}) ===")
         print(as_yaml(found, kind) or "# (tidak ada)")
         print()
+    print("# === Angka belum digolongkan (indicators.yaml) ===")
+    for path, written, sentence in figures:
+        print(f"# {written}: {sentence}  [{path}]")
+    if not figures:
+        print("# (tidak ada)")
 
 
 @task(
@@ -401,3 +412,18 @@ def eval_entities(c, file, content="content"):
     sentences = list(read_conll(Path(file)))
     print(f"{len(sentences)} sentences from {file}")
     print(report(evaluate(sentences, matcher)))
+
+
+@task(
+    help={"file": "a JSON list of {text, date?, figures: [{indicator, value, unit}]}"}
+)
+def eval_indicators(c, file, content="content"):
+    """Score figure extraction: precision, recall and F1 over labelled texts."""
+    from warta.indicators.catalogue import load_catalogue
+    from warta.indicators.evaluation import evaluate
+
+    try:
+        catalogue = load_catalogue(Path(content) / "authority" / "indicators.yaml")
+        print(evaluate(Path(file), catalogue).report())
+    except (WartaError, OSError, ValueError) as error:
+        raise Exit(f"GAGAL: {file}: {error}", code=1) from None

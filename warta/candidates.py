@@ -9,6 +9,8 @@ from pathlib import Path
 import yaml
 
 from warta.corpus import ArticleFile, read_articles
+from warta.indicators.catalogue import load_catalogue
+from warta.indicators.extract import extract_figures
 from warta.tagging import ArticleTags, Overrides, Tagger
 
 
@@ -78,3 +80,24 @@ def tag_corpus(
         )
         tagged.append((str(article.path), tags))
     return tagged
+
+
+def unclassified_figures(
+    content: Path, progress=lambda items: items
+) -> list[tuple[str, str, str]]:
+    """``(article path, figure as written, sentence)`` for figures that look like
+    economic statements but match no indicator of the catalogue."""
+    catalogue = load_catalogue(content / "authority" / "indicators.yaml")
+    articles = read_articles(content / "articles")
+    files = [item for item in articles if isinstance(item, ArticleFile)]
+    found = []
+    for article in progress(files):
+        for figure in extract_figures(
+            article.text,
+            catalogue=catalogue,
+            article_date=article.date,
+            region=article.header.values.get("region"),
+        ):
+            if figure.indicator_id is None:
+                found.append((str(article.path), figure.text, figure.quote))
+    return found

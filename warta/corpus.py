@@ -23,8 +23,9 @@ def html_to_text(fragment: str) -> str:
     return html.unescape(_TAG.sub("", _BLOCK_END.sub("\n\n", fragment)))
 
 
-def markdown_to_text(source: str) -> str:
-    return html_to_text(markdown.markdown(source, extensions=["extra"]))
+def plain_text(title: str, body_html: str) -> str:
+    """An article as the taggers read it: the title, a blank line, the body."""
+    return f"{title}\n\n{html_to_text(body_html)}"
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,9 @@ class ArticleFile:
     @property
     def text(self) -> str:
         """Title and body as plain text, as the tagger sees them."""
-        return f"{self.title}\n\n{markdown_to_text(self.body)}"
+        return plain_text(
+            self.title, markdown.markdown(self.body, extensions=["extra"])
+        )
 
     @property
     def date(self):

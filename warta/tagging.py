@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
-import os
 import re
-import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import yaml
 from slugify import slugify
 
 from warta.authority import Authority, load_authority
+from warta.cache import JsonCache
 from warta.entities import AGENCY, PERSON, Matcher
 from warta.errors import ContentError
 
@@ -197,49 +195,15 @@ def cache_key(
     return digest.hexdigest()
 
 
-@dataclass
-class TagCache:
+class TagCache(JsonCache):
     """Tagging results on disk, one JSON file for the whole archive."""
 
-    path: Path | None
-    entries: dict[str, list[dict]] = field(default_factory=dict)
-    used: set[str] = field(default_factory=set)
-    hits: int = 0
-    misses: int = 0
-
-    @classmethod
-    def load(cls, path: Path | None) -> TagCache:
-        cache = cls(path)
-        if path is not None and path.is_file():
-            try:
-                cache.entries = json.loads(path.read_text(encoding="utf-8"))
-            except (json.JSONDecodeError, OSError, UnicodeDecodeError):
-                cache.entries = {}  # a damaged cache is rebuilt, never trusted
-        return cache
-
     def get(self, key: str) -> ArticleTags | None:
-        record = self.entries.get(key)
-        if record is None:
-            self.misses += 1
-            return None
-        self.hits += 1
-        self.used.add(key)
-        return ArticleTags.from_json(record)
+        record = self.get_json(key)
+        return None if record is None else ArticleTags.from_json(record)
 
     def put(self, key: str, tags: ArticleTags) -> None:
-        self.entries[key] = tags.to_json()
-        self.used.add(key)
-
-    def save(self) -> None:
-        """Write the entries used in this build (old ones are dropped), atomically."""
-        if self.path is None:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        kept = {key: self.entries[key] for key in self.used if key in self.entries}
-        handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(kept, stream, ensure_ascii=False, separators=(",", ":"))
-        os.replace(temporary, self.path)
+        self.put_json(key, tags.to_json())
 
 
 @dataclass(frozen=True)

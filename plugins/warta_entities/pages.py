@@ -11,6 +11,7 @@ from pelican.generators import Generator
 
 from warta.entities import AGENCY, PERSON
 from warta.entity_index import KIND_LABELS, EntityArticles
+from warta.indicators.series import figure_record
 
 from .tagger import CONTEXT_KEY, EntityLink, entity_url
 
@@ -225,6 +226,10 @@ def write_articles_json(
                 "region": getattr(article, "region", None),
                 "agencies": entities[AGENCY],
                 "people": entities[PERSON],
+                "figures": [
+                    figure_record(view.figure)
+                    for view in getattr(article, "figures", [])
+                ],
             }
         )
     folder = os.path.join(output_path, "data")

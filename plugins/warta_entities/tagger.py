@@ -6,7 +6,7 @@ import logging
 import time
 from dataclasses import dataclass
 
-from warta.corpus import html_to_text
+from warta.corpus import plain_text
 from warta.entities import AGENCY, PERSON
 from warta.entity_index import group_by_entity
 from warta.errors import AuthorityError, ContentError
@@ -20,7 +20,7 @@ CONTEXT_KEY = "warta_entities"
 
 def article_text(article) -> str:
     """Title and body as plain text, one paragraph a line."""
-    return f"{article.title}\n\n{html_to_text(article._content or '')}"
+    return plain_text(article.title, article._content or "")
 
 
 @dataclass(frozen=True)

@@ -109,3 +109,22 @@ def test_check_names_an_unknown_region(tmp_path):
     run = invoke("check", "--content", content)
     assert run.returncode == 1
     assert f"{path}:3: Region: unknown region 'Atlantis'" in run.stderr
+
+
+def test_eval_indicators_prints_scores(tmp_path):
+    labelled = tmp_path / "angka.json"
+    labelled.write_text(
+        """[{"text": "Inflasi Lampung pada Maret 2024 sebesar 2,5 persen.",
+             "figures": [{"indicator": "inflation", "value": 2.5, "unit": "percent"}]},
+            {"text": "Rapat digelar Senin (16/03/2015).", "figures": []}]""",
+        encoding="utf-8",
+    )
+    run = invoke("eval-indicators", str(labelled))
+    assert run.returncode == 0, run.stderr
+    assert "precision: 1.000" in run.stdout
+    assert "recall: 1.000" in run.stdout
+    broken = tmp_path / "rusak.json"
+    broken.write_text("[{", encoding="utf-8")
+    run = invoke("eval-indicators", str(broken))
+    assert run.returncode == 1
+    assert f"GAGAL: {broken}" in run.stderr

@@ -251,7 +251,16 @@ T = 10**12
             "Nilai ekspor naik 12 persen menjadi US$ 3 juta.",
             [("export-growth", 12, "percent"), ("export-value", 3 * M, "usd")],
         ),
-        # A figure without a phrase takes the indicator of the one before it.
+        # A figure without a phrase takes the indicator of the one before it
+        # when only linking words, places and periods stand between them.
+        (
+            "Inflasi Kabupaten Lampung Tengah 2,1 persen, sementara itu Kota Metro 2,5 persen.",
+            [("inflation", 2.1, "percent"), ("inflation", 2.5, "percent")],
+        ),
+        (
+            "Inflasi Lampung 3 persen, sedangkan harga cabai naik 10 persen.",
+            [("inflation", 3, "percent"), (None, 10, "percent")],
+        ),
         (
             "Inflasi Januari 2,1 persen dan Februari 2,3 persen.",
             [("inflation", 2.1, "percent"), ("inflation", 2.3, "percent")],
@@ -301,6 +310,20 @@ def test_ranges_and_signs(text, value, value_max, unit):
 @pytest.mark.parametrize(
     ("text", "date", "period", "year", "source"),
     [
+        (
+            "Pertumbuhan ekonomi Q3 2024 sebesar 5 persen.",
+            None,
+            "triwulan III 2024",
+            2024,
+            "clause",
+        ),
+        (
+            "Ekspor Lampung Januari 2024 turun 8,2 persen dibanding Desember 2023.",
+            None,
+            "Januari 2024",
+            2024,
+            "clause",
+        ),
         (
             "Pada akhir 2013, ekspor IKM naik 5 persen.",
             None,
@@ -479,7 +502,13 @@ def test_each_figure_takes_the_period_that_follows_it():
             None,
             ["Kota Bandar Lampung"],
         ),
-        # A place named by the indicator's own phrase is not its scope.
+        # A place in a phrase's gap is the scope...
+        (
+            "Jumlah IKM di Lampung Selatan tahun 2015 sebanyak 4.300 unit.",
+            None,
+            ["Kabupaten Lampung Selatan"],
+        ),
+        # ...but a place named by the indicator's own words is not.
         (
             "Tahun ini sekitar 60 persen IKM masih terkonsentrasi di pulau Jawa.",
             "Lampung",
@@ -509,10 +538,42 @@ def test_scope(text, region, scopes):
         ),
         ("Target realisasi investasi tahun ini Rp 10 triliun.", ["target"]),
         ("Pertumbuhan ekonomi tercatat 5 persen.", ["realised"]),
+        (
+            "Investasi Rp 5 triliun yang ditargetkan masuk tahun ini belum tercapai.",
+            ["target"],
+        ),
+        (
+            "Pertumbuhan ekonomi Q3 2024 sebesar 5 persen dan TW-IV diperkirakan 5,1 persen.",
+            ["realised", "estimate"],
+        ),
     ],
 )
 def test_kind(text, kinds):
     assert [f.kind for f in extract(text)] == kinds
+
+
+# --- typographic and accented text -------------------------------------------
+
+
+def test_typographic_marks_and_accents_change_nothing():
+    plain = "Inflasi Lampung pada Maret 2024 tercatat 3,05 persen, kata Kepala BPS."
+    curly = "“Inflasi Lampung pada Maret 2024 tercatat 3,05 persen,” kata Kepala BPS."
+    accented = (
+        "Inflasi Lampung pada Maret 2024 tercatat 3,05 persen, kata Kepala BPS René."
+    )
+    found = [summary(f) for text in (plain, curly, accented) for f in extract(text)]
+    assert (
+        found
+        == [("inflation", 3.05, "percent", "Maret 2024", 2024, "Lampung", "realised")]
+        * 3
+    )
+
+
+def test_pemerintah_kabupaten_kota_is_no_place():
+    text = (
+        "Pemerintah Kabupaten/Kota, Provinsi dan Pusat menambah anggaran Rp 5 miliar."
+    )
+    assert [f.scope for f in extract(text)] == [None]
 
 
 # --- numbers that are not figures --------------------------------------------

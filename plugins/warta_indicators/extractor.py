@@ -1,0 +1,94 @@
+"""Extract every article's figures once reading is done (cached by text)."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from warta.cache import JsonCache
+from warta.corpus import plain_text
+from warta.indicators.catalogue import IndicatorCatalogueError, load_catalogue
+from warta.indicators.extract import Figure, extract_figures
+from warta.indicators.series import KIND_LABELS, format_figure, group_by_indicator
+
+logger = logging.getLogger(__name__)
+CONTEXT_KEY = "warta_indicators"
+CACHE_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class FigureView:
+    """A figure with what a template shows beside it."""
+
+    figure: Figure
+    name: str | None  # the indicator's name; None when unclassified
+    url: str | None
+    value_text: str
+    kind_text: str
+
+
+def catalogue_path(settings) -> Path:
+    return Path(settings["PATH"]) / "authority" / "indicators.yaml"
+
+
+def _key(fingerprint: str, text: str, date, region) -> str:
+    digest = hashlib.sha256()
+    for part in (CACHE_VERSION, fingerprint, str(date), str(region), text):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def extract_articles(generator) -> None:
+    settings = generator.settings
+    try:
+        catalogue = load_catalogue(catalogue_path(settings))
+    except IndicatorCatalogueError as error:
+        for fault in error.errors:
+            logger.error("%s", fault)
+        raise
+    names = {indicator.id: indicator.name for indicator in catalogue.indicators}
+    cache = JsonCache.load(
+        Path(os.path.join(settings.get("CACHE_PATH", "cache"), "warta-figures.json"))
+    )
+    started = time.perf_counter()
+    found = []
+    for article in generator.articles:
+        text = plain_text(article.title, article._content or "")
+        date = article.date.date()
+        region = article.metadata.get("region")
+        key = _key(catalogue.fingerprint, text, date, region)
+        records = cache.get_json(key)
+        if records is None:
+            figures = extract_figures(
+                text, catalogue=catalogue, article_date=date, region=region
+            )
+            cache.put_json(key, [asdict(figure) for figure in figures])
+        else:
+            figures = [Figure(**record) for record in records]
+        article.figures = [
+            FigureView(
+                figure,
+                names.get(figure.indicator_id),
+                f"indikator/{figure.indicator_id}/" if figure.indicator_id else None,
+                format_figure(figure),
+                KIND_LABELS.get(figure.kind, figure.kind),
+            )
+            for figure in figures
+        ]
+        found.append((article, figures))
+    cache.save()
+    logger.info(
+        "figures of %d articles in %.2f s (%d from cache)",
+        len(found),
+        time.perf_counter() - started,
+        cache.hits,
+    )
+    generator.context[CONTEXT_KEY] = {
+        "catalogue": catalogue,
+        "groups": group_by_indicator(found),
+    }

@@ -1,0 +1,134 @@
+"""Indicator pages: a chart, a table of sourced values, CSV and JSON downloads."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+
+from pelican.generators import Generator
+
+from warta.chart import Point, render_chart
+from warta.indicators.series import (
+    KIND_LABELS,
+    PLANNED,
+    UNIT_LABELS,
+    format_figure,
+    rows,
+    to_csv,
+)
+
+from .extractor import CONTEXT_KEY
+
+
+@dataclass
+class IndicatorPage:
+    indicator: object
+    url: str
+    entries: list = field(default_factory=list)  # (article, figure), oldest first
+    chart: str = ""
+
+    @property
+    def latest(self):
+        realised = [e for e in self.entries if e[1].kind not in PLANNED]
+        return (realised or self.entries or [None])[-1]
+
+
+def _year(article, figure) -> float:
+    return float(figure.period_year or article.date.year)
+
+
+def build_pages(data: dict) -> list[IndicatorPage]:
+    pages = []
+    for indicator in data["catalogue"].indicators:
+        entries = sorted(
+            data["groups"].get(indicator.id, []),
+            key=lambda item: (_year(*item), item[0].date),
+        )
+        page = IndicatorPage(indicator, f"indikator/{indicator.id}/", entries)
+        pages.append(page)
+    return pages
+
+
+class IndicatorPagesGenerator(Generator):
+    def generate_context(self) -> None:
+        """Nothing to read: the extractor has put everything in the context."""
+
+    def generate_output(self, writer) -> None:
+        data = self.context.get(CONTEXT_KEY)
+        if data is None:
+            return
+        pages = build_pages(data)
+        site_url = self.settings.get("SITEURL", "")
+        relative = self.settings["RELATIVE_URLS"]
+        for page in pages:
+            depth = "../../" if relative else f"{site_url}/"
+            page.chart = self._chart(page, depth)
+            context = self.context.copy()
+            context.update(
+                indicator_page=page, kind_labels=KIND_LABELS, unit_labels=UNIT_LABELS
+            )
+            writer.write_file(
+                page.url + "index.html",
+                self.get_template("indikator"),
+                context,
+                relative_urls=relative,
+                url=page.url,
+                page_name=page.url.rstrip("/"),
+            )
+            records = rows(page.entries, site_url)
+            folder = os.path.join(self.output_path, page.url)
+            with open(
+                os.path.join(folder, "data.csv"), "w", encoding="utf-8"
+            ) as stream:
+                stream.write(to_csv(records))
+            with open(
+                os.path.join(folder, "data.json"), "w", encoding="utf-8"
+            ) as stream:
+                json.dump(
+                    {
+                        "indicator": page.indicator.id,
+                        "name": page.indicator.name,
+                        "unit": page.indicator.unit,
+                        "values": records,
+                    },
+                    stream,
+                    ensure_ascii=False,
+                    indent=1,
+                )
+        context = self.context.copy()
+        context["indicator_pages"] = pages
+        writer.write_file(
+            "indikator/index.html",
+            self.get_template("indikator_index"),
+            context,
+            relative_urls=relative,
+            url="indikator/",
+            page_name="indikator_index",
+        )
+
+    def _chart(self, page: IndicatorPage, prefix: str) -> str:
+        points = [
+            Point(
+                _year(article, figure),
+                figure.value,
+                f"{format_figure(figure)} ({figure.period or article.date.year}), "
+                f"{getattr(article, 'source', '') or ''}: {article.title}",
+                prefix + article.url,
+                figure.scope or "tidak disebut",
+                figure.kind in PLANNED,
+            )
+            for article, figure in page.entries
+        ]
+        unit = UNIT_LABELS.get(page.indicator.unit, page.indicator.unit)
+        return render_chart(
+            points,
+            title=f"{page.indicator.name}: nilai dari waktu ke waktu",
+            description=(
+                f"{len(points)} nilai dari berita arsip, "
+                "satu garis per cakupan wilayah; "
+                "titik berongga dan garis putus-putus menandai target atau proyeksi. "
+                "Semua nilai tercantum dalam tabel di bawah grafik."
+            ),
+            unit=unit,
+        )

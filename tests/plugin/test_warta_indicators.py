@@ -1,0 +1,98 @@
+"""The indicators plugin on a real ArticlesGenerator."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from pelican.generators import ArticlesGenerator
+from pelican.settings import read_settings
+
+import warta_content
+import warta_indicators
+from warta.indicators.catalogue import IndicatorCatalogueError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def site(tmp_path):
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    shutil.copytree(ROOT / "content" / "authority", content / "authority")
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(tmp_path / "output"),
+            "CACHE_PATH": str(tmp_path / "cache"),
+        },
+    )
+    warta_content.register()
+    warta_indicators.register()
+    return settings
+
+
+def generate(site) -> ArticlesGenerator:
+    context = site.copy()
+    context.update(generated_content={}, static_links=set(), static_content={})
+    generator = ArticlesGenerator(
+        context=context,
+        settings=site,
+        path=site["PATH"],
+        theme=site["THEME"],
+        output_path=site["OUTPUT_PATH"],
+    )
+    generator.generate_context()
+    return generator
+
+
+def write(site, name: str, body: str) -> None:
+    path = Path(site["PATH"]) / "articles" / name
+    path.write_text(
+        f"Title: Ekonomi Lampung\nDate: 2024-05-06\nRegion: Lampung\n\n{body}\n"
+    )
+
+
+def test_figures_are_attached_with_their_indicator(site):
+    write(
+        site,
+        "a.md",
+        "Pertumbuhan ekonomi Lampung pada triwulan I 2024 sebesar 4,5 persen.",
+    )
+    [article] = generate(site).articles
+    [view] = article.figures
+    assert view.figure.indicator_id == "economic-growth"
+    assert view.figure.value == 4.5
+    assert view.value_text == "4,5%"
+    assert view.url == "indikator/economic-growth/"
+
+
+def test_dates_and_budget_years_are_not_figures(site):
+    write(site, "a.md", "Rapat digelar Senin (16/03/2015) untuk Tahun Anggaran 2016.")
+    [article] = generate(site).articles
+    assert article.figures == []
+
+
+def test_unchanged_articles_come_from_the_cache(site, caplog):
+    write(site, "a.md", "Inflasi Lampung pada April 2024 sebesar 3,1 persen.")
+    with caplog.at_level(logging.INFO, logger="warta_indicators.extractor"):
+        generate(site)
+        generator = generate(site)
+    messages = [
+        r.getMessage() for r in caplog.records if "figures of" in r.getMessage()
+    ]
+    assert messages[0].endswith("(0 from cache)")
+    assert messages[1].endswith("(1 from cache)")
+    assert generator.articles[0].figures[0].figure.value == 3.1
+
+
+def test_a_bad_catalogue_fails_with_file_and_line(site, caplog):
+    catalogue = Path(site["PATH"]) / "authority" / "indicators.yaml"
+    catalogue.write_text(catalogue.read_text() + "- id: inflation\n  name: Lagi\n")
+    write(site, "a.md", "Inflasi 3 persen.")
+    with pytest.raises(IndicatorCatalogueError), caplog.at_level(logging.ERROR):
+        generate(site)
+    assert any(str(catalogue) in r.getMessage() for r in caplog.records)

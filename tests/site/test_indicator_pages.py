@@ -1,0 +1,91 @@
+"""Whole-site test: the seed's three figures, their pages, chart and downloads."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.site.test_seed_site import SEED_URL
+
+pytestmark = pytest.mark.site
+
+SVG = "{http://www.w3.org/2000/svg}"
+SEED_FIGURES = {
+    "ikm-share-industrial-gdp": (34.27, 2013, "realised"),
+    "ikm-share-industrial-exports": (16.46, 2013, "realised"),
+    "ikm-share-in-java": (64.0, 2014, "estimate"),
+}
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_articles_json_carries_exactly_the_seed_figures(built_site):
+    records = json.loads((built_site.output / "data" / "articles.json").read_text())
+    [seed] = [r for r in records if r["url"] == SEED_URL.lstrip("/")]
+    found = {
+        f["indicator"]: (f["value"], f["period_year"], f["kind"])
+        for f in seed["figures"]
+    }
+    assert found == SEED_FIGURES
+    assert {f["scope"] for f in seed["figures"]} == {"nasional"}
+    assert all(f["unit"] == "percent" for f in seed["figures"])
+    assert all(f["quote"] for f in seed["figures"])
+
+
+@pytest.mark.parametrize("indicator", sorted(SEED_FIGURES))
+def test_indicator_page_chart_and_table(built_site, indicator):
+    value, year, _kind = SEED_FIGURES[indicator]
+    page = soup(built_site.page(f"/indikator/{indicator}/"))
+    svg = ET.fromstring(str(page.select_one("figure.grafik-wadah svg")))
+    assert svg.find(f"{SVG}title").text.endswith("nilai dari waktu ke waktu")
+    assert svg.find(f"{SVG}desc").text
+    [link] = svg.iter(f"{SVG}a")
+    assert link.get("href").endswith(SEED_URL)
+    assert link.find(f"{SVG}title").text.startswith(
+        f"{value:g}".replace(".", ",") + "%"
+    )
+    [row] = page.select("table tbody tr")
+    cells = [td.get_text(" ", strip=True) for td in row.find_all("td")]
+    assert str(year) in cells[0]
+    assert cells[2] == "nasional"
+    assert row.find("a")["href"].endswith(SEED_URL)
+
+
+def test_estimates_are_marked_apart_from_realised_values(built_site):
+    java = soup(built_site.page("/indikator/ikm-share-in-java/"))
+    assert "perkiraan" in java.select_one("table tbody tr").get_text()
+
+
+@pytest.mark.parametrize("indicator", sorted(SEED_FIGURES))
+def test_downloads(built_site, indicator):
+    folder = built_site.output / "indikator" / indicator
+    [row] = list(csv.DictReader(io.StringIO((folder / "data.csv").read_text())))
+    assert float(row["value"]) == SEED_FIGURES[indicator][0]
+    assert row["article_url"].endswith(SEED_URL)
+    data = json.loads((folder / "data.json").read_text())
+    assert data["indicator"] == indicator
+    assert data["values"][0]["quote"] == row["quote"]
+
+
+def test_index_lists_latest_values(built_site):
+    index = soup(built_site.page("/indikator/"))
+    row = index.find(
+        "a", href=lambda h: h and "ikm-share-industrial-gdp" in h
+    ).find_parent("tr")
+    assert "34,27%" in row.get_text()
+
+
+def test_article_shows_figures_beside_their_sentences(built_site):
+    page = soup(built_site.page(SEED_URL))
+    rows = page.select(".berita__angka tbody tr")
+    assert len(rows) == 3
+    texts = [r.get_text(" ", strip=True) for r in rows]
+    assert any("34,27%" in t and "akhir 2013" in t for t in texts)
+    assert all("kontribusi" in t or "estimasi" in t for t in texts)

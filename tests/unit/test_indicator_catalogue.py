@@ -1,0 +1,287 @@
+"""The indicator catalogue: the real file, phrase matching, every fault named."""
+
+import textwrap
+
+import pytest
+
+from warta.errors import ContentError, WartaError
+from warta.indicators.catalogue import (
+    DEFAULT_PATH,
+    UNITS,
+    Catalogue,
+    Indicator,
+    IndicatorCatalogueError,
+    load_catalogue,
+    parse_phrase,
+)
+from warta.normalize import normalize
+
+REQUIRED_IDS = [
+    "ikm-share-industrial-gdp",
+    "ikm-share-industrial-exports",
+    "ikm-share-in-java",
+    "economic-growth",
+    "inflation",
+    "export-value",
+    "import-value",
+    "investment-value",
+    "investment-realisation",
+    "ikm-count",
+    "workers",
+    "open-unemployment",
+    "poverty",
+    "farmer-terms-of-trade",
+    "grdp",
+    "grdp-growth",
+    "industry-growth",
+    "industry-share-gdp",
+    "budget",
+    "credit-umkm",
+]
+
+
+def test_the_real_catalogue_loads_with_every_required_indicator():
+    catalogue = load_catalogue(DEFAULT_PATH)
+    ids = [indicator.id for indicator in catalogue.indicators]
+    assert set(REQUIRED_IDS) <= set(ids)
+    assert len(ids) > len(REQUIRED_IDS)
+    for indicator in catalogue.indicators:
+        assert indicator.unit in UNITS
+        assert indicator.description
+        assert indicator.description.endswith(".")
+        assert indicator.phrases
+    assert catalogue.by_id["inflation"].name == "Inflasi"
+    assert len(catalogue.fingerprint) == 64
+
+
+# --- phrases ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "segments"),
+    [
+        ("inflasi", (("inflasi",),)),
+        ("Nilai Tukar Petani", (("nilai", "tukar", "petani"),)),
+        ("kontribusi ... terhadap PDB", (("kontribusi",), ("terhadap", "pdb"))),
+        ("populasi IKM…terkonsentrasi", (("populasi", "ikm"), ("terkonsentrasi",))),
+    ],
+)
+def test_parse_phrase(phrase, segments):
+    assert parse_phrase(phrase) == segments
+
+
+@pytest.mark.parametrize(
+    "phrase", ["... terhadap PDB", "kontribusi ...", "a ... ... b", "!!!"]
+)
+def test_parse_phrase_rejects_empty_parts(phrase):
+    with pytest.raises(ValueError, match=r"letters or digits|between words"):
+        parse_phrase(phrase)
+
+
+def _catalogue(*phrases, subject=()):
+    return Catalogue.build(
+        [Indicator("x", "X", "percent", tuple(phrases), subject=tuple(subject))]
+    )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "span"),
+    [
+        ("kontribusi ... terhadap PDB", "kontribusi terhadap PDB", (0, 3)),
+        ("kontribusi ... terhadap PDB", "kontribusi IKM nasional terhadap PDB", (0, 5)),
+        # up to five words may stand in a gap, not six
+        ("kontribusi ... terhadap PDB", "kontribusi a b c d e terhadap PDB", (0, 8)),
+        ("kontribusi ... terhadap PDB", "kontribusi a b c d e f terhadap PDB", None),
+        ("Nilai Tukar Petani", "NTP atau nilai tukar petani naik", (2, 5)),
+    ],
+)
+def test_phrases_match_with_gaps(phrase, text, span):
+    found = _catalogue(phrase).find_phrases(normalize(text).split())
+    assert [(m.first, m.stop) for m in found][:1] == ([span] if span else [])
+
+
+def test_subject_words_must_stand_in_the_sentence():
+    catalogue = _catalogue("kontribusi", subject=["IKM", "industri kecil menengah"])
+    assert catalogue.subject_present("x", " kontribusi ikm naik ")
+    assert catalogue.subject_present("x", " industri kecil menengah tumbuh ")
+    assert not catalogue.subject_present("x", " kontribusi industri naik ")
+
+
+# --- faults -------------------------------------------------------------------
+
+GOOD = """\
+- id: inflation
+  name: Inflasi
+  unit: percent
+  description: Kenaikan harga.
+  phrases:
+  - inflasi
+"""
+
+
+def write(tmp_path, text):
+    path = tmp_path / "indicators.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def test_a_good_file_loads(tmp_path):
+    catalogue = load_catalogue(write(tmp_path, GOOD))
+    (indicator,) = catalogue.indicators
+    assert (indicator.id, indicator.unit, indicator.phrases, indicator.line) == (
+        "inflation",
+        "percent",
+        ("inflasi",),
+        1,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "reason"),
+    [
+        # YAML syntax
+        (
+            "- id: a\n  name: [A\n  unit: percent\n",
+            2,
+            "YAML syntax error: while parsing a flow sequence",
+        ),
+        ("- id: a\n\tname: A\n", 2, "YAML syntax error"),
+        # shape
+        ("id: a\nname: A\n", 1, "must be a YAML list"),
+        (GOOD + "- just text\n", 7, "entry 2 is 'just text', not a mapping"),
+        # keys
+        (GOOD.replace("  unit:", "  colour: red\n  unit:"), 3, "unknown key 'colour'"),
+        (
+            GOOD.replace("  unit:", "  name: Lagi\n  unit:"),
+            3,
+            "key 'name' is given twice",
+        ),
+        (GOOD.replace("  name: Inflasi\n", ""), 1, "required key 'name' is missing"),
+        (
+            GOOD.replace("- id: inflation\n  name", "- name"),
+            1,
+            "required key 'id' is missing",
+        ),
+        (GOOD.replace("  unit: percent\n", ""), 1, "required key 'unit' is missing"),
+        (
+            GOOD.replace("  phrases:\n  - inflasi\n", ""),
+            1,
+            "required key 'phrases' is missing",
+        ),
+        (
+            GOOD.replace("  name: Inflasi", "  name:"),
+            1,
+            "required key 'name' is missing",
+        ),
+        # values
+        (
+            GOOD.replace("id: inflation", "id: Inflasi Tahunan"),
+            1,
+            "must be lower-case letters",
+        ),
+        (
+            GOOD.replace("id: inflation", "id: inflation-"),
+            1,
+            "must be lower-case letters",
+        ),
+        (
+            GOOD.replace("unit: percent", "unit: persen"),
+            3,
+            "unit 'persen' is not one of",
+        ),
+        (GOOD.replace("name: Inflasi", "name: 12"), 2, "'name' must be text"),
+        (GOOD.replace("  - inflasi", "  - 12"), 6, "'phrases' holds '12', not text"),
+        (
+            GOOD.replace("  phrases:\n  - inflasi", "  phrases: []"),
+            5,
+            "'phrases' must be a list",
+        ),
+        (
+            GOOD.replace("  - inflasi", "  - ... inflasi"),
+            6,
+            "'...' must stand between words",
+        ),
+        (
+            GOOD.replace("  - inflasi", "  - inflasi\n  - Inflasi"),
+            7,
+            "phrase 'Inflasi' is given twice",
+        ),
+        (GOOD + "  subject:\n  - '!!'\n", 8, "subject '!!' has no letters"),
+        # across entries
+        (
+            GOOD + GOOD.replace("phrases:\n  - inflasi", "phrases:\n  - laju inflasi"),
+            7,
+            "duplicate id 'inflation' (first on line 1)",
+        ),
+        (
+            GOOD
+            + GOOD.replace("id: inflation", "id: prices").replace(
+                "  - inflasi", "  - INFLASI"
+            ),
+            12,
+            "phrase 'INFLASI' is already claimed by 'inflation' (line 6)",
+        ),
+    ],
+)
+def test_each_fault_is_named_with_file_and_line(tmp_path, text, line, reason):
+    path = write(tmp_path, text)
+    with pytest.raises(IndicatorCatalogueError) as caught:
+        load_catalogue(path)
+    assert isinstance(caught.value, WartaError)
+    faults = caught.value.errors
+    assert all(isinstance(fault, ContentError) for fault in faults)
+    assert any(
+        fault.line == line and reason in fault.reason and fault.path == str(path)
+        for fault in faults
+    ), [str(fault) for fault in faults]
+    assert f"{path}:{line}: " in str(caught.value)
+
+
+def test_every_fault_is_reported_at_once(tmp_path):
+    text = """\
+    - id: a
+      name: A
+      unit: furlongs
+      phrases: [satu]
+    - id: B!
+      name: B
+      unit: percent
+      phrases: [dua]
+    - id: c
+      unit: percent
+      phrases: [satu]
+      colour: red
+    - id: a
+      name: A lagi
+      unit: percent
+      phrases: [tiga]
+    """
+    with pytest.raises(IndicatorCatalogueError) as caught:
+        load_catalogue(write(tmp_path, text))
+    lines = [(fault.line, fault.reason.split(" ")[0]) for fault in caught.value.errors]
+    assert lines == [
+        (3, "unit"),
+        (5, "id"),
+        (9, "required"),
+        (11, "phrase"),  # 'satu' belongs to 'a' already
+        (12, "unknown"),
+        (13, "duplicate"),
+    ]
+
+
+def test_a_file_that_is_not_utf8_is_named(tmp_path):
+    path = tmp_path / "indicators.yaml"
+    path.write_bytes(GOOD.encode() + "- id: é\n".encode("latin-1"))
+    with pytest.raises(IndicatorCatalogueError) as caught:
+        load_catalogue(path)
+    (fault,) = caught.value.errors
+    assert (fault.line, fault.reason) == (7, "the file is not UTF-8 text")
+
+
+def test_a_missing_file_is_named(tmp_path):
+    with pytest.raises(IndicatorCatalogueError, match="file is missing"):
+        load_catalogue(tmp_path / "nope.yaml")
+
+
+def test_an_empty_file_is_an_empty_catalogue(tmp_path):
+    assert load_catalogue(write(tmp_path, "# nothing yet\n")).indicators == ()

@@ -1,0 +1,203 @@
+"""An indicator's values over time as an SVG chart, drawn at build time.
+
+Readable without JavaScript: every point is a link to the article it came from,
+with a ``<title>`` tooltip; the chart has a title and a description for screen
+readers. One series (line and colour) per scope; targets and projections are
+hollow points on a dashed line, realised values filled points on a solid line.
+Built with ElementTree, never with string formatting.
+"""
+
+from __future__ import annotations
+
+import math
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from dataclasses import dataclass
+
+SVG = "http://www.w3.org/2000/svg"
+WIDTH, HEIGHT = 640, 320
+MARGIN = {"left": 64, "right": 16, "top": 20, "bottom": 44}
+# Distinguishable for common colour-vision deficiencies (Okabe-Ito), dark enough
+# for 3:1 contrast on white.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8a6d00", "#56B4E9", "#000000")
+
+
+@dataclass(frozen=True)
+class Point:
+    year: float  # e.g. 2013.0, or 2024.5 for mid-year
+    value: float
+    label: str  # tooltip: "34,27 % (akhir 2013), Teraslampung.com"
+    href: str
+    scope: str
+    planned: bool  # target, projection or estimate of the future
+
+
+def _nice_step(span: float) -> float:
+    raw = span / 5 or 1
+    power = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 2.5, 5, 10):
+        if raw <= factor * power:
+            return factor * power
+    return 10 * power
+
+
+def number_id(value: float) -> str:
+    """Indonesian number text: decimal comma, thousands dot."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def render_chart(
+    points: list[Point], *, title: str, description: str, unit: str
+) -> str:
+    ET.register_namespace("", SVG)
+    svg = ET.Element(
+        f"{{{SVG}}}svg",
+        {
+            "viewBox": f"0 0 {WIDTH} {HEIGHT}",
+            "role": "img",
+            "aria-labelledby": "grafik-judul grafik-uraian",
+            "class": "grafik",
+        },
+    )
+    ET.SubElement(svg, f"{{{SVG}}}title", {"id": "grafik-judul"}).text = title
+    ET.SubElement(svg, f"{{{SVG}}}desc", {"id": "grafik-uraian"}).text = description
+    if not points:
+        return ET.tostring(svg, encoding="unicode")
+    years = [p.year for p in points]
+    values = [p.value for p in points]
+    low_year, high_year = min(years), max(years)
+    if low_year == high_year:
+        low_year, high_year = low_year - 1, high_year + 1
+    low, high = min(0.0, min(values)), max(values)
+    if low == high:
+        high = low + 1
+    step = _nice_step(high - low)
+    high = math.ceil(high / step) * step
+    plot_w = WIDTH - MARGIN["left"] - MARGIN["right"]
+    plot_h = HEIGHT - MARGIN["top"] - MARGIN["bottom"]
+
+    def x(year: float) -> float:
+        return MARGIN["left"] + (year - low_year) / (high_year - low_year) * plot_w
+
+    def y(value: float) -> float:
+        return MARGIN["top"] + (1 - (value - low) / (high - low)) * plot_h
+
+    axes = ET.SubElement(svg, f"{{{SVG}}}g", {"class": "sumbu", "aria-hidden": "true"})
+    tick = low
+    while tick <= high + step / 2:
+        ET.SubElement(
+            axes,
+            f"{{{SVG}}}line",
+            {
+                "x1": f"{MARGIN['left']}",
+                "x2": f"{WIDTH - MARGIN['right']}",
+                "y1": f"{y(tick):.1f}",
+                "y2": f"{y(tick):.1f}",
+                "stroke": "#ddd",
+            },
+        )
+        label = ET.SubElement(
+            axes,
+            f"{{{SVG}}}text",
+            {
+                "x": f"{MARGIN['left'] - 6}",
+                "y": f"{y(tick) + 4:.1f}",
+                "text-anchor": "end",
+                "font-size": "12",
+                "fill": "#333",
+            },
+        )
+        label.text = number_id(round(tick, 6))
+        tick += step
+    first, last = math.floor(low_year), math.ceil(high_year)
+    year_step = max(1, math.ceil((last - first) / 8))
+    for year in range(first, last + 1, year_step):
+        label = ET.SubElement(
+            axes,
+            f"{{{SVG}}}text",
+            {
+                "x": f"{x(year):.1f}",
+                "y": f"{HEIGHT - MARGIN['bottom'] + 18}",
+                "text-anchor": "middle",
+                "font-size": "12",
+                "fill": "#333",
+            },
+        )
+        label.text = str(year)
+    unit_label = ET.SubElement(
+        axes,
+        f"{{{SVG}}}text",
+        {"x": "8", "y": f"{MARGIN['top'] - 6}", "font-size": "12", "fill": "#333"},
+    )
+    unit_label.text = unit
+
+    series: dict[str, list[Point]] = defaultdict(list)
+    for point in sorted(points, key=lambda p: p.year):
+        series[point.scope].append(point)
+    for index, (scope, members) in enumerate(sorted(series.items())):
+        colour = PALETTE[index % len(PALETTE)]
+        group = ET.SubElement(
+            svg, f"{{{SVG}}}g", {"class": "seri", "data-cakupan": scope}
+        )
+        for planned in (False, True):
+            line = [p for p in members if p.planned == planned]
+            if len(line) > 1:
+                ET.SubElement(
+                    group,
+                    f"{{{SVG}}}polyline",
+                    {
+                        "points": " ".join(
+                            f"{x(p.year):.1f},{y(p.value):.1f}" for p in line
+                        ),
+                        "fill": "none",
+                        "stroke": colour,
+                        "stroke-width": "2",
+                        **({"stroke-dasharray": "6 4"} if planned else {}),
+                    },
+                )
+        for point in members:
+            link = ET.SubElement(group, f"{{{SVG}}}a", {"href": point.href})
+            ET.SubElement(link, f"{{{SVG}}}title").text = point.label
+            ET.SubElement(
+                link,
+                f"{{{SVG}}}circle",
+                {
+                    "cx": f"{x(point.year):.1f}",
+                    "cy": f"{y(point.value):.1f}",
+                    "r": "6",
+                    "fill": "#fff" if point.planned else colour,
+                    "stroke": colour,
+                    "stroke-width": "2",
+                    "class": "titik-target" if point.planned else "titik",
+                },
+            )
+    legend = ET.SubElement(svg, f"{{{SVG}}}g", {"class": "legenda"})
+    for index, scope in enumerate(sorted(series)):
+        colour = PALETTE[index % len(PALETTE)]
+        left = MARGIN["left"] + index * 150
+        ET.SubElement(
+            legend,
+            f"{{{SVG}}}rect",
+            {
+                "x": f"{left}",
+                "y": f"{HEIGHT - 16}",
+                "width": "12",
+                "height": "12",
+                "fill": colour,
+            },
+        )
+        text = ET.SubElement(
+            legend,
+            f"{{{SVG}}}text",
+            {
+                "x": f"{left + 16}",
+                "y": f"{HEIGHT - 6}",
+                "font-size": "12",
+                "fill": "#333",
+            },
+        )
+        text.text = scope
+    return ET.tostring(svg, encoding="unicode")

@@ -1,0 +1,449 @@
+"""The indicator catalogue: ``content/authority/indicators.yaml``, loaded and checked.
+
+The file is a YAML list of indicators. Each has an ``id`` (slug), a ``name``, a
+``unit`` (one of ``UNITS``), trigger ``phrases`` and optionally a
+``description``, ``subject`` words (one must stand in the sentence) and a
+``scope`` the indicator has by definition (``nasional``).
+
+A phrase is matched on normalised word tokens (``warta.normalize``): case,
+punctuation and accents do not matter. ``...`` inside a phrase stands for up to
+``MAX_GAP`` words of any kind: ``"kontribusi ... terhadap PDB"`` matches
+"kontribusi IKM nasional terhadap PDB".
+
+``load_catalogue`` reads the file with line numbers (it composes YAML nodes and
+reads their marks) and either returns a ``Catalogue`` or raises
+``IndicatorCatalogueError`` listing every fault, each as
+``ContentError(path, line, reason)``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+import yaml
+
+from warta.errors import ContentError, WartaError
+from warta.normalize import normalize
+
+UNITS = (
+    "percent",
+    "rupiah",
+    "usd",
+    "count",
+    "person",
+    "unit",
+    "index",
+    "tonnes",
+    "hectares",
+    "household",
+)
+REQUIRED_KEYS = ("id", "name", "unit", "phrases")
+OPTIONAL_KEYS = ("description", "subject", "scope")
+MAX_GAP = 5  # words that "..." may stand for
+DEFAULT_PATH = (
+    Path(__file__).resolve().parents[2] / "content" / "authority" / "indicators.yaml"
+)
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_GAP = re.compile(r"\.\.\.|…")
+_STR = "tag:yaml.org,2002:str"
+
+
+class IndicatorCatalogueError(WartaError):
+    """The indicator catalogue holds faults; ``errors`` lists every one."""
+
+    def __init__(self, errors: Iterable[ContentError]) -> None:
+        self.errors = list(errors)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return "\n".join(str(error) for error in self.errors)
+
+
+def parse_phrase(text: str) -> tuple[tuple[str, ...], ...]:
+    """``"kontribusi ... terhadap PDB"`` -> ``(("kontribusi",), ("terhadap", "pdb"))``.
+
+    Raise ``ValueError`` when a part is empty (a phrase that starts or ends
+    with ``...``, two gaps in a row, or no letters at all).
+    """
+    parts = _GAP.split(text)
+    segments = tuple(tuple(normalize(part).split()) for part in parts)
+    if not all(segments):
+        if len(parts) == 1:
+            raise ValueError("it has no letters or digits")
+        raise ValueError("'...' must stand between words")
+    return segments
+
+
+def phrase_key(segments: tuple[tuple[str, ...], ...]) -> str:
+    """The form under which two phrases count as the same."""
+    return " ... ".join(" ".join(segment) for segment in segments)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One trigger phrase of one indicator, as normalised token segments."""
+
+    indicator_id: str
+    text: str
+    segments: tuple[tuple[str, ...], ...]
+
+    @property
+    def size(self) -> int:
+        """Words the phrase itself names (gaps not counted)."""
+        return sum(len(segment) for segment in self.segments)
+
+    def match_at(
+        self, tokens: Sequence[str], index: int
+    ) -> tuple[tuple[int, int], ...] | None:
+        """The token ranges the phrase's words take when it starts at
+        ``tokens[index]`` (gaps left out), or None if it does not match there."""
+        first = self.segments[0]
+        stop = index + len(first)
+        if tokens[index] != first[0] or (
+            len(first) > 1 and tuple(tokens[index:stop]) != first
+        ):
+            return None
+        parts = [(index, stop)]
+        for segment in self.segments[1:]:
+            head, width = segment[0], len(segment)
+            for start in range(stop, min(stop + MAX_GAP, len(tokens) - width) + 1):
+                if tokens[start] == head and (
+                    width == 1 or tuple(tokens[start : start + width]) == segment
+                ):
+                    stop = start + width
+                    parts.append((start, stop))
+                    break
+            else:
+                return None
+        return tuple(parts)
+
+
+@dataclass(frozen=True)
+class PhraseMatch:
+    """Tokens ``first`` .. ``stop - 1`` name ``indicator_id``; ``parts`` are
+    the token ranges of the phrase's own words (``first``..``stop`` less gaps)."""
+
+    indicator_id: str
+    first: int
+    stop: int
+    size: int
+    phrase: str
+    parts: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name: str
+    unit: str
+    phrases: tuple[str, ...]
+    description: str | None = None
+    subject: tuple[str, ...] = ()
+    scope: str | None = None
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The indicators in file order, with look-ups by id and by first word.
+
+    ``fingerprint`` is a SHA-256 of the file's bytes; it can key a cache of
+    extraction results.
+    """
+
+    indicators: tuple[Indicator, ...]
+    fingerprint: str = ""
+    by_id: Mapping[str, Indicator] = field(default_factory=dict, repr=False)
+    _by_first: Mapping[str, tuple[Phrase, ...]] = field(
+        default_factory=dict, repr=False
+    )
+    _subjects: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def build(cls, indicators: Iterable[Indicator], fingerprint: str = "") -> Catalogue:
+        """A catalogue from indicators made in code (phrases must parse)."""
+        indicators = tuple(indicators)
+        by_first: dict[str, list[Phrase]] = {}
+        subjects: dict[str, tuple[str, ...]] = {}
+        for indicator in indicators:
+            for text in indicator.phrases:
+                phrase = Phrase(indicator.id, text, parse_phrase(text))
+                by_first.setdefault(phrase.segments[0][0], []).append(phrase)
+            if indicator.subject:
+                subjects[indicator.id] = tuple(
+                    f" {normalize(word)} " for word in indicator.subject
+                )
+        return cls(
+            indicators,
+            fingerprint,
+            MappingProxyType({item.id: item for item in indicators}),
+            MappingProxyType({k: tuple(v) for k, v in by_first.items()}),
+            MappingProxyType(subjects),
+        )
+
+    def find_phrases(self, tokens: Sequence[str]) -> list[PhraseMatch]:
+        """Every phrase that matches in ``tokens`` (normalised words)."""
+        found = []
+        by_first = self._by_first
+        starts = [index for index, token in enumerate(tokens) if token in by_first]
+        for index in starts:
+            for phrase in by_first[tokens[index]]:
+                parts = phrase.match_at(tokens, index)
+                if parts is not None:
+                    found.append(
+                        PhraseMatch(
+                            phrase.indicator_id,
+                            index,
+                            parts[-1][1],
+                            phrase.size,
+                            phrase.text,
+                            parts,
+                        )
+                    )
+        return found
+
+    def subject_present(self, indicator_id: str, padded: str) -> bool:
+        """True if the indicator needs no subject or ``padded`` holds one.
+
+        ``padded`` is normalised text with a space at each end.
+        """
+        words = self._subjects.get(indicator_id)
+        return words is None or any(word in padded for word in words)
+
+
+# ---------------------------------------------------------------------------
+# Loading and checking.
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _text(node: yaml.Node) -> str | None:
+    if isinstance(node, yaml.ScalarNode) and node.tag == _STR and node.value.strip():
+        return node.value.strip()
+    return None
+
+
+def _shown(node: yaml.Node) -> str:
+    if isinstance(node, yaml.ScalarNode):
+        return repr(node.value)
+    return "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+
+
+class _Checker:
+    """Collects faults while the entries of one file are read."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.faults: list[ContentError] = []
+
+    def fault(self, line: int | None, reason: str) -> None:
+        self.faults.append(ContentError(self.path, line, reason))
+
+    def text(self, key: str, node: yaml.Node) -> str | None:
+        value = _text(node)
+        if value is None:
+            self.fault(_line(node), f"'{key}' must be text, not {_shown(node)}")
+        return value
+
+    def texts(self, key: str, node: yaml.Node) -> list[tuple[str, int]]:
+        """The items of a list of texts (one text is also accepted)."""
+        if isinstance(node, yaml.ScalarNode) and _text(node) is not None:
+            return [(_text(node) or "", _line(node))]
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            self.fault(_line(node), f"'{key}' must be a list of texts")
+            return []
+        items = []
+        for item in node.value:
+            value = _text(item)
+            if value is None:
+                self.fault(_line(item), f"'{key}' holds {_shown(item)}, not text")
+            else:
+                items.append((value, _line(item)))
+        return items
+
+    def entry(self, node: yaml.MappingNode) -> dict:
+        """Check one entry; the values read (``usable`` False after a fault
+        that leaves no indicator to build)."""
+        line = _line(node)
+        known = (*REQUIRED_KEYS, *OPTIONAL_KEYS)
+        values: dict[str, tuple[yaml.Node, int]] = {}
+        for key_node, value_node in node.value:
+            key = _text(key_node)
+            if key is None or key not in known:
+                self.fault(
+                    _line(key_node),
+                    f"unknown key {key_node.value!r} (known keys: {', '.join(known)})",
+                )
+            elif key in values:
+                self.fault(_line(key_node), f"key '{key}' is given twice")
+            else:
+                values[key] = (value_node, _line(key_node))
+        # A key with no value ("name:") counts as absent.
+        values = {
+            key: value
+            for key, value in values.items()
+            if not (
+                isinstance(value[0], yaml.ScalarNode) and not value[0].value.strip()
+            )
+        }
+        usable = True
+        for key in REQUIRED_KEYS:
+            if key not in values:
+                self.fault(line, f"required key '{key}' is missing")
+                usable = False
+        read: dict = {"line": line, "lines": {k: v[1] for k, v in values.items()}}
+        if "id" in values:
+            read["id"] = self.text("id", values["id"][0])
+            if read["id"] is not None and not _ID.match(read["id"]):
+                self.fault(
+                    values["id"][1],
+                    f"id {read['id']!r} must be lower-case letters, digits and "
+                    "single hyphens",
+                )
+                read["id"] = None
+            usable = usable and read["id"] is not None
+        for key in ("name", "description", "scope"):
+            if key in values:
+                read[key] = self.text(key, values[key][0])
+                usable = usable and (read[key] is not None or key != "name")
+        if "unit" in values:
+            unit = self.text("unit", values["unit"][0])
+            if unit is not None and unit not in UNITS:
+                self.fault(
+                    values["unit"][1],
+                    f"unit {unit!r} is not one of: {', '.join(UNITS)}",
+                )
+                unit = None
+            read["unit"] = unit
+            usable = usable and unit is not None
+        read["subject"] = []
+        if "subject" in values:
+            for word, word_line in self.texts("subject", values["subject"][0]):
+                if normalize(word):
+                    read["subject"].append(word)
+                else:
+                    self.fault(word_line, f"subject {word!r} has no letters or digits")
+        read["phrases"] = []
+        if "phrases" in values:
+            seen: dict[str, int] = {}
+            for text, text_line in self.texts("phrases", values["phrases"][0]):
+                try:
+                    key = phrase_key(parse_phrase(text))
+                except ValueError as error:
+                    self.fault(text_line, f"phrase {text!r}: {error}")
+                    continue
+                if key in seen:
+                    self.fault(
+                        text_line,
+                        f"phrase {text!r} is given twice (first on line {seen[key]})",
+                    )
+                    continue
+                seen[key] = text_line
+                read["phrases"].append((text, text_line, key))
+        read["usable"] = usable
+        return read
+
+
+def _entries(checker: _Checker, text: str) -> list[yaml.MappingNode]:
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        # Like the other authority files: the line where the construct that
+        # went wrong starts, and the line where it showed.
+        mark = error.context_mark or error.problem_mark
+        reason = error.problem or "invalid YAML"
+        if error.context:
+            reason = f"{error.context}: {reason}"
+        if error.context_mark and error.problem_mark:
+            reason += f" (line {error.problem_mark.line + 1})"
+        checker.fault(
+            mark.line + 1 if mark is not None else None, f"YAML syntax error: {reason}"
+        )
+        return []
+    except yaml.YAMLError as error:
+        checker.fault(None, f"YAML error: {error}")
+        return []
+    if root is None:
+        return []
+    if not isinstance(root, yaml.SequenceNode):
+        checker.fault(
+            _line(root), "the file must be a YAML list of entries ('- id: ...')"
+        )
+        return []
+    entries = []
+    for index, item in enumerate(root.value, start=1):
+        if isinstance(item, yaml.MappingNode):
+            entries.append(item)
+        else:
+            checker.fault(
+                _line(item), f"entry {index} is {_shown(item)}, not a mapping"
+            )
+    return entries
+
+
+def load_catalogue(path: str | Path = DEFAULT_PATH) -> Catalogue:
+    """Read and check the catalogue; raise ``IndicatorCatalogueError`` listing
+    every fault (file, line, reason)."""
+    path = Path(path)
+    checker = _Checker(path)
+    if not path.is_file():
+        raise IndicatorCatalogueError([ContentError(path, None, "file is missing")])
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise IndicatorCatalogueError(
+            [ContentError(path, line, "the file is not UTF-8 text")]
+        ) from None
+
+    drafts = [checker.entry(node) for node in _entries(checker, text)]
+    ids: dict[str, int] = {}
+    owners: dict[str, tuple[str, int]] = {}
+    indicators = []
+    for read in drafts:
+        entity = read.get("id")
+        if entity is None:
+            continue
+        if entity in ids:
+            checker.fault(
+                read["lines"]["id"],
+                f"duplicate id '{entity}' (first on line {ids[entity]})",
+            )
+            continue
+        ids[entity] = read["line"]
+        for text, line, key in read["phrases"]:
+            owner, owner_line = owners.setdefault(key, (entity, line))
+            if owner != entity:
+                checker.fault(
+                    line,
+                    f"phrase {text!r} is already claimed by '{owner}' "
+                    f"(line {owner_line})",
+                )
+        if not read["usable"]:
+            continue
+        indicators.append(
+            Indicator(
+                id=entity,
+                name=read["name"],
+                unit=read["unit"],
+                phrases=tuple(text for text, _, _ in read["phrases"]),
+                description=read.get("description"),
+                subject=tuple(read["subject"]),
+                scope=read.get("scope"),
+                line=read["line"],
+            )
+        )
+    if checker.faults:
+        raise IndicatorCatalogueError(
+            sorted(checker.faults, key=lambda fault: fault.line or 0)
+        )
+    return Catalogue.build(indicators, hashlib.sha256(raw).hexdigest())

@@ -1,0 +1,1220 @@
+"""Economic figures in Indonesian news text: what, how much, when and where.
+
+``extract_figures`` finds every quantity (``warta.indicators.numbers``) and
+reads, from the sentence it stands in, the indicator it measures, its period,
+its scope and whether it is a realised value, a target, an estimate or a
+projection. Periods, places and cues are read from the sentence's normalised
+words (``warta.normalize``) with dictionary look-ups, and only for sentences
+that hold a quantity, so that extraction stays cheap.
+
+Sentences end at ``.``, ``!``, ``?`` or ``…`` before a space (not after an
+abbreviation such as ``No.``, ``Rp.``, ``Kab.`` or an initial) and at blank
+lines; hard line breaks inside a paragraph do not end one. A sentence is cut
+into clauses at ``;``, ``sedangkan``, ``serta``, ``namun``, ``sementara itu``
+and at ``, dan``, ``, sementara``, ``, tetapi``, ``, adapun``... Inside a
+clause each figure owns the words between the figure before it and itself (its
+*stretch*): in "inflasi 3 persen dan pertumbuhan ekonomi 5 persen" the 5
+belongs to "pertumbuhan ekonomi".
+
+Indicator: the catalogue phrase nearest the figure among those that overlap it
+("menyerap 3.200 tenaga kerja", "populasi IKM 64% masih terkonsentrasi di pulau
+Jawa"), stand before it in its stretch, or follow it within two words; failing
+those, a phrase earlier in the clause whose unit is exactly the figure's ("nilai
+ekspor naik 12 persen menjadi US$ 3 juta"). The phrase's unit must be of the
+figure's kind (a percentage never measures an indicator in rupiah; rupiah and
+dollars are both money; persons, units and households are all counts) and its
+``subject`` words, if any, must stand in the sentence. Where candidate phrases
+overlap the longer wins ("realisasi investasi" over "investasi"). A figure with
+no phrase takes the indicator of the figure before it in the sentence when
+only linking words, places and periods stand between them ("inflasi Januari
+2,1 persen dan Februari 2,3 persen", ", sementara itu Kota Metro 2,5 persen").
+A figure that matches nothing is kept with ``indicator_id`` None only if it
+looks like an economic statement: an amount of money, or a percentage or count
+in a clause with an economic word (ekonomi, ekspor, harga, naik, usaha...). A
+bare number (no unit, currency or multiplier) is kept only when a phrase around
+it or at most 80 characters before it names an indicator counted in units,
+people, tonnes or an index ("NTP 118,5", "jumlah IKM mencapai 12.500").
+
+Period: one that follows the figure at once ("5 persen pada 2014"), else the
+nearest before it in the clause, else after it in the clause, else elsewhere in
+the sentence, else the last one of the sentence before, else the article's year
+(``period_from`` says which: clause, sentence, previous sentence, article). A
+quarter or month without a year takes the year from the same places. Forms:
+"2014", "tahun 2014", "akhir/awal/pertengahan 2013", "2015-2019", "triwulan
+III 2024", "kuartal II", "Q3 2024", "TW-IV", "semester I 2023", "Januari 2024",
+"Januari-Maret 2024", "31 Desember 2023", "pada bulan Mei", "tahun lalu/ini/
+depan". Not periods: the base of a comparison ("dibanding Desember 2023",
+"sejak 2020", "periode yang sama tahun lalu") and the year of a regulation
+("Nomor 5 Tahun 2015").
+
+Scope: a place named in the figure's stretch (before it, then after it), else
+elsewhere in the clause, else the indicator's own ``scope``, else a place
+elsewhere in the sentence, else ``region``. "nasional", "Indonesia" (not "Bank
+Indonesia"), "tanah air" and "PDB" mean "nasional"; the 38 provinces (names and
+common short forms: "Jabar", "DKI Jakarta"), Lampung's regencies and cities,
+"Kabupaten X", "Kota X", "Pemprov X" and islands ("pulau Jawa", "Sumatera") are
+recognised. The rule for islands and other places inside an indicator: a place
+that is one of the matched phrase's own words is what the indicator measures,
+not the figure's scope. In "estimasi populasi IKM 64% masih terkonsentrasi di
+pulau Jawa" the phrase "populasi IKM ... terkonsentrasi di ... Jawa" of
+``ikm-share-in-java`` holds "Jawa", so the figure's scope is the indicator's
+own, "nasional" (a share of all Indonesian IKM); a place standing in a phrase's
+gap ("IKM di Lampung Selatan ... sebanyak") is still the scope.
+
+Kind: the nearest cue before the figure in its stretch, else one right after it
+(within a word: "Rp 5 triliun yang ditargetkan"), else earlier in the clause:
+"target", "ditargetkan", "sasaran" -> target; "diproyeksikan", "diprediksi",
+"akan", "tahun depan" -> projection; "diperkirakan", "estimasi", "angka
+sementara" -> estimate; "realisasi", "dari target" -> realised; no cue ->
+realised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+
+from warta.dates import MONTH_NAMES
+from warta.indicators.catalogue import Catalogue, Indicator
+from warta.indicators.numbers import MONEY, Quantity, find_quantities
+from warta.normalize import normalize, normalize_with_offsets
+
+KINDS = ("realised", "target", "estimate", "projection")
+NATIONAL = "nasional"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One economic figure found in a text.
+
+    ``start``/``end`` cover the quantity as written (``"Rp 1,2 triliun"``,
+    ``"34,27%"``), which ``text`` repeats. ``period_from`` says where the period
+    came from: ``"clause"``, ``"sentence"``, ``"previous sentence"``,
+    ``"article"`` (the article's date) or None.
+    """
+
+    indicator_id: str | None
+    value: float
+    value_max: float | None
+    unit: str
+    period: str | None
+    period_year: int | None
+    scope: str | None
+    kind: str
+    quote: str
+    start: int
+    end: int
+    period_from: str | None = None
+    text: str = ""
+
+
+# ---------------------------------------------------------------------------
+# Sentences.
+
+# One character class first: the regex engine then skips other text quickly.
+_SENTENCE_BREAK = re.compile(r"[.!?…\n][.!?…\"'”’)\]]*(?!\S)")
+_BLANK_LINE = re.compile(r"[^\S\n]*\n")
+_SPACES = re.compile(r"\s*")
+_ABBREVIATIONS = frozenset(
+    "no nomor rp kab prov kec kel ds dr drs dra ir h hj prof st sh se mm mt msi "
+    "tbk pt cv jl jln bpk sdr tel telp hal hlm vol yth ny tn km dkk nmr pp uu "
+    "sd s d gol".split()
+)
+
+
+class _Breaks:
+    """The places where a sentence may end, checked only when asked about."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = [match.span() for match in _SENTENCE_BREAK.finditer(text)]
+        self.ends = [end for _, end in self.spans]
+        self._valid: dict[int, bool] = {}
+
+    def valid(self, index: int) -> bool:
+        known = self._valid.get(index)
+        if known is None:
+            known = self._valid[index] = self._check(*self.spans[index])
+        return known
+
+    def _check(self, start: int, end: int) -> bool:
+        text = self.text
+        mark = text[start]
+        if mark == "\n":  # a blank line, not a line break inside a paragraph
+            return _BLANK_LINE.match(text, end) is not None
+        if mark == ".":  # not after "No.", "Rp.", "Kab." or an initial
+            before = text[max(0, end - 16) : start].rsplit(None, 1)
+            word = before[-1].lstrip("([\"'“‘") if before else ""
+            return not (
+                word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+            )
+        return True
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        """``(start, end)`` of the sentence around ``position``."""
+        text = self.text
+        index = bisect_right(self.ends, position) - 1
+        while index >= 0 and not self.valid(index):
+            index -= 1
+        start = _SPACES.match(text, self.ends[index] if index >= 0 else 0).end()
+        index = bisect_right(self.ends, position)
+        while index < len(self.spans) and not self.valid(index):
+            index += 1
+        if index == len(self.spans):
+            end = len(text)
+        else:
+            low, high = self.spans[index]
+            end = low if text[low] == "\n" else high
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return start, max(start, end)
+
+    def before(self, span: tuple[int, int]) -> tuple[int, int] | None:
+        """The sentence before the one at ``span``, if there is one."""
+        index = bisect_right(self.ends, span[0]) - 1
+        while index >= 0 and not self.valid(index):
+            index -= 1
+        if index < 0:
+            return None
+        previous = self.sentence(self.spans[index][0])
+        return previous if previous[0] < previous[1] else None
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every sentence, surrounding spaces left out."""
+    breaks = _Breaks(text)
+    found = []
+    position = 0
+    while position < len(text):
+        start, end = breaks.sentence(position)
+        if end > start:
+            found.append((start, end))
+        index = bisect_right(breaks.ends, max(position, end - 1))
+        while index < len(breaks.spans) and not breaks.valid(index):
+            index += 1
+        if index == len(breaks.spans):
+            break
+        position = breaks.ends[index]
+    return found
+
+
+# ---------------------------------------------------------------------------
+# Words of a sentence.
+#
+# Periods, places, cues and clause breaks are read from the sentence's
+# normalised words (``warta.normalize``, the form catalogue phrases are matched
+# in) with dictionary look-ups: far cheaper than running patterns over the text.
+
+
+# warta.normalize.TOKEN for ASCII text: letters and digits, apostrophes inside.
+_ASCII_WORD = re.compile(r"[a-z0-9]+(?:['`][a-z0-9]+)*")
+_NO_APOSTROPHES = str.maketrans("", "", "'`")
+# Typographic marks that news text is full of, as one ASCII character each.
+_TYPOGRAPHIC = str.maketrans(
+    {"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": ".", "\xa0": " "}
+)
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The words of ``text[start:end]``: lower-case, with their spans in ``text``."""
+
+    text: str
+    words: list[str]
+    spans: list[tuple[int, int]]
+
+    @classmethod
+    def read(cls, text: str, start: int, end: int) -> _Words:
+        piece = text[start:end]
+        if not piece.isascii():
+            piece = piece.translate(_TYPOGRAPHIC)  # same length, same offsets
+        if piece.isascii():  # the common case: one pass, nothing to fold
+            matches = list(_ASCII_WORD.finditer(piece.lower()))
+            words = [match.group() for match in matches]
+            if "'" in piece or "`" in piece:
+                words = [word.translate(_NO_APOSTROPHES) for word in words]
+            spans = [(start + m.start(), start + m.end()) for m in matches]
+            return cls(text, words, spans)
+        normalised = normalize_with_offsets(text[start:end])
+        spans = [(start + a, start + b) for a, b in normalised.spans]
+        return cls(text, normalised.tokens, spans)
+
+    def gap(self, index: int) -> str:
+        """The text between word ``index - 1`` and word ``index``."""
+        return self.text[self.spans[index - 1][1] : self.spans[index][0]]
+
+    def capitalised(self, index: int) -> bool:
+        return self.text[self.spans[index][0]].isupper()
+
+
+_CLAUSE_WORDS = frozenset({"sedangkan", "serta", "namun"})
+_CLAUSE_PAIRS = frozenset({("sementara", "itu")})
+_CLAUSE_WORDS_AFTER_COMMA = frozenset(
+    {"sementara", "namun", "tetapi", "adapun", "padahal", "dan"}
+)
+_CLAUSE_ANY = _CLAUSE_WORDS | _CLAUSE_WORDS_AFTER_COMMA
+
+
+def _clause_starts(words: _Words, start: int, end: int) -> list[int]:
+    """Where the clauses of a sentence start (the first at ``start``)."""
+    cuts = []
+    semicolon = words.text.find(";", start, end)
+    while semicolon != -1:
+        cuts.append(semicolon)
+        semicolon = words.text.find(";", semicolon + 1, end)
+    w = words.words
+    for index, word in enumerate(w):
+        if index == 0 or word not in _CLAUSE_ANY:
+            continue
+        gap = words.gap(index)
+        comma = words.spans[index - 1][1] + gap.find(",")
+        if word in _CLAUSE_WORDS or (word, *w[index + 1 : index + 2]) in _CLAUSE_PAIRS:
+            cuts.append(comma if "," in gap else words.spans[index][0])
+        elif word in _CLAUSE_WORDS_AFTER_COMMA and "," in gap:
+            cuts.append(comma)
+    starts = [start]
+    for cut in sorted(cuts):
+        if cut > starts[-1]:
+            starts.append(cut)
+    return starts
+
+
+# ---------------------------------------------------------------------------
+# Periods.
+
+_MONTHS = {name.lower(): name for name in MONTH_NAMES}
+_MONTHS.update({"pebruari": "Februari", "nopember": "November"})
+# Short forms, read as months only when a year follows.
+_SHORT_MONTHS = {
+    "jan": "Januari",
+    "feb": "Februari",
+    "peb": "Februari",
+    "mar": "Maret",
+    "apr": "April",
+    "jun": "Juni",
+    "jul": "Juli",
+    "agu": "Agustus",
+    "agt": "Agustus",
+    "ags": "Agustus",
+    "sep": "September",
+    "sept": "September",
+    "okt": "Oktober",
+    "nov": "November",
+    "nop": "November",
+    "des": "Desember",
+}
+_PART = {
+    "i": "I",
+    "ii": "II",
+    "iii": "III",
+    "iv": "IV",
+    "1": "I",
+    "2": "II",
+    "3": "III",
+    "4": "IV",
+    "pertama": "I",
+    "kedua": "II",
+    "ketiga": "III",
+    "keempat": "IV",
+}
+_HALF = frozenset({"i", "ii", "1", "2", "pertama", "kedua"})
+_QUARTER_WORDS = frozenset({"triwulan", "kuartal", "kwartal", "tw", "q"})
+_YEAR_QUALIFIERS = frozenset({"akhir", "awal", "pertengahan"})
+_MONTH_ALONE_AFTER = frozenset(
+    {"bulan", "pada", "per", "selama", "sepanjang", "periode", "hingga", "sampai"}
+)
+_RANGE_WORDS = frozenset({"hingga", "sampai"})
+_RANGE_MARKS = frozenset({"-", "–", "—", "/"})
+_RELATIVE = {"lalu": -1, "sebelumnya": -1, "ini": 0, "depan": 1}
+# "dibanding Desember 2023", "sejak 2020", "periode yang sama tahun lalu": the
+# base of a comparison, not the figure's period.
+_BASE_WORDS = frozenset(
+    {"dibanding", "dibandingkan", "ketimbang", "daripada", "sejak", "dari"}
+)
+_BASE_SKIP = frozenset({"tahun", "periode", "bulan", "dengan"})
+_REFERENCE_WORDS = frozenset({"nomor", "no", "nomer", "nmr"})
+_PERIOD_GAP = re.compile(
+    r"[\s,()]*(?:(?i:pada|di|dalam|per|selama|sepanjang|hingga|sampai|untuk|"
+    r"yoy|year\s+on\s+year)[\s,()]*){0,3}"
+)
+
+
+@dataclass(frozen=True)
+class _Period:
+    start: int
+    end: int
+    label: str | None  # None: a month or quarter still waiting for its year
+    part: str  # "triwulan III", "Januari"; "" for a label complete in itself
+    year: int | None
+
+
+def _year_at(words: _Words, index: int) -> int | None:
+    """The year word ``index`` is, if it is one standing alone (not "1.2015")."""
+    if index >= len(words.words):
+        return None
+    word = words.words[index]
+    if len(word) != 4 or not word.isdigit() or word[:2] not in ("19", "20"):
+        return None
+    start, end = words.spans[index]
+    text = words.text
+    if start and text[start - 1] in ".,/":
+        return None
+    after = text[end : end + 2]
+    if after[:1] == "/" or (after[:1] in (".", ",") and after[1:2].isdigit()):
+        return None
+    return int(word)
+
+
+def _range_end(words: _Words, index: int) -> int | None:
+    """Index of the word after "-", "/", "hingga" or "sampai (dengan)" at ``index``."""
+    if index >= len(words.words):
+        return None
+    if words.gap(index).strip() in _RANGE_MARKS:
+        return index
+    if words.words[index] in _RANGE_WORDS:
+        index += 1
+        if index < len(words.words) and words.words[index] == "dengan":
+            index += 1
+        return index
+    if words.words[index] == "s" and words.words[index + 1 : index + 2] == ["d"]:
+        return index + 2
+    return None
+
+
+def _is_base(words: _Words, index: int) -> bool:
+    """True if the period that starts at word ``index`` is a comparison's base."""
+    before = index - 1
+    while before >= 0 and words.words[before] in _BASE_SKIP:
+        before -= 1
+    if before < 0:
+        return False
+    if words.words[before] in _BASE_WORDS:
+        return True
+    return before > 0 and words.words[before - 1 : before + 1] == ["yang", "sama"]
+
+
+def _is_reference(words: _Words, index: int) -> bool:
+    """True for the year of "Nomor 5 Tahun 2015" or "No. 3/2014"."""
+    before = index - 1
+    if before >= 0 and words.words[before] == "tahun":
+        before -= 1
+    return (
+        before >= 1
+        and words.words[before].isdigit()
+        and words.words[before - 1] in _REFERENCE_WORDS
+    )
+
+
+def _period_at(
+    words: _Words, index: int, article_year: int | None
+) -> tuple[_Period | None, int]:
+    """The period that starts at word ``index`` and the index after it."""
+    w = words.words
+    word = w[index]
+    nxt = w[index + 1] if index + 1 < len(w) else ""
+    part = ""
+    label: str | None = None
+    year: int | None = None
+    stop = index + 1
+    if word == "tahun" and nxt in _RELATIVE:
+        if article_year is None or w[max(0, index - 2) : index] == ["yang", "sama"]:
+            return None, index + 2
+        year = article_year + _RELATIVE[nxt]
+        label, stop = str(year), index + 2
+    elif (word in _QUARTER_WORDS and nxt in _PART) or (
+        len(word) in (2, 3) and word[:-1] in ("q", "tw") and word[-1] in "1234"
+    ):
+        if word in _QUARTER_WORDS:
+            part, stop = f"triwulan {_PART[nxt]}", index + 2
+        else:
+            part = f"triwulan {_PART[word[-1]]}"
+    elif word == "semester" and nxt in _HALF:
+        part, stop = f"semester {_PART[nxt]}", index + 2
+    elif word.isdigit() and len(word) <= 2 and (nxt in _MONTHS or nxt in _SHORT_MONTHS):
+        year = _year_at(words, index + 2)
+        if year is None or not 1 <= int(word) <= 31:
+            return None, index + 1
+        month = _MONTHS.get(nxt) or _SHORT_MONTHS[nxt]
+        label, stop = f"{int(word)} {month} {year}", index + 3
+    elif word in _MONTHS or word in _SHORT_MONTHS:
+        month = _MONTHS.get(word) or _SHORT_MONTHS[word]
+        stop = index + 1
+        last = _range_end(words, stop)
+        if last is not None and last < len(w) and (w[last] in _MONTHS):
+            month, stop = f"{month}-{_MONTHS[w[last]]}", last + 1
+        if stop < len(w) and w[stop] == "tahun":
+            stop += 1
+        year = _year_at(words, stop)
+        if year is not None:
+            label, stop = f"{month} {year}", stop + 1
+        elif word in _MONTHS and index and w[index - 1] in _MONTH_ALONE_AFTER:
+            part, stop = month, index + 1
+        else:
+            return None, index + 1
+    else:
+        first = index
+        if word in _YEAR_QUALIFIERS:
+            index += 1
+        if index < len(w) and w[index] == "tahun":
+            index += 1
+        year = _year_at(words, index)
+        if year is None or _is_reference(words, index):
+            return None, first + 1
+        label, stop = str(year), index + 1
+        last = _range_end(words, stop)
+        end_year = _year_at(words, last) if last is not None else None
+        if end_year is not None and end_year > year:
+            label, year, stop = f"{year}-{end_year}", end_year, last + 1
+        if word in _YEAR_QUALIFIERS:
+            label = f"{word} {label}"
+        index = first
+    if part:  # a quarter, half or month: a year may follow
+        if stop < len(w) and w[stop] == "tahun":
+            stop += 1
+        year = _year_at(words, stop)
+        if year is not None:
+            label, stop = f"{part} {year}", stop + 1
+        elif stop > index + 1 and w[stop - 1] == "tahun":
+            stop -= 1
+    if _is_base(words, index):
+        return None, stop
+    start, end = words.spans[index][0], words.spans[stop - 1][1]
+    return _Period(start, end, label, part, year), stop
+
+
+_PERIOD_FIRST = frozenset(
+    {*_QUARTER_WORDS, "semester", "tahun", *_YEAR_QUALIFIERS, *_MONTHS, *_SHORT_MONTHS}
+)
+
+
+def _month_next(w: list[str], index: int) -> bool:
+    after = w[index + 1] if index + 1 < len(w) else ""
+    return after in _MONTHS or after in _SHORT_MONTHS
+
+
+_PERIOD_HINTS = ("tahun", "triwulan", "kuartal", "kwartal", "semester", *_MONTHS)
+_DIGIT = re.compile(r"\d")
+
+
+def _may_name_period(text: str, start: int, end: int) -> bool:
+    """A quick test that spares reading sentences that name no period."""
+    if _DIGIT.search(text, start, end):
+        return True
+    piece = text[start:end].lower()
+    return any(hint in piece for hint in _PERIOD_HINTS)
+
+
+def _find_periods(
+    words: _Words, quantities: Sequence[Quantity], article_year: int | None
+) -> list[_Period]:
+    """The periods a sentence names; those inside a quantity left out."""
+    found = []
+    w = words.words
+    stop = 0
+    for index, word in enumerate(w):
+        if index < stop:
+            continue
+        if word not in _PERIOD_FIRST:
+            if word[0].isdigit():
+                if len(word) != 4 and not _month_next(w, index):
+                    continue
+            elif not (word[0] in "qt" and word[-1].isdigit()):
+                continue
+        period, stop = _period_at(words, index, article_year)
+        if period is not None and not any(
+            period.start < q.end and q.start < period.end for q in quantities
+        ):
+            found.append(period)
+    return found
+
+
+# ---------------------------------------------------------------------------
+# Places.
+
+_PROVINCES = {
+    "Aceh": ("Nanggroe Aceh Darussalam", "NAD"),
+    "Sumatera Utara": ("Sumatra Utara", "Sumut"),
+    "Sumatera Barat": ("Sumatra Barat", "Sumbar"),
+    "Riau": (),
+    "Jambi": (),
+    "Sumatera Selatan": ("Sumatra Selatan", "Sumsel"),
+    "Bengkulu": (),
+    "Lampung": (),
+    "Kepulauan Bangka Belitung": ("Bangka Belitung", "Babel"),
+    "Kepulauan Riau": ("Kepri",),
+    "Daerah Khusus Ibukota Jakarta": ("DKI Jakarta", "Jakarta", "DKI"),
+    "Jawa Barat": ("Jabar",),
+    "Jawa Tengah": ("Jateng",),
+    "Daerah Istimewa Yogyakarta": ("DIY", "Yogyakarta", "Jogja", "Yogya"),
+    "Jawa Timur": ("Jatim",),
+    "Banten": (),
+    "Bali": (),
+    "Nusa Tenggara Barat": ("NTB",),
+    "Nusa Tenggara Timur": ("NTT",),
+    "Kalimantan Barat": ("Kalbar",),
+    "Kalimantan Tengah": ("Kalteng",),
+    "Kalimantan Selatan": ("Kalsel",),
+    "Kalimantan Timur": ("Kaltim",),
+    "Kalimantan Utara": ("Kaltara",),
+    "Sulawesi Utara": ("Sulut",),
+    "Sulawesi Tengah": ("Sulteng",),
+    "Sulawesi Selatan": ("Sulsel",),
+    "Sulawesi Tenggara": ("Sultra",),
+    "Gorontalo": (),
+    "Sulawesi Barat": ("Sulbar",),
+    "Maluku": (),
+    "Maluku Utara": ("Malut",),
+    "Papua": (),
+    "Papua Barat": ("Pabar",),
+    "Papua Selatan": (),
+    "Papua Tengah": (),
+    "Papua Pegunungan": (),
+    "Papua Barat Daya": (),
+}
+_REGENCIES = {
+    "Kabupaten Lampung Barat": ("Lampung Barat", "Lambar"),
+    "Kabupaten Lampung Selatan": ("Lampung Selatan", "Lamsel"),
+    "Kabupaten Lampung Tengah": ("Lampung Tengah", "Lamteng"),
+    "Kabupaten Lampung Timur": ("Lampung Timur", "Lamtim"),
+    "Kabupaten Lampung Utara": ("Lampung Utara", "Lampura"),
+    "Kabupaten Mesuji": ("Mesuji",),
+    "Kabupaten Pesawaran": ("Pesawaran",),
+    "Kabupaten Pesisir Barat": ("Pesisir Barat", "Pesibar"),
+    "Kabupaten Pringsewu": ("Pringsewu",),
+    "Kabupaten Tanggamus": ("Tanggamus",),
+    "Kabupaten Tulang Bawang": ("Tulang Bawang", "Tulangbawang"),
+    "Kabupaten Tulang Bawang Barat": ("Tulang Bawang Barat", "Tubaba"),
+    "Kabupaten Way Kanan": ("Way Kanan", "Waykanan"),
+    "Kota Bandar Lampung": ("Bandar Lampung", "Bandarlampung"),
+}
+_ISLANDS = {
+    "Jawa": "Pulau Jawa",
+    "Sumatera": "Pulau Sumatera",
+    "Sumatra": "Pulau Sumatera",
+    "Kalimantan": "Pulau Kalimantan",
+    "Sulawesi": "Pulau Sulawesi",
+}
+_KNOWN = {name: name for name in _PROVINCES}
+_KNOWN.update(
+    {alias: name for name, aliases in _PROVINCES.items() for alias in aliases}
+)
+_KNOWN.update({a: name for name, aliases in _REGENCIES.items() for a in aliases})
+_KNOWN.update(_ISLANDS)
+_KNOWN_WORDS = {tuple(normalize(label).split()): name for label, name in _KNOWN.items()}
+_LONGEST_NAME = max(len(key) for key in _KNOWN_WORDS)
+_PREFIXES = {
+    ("provinsi",): "province",
+    ("prov",): "province",
+    ("pemprov",): "province",
+    ("pemerintah", "provinsi"): "province",
+    ("kabupaten",): "Kabupaten",
+    ("kab",): "Kabupaten",
+    ("pemkab",): "Kabupaten",
+    ("pemerintah", "kabupaten"): "Kabupaten",
+    ("kota",): "Kota",
+    ("pemkot",): "Kota",
+    ("pemerintah", "kota"): "Kota",
+    ("pulau",): "Pulau",
+}
+_NAME_STOP = frozenset(
+    "tahun pada sebesar sebanyak mencapai tercatat yang dan di ke dari untuk periode "
+    "triwulan kuartal semester ta tumbuh naik turun sedangkan serta provinsi "
+    "kabupaten kota pusat daerah".split()
+) | frozenset(_MONTHS)
+_DIRECTIONS = frozenset("barat timur selatan utara tengah daya pegunungan".split())
+_NOT_NATIONAL_BEFORE = frozenset({"bank", "republik"})
+# Words a place mention may start with.
+_PLACE_FIRST = frozenset(
+    {key[0] for key in _KNOWN_WORDS}
+    | {key[0] for key in _PREFIXES}
+    | {"nasional", "pdb", "tanah", "indonesia"}
+)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """A place (or a kind cue): where it stands and what it names."""
+
+    start: int
+    end: int
+    value: str
+
+
+def _known_at(words: _Words, index: int, limit: int) -> tuple[str, int] | None:
+    """The longest known place name at word ``index`` and the index after it."""
+    w = words.words
+    for size in range(min(_LONGEST_NAME, limit - index), 0, -1):
+        name = _KNOWN_WORDS.get(tuple(w[index : index + size]))
+        if name is not None:
+            return name, index + size
+    return None
+
+
+def _place_at(words: _Words, index: int) -> tuple[str | None, int]:
+    """The place named from word ``index`` on, and the index after it."""
+    w = words.words
+    for size in (2, 1):
+        kind = _PREFIXES.get(tuple(w[index : index + size]))
+        if kind is None:
+            continue
+        first = stop = index + size
+        limit = 1 if kind == "Pulau" else 3
+        while (
+            stop < len(w)
+            and stop - first < limit
+            and words.capitalised(stop)
+            and w[stop] not in _NAME_STOP
+            and words.gap(stop).strip() in ("", ".")  # not "Kabupaten/Kota"
+        ):
+            stop += 1
+        if stop == first:
+            break  # "di kota ini": not a name
+        low, high = words.spans[first][0], words.spans[stop - 1][1]
+        written = " ".join(words.text[low:high].split())
+        known = _known_at(words, first, stop)
+        if kind == "province":
+            if known and known[0] in _PROVINCES:
+                return known[0], known[1]
+            return written, stop
+        if kind == "Pulau":
+            return _ISLANDS.get(written, f"Pulau {written}"), stop
+        if known and known[0].startswith(kind + " "):
+            return known[0], known[1]
+        return f"{kind} {written}", stop
+    word = w[index]
+    if word == "nasional" or (word == "pdb" and words.capitalised(index)):
+        return NATIONAL, index + 1
+    if word == "tanah" and w[index + 1 : index + 2] == ["air"]:
+        return NATIONAL, index + 2
+    if not words.capitalised(index):
+        return None, index + 1
+    if word == "indonesia":
+        if index and w[index - 1] in _NOT_NATIONAL_BEFORE:
+            return None, index + 1
+        return NATIONAL, index + 1
+    known = _known_at(words, index, len(w))
+    if known is None:
+        return None, index + 1
+    name, stop = known
+    if stop < len(w) and w[stop] in _DIRECTIONS and words.capitalised(stop):
+        return None, stop + 1  # "Sulawesi Barat Daya": a place we do not know
+    return name, stop
+
+
+def _find_places(words: _Words) -> list[_Mention]:
+    found = []
+    index = 0
+    w = words.words
+    while index < len(w):
+        if w[index] not in _PLACE_FIRST:
+            index += 1
+            continue
+        name, stop = _place_at(words, index)
+        if name is not None:
+            found.append(
+                _Mention(words.spans[index][0], words.spans[stop - 1][1], name)
+            )
+        index = max(stop, index + 1)
+    return found
+
+
+# ---------------------------------------------------------------------------
+# Kinds and economic words.
+
+_CUES = {
+    **dict.fromkeys(
+        "ditargetkan menargetkan targetnya target sasaran dipatok mematok".split(),
+        "target",
+    ),
+    **dict.fromkeys(
+        "diproyeksikan diproyeksi memproyeksikan proyeksi diprediksikan diprediksi "
+        "memprediksi prediksi akan mendatang outlook".split(),
+        "projection",
+    ),
+    **dict.fromkeys(
+        "diperkirakan memperkirakan perkiraan estimasi diestimasikan diestimasi "
+        "ditaksir taksiran".split(),
+        "estimate",
+    ),
+    **dict.fromkeys("realisasi terealisasi capaian".split(), "realised"),
+}
+_CUE_PAIRS = {
+    ("tahun", "depan"): "projection",
+    ("angka", "sementara"): "estimate",
+    ("dari", "target"): "realised",
+    ("melampaui", "target"): "realised",
+    ("melebihi", "target"): "realised",
+    ("capaian", "target"): "realised",
+    ("target", "realisasi"): "target",
+}
+_CUE_FIRST = frozenset(_CUES) | {first for first, _ in _CUE_PAIRS}
+_ECONOMIC = frozenset(
+    "ekonomi perekonomian pertumbuhan tumbuh naik kenaikan turun penurunan meningkat "
+    "peningkatan menurun melambat inflasi deflasi ekspor impor investasi produksi "
+    "harga nilai kontribusi pangsa porsi pdb pdrb anggaran apbd apbn realisasi omzet "
+    "omset penjualan pendapatan kredit pembiayaan industri usaha pasar target laba "
+    "modal miskin kemiskinan pengangguran upah gaji pajak retribusi bunga utilisasi "
+    "kapasitas surplus defisit neraca pekerja produktivitas konsumsi belanja saham "
+    "ihsg perdagangan transaksi aset biaya tarif subsidi devisa panen ikm umkm ukm "
+    "koperasi perusahaan pabrik".split()
+)
+
+
+def _find_cues(words: _Words) -> list[_Mention]:
+    found = []
+    w = words.words
+    index = 0
+    while index < len(w):
+        word = w[index]
+        if word not in _CUE_FIRST:
+            index += 1
+            continue
+        kind = _CUE_PAIRS.get((word, *w[index + 1 : index + 2]))
+        size = 2
+        if kind is None:
+            kind, size = _CUES.get(word), 1
+        if kind is not None:
+            end = words.spans[index + size - 1][1]
+            found.append(_Mention(words.spans[index][0], end, kind))
+        index += size
+    return found
+
+
+def _is_economic(word: str) -> bool:
+    return word in _ECONOMIC or (word.endswith("nya") and word[:-3] in _ECONOMIC)
+
+
+# Words that may stand between two figures of the same indicator.
+_LINKING = (
+    frozenset(
+        "dan serta sedangkan sementara itu atau pada di ke dari untuk dengan per "
+        "sebesar sebanyak mencapai menjadi tercatat adalah yakni yaitu sekitar hanya "
+        "masih juga pula naik turun tumbuh meningkat menurun hingga sampai yang lalu "
+        "ini lebih rendah tinggi dibanding dibandingkan periode sama bulan tahun "
+        "triwulan kuartal semester year on yoy secara tahunan angka level berada "
+        "kabupaten kota provinsi".split()
+    )
+    | frozenset(_MONTHS)
+    | frozenset(_SHORT_MONTHS)
+    | frozenset(_PART)
+)
+
+# Units of the same kind: a figure may measure an indicator of its kind.
+_KIND_OF_UNIT = {
+    "percent": "percent",
+    "rupiah": "money",
+    "usd": "money",
+    "count": "count",
+    "person": "count",
+    "unit": "count",
+    "household": "count",
+    "index": "index",
+    "tonnes": "tonnes",
+    "hectares": "hectares",
+}
+_BARE_KINDS = frozenset({"count", "index", "tonnes", "hectares"})
+_BARE_REACH = 80  # characters between a phrase and a bare number it names
+
+
+def _compatible(quantity: Quantity, unit: str) -> bool:
+    kind = _KIND_OF_UNIT.get(unit)
+    if quantity.unit is None:
+        return kind in _BARE_KINDS
+    return _KIND_OF_UNIT.get(quantity.unit) == kind
+
+
+def _article_year(article_date: dt.date | str | None) -> int | None:
+    if article_date is None:
+        return None
+    if isinstance(article_date, str):
+        return dt.date.fromisoformat(article_date[:10]).year
+    return int(article_date.year)
+
+
+# ---------------------------------------------------------------------------
+# One sentence.
+
+
+@dataclass(frozen=True)
+class _Match:
+    """A catalogue phrase in the sentence; ``words`` are the character spans
+    of the phrase's own words (what stands in its gaps is not part of it)."""
+
+    indicator: Indicator
+    start: int
+    end: int
+    size: int
+    words: tuple[tuple[int, int], ...]
+
+    def holds(self, mention: _Mention) -> bool:
+        return any(
+            mention.start < end and start < mention.end for start, end in self.words
+        )
+
+
+@dataclass(frozen=True)
+class _Stretch:
+    """The part of a clause a figure owns: from the figure before to the next."""
+
+    clause: tuple[int, int]
+    before: int  # end of the figure before (or the clause's start)
+    after: int  # start of the next figure (or the clause's end)
+
+
+def _nearest_before(items, position: int, low: int):
+    best = None
+    for item in items:
+        if (
+            low <= item.start
+            and item.end <= position
+            and (best is None or item.end > best.end)
+        ):
+            best = item
+    return best
+
+
+def _nearest_after(items, position: int, high: int):
+    best = None
+    for item in items:
+        if (
+            position <= item.start
+            and item.end <= high
+            and (best is None or item.start < best.start)
+        ):
+            best = item
+    return best
+
+
+class _Sentence:
+    """What one sentence says around its quantities."""
+
+    def __init__(
+        self,
+        text: str,
+        span: tuple[int, int],
+        quantities: Sequence[Quantity],
+        catalogue: Catalogue,
+        article_year: int | None,
+    ) -> None:
+        self.text = text
+        self.start, self.end = span
+        self.quantities = quantities
+        self.catalogue = catalogue
+        self.article_year = article_year
+        self.words = _Words.read(text, self.start, self.end)
+        starts = _clause_starts(self.words, self.start, self.end)
+        self.clauses = list(zip(starts, [*starts[1:], self.end], strict=True))
+        self.clause_starts = starts
+        self.matches = self._phrase_matches()
+        self._periods: list[_Period] | None = None
+        self._places: list[_Mention] | None = None
+        self._cues: list[_Mention] | None = None
+
+    # Read only when a figure of the sentence is kept.
+
+    @property
+    def periods(self) -> list[_Period]:
+        if self._periods is None:
+            self._periods = _find_periods(
+                self.words, self.quantities, self.article_year
+            )
+        return self._periods
+
+    @property
+    def places(self) -> list[_Mention]:
+        if self._places is None:
+            self._places = _find_places(self.words)
+        return self._places
+
+    @property
+    def cues(self) -> list[_Mention]:
+        if self._cues is None:
+            self._cues = _find_cues(self.words)
+        return self._cues
+
+    def _phrase_matches(self) -> list[_Match]:
+        words = self.words
+        found = self.catalogue.find_phrases(words.words)
+        if not found:
+            return []
+        padded = f" {' '.join(words.words)} "
+        by_id = self.catalogue.by_id
+        spans = words.spans
+        return [
+            _Match(
+                by_id[match.indicator_id],
+                spans[match.first][0],
+                spans[match.stop - 1][1],
+                match.size,
+                tuple((spans[a][0], spans[b - 1][1]) for a, b in match.parts),
+            )
+            for match in found
+            if self.catalogue.subject_present(match.indicator_id, padded)
+        ]
+
+    def clause_of(self, position: int) -> tuple[int, int]:
+        return self.clauses[bisect_right(self.clause_starts, position) - 1]
+
+    def stretch(self, quantity: Quantity) -> _Stretch:
+        clause = self.clause_of(quantity.start)
+        before, after = clause
+        for other in self.quantities:
+            if other is quantity or other.bare:
+                continue
+            if clause[0] <= other.start < clause[1]:
+                if other.end <= quantity.start:
+                    before = max(before, other.end)
+                elif other.start >= quantity.end:
+                    after = min(after, other.start)
+        return _Stretch(clause, before, after)
+
+    # -- indicator ---------------------------------------------------------
+
+    def indicator(self, quantity: Quantity, stretch: _Stretch) -> _Match | None:
+        candidates = []
+        for match in self.matches:
+            if not _compatible(quantity, match.indicator.unit):
+                continue
+            if match.start < quantity.end and quantity.start < match.end:
+                distance = 0
+            elif stretch.before <= match.start and match.end <= quantity.start:
+                distance = quantity.start - match.end
+                if quantity.bare and distance > _BARE_REACH:
+                    continue
+            elif (
+                not quantity.bare
+                and quantity.end <= match.start
+                and match.end <= stretch.after
+                and len(self.text[quantity.end : match.start].split()) <= 2
+            ):
+                distance = 10_000 + match.start - quantity.end
+            elif (
+                match.indicator.unit == quantity.unit
+                and stretch.clause[0] <= match.start
+                and match.end <= quantity.start
+            ):  # "ekspor naik 12 persen menjadi US$ 3 juta"
+                distance = 20_000 + quantity.start - match.end
+            else:
+                continue
+            candidates.append((distance, match))
+        kept = [
+            (distance, match)
+            for distance, match in candidates
+            if not any(
+                other.size > match.size
+                and other.start < match.end
+                and match.start < other.end
+                for _, other in candidates
+            )
+        ]
+        if not kept:
+            return None
+        return min(kept, key=lambda item: (item[0], -item[1].size))[1]
+
+    def parallel(self, start: int, end: int) -> bool:
+        """True if ``text[start:end]``, between two figures, names nothing new:
+        only linking words, places and periods ("dan Februari", ", sedangkan
+        Kota Metro"), so that the second figure measures what the first does."""
+        if any(start <= m.start and m.end <= end for m in self.matches):
+            return False
+        named = [*self.places, *self.periods]
+        for word, (low, high) in zip(self.words.words, self.words.spans, strict=True):
+            if low < start or high > end or word in _LINKING or word.isdigit():
+                continue
+            if not any(m.start <= low and high <= m.end for m in named):
+                return False
+        return True
+
+    # -- period ------------------------------------------------------------
+
+    def period(
+        self,
+        quantity: Quantity,
+        stretch: _Stretch,
+        previous: Callable[[], list[_Period]],
+    ) -> tuple[_Period | None, str | None]:
+        low, high = stretch.clause
+        in_clause = [p for p in self.periods if low <= p.start < high]
+        follows = _nearest_after(in_clause, quantity.end, stretch.after)
+        if follows is not None and _PERIOD_GAP.fullmatch(
+            self.text, quantity.end, follows.start
+        ):
+            return self._dated(follows, previous), "clause"
+        for found in (
+            _nearest_before(in_clause, quantity.start, low),
+            _nearest_after(in_clause, quantity.end, high),
+        ):
+            if found is not None:
+                return self._dated(found, previous), "clause"
+        for found in (
+            _nearest_before(self.periods, low, self.start),
+            _nearest_after(self.periods, high, self.end),
+        ):
+            if found is not None:
+                return self._dated(found, previous), "sentence"
+        if previous():
+            return self._dated(previous()[-1], previous), "previous sentence"
+        if self.article_year is not None:
+            year = self.article_year
+            return _Period(0, 0, str(year), "", year), "article"
+        return None, None
+
+    def _dated(self, period: _Period, previous: Callable[[], list[_Period]]) -> _Period:
+        """A month or quarter given the year of the sentence, or the article."""
+        if period.year is not None:
+            return period
+        years = [p.year for p in (*self.periods, *reversed(previous())) if p.year]
+        year = years[0] if years else self.article_year
+        if year is None:
+            return _Period(period.start, period.end, period.part, period.part, None)
+        return _Period(
+            period.start, period.end, f"{period.part} {year}", period.part, year
+        )
+
+    # -- scope, kind, economic statement -------------------------------------
+
+    def scope(
+        self,
+        quantity: Quantity,
+        stretch: _Stretch,
+        match: _Match | None,
+        region: str | None,
+    ) -> str | None:
+        places = self.places
+        if match is not None:  # a place the phrase names is what it measures
+            places = [place for place in places if not match.holds(place)]
+        low, high = stretch.clause
+        for found in (
+            _nearest_before(places, quantity.start, stretch.before),
+            _nearest_after(places, quantity.end, stretch.after),
+            _nearest_before(places, quantity.start, low),
+            _nearest_after(places, quantity.end, high),
+        ):
+            if found is not None:
+                return found.value
+        if match is not None and match.indicator.scope:
+            return match.indicator.scope
+        for found in (
+            _nearest_before(places, low, self.start),
+            _nearest_after(places, high, self.end),
+        ):
+            if found is not None:
+                return found.value
+        return region
+
+    def kind(self, quantity: Quantity, stretch: _Stretch) -> str:
+        after = _nearest_after(self.cues, quantity.end, stretch.after)
+        if after is not None and len(self.text[quantity.end : after.start].split()) > 1:
+            after = None  # "5 persen dan TW-IV diperkirakan ...": the next figure's
+        for found in (
+            _nearest_before(self.cues, quantity.start, stretch.before),
+            after,
+            _nearest_before(self.cues, quantity.start, stretch.clause[0]),
+        ):
+            if found is not None:
+                return found.value
+        return "realised"
+
+    def economic(self, stretch: _Stretch) -> bool:
+        low, high = stretch.clause
+        words = self.words
+        return any(
+            low <= span[0] < high and _is_economic(word)
+            for word, span in zip(words.words, words.spans, strict=True)
+        )
+
+    # -- figures -----------------------------------------------------------
+
+    def figures(
+        self, previous: Callable[[], list[_Period]], region: str | None
+    ) -> list[Figure]:
+        quote = " ".join(self.text[self.start : self.end].split())
+        figures = []
+        last: tuple[Quantity, _Match | None] | None = None
+        for quantity in self.quantities:
+            stretch = self.stretch(quantity)
+            match = self.indicator(quantity, stretch)
+            if match is None and last is not None:
+                before, before_match = last
+                if (
+                    before_match is not None
+                    and not quantity.bare
+                    and _KIND_OF_UNIT.get(quantity.unit or "")
+                    == _KIND_OF_UNIT.get(before.unit or "")
+                    and self.parallel(before.end, quantity.start)
+                ):
+                    match = before_match
+            if match is None:
+                if quantity.unit is None:
+                    continue
+                if quantity.unit not in MONEY and not self.economic(stretch):
+                    continue
+            if not quantity.bare or match is not None:
+                last = (quantity, match)
+            period, period_from = self.period(quantity, stretch, previous)
+            figures.append(
+                Figure(
+                    indicator_id=match.indicator.id if match else None,
+                    value=quantity.value,
+                    value_max=quantity.value_max,
+                    unit=quantity.unit or (match.indicator.unit if match else ""),
+                    period=period.label if period else None,
+                    period_year=period.year if period else None,
+                    scope=self.scope(quantity, stretch, match, region),
+                    kind=self.kind(quantity, stretch),
+                    quote=quote,
+                    start=quantity.start,
+                    end=quantity.end,
+                    period_from=period_from,
+                    text=quantity.text,
+                )
+            )
+        return figures
+
+
+def extract_figures(
+    text: str,
+    *,
+    catalogue: Catalogue,
+    article_date: dt.date | dt.datetime | str | None = None,
+    region: str | None = None,
+) -> list[Figure]:
+    """Every economic figure in ``text``, in the order they stand.
+
+    ``article_date`` (a date or ``"YYYY-MM-DD"``) gives the year of figures
+    whose text names no period and resolves "tahun lalu"; ``region`` is the
+    scope of figures whose sentence names none and whose indicator has none.
+    """
+    quantities = find_quantities(text)
+    if not quantities:
+        return []
+    year = _article_year(article_date)
+    breaks = _Breaks(text)
+    grouped: list[tuple[tuple[int, int], list[Quantity]]] = []
+    for quantity in quantities:
+        if grouped and quantity.start < grouped[-1][0][1]:
+            grouped[-1][1].append(quantity)
+        else:
+            grouped.append((breaks.sentence(quantity.start), [quantity]))
+    read: dict[tuple[int, int], list[_Period]] = {}
+
+    def previous(span: tuple[int, int]) -> list[_Period]:
+        """The periods of the sentence before ``span``."""
+        if span not in read:
+            before = breaks.before(span)
+            read[span] = (
+                _find_periods(_Words.read(text, before[0], before[1]), quantities, year)
+                if before is not None and _may_name_period(text, *before)
+                else []
+            )
+        return read[span]
+
+    figures: list[Figure] = []
+    for span, members in grouped:
+        sentence = _Sentence(text, span, members, catalogue, year)
+        figures.extend(sentence.figures(partial(previous, span), region))
+    return figures

@@ -1,0 +1,119 @@
+"""Figures grouped by indicator, as records, rows, chart points and text."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from collections.abc import Hashable, Iterable
+from dataclasses import asdict
+
+from warta.chart import number_id
+from warta.indicators.extract import Figure
+
+PLANNED = frozenset({"target", "projection"})
+_SCALES = ((1e12, "triliun"), (1e9, "miliar"), (1e6, "juta"))
+UNIT_LABELS = {
+    "percent": "persen",
+    "rupiah": "rupiah",
+    "usd": "dolar AS",
+    "count": "",
+    "person": "orang",
+    "unit": "unit",
+    "index": "indeks",
+    "tonnes": "ton",
+    "hectares": "hektare",
+    "household": "rumah tangga",
+}
+KIND_LABELS = {
+    "realised": "realisasi",
+    "target": "target",
+    "estimate": "perkiraan",
+    "projection": "proyeksi",
+}
+
+
+def format_value(value: float, unit: str) -> str:
+    """Indonesian text: ``34,27%``, ``Rp 1,2 triliun``, ``1.234 unit``."""
+    if unit == "percent":
+        return f"{number_id(round(value, 4))}%"
+    scaled, word = value, ""
+    for size, name in _SCALES:
+        if abs(value) >= size:
+            scaled, word = value / size, f" {name}"
+            break
+    amount = number_id(round(scaled, 2)) + word
+    if unit == "rupiah":
+        return f"Rp {amount}"
+    if unit == "usd":
+        return f"US$ {amount}"
+    label = UNIT_LABELS.get(unit, unit)
+    return f"{amount} {label}".strip()
+
+
+def format_figure(figure: Figure) -> str:
+    text = format_value(figure.value, figure.unit)
+    if figure.value_max is not None:
+        text = f"{text}–{format_value(figure.value_max, figure.unit)}"
+    return text
+
+
+def figure_record(figure: Figure) -> dict:
+    """The open-data form of a figure."""
+    record = asdict(figure)
+    record["indicator"] = record.pop("indicator_id")
+    record["target_or_realised"] = "target" if figure.kind in PLANNED else "realised"
+    for key in ("start", "end", "text", "period_from"):
+        record.pop(key, None)
+    return record
+
+
+def group_by_indicator(
+    items: Iterable[tuple[Hashable, list[Figure]]],
+) -> dict[str | None, list[tuple[Hashable, Figure]]]:
+    """``{indicator id: [(article, figure), ...]}`` in one pass; None: unclassified."""
+    groups: dict[str | None, list[tuple[Hashable, Figure]]] = defaultdict(list)
+    for article, figures in items:
+        for figure in figures:
+            groups[figure.indicator_id].append((article, figure))
+    return dict(groups)
+
+
+CSV_COLUMNS = (
+    "indicator",
+    "value",
+    "value_max",
+    "unit",
+    "period",
+    "period_year",
+    "scope",
+    "kind",
+    "quote",
+    "article_title",
+    "article_date",
+    "article_url",
+    "source",
+)
+
+
+def rows(entries: list[tuple[object, Figure]], site_url: str) -> list[dict]:
+    """One flat record a figure, with its article, for CSV and JSON downloads."""
+    out = []
+    for article, figure in entries:
+        record = figure_record(figure)
+        record.update(
+            article_title=article.title,
+            article_date=article.date.date().isoformat(),
+            article_url=f"{site_url}/{article.url}" if site_url else f"/{article.url}",
+            source=getattr(article, "source", None),
+        )
+        out.append({key: record.get(key) for key in CSV_COLUMNS})
+    return out
+
+
+def to_csv(records: list[dict]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(records)
+    return buffer.getvalue()
