@@ -16,7 +16,7 @@ PATH = str(_HERE / "content")
 OUTPUT_PATH = str(_HERE / "output")
 THEME = str(_HERE / "theme")
 PLUGIN_PATHS = [str(_HERE / "plugins")]
-PLUGINS = ["warta_content", "warta_entities", "warta_indicators"]
+PLUGINS = ["warta_content", "warta_entities", "warta_indicators", "warta_search"]
 
 TIMEZONE = "Asia/Jakarta"
 DEFAULT_LANG = "id"
@@ -65,7 +65,9 @@ YEAR_ARCHIVE_URL = "arsip/{date:%Y}/"
 YEAR_ARCHIVE_SAVE_AS = YEAR_ARCHIVE_URL + "index.html"
 MONTH_ARCHIVE_URL = "arsip/{date:%Y}/{date:%m}/"
 MONTH_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_URL + "index.html"
-DIRECT_TEMPLATES = ["index", "tags", "archives"]
+DIRECT_TEMPLATES = ["index", "tags", "archives", "cari"]
+CARI_SAVE_AS = "cari/index.html"
+CARI_URL = "cari/"
 PAGINATED_TEMPLATES = {
     "index": None,
     "tag": None,

@@ -85,8 +85,18 @@ def browser(c):
         raise Exit(f"{CHROMIUM} is still missing after apt-get install", code=1)
 
 
+@task
+def node_tools(c):
+    """Install the browser-side test tools pinned in package-lock.json (axe-core)."""
+    if (ROOT / "node_modules" / "axe-core" / "axe.min.js").exists():
+        return
+    if not shutil.which("npm"):
+        raise Exit("npm is missing: install Debian's nodejs and npm packages", code=1)
+    c.run("npm ci --no-audit --no-fund", echo=True)
+
+
 @task(
-    pre=[browser],
+    pre=[browser, node_tools],
     help={"args": "extra pytest arguments, e.g. -k seed or -x"},
 )
 def test(c, args=""):

@@ -1,0 +1,30 @@
+"""Signal hookups only: index the site once everything is written."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from pelican import signals
+
+from .indexer import index_site
+from .suggestions import SuggestionsGenerator
+
+logger = logging.getLogger(__name__)
+
+
+def index_output(pelican) -> None:
+    if not pelican.settings.get("WARTA_SEARCH", True):
+        return
+    pages = index_site(Path(pelican.output_path))
+    if pages == 0:
+        logger.warning("pagefind indexed no page: is data-pagefind-body in the theme?")
+
+
+def add_generator(pelican):
+    return SuggestionsGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(add_generator)
+    signals.finalized.connect(index_output)

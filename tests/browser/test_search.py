@@ -1,0 +1,141 @@
+"""The search page in Chromium: Pagefind results, filters, suggestions, URL state."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from tests.site.test_seed_site import SEED_URL
+
+pytestmark = pytest.mark.browser
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+DINAS = "Dinas Perindustrian Provinsi Lampung"
+
+
+def wait_until(page, condition, timeout: float = 10.0) -> None:
+    """Poll from Python: the page's CSP forbids the eval behind wait_for_function."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("the page did not reach the expected state")
+        page.wait_for_timeout(50)
+
+
+def open_search(page, site_url, query: str = "") -> None:
+    page.goto(f"{site_url}/cari/{query}")
+    page.wait_for_selector("html[data-cari-siap]")
+    wait_until(page, lambda: page.text_content("#status").strip() != "")
+
+
+def result_links(page) -> list[str]:
+    return page.eval_on_selector_all("#hasil a", "links => links.map(a => a.href)")
+
+
+def test_a_word_finds_the_seed(page, site_url):
+    open_search(page, site_url, "?q=revitalisasi")
+    page.wait_for_selector("#hasil li")
+    links = result_links(page)
+    assert any(link.endswith(SEED_URL) for link in links)
+    item = page.locator("#hasil li").first
+    assert item.locator("mark").count() >= 1
+    assert "Senin, 16 Maret 2015" in item.inner_text()
+    assert "Teraslampung.com" in item.inner_text()
+
+
+def test_typing_in_the_header_box_leads_to_results(page, site_url):
+    page.goto(f"{site_url}/")
+    page.fill("#kotak-cari", "revitalisasi")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#hasil li")
+    assert "q=revitalisasi" in page.url
+
+
+def test_agency_filter_keeps_or_drops_the_seed(page, site_url):
+    open_search(page, site_url, "?q=revitalisasi")
+    page.wait_for_selector("#hasil li")
+    page.get_by_label(DINAS).check()
+    wait_until(page, lambda: "lembaga=" in page.url)
+    page.wait_for_selector("#hasil li")
+    assert any(link.endswith(SEED_URL) for link in result_links(page))
+    open_search(
+        page, site_url, "?q=revitalisasi&lembaga=" + quote("Kementerian Keuangan")
+    )
+    wait_until(page, lambda: page.text_content("#status").startswith("Tidak ada"))
+    assert result_links(page) == []
+
+
+def test_filters_show_counts(page, site_url):
+    open_search(page, site_url, "?q=revitalisasi")
+    page.wait_for_selector("#hasil li")
+    label = page.locator("label", has_text=DINAS).inner_text()
+    assert label.endswith("(1)")
+    legends = page.locator("#saringan legend").all_inner_texts()
+    for name in ("Lembaga", "Tokoh", "Indikator", "Wilayah", "Sumber", "Tahun"):
+        assert name in legends
+
+
+@pytest.mark.parametrize(
+    ("typed", "name", "url"),
+    [
+        (
+            "Dtjen IKM",
+            "Direktorat Jenderal Industri Kecil, Menengah, dan Aneka",
+            "lembaga/ditjen-ikma/",
+        ),
+        ("kemenprin", "Kementerian Perindustrian", "lembaga/kemenperin/"),
+        (
+            "disperindag lampung",
+            "Dinas Perindustrian dan Perdagangan Provinsi Lampung",
+            "lembaga/disperindag-lampung/",
+        ),
+        ("Ridho Ficardo", "M. Ridho Ficardo", "tokoh/m-ridho-ficardo/"),
+        ("inflasi", "Inflasi", "indikator/inflation/"),
+    ],
+)
+def test_suggestions_tolerate_misspellings(page, site_url, typed, name, url):
+    open_search(page, site_url)
+    page.fill("#q", typed)
+    page.wait_for_selector("#saran:not([hidden]) li")
+    link = page.locator("#daftar-saran a", has_text=name).first
+    assert link.get_attribute("href").endswith(url)
+
+
+def test_a_bookmarked_search_restores_query_filters_and_order(page, site_url):
+    query = "?q=revitalisasi&urut=terbaru&lembaga=" + quote(DINAS)
+    open_search(page, site_url, query)
+    page.wait_for_selector("#hasil li")
+    assert page.input_value("#q") == "revitalisasi"
+    assert page.input_value("#urut") == "terbaru"
+    assert page.get_by_label(DINAS).is_checked()
+
+
+def test_search_page_is_keyboard_usable(page, site_url):
+    open_search(page, site_url)
+    page.focus("#q")
+    page.keyboard.type("revitalisasi")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#hasil li")
+    page.keyboard.press("Tab")  # the search button
+    page.keyboard.press("Tab")  # the sort order
+    assert page.evaluate("document.activeElement.id") == "urut"
+
+
+def test_search_page_has_no_axe_violations(chromium, site_url):
+    context = chromium.new_context(bypass_csp=True)  # to inject axe-core
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    open_search(page, site_url, "?q=revitalisasi")
+    page.wait_for_selector("#hasil li")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    context.close()
+    violations = [
+        (v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]
+    ]
+    assert violations == []
+    assert errors == []
