@@ -139,3 +139,11 @@ def test_search_page_has_no_axe_violations(chromium, site_url):
     ]
     assert violations == []
     assert errors == []
+
+
+def test_excerpt_keeps_the_spaces_around_the_hit(page, site_url):
+    open_search(page, site_url, "?q=revitalisasi")
+    page.wait_for_selector("#hasil li mark")
+    text = page.inner_text("#hasil li .ringkas__sari")
+    assert "Revitalisasi dan" in text
+    assert "Tanggal" not in text  # the facts list is not part of the excerpt

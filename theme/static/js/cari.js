@@ -122,6 +122,8 @@ function element(tag, attributes = {}, text = null) {
   return node;
 }
 
+const decoder = document.createElement("textarea");
+
 // Pagefind marks hits with <mark>; rebuild them as nodes, never as HTML.
 function excerpt(text) {
   const paragraph = element("p", { class: "ringkas__sari" });
@@ -129,7 +131,8 @@ function excerpt(text) {
   for (const part of parts) {
     const hit = part.match(/^<mark>(.*)<\/mark>$/);
     const plain = (hit ? hit[1] : part).replace(/<[^>]*>/g, "");
-    const decoded = new DOMParser().parseFromString(plain, "text/html").body.textContent;
+    decoder.innerHTML = plain; // a <textarea> decodes entities and runs nothing
+    const decoded = decoder.value;
     paragraph.append(hit ? element("mark", {}, decoded) : document.createTextNode(decoded));
   }
   return paragraph;
