@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from warta import dates
+from warta import dates, structured
 from warta.indicators.series import format_figure
 
 _HERE = Path(__file__).resolve().parent
@@ -10,13 +10,22 @@ _HERE = Path(__file__).resolve().parent
 SITENAME = "Warta"
 SITESUBTITLE = "Arsip berita industri daerah"
 SITEURL = ""
+# Where `make serve` serves the site: absolute URLs in sitemaps and citations.
+WARTA_DEV_URL = "http://127.0.0.1:8000"
 RELATIVE_URLS = True
 
 PATH = str(_HERE / "content")
 OUTPUT_PATH = str(_HERE / "output")
 THEME = str(_HERE / "theme")
 PLUGIN_PATHS = [str(_HERE / "plugins")]
-PLUGINS = ["warta_content", "warta_entities", "warta_indicators", "warta_search"]
+# Order matters: warta_browse reads what the entity and indicator plugins attach.
+PLUGINS = [
+    "warta_content",
+    "warta_entities",
+    "warta_indicators",
+    "warta_browse",
+    "warta_search",
+]
 
 TIMEZONE = "Asia/Jakarta"
 DEFAULT_LANG = "id"
@@ -74,6 +83,7 @@ PAGINATED_TEMPLATES = {
     "period_archives": None,
     "lembaga": None,
     "tokoh": None,
+    "kelompok": None,
 }
 
 # Feeds need an absolute SITEURL: publishconf.py turns them on.
@@ -94,7 +104,15 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-JINJA_GLOBALS = {"format_figure": format_figure}
+JINJA_GLOBALS = {
+    "format_figure": format_figure,
+    "ld_json": structured.ld_json,
+    "breadcrumbs": structured.breadcrumbs,
+    "breadcrumb_script": structured.breadcrumb_script,
+    "news_article": structured.news_article,
+    "entity_ld": structured.entity,
+    "absolute": structured.absolute,
+}
 
 JINJA_FILTERS = {
     "tanggal": dates.long_date,

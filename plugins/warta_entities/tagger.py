@@ -31,6 +31,7 @@ class EntityLink:
     name: str
     url: str
     verified: bool
+    wikidata: str | None = None
 
 
 def entity_url(kind: str, entity_id: str) -> str:
@@ -50,6 +51,8 @@ def tag_articles(generator) -> None:
         raise
     started = time.perf_counter()
     cache = TagCache.load(config.cache_path)
+    authority = tagger.authority
+    wikidata = {e.id: e.wikidata for e in (*authority.agencies, *authority.people)}
     tagged = []
     for article in generator.articles:
         overrides = Overrides.from_metadata(article.metadata)
@@ -71,6 +74,7 @@ def tag_articles(generator) -> None:
                     tagger.names.get(t.id) or t.name or t.id,
                     entity_url(kind, t.id),
                     t.verified,
+                    wikidata.get(t.id),
                 )
                 for t in tags.of_kind(kind)
             ]

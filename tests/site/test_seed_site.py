@@ -121,10 +121,18 @@ def test_home_page_links_to_the_seed(built_site):
     assert any(href.rstrip("/").endswith(SEED_URL.rstrip("/")) for href in links)
 
 
-@pytest.mark.parametrize("url", ["/arsip/", "/arsip/2015/", "/arsip/2015/03/"])
+@pytest.mark.parametrize("url", ["/arsip/2015/", "/arsip/2015/03/"])
 def test_date_archives_list_the_seed(built_site, url):
     page = soup(built_site.page(url))
     assert any(a["href"].endswith(SEED_URL) for a in page.select("main a"))
+
+
+def test_archive_index_lists_years_and_months_with_counts(built_site):
+    page = soup(built_site.page("/arsip/"))
+    year = page.find("h2", id="tahun-2015")
+    assert "(1 berita)" in year.get_text()
+    month = page.find("a", string="Maret")
+    assert month["href"].endswith("arsip/2015/03/")
 
 
 def test_month_archive_is_named_in_indonesian(built_site):

@@ -1,0 +1,70 @@
+"""Articles grouped by region and by source, and related articles, in one pass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from slugify import slugify
+
+from warta.related import related_articles
+
+CONTEXT_KEY = "warta_browse"
+
+
+@dataclass
+class Group:
+    """The articles of one region or one source, newest first."""
+
+    kind: str  # wilayah | sumber
+    id: str
+    name: str
+    articles: list = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"{self.kind}/{self.id}/"
+
+    @property
+    def feed_url(self) -> str:
+        return f"{self.url}feed.atom.xml"
+
+
+def _groups(articles, kind: str, attribute: str) -> list[Group]:
+    found: dict[str, Group] = {}
+    for article in articles:
+        name = getattr(article, attribute, None)
+        if not name:
+            continue
+        key = slugify(str(name)) or "lain"
+        group = found.get(key)
+        if group is None:
+            group = found[key] = Group(kind, key, str(name))
+        group.articles.append(article)
+    return sorted(found.values(), key=lambda g: g.name.casefold())
+
+
+def group_articles(generator) -> None:
+    articles = sorted(generator.articles, key=lambda a: a.date, reverse=True)
+    regions = _groups(articles, "wilayah", "region")
+    sources = _groups(articles, "sumber", "source")
+    by_name = {("wilayah", g.name): g for g in regions} | {
+        ("sumber", g.name): g for g in sources
+    }
+    keys = []
+    for article in articles:
+        ids = [link.id for link in getattr(article, "agencies", []) if link.verified]
+        ids += [link.id for link in getattr(article, "people", []) if link.verified]
+        ids += [
+            f"indikator:{view.figure.indicator_id}"
+            for view in getattr(article, "figures", [])
+            if view.figure.indicator_id
+        ]
+        keys.append((article, ids))
+        article.region_group = by_name.get(
+            ("wilayah", getattr(article, "region", None))
+        )
+        article.source_group = by_name.get(("sumber", getattr(article, "source", None)))
+    related = related_articles(keys)
+    for article in articles:
+        article.related = related.get(article, [])
+    generator.context[CONTEXT_KEY] = {"regions": regions, "sources": sources}

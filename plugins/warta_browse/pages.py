@@ -1,0 +1,146 @@
+"""Region and source pages with feeds; the site feed; sitemaps and robots.txt."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+from pelican.generators import Generator
+
+from warta.sitemaps import Entry, NewsEntry, news_sitemap, recent, robots_txt, sitemap
+from warta.structured import absolute
+
+from .groups import CONTEXT_KEY
+
+FEED_SIZE = 50
+LABELS = {
+    "wilayah": ("Wilayah", "Berita menurut wilayah"),
+    "sumber": ("Sumber", "Berita menurut sumber"),
+}
+
+
+class BrowsePagesGenerator(Generator):
+    def generate_context(self) -> None:
+        """Nothing to read: grouping happened after the articles were read."""
+
+    def generate_output(self, writer) -> None:
+        data = self.context.get(CONTEXT_KEY)
+        if data is None:
+            return
+        relative = self.settings["RELATIVE_URLS"]
+        for kind, groups in (("wilayah", data["regions"]), ("sumber", data["sources"])):
+            label, heading = LABELS[kind]
+            for group in groups:
+                context = self.context.copy()
+                context.update(group=group, group_label=label)
+                writer.write_file(
+                    group.url + "index.html",
+                    self.get_template("kelompok"),
+                    context,
+                    relative_urls=relative,
+                    paginated={"articles": group.articles},
+                    template_name="kelompok",
+                    url=group.url,
+                    page_name=group.url.rstrip("/"),
+                )
+                writer.write_feed(
+                    group.articles[:FEED_SIZE],
+                    context,
+                    group.feed_url,
+                    feed_title=f"{group.name} · {self.settings['SITENAME']}",
+                )
+            context = self.context.copy()
+            context.update(
+                groups=groups, group_kind=kind, group_label=label, group_heading=heading
+            )
+            writer.write_file(
+                f"{kind}/index.html",
+                self.get_template("kelompok_index"),
+                context,
+                relative_urls=relative,
+                url=f"{kind}/",
+                page_name=f"{kind}_index",
+            )
+        articles = sorted(
+            self.context.get("articles", []), key=lambda a: a.date, reverse=True
+        )
+        writer.write_feed(
+            articles[:FEED_SIZE],
+            self.context.copy(),
+            "feeds/semua.atom.xml",
+            feed_title=f"{self.settings['SITENAME']}: semua berita",
+        )
+        self._write_indicator_feeds(writer)
+        self._write_sitemaps(articles, data)
+
+    def _write_indicator_feeds(self, writer) -> None:
+        indicators = self.context.get("warta_indicators")
+        if not indicators:
+            return
+        for indicator in indicators["catalogue"].indicators:
+            entries = indicators["groups"].get(indicator.id, [])
+            articles = sorted(
+                {id(a): a for a, _f in entries}.values(),
+                key=lambda a: a.date,
+                reverse=True,
+            )
+            if articles:
+                writer.write_feed(
+                    articles[:FEED_SIZE],
+                    self.context.copy(),
+                    f"indikator/{indicator.id}/feed.atom.xml",
+                    feed_title=f"{indicator.name} · {self.settings['SITENAME']}",
+                )
+
+    def _write_sitemaps(self, articles, data) -> None:
+        base = self.settings.get("SITEURL") or ""
+        if not base.startswith("http"):
+            base = self.settings.get("WARTA_DEV_URL", "http://127.0.0.1:8000")
+        entries = [Entry(absolute(base, ""), articles[0].date if articles else None)]
+        entries += [
+            Entry(absolute(base, a.url), getattr(a, "modified", None) or a.date)
+            for a in articles
+        ]
+        for page in self.context.get("pages", []):
+            entries.append(Entry(absolute(base, page.url)))
+        for groups in (data["regions"], data["sources"]):
+            entries += [
+                Entry(absolute(base, g.url), g.articles[0].date) for g in groups
+            ]
+        entities = self.context.get("warta_entities")
+        if entities:
+            for entity_id, entry in entities["index"].items():
+                if entry.mentions:
+                    newest = max(article.date for article, _s in entry.mentions)
+                    path = (
+                        "lembaga" if entry.kind == "agency" else "tokoh"
+                    ) + f"/{entity_id}/"
+                    entries.append(Entry(absolute(base, path), newest))
+        indicators = self.context.get("warta_indicators")
+        if indicators:
+            for indicator_id, found in indicators["groups"].items():
+                if indicator_id:
+                    newest = max(article.date for article, _f in found)
+                    entries.append(
+                        Entry(absolute(base, f"indikator/{indicator_id}/"), newest)
+                    )
+        news = [
+            NewsEntry(absolute(base, a.url), a.title, a.date) for a in articles[:1000]
+        ]
+        now = (
+            dt.datetime.now(articles[0].date.tzinfo) if articles else dt.datetime.now()
+        )
+        out = self.output_path
+        with open(os.path.join(out, "sitemap.xml"), "wb") as stream:
+            stream.write(sitemap(entries))
+        with open(os.path.join(out, "sitemap-berita.xml"), "wb") as stream:
+            stream.write(news_sitemap(recent(news, now), self.settings["SITENAME"]))
+        with open(os.path.join(out, "robots.txt"), "w", encoding="utf-8") as stream:
+            stream.write(
+                robots_txt(
+                    [
+                        absolute(base, "sitemap.xml"),
+                        absolute(base, "sitemap-berita.xml"),
+                    ]
+                )
+            )

@@ -1,0 +1,46 @@
+"""Related articles: those sharing the rarest agencies, people and indicators.
+
+Each shared entity counts by its inverse document frequency, so two articles
+that both name a small regency office are closer than two that both name the
+Ministry of Industry. Entities named by more than ``max_postings`` articles say
+too little to be worth the time and are skipped, which keeps the work linear in
+the number of articles.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Sequence
+
+
+def related_articles(
+    keys: Sequence[tuple[Hashable, Sequence[str]]],
+    *,
+    limit: int = 5,
+    max_postings: int = 200,
+) -> dict[Hashable, list[Hashable]]:
+    """``keys``: ``(article, entity ids)``; returns ``{article: related articles}``."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, (_article, ids) in enumerate(keys):
+        for entity_id in set(ids):
+            postings[entity_id].append(index)
+    total = len(keys)
+    weight = {
+        entity_id: math.log(total / len(members))
+        for entity_id, members in postings.items()
+        if 1 < len(members) <= max_postings
+    }
+    related: dict[Hashable, list[Hashable]] = {}
+    for index, (article, ids) in enumerate(keys):
+        scores: Counter = Counter()
+        for entity_id in set(ids):
+            boost = weight.get(entity_id)
+            if boost is None:
+                continue
+            for other in postings[entity_id]:
+                if other != index:
+                    scores[other] += boost
+        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        related[article] = [keys[other][0] for other, _score in ranked]
+    return related

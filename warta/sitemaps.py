@@ -1,0 +1,76 @@
+"""sitemap.xml, the Google News sitemap and robots.txt, built with ElementTree."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
+
+
+@dataclass(frozen=True)
+class Entry:
+    url: str  # absolute
+    lastmod: dt.datetime | dt.date | None = None
+
+
+@dataclass(frozen=True)
+class NewsEntry:
+    url: str
+    title: str
+    published: dt.datetime
+    language: str = "id"
+
+
+def _lastmod(value) -> str:
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="seconds")
+    return value.isoformat()
+
+
+def sitemap(entries: Iterable[Entry]) -> bytes:
+    ET.register_namespace("", SITEMAP_NS)
+    root = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+    for entry in entries:
+        node = ET.SubElement(root, f"{{{SITEMAP_NS}}}url")
+        ET.SubElement(node, f"{{{SITEMAP_NS}}}loc").text = entry.url
+        if entry.lastmod is not None:
+            ET.SubElement(node, f"{{{SITEMAP_NS}}}lastmod").text = _lastmod(
+                entry.lastmod
+            )
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def news_sitemap(entries: Iterable[NewsEntry], publication: str) -> bytes:
+    """Articles of the last two days, as Google News wants them."""
+    ET.register_namespace("", SITEMAP_NS)
+    ET.register_namespace("news", NEWS_NS)
+    root = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+    for entry in entries:
+        node = ET.SubElement(root, f"{{{SITEMAP_NS}}}url")
+        ET.SubElement(node, f"{{{SITEMAP_NS}}}loc").text = entry.url
+        news = ET.SubElement(node, f"{{{NEWS_NS}}}news")
+        source = ET.SubElement(news, f"{{{NEWS_NS}}}publication")
+        ET.SubElement(source, f"{{{NEWS_NS}}}name").text = publication
+        ET.SubElement(source, f"{{{NEWS_NS}}}language").text = entry.language
+        ET.SubElement(news, f"{{{NEWS_NS}}}publication_date").text = _lastmod(
+            entry.published
+        )
+        ET.SubElement(news, f"{{{NEWS_NS}}}title").text = entry.title
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def recent(
+    entries: Iterable[NewsEntry], now: dt.datetime, days: int = 2
+) -> list[NewsEntry]:
+    since = now - dt.timedelta(days=days)
+    return [e for e in entries if e.published >= since]
+
+
+def robots_txt(sitemap_urls: Iterable[str]) -> str:
+    lines = ["User-agent: *", "Allow: /", "Disallow: /pagefind/", ""]
+    lines += [f"Sitemap: {url}" for url in sitemap_urls]
+    return "\n".join(lines) + "\n"
