@@ -23,6 +23,20 @@ def absolute(site_url: str, path: str) -> str:
     return f"/{path}"
 
 
+def site_base(settings: dict) -> str:
+    """The site's absolute address: SITEURL, or where ``make serve`` serves it."""
+    url = settings.get("SITEURL") or ""
+    if url.startswith(("http://", "https://")):
+        return url.rstrip("/")
+    return settings.get("WARTA_DEV_URL", "http://127.0.0.1:8000").rstrip("/")
+
+
+def feed_context(context: dict, settings: dict) -> dict:
+    """A template context whose URLs are absolute, as feeds need them."""
+    base = site_base(settings)
+    return {**context, "SITEURL": base, "FEED_DOMAIN": base}
+
+
 def ld_json(data) -> Markup:
     """JSON for a ``<script type="application/ld+json">``: ``</`` cannot close it."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))

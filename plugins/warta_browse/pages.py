@@ -8,7 +8,7 @@ import os
 from pelican.generators import Generator
 
 from warta.sitemaps import Entry, NewsEntry, news_sitemap, recent, robots_txt, sitemap
-from warta.structured import absolute
+from warta.structured import absolute, feed_context, site_base
 
 from .groups import CONTEXT_KEY
 
@@ -45,9 +45,9 @@ class BrowsePagesGenerator(Generator):
                 )
                 writer.write_feed(
                     group.articles[:FEED_SIZE],
-                    context,
+                    feed_context(context, self.settings),
                     group.feed_url,
-                    feed_title=f"{group.name} · {self.settings['SITENAME']}",
+                    feed_title=group.name,
                 )
             context = self.context.copy()
             context.update(
@@ -66,9 +66,9 @@ class BrowsePagesGenerator(Generator):
         )
         writer.write_feed(
             articles[:FEED_SIZE],
-            self.context.copy(),
+            feed_context(self.context, self.settings),
             "feeds/semua.atom.xml",
-            feed_title=f"{self.settings['SITENAME']}: semua berita",
+            feed_title="semua berita",
         )
         self._write_indicator_feeds(writer)
         self._write_sitemaps(articles, data)
@@ -87,15 +87,13 @@ class BrowsePagesGenerator(Generator):
             if articles:
                 writer.write_feed(
                     articles[:FEED_SIZE],
-                    self.context.copy(),
+                    feed_context(self.context, self.settings),
                     f"indikator/{indicator.id}/feed.atom.xml",
-                    feed_title=f"{indicator.name} · {self.settings['SITENAME']}",
+                    feed_title=indicator.name,
                 )
 
     def _write_sitemaps(self, articles, data) -> None:
-        base = self.settings.get("SITEURL") or ""
-        if not base.startswith("http"):
-            base = self.settings.get("WARTA_DEV_URL", "http://127.0.0.1:8000")
+        base = site_base(self.settings)
         entries = [Entry(absolute(base, ""), articles[0].date if articles else None)]
         entries += [
             Entry(absolute(base, a.url), getattr(a, "modified", None) or a.date)

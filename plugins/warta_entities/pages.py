@@ -12,10 +12,12 @@ from pelican.generators import Generator
 from warta.entities import AGENCY, PERSON
 from warta.entity_index import KIND_LABELS, EntityArticles
 from warta.indicators.series import figure_record
+from warta.structured import feed_context
 
 from .tagger import CONTEXT_KEY, EntityLink, entity_url
 
 TOP_TOGETHER = 10
+FEED_SIZE = 50
 
 
 @dataclass
@@ -76,10 +78,10 @@ class EntityPagesGenerator(Generator):
         )
         if page.articles:
             writer.write_feed(
-                page.articles,
-                context,
+                page.articles[:FEED_SIZE],
+                feed_context(context, self.settings),
                 page.feed_url,
-                feed_title=f"{page.name} · {self.settings['SITENAME']}",
+                feed_title=page.name,
             )
 
     def _write_indexes(self, writer, pages: dict[str, EntityPage]) -> None:

@@ -1,0 +1,189 @@
+"""Whole-site tests for search engines and readers: structured data, sitemaps,
+feeds, region and source pages, related articles, citations, pagination."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import run_build
+from tests.site.test_seed_site import SEED_URL
+
+pytestmark = pytest.mark.site
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def json_ld(page: BeautifulSoup) -> dict[str, dict]:
+    blocks = [
+        json.loads(s.string)
+        for s in page.find_all("script", type="application/ld+json")
+    ]
+    return {block["@type"]: block for block in blocks}
+
+
+def test_article_structured_data(built_site):
+    data = json_ld(soup(built_site.page(SEED_URL)))
+    article = data["NewsArticle"]
+    assert article["headline"].startswith("Dinas Perindustrian—Dtjen IKM")
+    assert article["datePublished"].startswith("2015-03-16")
+    assert article["dateModified"].startswith("2015-03-16")
+    assert article["publisher"]["name"] == "Teraslampung.com"
+    assert article["author"]["name"]
+    mentioned = {m["name"]: m["@type"] for m in article["mentions"]}
+    assert mentioned["Kementerian Perindustrian"] == "GovernmentOrganization"
+    assert mentioned["M. Ridho Ficardo"] == "Person"
+    crumbs = [item["name"] for item in data["BreadcrumbList"]["itemListElement"]]
+    assert crumbs == ["Beranda", "Arsip 2015", article["headline"]]
+
+
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [
+        ("/lembaga/kemenperin/", "GovernmentOrganization"),
+        ("/tokoh/m-ridho-ficardo/", "Person"),
+        ("/indikator/ikm-share-industrial-gdp/", "Dataset"),
+    ],
+)
+def test_entity_pages_describe_their_entity(built_site, url, kind):
+    data = json_ld(soup(built_site.page(url)))
+    assert kind in data
+    assert "BreadcrumbList" in data
+
+
+def test_every_page_has_breadcrumbs_and_social_metadata(built_site):
+    for path in built_site.output.rglob("*.html"):
+        if path.name == "404.html" or "pagefind" in path.parts:
+            continue
+        page = soup(path.read_text(encoding="utf-8"))
+        where = path.relative_to(built_site.output)
+        assert "BreadcrumbList" in json_ld(page), where
+        assert page.find("meta", attrs={"name": "description"})["content"].strip(), (
+            where
+        )
+        for prop in ("og:title", "og:type", "og:site_name", "og:description"):
+            assert page.find("meta", property=prop), (where, prop)
+
+
+def test_sitemaps_and_robots(built_site):
+    sitemap = ET.fromstring((built_site.output / "sitemap.xml").read_bytes())
+    locations = {
+        url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
+        for url in sitemap
+    }
+    seed = next(loc for loc in locations if loc.endswith(SEED_URL))
+    assert locations[seed].startswith("2015-03-16")
+    assert any(loc.endswith("/lembaga/kemenperin/") for loc in locations)
+    assert any(loc.endswith("/indikator/ikm-share-in-java/") for loc in locations)
+    news = ET.fromstring((built_site.output / "sitemap-berita.xml").read_bytes())
+    assert list(news) == []  # nothing published in the last two days
+    robots = (built_site.output / "robots.txt").read_text()
+    assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in robots
+    assert "Sitemap: http://127.0.0.1:8000/sitemap-berita.xml" in robots
+
+
+@pytest.mark.parametrize(
+    "feed",
+    [
+        "feeds/semua.atom.xml",
+        "wilayah/lampung/feed.atom.xml",
+        "sumber/teraslampung-com/feed.atom.xml",
+        "lembaga/kemenperin/feed.atom.xml",
+        "tokoh/tonny-ol-tobing/feed.atom.xml",
+        "indikator/ikm-share-industrial-gdp/feed.atom.xml",
+    ],
+)
+def test_feeds_carry_the_seed(built_site, feed):
+    root = ET.fromstring((built_site.output / feed).read_bytes())
+    links = [link.get("href") for link in root.iter(f"{ATOM}link")]
+    assert any(
+        href and href.rstrip("/").endswith(SEED_URL.rstrip("/")) for href in links
+    )
+
+
+def test_region_and_source_pages(built_site):
+    region = soup(built_site.page("/wilayah/lampung/"))
+    assert region.find("h1").get_text().startswith("Lampung")
+    assert any(a["href"].endswith(SEED_URL) for a in region.select("main a"))
+    sources = soup(built_site.page("/sumber/"))
+    assert sources.find("a", string="Teraslampung.com")
+    article = soup(built_site.page(SEED_URL))
+    assert article.find("a", string="Lampung")["href"].endswith("wilayah/lampung/")
+
+
+def test_citation_block_works_without_javascript(built_site):
+    page = soup(built_site.page(SEED_URL))
+    archive = page.select_one("#kutip-arsip").get_text(" ", strip=True)
+    assert archive.startswith("Teraslampung.com. (2015, 16 Maret 2015).")
+    assert archive.endswith(f"http://127.0.0.1:8000{SEED_URL}")
+    assert page.select_one("button.salin")["hidden"] == ""  # shown by salin.js only
+
+
+def test_print_stylesheet(built_site):
+    css = (built_site.output / "theme" / "css" / "warta.css").read_text()
+    assert "@media print" in css
+
+
+ARTICLE = """Title: {title}
+Date: 2024-0{month}-{day:02d}
+Source: {source}
+Region: Lampung
+
+BANDARLAMPUNG — {body}
+"""
+BODIES = {
+    "a": "Dinas Koperasi dan UKM Provinsi Lampung membina perajin tapis bersama Bank Indonesia.",
+    "b": "Bank Indonesia dan Dinas Koperasi dan UKM Provinsi Lampung menggelar pameran tapis.",
+    "c": "Harga gabah di tingkat petani naik menurut Badan Pusat Statistik.",
+}
+
+
+@pytest.fixture(scope="module")
+def larger_site(tmp_path_factory):
+    """The seed plus 45 articles: enough for pagination and related articles."""
+    import shutil
+
+    from tests.conftest import CONTENT
+
+    work = tmp_path_factory.mktemp("besar")
+    content = work / "content"
+    shutil.copytree(CONTENT, content)
+    folder = content / "articles" / "2024"
+    folder.mkdir()
+    for number in range(45):
+        key = "abc"[number % 3]
+        text = ARTICLE.format(
+            title=f"Berita uji {number} tentang {key}",
+            month=1 + number % 9,
+            day=1 + number % 28,
+            source="Warta Uji" if number % 2 else "Harian Contoh",
+            body=BODIES[key],
+        )
+        (folder / f"uji-{number}.md").write_text(text, encoding="utf-8")
+    run = run_build(content, work / "output")
+    assert run.returncode == 0, run.stderr
+    return run
+
+
+def test_related_articles_share_rare_entities(larger_site):
+    page = soup(larger_site.page("/berita/2024/01/01/berita-uji-0-tentang-a/"))
+    related = [a.get_text() for a in page.select(".terkait a")]
+    assert 1 <= len(related) <= 5
+    assert all(title.endswith(("tentang a", "tentang b")) for title in related)
+
+
+def test_pagination_offers_numbers_first_and_last(larger_site):
+    home = soup(larger_site.page("/"))
+    nav = home.select_one("nav.halaman")
+    assert nav.find("span", attrs={"aria-current": "page"}).get_text() == "1"
+    last = nav.find("a", string="Terakhir »")
+    assert last["href"].endswith("halaman/3/")
+    third = soup(larger_site.page("/halaman/3/"))
+    assert third.select_one("nav.halaman a[rel=prev]")
