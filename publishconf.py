@@ -11,5 +11,6 @@ SITEURL = os.environ.get("WARTA_SITEURL", "https://warta.example.org")
 RELATIVE_URLS = False
 
 FEED_DOMAIN = SITEURL
-FEED_ALL_ATOM = "feeds/semua.atom.xml"
+# The archive-wide, region, source, entity and indicator feeds are written by the
+# plugins (feeds/semua.atom.xml and <page>/feed.atom.xml); Pelican adds topics.
 TAG_FEED_ATOM = "feeds/topik/{slug}.atom.xml"

@@ -88,7 +88,12 @@ def browser(c):
 @task
 def node_tools(c):
     """Install the browser-side test tools pinned in package-lock.json (axe-core)."""
-    if (ROOT / "node_modules" / "axe-core" / "axe.min.js").exists():
+    needed = (
+        "axe-core/axe.min.js",
+        "lighthouse/cli/index.js",
+        "vnu-jar/build/dist/vnu.jar",
+    )
+    if all((ROOT / "node_modules" / path).exists() for path in needed):
         return
     if not shutil.which("npm"):
         raise Exit("npm is missing: install Debian's nodejs and npm packages", code=1)
@@ -437,3 +442,101 @@ def eval_indicators(c, file, content="content"):
         print(evaluate(Path(file), catalogue).report())
     except (WartaError, OSError, ValueError) as error:
         raise Exit(f"GAGAL: {file}: {error}", code=1) from None
+
+
+@task(
+    help={
+        "output": "an output folder already built (default: build content/ first)",
+        "lighthouse": "run Lighthouse (default on; --no-lighthouse skips it)",
+        "skip": "checks to skip, comma-separated: lighthouse,axe,vnu,links,structured",
+        "site_url": "the public SITEURL, so absolute links to it are checked too",
+        "content": "the content folder the site is (or was) built from",
+    }
+)
+def audit(c, output=None, lighthouse=True, skip="", site_url="", content="content"):
+    """Measure the built site: Lighthouse, axe, Nu checker, links, structured data."""
+    from warta.audit.runner import AuditError, report_lines, run
+
+    checks = {s.strip() for s in skip.split(",") if s.strip()}
+    if not lighthouse:
+        checks.add("lighthouse")
+    if not checks >= {"lighthouse", "axe", "vnu"}:
+        node_tools(c)  # axe-core; lighthouse and vnu-jar came later
+        tools = ["lighthouse/cli/index.js", "vnu-jar/build/dist/vnu.jar"]
+        if not all((ROOT / "node_modules" / tool).exists() for tool in tools):
+            c.run("npm ci --no-audit --no-fund", echo=True)
+    if not checks >= {"lighthouse", "axe"}:
+        browser(c)
+
+    def say(message):
+        print(f"audit: {message}", file=sys.stderr, flush=True)
+
+    try:
+        report = run(
+            output,
+            skip=checks,
+            site_urls=[site_url],
+            content=Path(content).resolve(),
+            progress=say,
+        )
+    except AuditError as error:
+        raise Exit(f"GAGAL: {error}", code=1) from None
+    print("\n".join(report_lines(report)))
+    if not report.ok:
+        raise Exit(code=1)
+
+
+@task(
+    help={
+        "articles": "number of synthetic articles (default 2000)",
+        "keep": "keep the synthetic content, builds and logs in this (new) folder",
+        "skip_plain": "do not build the plain site (Pelican with no plugin)",
+        "search": "also time a search in headless Chromium (see --query)",
+        "query": "the word searched with --search (default: industri)",
+        "warm": "also time a full rebuild with the cache the cold build filled",
+        "profile": "also profile a cold full build (cProfile) and print the top",
+        "seed": "seed of the synthetic archive (default 20261128)",
+        "json": "also write every figure as JSON to this file",
+    }
+)
+def bench(
+    c,
+    articles=2000,
+    keep=None,
+    skip_plain=False,
+    search=False,
+    query="industri",
+    warm=False,
+    profile=False,
+    seed=None,
+    json=None,
+):
+    """Build a synthetic archive of N articles, plain and full; measure both."""
+    from warta.bench.measure import (
+        BenchOptions,
+        format_report,
+        run_benchmark,
+        write_json,
+    )
+
+    options = BenchOptions(
+        articles=int(articles),
+        keep=keep,
+        skip_plain=skip_plain,
+        search=search,
+        query=query,
+        warm=warm,
+        profile=profile,
+        seed=int(seed) if seed is not None else None,
+        json_path=json,
+    )
+    try:
+        results = run_benchmark(options)
+    except (FileExistsError, WartaError) as error:
+        raise Exit(f"GAGAL: {error}", code=1) from None
+    print(format_report(results))
+    if json:
+        write_json(results, json)
+        print(f"figures written to {json}", file=sys.stderr)
+    if not results["targets"]["builds_ok"]:
+        raise Exit(code=1)

@@ -57,7 +57,7 @@ def render_chart(
         f"{{{SVG}}}svg",
         {
             "viewBox": f"0 0 {WIDTH} {HEIGHT}",
-            "role": "img",
+            "role": "group",
             "aria-labelledby": "grafik-judul grafik-uraian",
             "class": "grafik",
         },

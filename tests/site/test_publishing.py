@@ -187,3 +187,16 @@ def test_pagination_offers_numbers_first_and_last(larger_site):
     assert last["href"].endswith("halaman/3/")
     third = soup(larger_site.page("/halaman/3/"))
     assert third.select_one("nav.halaman a[rel=prev]")
+
+
+def test_the_public_build_has_absolute_canonical_urls(tmp_path):
+    from tests.conftest import CONTENT, ROOT
+
+    run = run_build(CONTENT, tmp_path / "public", settings=ROOT / "publishconf.py")
+    assert run.returncode == 0, run.stderr
+    page = soup(run.page(SEED_URL))
+    canonical = page.find("link", rel="canonical")["href"]
+    assert canonical == f"https://warta.example.org{SEED_URL}"
+    assert page.find("meta", property="og:url")["content"] == canonical
+    feed = ET.fromstring((run.output / "feeds" / "semua.atom.xml").read_bytes())
+    assert feed.find(f"{ATOM}id").text.startswith("https://warta.example.org")

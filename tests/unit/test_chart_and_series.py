@@ -50,7 +50,7 @@ def test_chart_links_every_point_and_marks_targets():
     svg = ET.fromstring(
         render_chart(points, title="Judul", description="Uraian", unit="%")
     )
-    assert svg.get("role") == "img"
+    assert svg.get("role") == "group"  # it holds links: not an image
     assert svg.find(f"{SVG}title").text == "Judul"
     assert svg.find(f"{SVG}desc").text == "Uraian"
     links = {a.get("href"): a for a in svg.iter(f"{SVG}a")}
