@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from warta.entities import AGENCY, PERSON, Matcher
+from warta.scores import f1
 
 # First words of ORG spans that name a state body (lower-cased).
 PUBLIC_HEADS = frozenset(
@@ -93,10 +94,10 @@ class Tally:
     def line(self, label: str) -> str:
         p = self.found / self.predicted if self.predicted else 0.0
         r = self.found / self.gold if self.gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        f = f1(p, r)
         op = self.overlap_found / self.predicted if self.predicted else 0.0
         orr = self.overlap_found / self.gold if self.gold else 0.0
-        of = 2 * op * orr / (op + orr) if op + orr else 0.0
+        of = f1(op, orr)
         return (
             f"{label:<10} gold {self.gold:>5}  predicted {self.predicted:>5}  "
             f"exact P {p:.3f} R {r:.3f} F1 {f:.3f}  "

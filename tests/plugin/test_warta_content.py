@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 from pelican.contents import Article, Page
-from pelican.generators import ArticlesGenerator
 from pelican.readers import Readers
 from pelican.settings import read_settings
 
 import warta_content
+from tests.plugin.pelican_objects import articles_generator
 from warta.errors import ContentError
 from warta_content.plugin import DuplicateUrlError
 from warta_content.reader import StrictMarkdownReader
@@ -99,25 +99,11 @@ def test_an_article_without_a_date_fails(site):
         read(site, path)
 
 
-def _generator(site) -> ArticlesGenerator:
-    context = site.copy()
-    context["generated_content"] = {}
-    context["static_links"] = set()
-    context["static_content"] = {}
-    return ArticlesGenerator(
-        context=context,
-        settings=site,
-        path=site["PATH"],
-        theme=site["THEME"],
-        output_path=site["OUTPUT_PATH"],
-    )
-
-
 def test_two_articles_with_one_url_fail_naming_both(site, caplog):
     body = "Date: 2015-03-16\nSlug: sama\n\nIsi.\n"
     first = write(site, "articles/satu.md", "Title: Satu\n" + body)
     second = write(site, "articles/dua.md", "Title: Dua\n" + body)
-    generator = _generator(site)
+    generator = articles_generator(site)
     with pytest.raises(DuplicateUrlError):
         generator.generate_context()
     logged = "\n".join(r.getMessage() for r in caplog.records)
@@ -129,6 +115,6 @@ def test_two_articles_with_one_url_fail_naming_both(site, caplog):
 def test_distinct_urls_pass(site):
     write(site, "articles/satu.md", "Title: Satu\nDate: 2015-03-16\n\nIsi.\n")
     write(site, "articles/dua.md", "Title: Dua\nDate: 2015-03-16\n\nIsi.\n")
-    generator = _generator(site)
+    generator = articles_generator(site)
     generator.generate_context()
     assert sorted(a.slug for a in generator.articles) == ["dua", "satu"]

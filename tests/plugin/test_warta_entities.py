@@ -6,14 +6,11 @@ import logging
 from pathlib import Path
 
 import pytest
-from pelican.generators import ArticlesGenerator
-from pelican.settings import read_settings
 
 import warta_content
 import warta_entities
+from tests.plugin.pelican_objects import generate, settings_for
 from warta.errors import AuthorityError
-
-ROOT = Path(__file__).resolve().parents[2]
 
 REGIONS = """
 - id: indonesia
@@ -59,14 +56,7 @@ def site(tmp_path):
     (authority / "regions.yaml").write_text(REGIONS)
     (authority / "agencies.yaml").write_text(AGENCIES)
     (authority / "people.yaml").write_text(PEOPLE)
-    settings = read_settings(
-        str(ROOT / "pelicanconf.py"),
-        override={
-            "PATH": str(content),
-            "OUTPUT_PATH": str(tmp_path / "output"),
-            "CACHE_PATH": str(tmp_path / "cache"),
-        },
-    )
+    settings = settings_for(tmp_path, content)
     warta_content.register()
     warta_entities.register()
     return settings
@@ -75,20 +65,6 @@ def site(tmp_path):
 def write(site, name: str, header: str, body: str) -> None:
     path = Path(site["PATH"]) / "articles" / name
     path.write_text(f"{header}\n\n{body}\n", encoding="utf-8")
-
-
-def generate(site) -> ArticlesGenerator:
-    context = site.copy()
-    context.update(generated_content={}, static_links=set(), static_content={})
-    generator = ArticlesGenerator(
-        context=context,
-        settings=site,
-        path=site["PATH"],
-        theme=site["THEME"],
-        output_path=site["OUTPUT_PATH"],
-    )
-    generator.generate_context()
-    return generator
 
 
 def ids(links) -> list[str]:

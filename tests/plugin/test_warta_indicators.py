@@ -7,14 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from pelican.generators import ArticlesGenerator
-from pelican.settings import read_settings
 
 import warta_content
 import warta_indicators
+from tests.plugin.pelican_objects import ROOT, generate, settings_for
 from warta.indicators.catalogue import IndicatorCatalogueError
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -22,31 +19,10 @@ def site(tmp_path):
     content = tmp_path / "content"
     (content / "articles").mkdir(parents=True)
     shutil.copytree(ROOT / "content" / "authority", content / "authority")
-    settings = read_settings(
-        str(ROOT / "pelicanconf.py"),
-        override={
-            "PATH": str(content),
-            "OUTPUT_PATH": str(tmp_path / "output"),
-            "CACHE_PATH": str(tmp_path / "cache"),
-        },
-    )
+    settings = settings_for(tmp_path, content)
     warta_content.register()
     warta_indicators.register()
     return settings
-
-
-def generate(site) -> ArticlesGenerator:
-    context = site.copy()
-    context.update(generated_content={}, static_links=set(), static_content={})
-    generator = ArticlesGenerator(
-        context=context,
-        settings=site,
-        path=site["PATH"],
-        theme=site["THEME"],
-        output_path=site["OUTPUT_PATH"],
-    )
-    generator.generate_context()
-    return generator
 
 
 def write(site, name: str, body: str) -> None:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from warta.indicators.catalogue import DEFAULT_PATH, Catalogue, load_catalogue
 from warta.indicators.extract import Figure, extract_figures
+from warta.scores import f1
 
 TOLERANCE = 1e-6
 
@@ -53,8 +54,7 @@ class Scores:
 
     @property
     def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
+        return f1(self.precision, self.recall)
 
     def report(self) -> str:
         return (

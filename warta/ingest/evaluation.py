@@ -19,6 +19,7 @@ from pathlib import Path
 
 from warta.ingest.encoding import decode_page
 from warta.ingest.webpage import extract_text
+from warta.scores import f1
 
 _TOKEN = re.compile(r"\w+")
 SHINGLE = 4
@@ -61,8 +62,7 @@ class Scores:
 
     @property
     def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
+        return f1(self.precision, self.recall)
 
     def report(self) -> str:
         return (
