@@ -12,18 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from warta.chromium import CHROMIUM, CHROMIUM_ARGS, HOST_RULES
+
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @dataclass
@@ -93,7 +85,9 @@ def chromium():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+            executable_path=str(CHROMIUM),
+            args=[*CHROMIUM_ARGS, f"--host-resolver-rules={HOST_RULES}"],
+            headless=True,
         )
         yield browser
         browser.close()

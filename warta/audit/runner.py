@@ -49,13 +49,13 @@ from warta.audit.structured import (
     check_structured,
     originals_from_content,
 )
+from warta.chromium import CHROMIUM, CHROMIUM_ARGS, HOST_RULES
 
 ROOT = Path(__file__).resolve().parents[2]
 NODE_MODULES = ROOT / "node_modules"
 LIGHTHOUSE_CLI = NODE_MODULES / "lighthouse" / "cli" / "index.js"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
-CHROMIUM = Path("/usr/bin/chromium")
 
 SEED_PATH = (
     "/berita/2015/03/16/"
@@ -73,20 +73,7 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 LIGHTHOUSE_TARGET = 95
 CHECKS = ("lighthouse", "axe", "vnu", "links", "structured")
 
-CHROME_FLAGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-# Even with the flags above Chromium looks up clients2.google.com,
-# accounts.google.com and update.googleapis.com; this refuses every name but
-# the loopback address, so nothing leaves the machine.
-HOST_RULES = "MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+CHROME_FLAGS = ["--headless=new", *CHROMIUM_ARGS]
 
 
 class AuditError(Exception):
