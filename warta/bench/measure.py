@@ -1,0 +1,885 @@
+"""Build a synthetic archive in fresh processes and measure what it costs.
+
+``run_benchmark`` writes a synthetic content folder (``warta.bench.corpus``),
+then builds it, each build in a new Python process so that its peak memory is
+its own:
+
+- *plain*: Pelican with the archive's theme and settings and no plugin
+  (``benchconf_plain.py``), the floor any Pelican site of this size pays;
+- *full*: the archive as ``invoke build`` makes it (``pelicanconf.py``, every
+  plugin, Pagefind included), with a new, empty cache folder (a cold build);
+- optionally *warm*: the full build again with the cache the cold one left.
+
+Each build process is this module run as ``python -m warta.bench.measure
+build ...``: it reads the settings file with overrides for the content, output
+and cache folders (``sitebuild.build`` takes no cache override), runs Pelican,
+counts warnings and errors as ``sitebuild`` does, and writes what it saw as
+JSON. The parent reaps it with ``os.wait4``, whose resource usage is that one
+process and the processes it waited for (the Pagefind binary), so the peak RSS
+reported is per build, not the largest of all builds so far.
+
+Search indexing is measured the same way in a process of its own (``python -m
+warta.bench.measure index``) over the full build's output. Tagging and figure
+extraction throughput are measured in this process, on one core, after the
+builds. With ``search=True`` a headless Chromium opens the search page of the
+full build, served by ``sitebuild.make_server``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import json
+import logging
+import os
+import platform
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from warta.chromium import CHROMIUM, CHROMIUM_ARGS, HOST_RULES
+
+ROOT = Path(__file__).resolve().parents[2]
+FULL_SETTINGS = ROOT / "pelicanconf.py"
+PLAIN_SETTINGS = ROOT / "benchconf_plain.py"
+TARGET_RATIO = 1.3
+TARGET_RSS_MIB = 1024
+KIB_PER_MIB = 1024
+MIB = 1024 * 1024
+
+
+@dataclass
+class BenchOptions:
+    articles: int = 2000
+    keep: str | None = None
+    skip_plain: bool = False
+    search: bool = False
+    query: str = "industri"
+    warm: bool = False
+    profile: bool = False
+    seed: int | None = None
+    misspell_rate: float = 0.15
+    json_path: str | None = None
+
+    def command(self) -> str:
+        """The command line that reproduces these figures."""
+        parts = [".venv/bin/invoke", "bench", "--articles", str(self.articles)]
+        if self.skip_plain:
+            parts.append("--skip-plain")
+        if self.search:
+            parts.append("--search")
+            if self.query != "industri":
+                parts += ["--query", self.query]
+        if self.warm:
+            parts.append("--warm")
+        if self.profile:
+            parts.append("--profile")
+        if self.seed is not None:
+            parts += ["--seed", str(self.seed)]
+        return " ".join(parts)
+
+
+def progress(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------------------
+# Child processes.
+
+
+@dataclass
+class ChildRun:
+    """One measured child process."""
+
+    wall_s: float
+    peak_rss_mib: float  # the child and every process it waited for
+    returncode: int
+    result: dict = field(default_factory=dict)  # what the child wrote
+    log: str = ""
+
+
+def run_child(argv: list[str], work: Path, name: str) -> ChildRun:
+    """Run ``python -m warta.bench.measure ARGV`` and measure it alone."""
+    log_path = work / f"{name}.log"
+    result_path = work / f"{name}.json"
+    command = [sys.executable, "-m", "warta.bench.measure", *argv]
+    command += ["--result", str(result_path)]
+    with open(log_path, "wb") as log:
+        started = time.perf_counter()
+        child = subprocess.Popen(
+            command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
+        )
+        try:
+            _, status, usage = os.wait4(child.pid, 0)
+        except BaseException:
+            child.kill()
+            child.wait()
+            raise
+        wall = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    result = {}
+    if result_path.is_file():
+        result = json.loads(result_path.read_text(encoding="utf-8"))
+    return ChildRun(
+        wall_s=wall,
+        peak_rss_mib=usage.ru_maxrss / KIB_PER_MIB,  # Linux: KiB
+        returncode=child.returncode,
+        result=result,
+        log=str(log_path),
+    )
+
+
+_marks: dict[str, float] = {}
+_PLUGIN_LOGGERS = ("warta_entities", "warta_indicators", "warta_search")
+_STAGES = {
+    "tag": re.compile(r"tagged (\d+) articles in ([\d.]+) s \((\d+) from cache\)"),
+    "figures": re.compile(
+        r"figures of (\d+) articles in ([\d.]+) s \((\d+) from cache"
+    ),
+    "index": re.compile(r"pagefind indexed (\d+) pages in ([\d.]+) s"),
+}
+
+
+def _context_done(sender) -> None:
+    """``all_generators_finalized``: every file read, tagged and extracted."""
+    _marks.setdefault("context", time.perf_counter())
+
+
+class _InfoRecorder(logging.Handler):
+    """Keeps the plugins' own timing lines."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.INFO)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.name.startswith(_PLUGIN_LOGGERS):
+            self.messages.append(record.getMessage())
+
+
+def _stages(messages: list[str]) -> dict:
+    found = {}
+    for message in messages:
+        for stage, pattern in _STAGES.items():
+            match = pattern.search(message)
+            if match:
+                found[f"{stage}_s"] = float(match[2])
+                if stage != "index":
+                    found[f"{stage}_from_cache"] = int(match[3])
+    return found
+
+
+def child_build(args: argparse.Namespace) -> int:
+    """One Pelican build with content, output and cache overrides."""
+    started = time.perf_counter()
+    from pelican import Pelican, signals
+    from pelican.log import init as init_logging
+    from pelican.settings import read_settings
+
+    import sitebuild
+    from warta.errors import WartaError
+
+    override = {
+        "PATH": str(Path(args.content).resolve()),
+        "OUTPUT_PATH": str(Path(args.output).resolve()),
+        "CACHE_PATH": str(Path(args.cache).resolve()),
+        "WARTA_SEARCH": not args.no_search,
+    }
+    settings = read_settings(str(args.settings), override=override)
+    init_logging(level=logging.WARNING)
+    counter = sitebuild.LogCounter()
+    info = _InfoRecorder()
+    root = logging.getLogger()
+    root.addHandler(counter)
+    root.addHandler(info)
+    for name in _PLUGIN_LOGGERS:
+        logging.getLogger(name).setLevel(logging.INFO)
+    signals.all_generators_finalized.connect(_context_done)
+    profiler = None
+    if args.profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+    run_started = time.perf_counter()
+    crashed = None
+    try:
+        pelican = Pelican(settings)  # loads the plugins
+        run_started = time.perf_counter()
+        if profiler is not None:
+            profiler.runcall(pelican.run)
+        else:
+            pelican.run()
+    except WartaError as error:
+        logging.getLogger("warta.bench").error("%s", error)
+        crashed = str(error)
+    except Exception as error:  # noqa: BLE001 - a crash is a result to report
+        logging.getLogger("warta.bench").error(
+            "build stopped: %s: %s", type(error).__name__, error
+        )
+        crashed = f"{type(error).__name__}: {error}"
+    finished = time.perf_counter()
+    if profiler is not None:
+        profiler.dump_stats(args.profile)
+    context = _marks.get("context", finished)
+    stages = _stages(info.messages)
+    result = {
+        "errors": counter.messages(logging.ERROR) + counter.messages(logging.CRITICAL),
+        "warnings": counter.messages(logging.WARNING),
+        "crashed": crashed,
+        "startup_s": run_started - started,
+        "run_s": finished - run_started,
+        "context_s": context - run_started,
+        "write_s": finished - context,
+        **stages,
+        "plugins": list(settings.get("PLUGINS") or []),
+        "maxrss_self_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        / KIB_PER_MIB,
+        "maxrss_children_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        / KIB_PER_MIB,
+    }
+    Path(args.result).write_text(json.dumps(result, indent=1), encoding="utf-8")
+    return 1 if result["errors"] or result["warnings"] or crashed else 0
+
+
+def child_index(args: argparse.Namespace) -> int:
+    """Pagefind over a built site, as the search plugin runs it."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from warta_search.indexer import BUNDLE, index_site
+
+    output = Path(args.output)
+    started = time.perf_counter()
+    pages = index_site(output)
+    seconds = time.perf_counter() - started
+    result = {
+        "seconds": seconds,
+        "pages": pages,
+        "bundle_bytes": tree_bytes(output / BUNDLE),
+        "bundle_files": sum(1 for p in (output / BUNDLE).rglob("*") if p.is_file()),
+        "maxrss_self_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        / KIB_PER_MIB,
+        "maxrss_children_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        / KIB_PER_MIB,
+    }
+    Path(args.result).write_text(json.dumps(result, indent=1), encoding="utf-8")
+    return 0 if pages else 1
+
+
+# ---------------------------------------------------------------------------
+# Measuring in this process.
+
+
+def tree_bytes(folder: Path) -> int:
+    total = 0
+    for base, _, files in os.walk(folder):
+        for name in files:
+            with contextlib.suppress(OSError):
+                total += os.stat(os.path.join(base, name)).st_size
+    return total
+
+
+def count_html(folder: Path) -> int:
+    return sum(
+        1 for _, _, files in os.walk(folder) for name in files if name.endswith(".html")
+    )
+
+
+def measure_throughput(content: Path, expected: dict | None = None) -> dict:
+    """Tagging and figure extraction over every article, on one core."""
+    from warta.corpus import read_articles
+    from warta.errors import ContentError
+    from warta.indicators.catalogue import load_catalogue
+    from warta.indicators.extract import extract_figures
+    from warta.tagging import Overrides, Tagger
+
+    started = time.perf_counter()
+    texts = []
+    for article in read_articles(content / "articles"):
+        if isinstance(article, ContentError):
+            raise article
+        relative = article.path.relative_to(content).as_posix()
+        region = article.header.values.get("region")
+        texts.append((relative, article.text, article.date, region))
+    prepare_s = time.perf_counter() - started
+
+    started = time.perf_counter()
+    tagger = Tagger.load(content / "authority")
+    tagger_load_s = time.perf_counter() - started
+    verified = discovered = found = wanted = 0
+    none = Overrides()
+    started = time.perf_counter()
+    for relative, text, date, region in texts:
+        tags = tagger.tag(text, date=date, region=region, overrides=none)
+        ids = set()
+        for tag in tags.tags:
+            ids.add(tag.id)
+            if tag.verified:
+                verified += 1
+            else:
+                discovered += 1
+        if expected is not None:
+            inserted = expected.get(relative, ())
+            wanted += len(inserted)
+            found += sum(1 for entity in inserted if entity in ids)
+    tag_s = time.perf_counter() - started
+
+    started = time.perf_counter()
+    catalogue = load_catalogue(content / "authority" / "indicators.yaml")
+    catalogue_load_s = time.perf_counter() - started
+    figures = classified = 0
+    started = time.perf_counter()
+    for _, text, date, region in texts:
+        for figure in extract_figures(
+            text, catalogue=catalogue, article_date=date, region=region
+        ):
+            figures += 1
+            classified += figure.indicator_id is not None
+    figures_s = time.perf_counter() - started
+    count = len(texts)
+    return {
+        "articles": count,
+        "prepare_s": prepare_s,
+        "tagger_load_s": tagger_load_s,
+        "tag_s": tag_s,
+        "tag_per_s": count / tag_s if tag_s else 0.0,
+        "tags_verified": verified,
+        "tags_discovered": discovered,
+        "entity_recall": found / wanted if wanted else None,
+        "catalogue_load_s": catalogue_load_s,
+        "figures_s": figures_s,
+        "figures_per_s": count / figures_s if figures_s else 0.0,
+        "figures": figures,
+        "figures_classified": classified,
+    }
+
+
+def measure_search(output: Path, query: str, second_query: str = "ekspor") -> dict:
+    """Open /cari/?q=QUERY in headless Chromium; time the first result, then a
+    second query typed on the same page (index already loaded)."""
+    from urllib.parse import quote, urlsplit
+
+    from playwright.sync_api import sync_playwright
+
+    import sitebuild
+
+    server = sitebuild.make_server(output, "127.0.0.1", 0, quiet=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    url = f"http://{host}:{port}/cari/?q={quote(query)}"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM),
+                args=[*CHROMIUM_ARGS, f"--host-resolver-rules={HOST_RULES}"],
+                headless=True,
+            )
+            try:
+                context = browser.new_context(locale="id-ID")
+                page = context.new_page()
+                seen: list[tuple[float, object]] = []
+                page.on("response", lambda r: seen.append((time.perf_counter(), r)))
+                started = time.perf_counter()
+                page.goto(url)
+                loaded = time.perf_counter()
+                # Set once Pagefind is initialised and the filters drawn.
+                page.wait_for_selector(
+                    "html[data-cari-siap]", state="attached", timeout=300_000
+                )
+                ready = time.perf_counter()
+                page.wait_for_selector("#hasil li", timeout=300_000)
+                first = time.perf_counter()
+                results = page.locator("#hasil li").count()
+                status = (page.text_content("#status") or "").strip()
+                again = _second_query(page, second_query)
+                with contextlib.suppress(Exception):
+                    page.wait_for_load_state("networkidle", timeout=30_000)
+                by_kind: dict[str, int] = {}
+                before_first = total = 0
+                for moment, response in seen:
+                    size = _body_size(response)
+                    total += size
+                    if moment <= first:
+                        before_first += size
+                    path = urlsplit(response.url).path
+                    kind = _resource_kind(path)
+                    by_kind[kind] = by_kind.get(kind, 0) + size
+                context.close()
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return {
+        "query": query,
+        "first_result_s": first - started,
+        "page_load_s": loaded - started,
+        "ready_s": ready - started,
+        "query_s": first - ready,
+        "second_query": second_query,
+        "second_query_s": again,
+        "results_shown": results,
+        "status": status,
+        "responses": len(seen),
+        "bytes_to_first_result": before_first,
+        "bytes_total": total,
+        "bytes_by_kind": by_kind,
+    }
+
+
+def _second_query(page, query: str, timeout: float = 300.0) -> float | None:
+    """Seconds from submitting ``query`` on the open page to its results."""
+    page.fill("#q", query)
+    started = time.perf_counter()
+    page.press("#q", "Enter")
+    deadline = started + timeout
+    # Polled from Python: the page's CSP forbids the eval behind wait_for_function.
+    while f"“{query}”" not in (page.text_content("#status") or ""):
+        if time.perf_counter() > deadline:
+            return None
+        page.wait_for_timeout(20)
+    return time.perf_counter() - started
+
+
+def _body_size(response) -> int:
+    try:
+        return len(response.body())
+    except Exception:  # noqa: BLE001 - redirects and aborted loads have no body
+        return int(response.headers.get("content-length") or 0)
+
+
+def _resource_kind(path: str) -> str:
+    if path.startswith("/pagefind/"):
+        name = path.rsplit("/", 1)[-1]
+        for ending, kind in (
+            (".pf_fragment", "pagefind fragments"),
+            (".pf_index", "pagefind index chunks"),
+            (".pf_meta", "pagefind meta"),
+            (".pf_filter", "pagefind filters"),
+        ):
+            if name.endswith(ending):
+                return kind
+        if "wasm" in name:
+            return "pagefind wasm"
+        return "pagefind js/css"
+    if path.startswith("/data/"):
+        return "data " + path.rsplit("/", 1)[-1]
+    return "page, css, js"
+
+
+# ---------------------------------------------------------------------------
+# The benchmark.
+
+
+def _build_figures(run: ChildRun, output: Path, articles: int) -> dict:
+    result = run.result
+    return {
+        "wall_s": run.wall_s,
+        "ms_per_article": 1000 * run.wall_s / articles if articles else 0.0,
+        "peak_rss_mib": run.peak_rss_mib,
+        "html_pages": count_html(output),
+        "output_mib": tree_bytes(output) / MIB,
+        "ok": run.returncode == 0,
+        "log": run.log,
+        **{
+            key: value
+            for key, value in result.items()
+            if key not in ("errors", "warnings")
+        },
+        "errors": result.get("errors", [])[:5],
+        "warnings": result.get("warnings", [])[:5],
+        "error_count": len(result.get("errors", [])),
+        "warning_count": len(result.get("warnings", [])),
+    }
+
+
+def _build(
+    name: str,
+    settings: Path,
+    content: Path,
+    work: Path,
+    cache: Path,
+    articles: int,
+    *,
+    profile: Path | None = None,
+) -> dict:
+    output = work / f"out-{name}"
+    argv = ["build", "--settings", str(settings), "--content", str(content)]
+    argv += ["--output", str(output), "--cache", str(cache)]
+    if profile is not None:
+        argv += ["--profile", str(profile)]
+    progress(f"{name} build ...")
+    run = run_child(argv, work, f"build-{name}")
+    figures = _build_figures(run, output, articles)
+    state = "ok" if figures["ok"] else f"FAILED, see {run.log}"
+    progress(
+        f"{name} build: {run.wall_s:.1f} s, peak RSS {run.peak_rss_mib:.0f} MiB, "
+        f"{figures['html_pages']} HTML pages ({state})"
+    )
+    return figures
+
+
+def run_benchmark(options: BenchOptions) -> dict:
+    """Generate, build, measure; return every figure (see ``format_report``)."""
+    from warta.bench.corpus import SEED, CorpusConfig, generate_corpus
+
+    if options.keep:
+        work = Path(options.keep).resolve()
+        if work.exists() and any(work.iterdir()):
+            raise FileExistsError(f"--keep folder {work} is not empty")
+        work.mkdir(parents=True, exist_ok=True)
+    else:
+        work = Path(tempfile.mkdtemp(prefix="warta-bench-"))
+    results: dict = {
+        "command": options.command(),
+        "when": dt.datetime.now().isoformat(timespec="seconds"),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "work": str(work),
+        "kept": bool(options.keep),
+    }
+    try:
+        config = CorpusConfig(
+            options.articles,
+            seed=options.seed if options.seed is not None else SEED,
+            misspell_rate=options.misspell_rate,
+        )
+        content = work / "content"
+        progress(f"generating {options.articles} articles in {content} ...")
+        stats = generate_corpus(content, config)
+        results["corpus"] = {
+            "articles": stats.articles,
+            "seed": config.seed,
+            "words": stats.words,
+            "mentions": stats.mentions,
+            "misspelt": stats.misspelt,
+            "misspelt_share": stats.misspelt_share,
+            "seconds": stats.seconds,
+            "content_mib": tree_bytes(content) / MIB,
+        }
+        progress(f"generated in {stats.seconds:.1f} s")
+        n = options.articles
+        builds: dict[str, dict] = {}
+        if not options.skip_plain:
+            builds["plain"] = _build(
+                "plain", PLAIN_SETTINGS, content, work, work / "cache-plain", n
+            )
+        builds["full"] = _build(
+            "full", FULL_SETTINGS, content, work, work / "cache-full", n
+        )
+        if options.warm:
+            builds["warm"] = _build(
+                "warm", FULL_SETTINGS, content, work, work / "cache-full", n
+            )
+            shutil.rmtree(work / "out-warm", ignore_errors=True)
+        results["builds"] = builds
+        if "plain" in builds:
+            plain, full = builds["plain"], builds["full"]
+            results["ratio"] = {
+                key: full[key] / plain[key] if plain[key] else None
+                for key in ("wall_s", "peak_rss_mib", "html_pages", "output_mib")
+            }
+
+        output = work / "out-full"
+        progress("search indexing (Pagefind) ...")
+        shutil.rmtree(output / "pagefind", ignore_errors=True)
+        run = run_child(["index", "--output", str(output)], work, "index")
+        results["index"] = {
+            "wall_s": run.wall_s,
+            "peak_rss_mib": run.peak_rss_mib,
+            "ok": run.returncode == 0,
+            "log": run.log,
+            **run.result,
+        }
+        progress(f"indexing: {run.wall_s:.1f} s, peak RSS {run.peak_rss_mib:.0f} MiB")
+
+        progress("tagging and figure extraction in this process ...")
+        results["throughput"] = measure_throughput(content, stats.expected)
+        progress(
+            f"tagging {results['throughput']['tag_per_s']:.0f} articles/s, "
+            f"figures {results['throughput']['figures_per_s']:.0f} articles/s"
+        )
+
+        if options.search:
+            progress(f"search in Chromium for {options.query!r} ...")
+            results["search"] = measure_search(output, options.query)
+
+        if options.profile:
+            profile = work / "full.prof"
+            _build(
+                "profile",
+                FULL_SETTINGS,
+                content,
+                work,
+                work / "cache-profile",
+                n,
+                profile=profile,
+            )
+            results["profile"] = {"file": str(profile), "top": top_functions(profile)}
+    finally:
+        if not options.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    results["targets"] = check_targets(results)
+    return results
+
+
+def top_functions(profile: Path, limit: int = 25) -> list[dict]:
+    """The functions that took the most time, by their own time."""
+    import pstats
+
+    stats = pstats.Stats(str(profile))
+    rows = []
+    for (filename, line, function), (_, calls, own, cumulative, _) in sorted(
+        stats.stats.items(), key=lambda item: item[1][2], reverse=True
+    )[:limit]:
+        short = filename.replace(str(ROOT) + "/", "")
+        short = re.sub(r".*/site-packages/", "", short)
+        rows.append(
+            {
+                "function": f"{short}:{line}({function})",
+                "calls": calls,
+                "own_s": own,
+                "cumulative_s": cumulative,
+            }
+        )
+    return rows
+
+
+def check_targets(results: dict) -> dict:
+    builds = results.get("builds", {})
+    peaks = [b["peak_rss_mib"] for b in builds.values()]
+    if "index" in results:
+        peaks.append(results["index"]["peak_rss_mib"])
+    ratio = results.get("ratio", {}).get("wall_s")
+    return {
+        "full_over_plain": ratio,
+        "full_over_plain_ok": None if ratio is None else ratio <= TARGET_RATIO,
+        "peak_rss_mib": max(peaks) if peaks else None,
+        "peak_rss_ok": (max(peaks) <= TARGET_RSS_MIB) if peaks else None,
+        "builds_ok": all(b["ok"] for b in builds.values())
+        and results.get("index", {}).get("ok", True),
+    }
+
+
+# ---------------------------------------------------------------------------
+# The report.
+
+
+def _n(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def format_report(results: dict) -> str:
+    """The figures as a plain-text table."""
+    lines = []
+    corpus = results["corpus"]
+    machine = results["machine"]
+    lines.append(
+        f"Warta benchmark: {_n(corpus['articles'])} synthetic articles "
+        f"(seed {corpus['seed']}), {machine['cpus']} CPU(s), "
+        f"Python {machine['python']}, {results['when']}"
+    )
+    lines.append(
+        f"corpus: {_n(corpus['words'])} words, {_n(corpus['mentions'])} agency/person "
+        f"mentions ({corpus['misspelt_share']:.1%} misspelt), "
+        f"{corpus['content_mib']:.1f} MiB, generated in {corpus['seconds']:.1f} s"
+    )
+    full = results.get("builds", {}).get("full", {})
+    if full.get("plugins") is not None:
+        lines.append(f"full build plugins: {', '.join(full['plugins']) or '(none)'}")
+    lines.append("")
+    header = (
+        f"{'build':<22}{'wall s':>9}{'ms/article':>12}{'peak RSS MiB':>14}"
+        f"{'HTML pages':>12}{'output MiB':>12}  status"
+    )
+    lines.append(header)
+    lines.append("-" * len(header))
+    labels = {
+        "plain": "plain (no plugins)",
+        "full": "full, cold cache",
+        "warm": "full, warm cache",
+    }
+    builds = results.get("builds", {})
+    for name, label in labels.items():
+        build = builds.get(name)
+        if build is None:
+            continue
+        status = (
+            "ok"
+            if build["ok"]
+            else (
+                f"FAILED ({build['error_count']} error(s), "
+                f"{build['warning_count']} warning(s); {build['log']})"
+            )
+        )
+        lines.append(
+            f"{label:<22}{build['wall_s']:>9.1f}{build['ms_per_article']:>12.2f}"
+            f"{build['peak_rss_mib']:>14.0f}{build['html_pages']:>12,}"
+            f"{build['output_mib']:>12.1f}  {status}"
+        )
+    ratio = results.get("ratio")
+    if ratio:
+        lines.append(
+            f"{'full / plain':<22}{ratio['wall_s']:>8.2f}×{'':>12}"
+            f"{ratio['peak_rss_mib']:>13.2f}×{ratio['html_pages']:>11.2f}×"
+            f"{ratio['output_mib']:>11.2f}×"
+        )
+    lines.append("")
+    lines.append("where each build's time goes (seconds, measured inside it):")
+    for name, label in labels.items():
+        build = builds.get(name)
+        if build is None or "run_s" not in build:
+            continue
+        tag_s, figures_s = build.get("tag_s", 0), build.get("figures_s", 0)
+        parts = [
+            f"startup {build['startup_s']:.1f}",
+            f"read {build['context_s'] - tag_s - figures_s:.1f}",
+        ]
+        if "tag_s" in build:
+            cached = _n(build.get("tag_from_cache", 0))
+            parts.append(f"tagging {tag_s:.1f} ({cached} cached)")
+        if "figures_s" in build:
+            parts.append(
+                f"figures {build['figures_s']:.1f} "
+                f"({_n(build.get('figures_from_cache', 0))} cached)"
+            )
+        parts.append(f"write {build['write_s'] - build.get('index_s', 0):.1f}")
+        if "index_s" in build:
+            parts.append(f"Pagefind {build['index_s']:.1f}")
+        lines.append(f"  {label:<20} " + ", ".join(parts))
+        if build.get("maxrss_children_mib"):
+            lines.append(
+                f"  {'':<20} peak RSS: Python {build['maxrss_self_mib']:.0f} MiB, "
+                f"Pagefind binary {build['maxrss_children_mib']:.0f} MiB"
+            )
+    lines.append("")
+    index = results.get("index")
+    if index:
+        lines.append(
+            f"search index (Pagefind, own process): {index['wall_s']:.1f} s wall, "
+            f"peak RSS {index['peak_rss_mib']:.0f} MiB (Pagefind binary "
+            f"{index.get('maxrss_children_mib', 0):.0f} MiB, Python "
+            f"{index.get('maxrss_self_mib', 0):.0f} MiB), "
+            f"{_n(index.get('pages', 0))} pages indexed, pagefind/ "
+            f"{index.get('bundle_bytes', 0) / MIB:.1f} MiB in "
+            f"{_n(index.get('bundle_files', 0))} files"
+        )
+    through = results.get("throughput")
+    if through:
+        recall = through["entity_recall"]
+        count = max(through["articles"], 1)
+        found = max(through["figures"], 1)
+        lines.append(
+            f"tagging (one core, in process): {through['tag_per_s']:,.0f} articles/s "
+            f"({1000 * through['tag_s'] / count:.2f} ms/article; "
+            f"Tagger.load {through['tagger_load_s']:.2f} s); "
+            f"{_n(through['tags_verified'])} verified + "
+            f"{_n(through['tags_discovered'])} discovered tags"
+            + (
+                f"; recall of inserted entities {recall:.1%}"
+                if recall is not None
+                else ""
+            )
+        )
+        lines.append(
+            f"figure extraction (one core): {through['figures_per_s']:,.0f} articles/s "
+            f"({1000 * through['figures_s'] / count:.2f} ms/article); "
+            f"{_n(through['figures'])} figures, "
+            f"{through['figures_classified'] / found:.0%} classified"
+        )
+    search = results.get("search")
+    if search:
+        kinds = ", ".join(
+            f"{kind} {size / 1024:,.0f} KiB"
+            for kind, size in sorted(
+                search["bytes_by_kind"].items(), key=lambda item: -item[1]
+            )
+        )
+        lines.append(
+            f"search in Chromium for {search['query']!r}: first result after "
+            f"{search['first_result_s']:.2f} s (page {search['page_load_s']:.2f} s, "
+            f"index ready {search['ready_s']:.2f} s, query {search['query_s']:.2f} s), "
+            f"{search['bytes_to_first_result'] / 1024:,.0f} KiB transferred by then, "
+            f"{search['bytes_total'] / 1024:,.0f} KiB in "
+            f"{search['responses']} responses with the second query ({kinds}); "
+            f"status: {search['status']}"
+        )
+        if search.get("second_query_s") is not None:
+            lines.append(
+                f"  then {search['second_query']!r} typed on the same page: "
+                f"results after {search['second_query_s']:.2f} s"
+            )
+    profile = results.get("profile")
+    if profile:
+        lines.append("")
+        lines.append(f"profile of a cold full build ({profile['file']}), by own time:")
+        for row in profile["top"]:
+            lines.append(
+                f"  {row['own_s']:>8.2f} s own {row['cumulative_s']:>8.2f} s cum "
+                f"{row['calls']:>10,}  {row['function']}"
+            )
+    targets = results.get("targets", {})
+    lines.append("")
+    verdicts = []
+    if targets.get("full_over_plain") is not None:
+        verdicts.append(
+            f"full ≤ {TARGET_RATIO}× plain: "
+            f"{'yes' if targets['full_over_plain_ok'] else 'NO'} "
+            f"({targets['full_over_plain']:.2f}×)"
+        )
+    if targets.get("peak_rss_mib") is not None:
+        verdicts.append(
+            f"peak RSS ≤ 1 GiB: {'yes' if targets['peak_rss_ok'] else 'NO'} "
+            f"({targets['peak_rss_mib']:.0f} MiB)"
+        )
+    verdicts.append("linear in N: compare ms/article across --articles runs")
+    lines.append("targets: " + "; ".join(verdicts))
+    if results.get("kept"):
+        lines.append(f"kept in: {results['work']}")
+    lines.append(f"reproduce: {results['command']}")
+    return "\n".join(lines)
+
+
+def write_json(results: dict, path: str | Path) -> None:
+    Path(path).write_text(
+        json.dumps(results, indent=1, ensure_ascii=False, default=str) + "\n",
+        encoding="utf-8",
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The child side: ``build`` and ``index``."""
+    parser = argparse.ArgumentParser(prog="python -m warta.bench.measure")
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="one Pelican build (run by the bench)")
+    build.add_argument("--settings", required=True)
+    build.add_argument("--content", required=True)
+    build.add_argument("--output", required=True)
+    build.add_argument("--cache", required=True)
+    build.add_argument("--no-search", action="store_true")
+    build.add_argument("--profile", help="write cProfile stats to this file")
+    build.add_argument("--result", required=True)
+    index = commands.add_parser("index", help="Pagefind over a built site")
+    index.add_argument("--output", required=True)
+    index.add_argument("--result", required=True)
+    args = parser.parse_args(argv)
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
+        "build": child_build,
+        "index": child_index,
+    }
+    return handlers[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
