@@ -154,6 +154,11 @@ FETCH_HELP = {
 }
 
 
+def _fetch_options(arguments: dict) -> dict:
+    """The fetch options among a task's arguments (invoke needs them spelt out)."""
+    return {key: arguments[key] for key in FETCH_HELP}
+
+
 def _importer(content, update, dry_run, **fetch):
     from warta.ingest.fetch import Fetcher, FetchOptions
     from warta.ingest.importer import Importer
@@ -249,16 +254,7 @@ def import_url(
     max_bytes=None,
 ):
     """Fetch a news page and import its article."""
-    importer = _importer(
-        content,
-        update,
-        dry_run,
-        timeout=timeout,
-        delay=delay,
-        retries=retries,
-        backoff=backoff,
-        max_bytes=max_bytes,
-    )
+    importer = _importer(content, update, dry_run, **_fetch_options(locals()))
     _run_import(lambda: importer.from_url(url))
 
 
@@ -290,16 +286,7 @@ def crawl(
 
     from tqdm import tqdm
 
-    importer = _importer(
-        content,
-        update,
-        dry_run,
-        timeout=timeout,
-        delay=delay,
-        retries=retries,
-        backoff=backoff,
-        max_bytes=max_bytes,
-    )
+    importer = _importer(content, update, dry_run, **_fetch_options(locals()))
     try:
         since_date = dt.date.fromisoformat(since) if since else None
     except ValueError:
