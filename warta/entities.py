@@ -1133,10 +1133,17 @@ class _Words:
 
     def __init__(self, text: str, mentions: Iterable[Mention]) -> None:
         self.text = text
-        matches = list(TOKEN.finditer(text))
-        self.starts = [match.start() for match in matches]
-        self.ends = [match.end() for match in matches]
-        self.words = [match.group() for match in matches]
+        spans = [match.span() for match in TOKEN.finditer(text)]
+        self.starts = [start for start, _end in spans]
+        self.ends = [end for _start, end in spans]
+        self.words = TOKEN.findall(text)
+        lowers = TOKEN.findall(text.lower())
+        # Lower-casing rarely changes a text's length ("İ"): then word by word.
+        self.lowers = (
+            lowers
+            if len(lowers) == len(self.words)
+            else [w.lower() for w in self.words]
+        )
         self.mentions = sorted(mentions, key=lambda mention: mention.start)
         self._mention_starts = [mention.start for mention in self.mentions]
 
@@ -1151,7 +1158,7 @@ class _Words:
         return self.words[index][0].isupper()
 
     def lower(self, index: int) -> str:
-        return self.words[index].lower()
+        return self.lowers[index]
 
     def covered(self, index: int) -> bool:
         found = bisect_right(self._mention_starts, self.starts[index]) - 1
@@ -1188,8 +1195,10 @@ def discover_candidates(
             Candidate(kind, name, _sentence(text, cuts, start, end), start, end),
         )
 
-    for index in range(len(words)):
-        lower = words.lower(index)
+    triggers = _ATTRIBUTION | DISCOVERY_HEADS | TITLE_WORDS
+    for index, lower in enumerate(words.lowers):
+        if lower not in triggers:
+            continue  # most words start nothing: one set look-up each
         if lower in _ATTRIBUTION and index + 1 < len(words):
             if words.gap(index).isspace():
                 _person_at(words, index + 1, add)
