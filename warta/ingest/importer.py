@@ -179,11 +179,9 @@ class Importer:
         )
 
 
-def new_article(title: str, *, today: dt.date, slug: str | None = None) -> ArticleDraft:
+def new_article(title: str, *, today: dt.date) -> ArticleDraft:
     """An empty article with every field ready for hand entry."""
-    draft = ArticleDraft(
-        title=title, body="Tulis isi berita di sini.", date=today, slug=slug
-    )
+    draft = ArticleDraft(title=title, body="Tulis isi berita di sini.", date=today)
     return draft
 
 

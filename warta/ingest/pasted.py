@@ -8,7 +8,6 @@ and perhaps a closing section under a short heading.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 
@@ -162,7 +161,3 @@ def _escape_markdown(paragraph: str) -> str:
     escaped = re.sub(r"([\\`*_<>\[\]])", r"\\\1", paragraph)
     # A line opening with "1. ", "- ", "# " or "> " would become a list or heading.
     return re.sub(r"^(\d+)\. ", r"\1\\. ", re.sub(r"^([-+#>])", r"\\\1", escaped))
-
-
-def today() -> dt.date:
-    return dt.date.today()
