@@ -67,6 +67,9 @@ CATEGORIES_SAVE_AS = ""
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 DEFAULT_CATEGORY = "berita"
+# Pelican gives DEFAULT_CATEGORY only when category pages are written; drafts
+# need a category all the same.
+DEFAULT_METADATA = {"category": "berita"}
 
 ARCHIVES_URL = "arsip/"
 ARCHIVES_SAVE_AS = ARCHIVES_URL + "index.html"

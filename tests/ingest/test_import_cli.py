@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_build
 from tests.ingest.helpers import (
     ROOT,
     article_files,
@@ -118,6 +119,12 @@ def test_new_article_is_ready_for_hand_entry(tmp_path):
         "Summary",
     ):
         assert f"\n{key}:" in "\n" + text, key
+    assert "\nStatus: draft\n" in text  # not published until the editor says so
+    built = run_build(content, tmp_path / "output")
+    assert built.returncode == 0, built.stderr  # blank fields build cleanly
+    assert (
+        tmp_path / "output" / "draf" / "harga-kopi-robusta-naik" / "index.html"
+    ).exists()
     again = invoke("new", "Harga Kopi Robusta Naik", "--content", str(content))
     assert again.returncode == 1
     assert "exists already" in again.stderr

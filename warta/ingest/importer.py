@@ -186,8 +186,12 @@ def new_article(title: str, *, today: dt.date) -> ArticleDraft:
 
 
 def new_article_text(draft: ArticleDraft) -> str:
-    """The file for ``invoke new``: every header field, blank where unknown."""
-    values = draft.header_values()
+    """The file for ``invoke new``: every header field, blank where unknown.
+
+    It starts as a draft (built under /draf/, not listed) until the editor
+    deletes the Status line.
+    """
+    values = draft.header_values() | {"Status": "draft"}
     keys = (
         "Title",
         "Date",
@@ -201,6 +205,7 @@ def new_article_text(draft: ArticleDraft) -> str:
         "Tags",
         "Caption",
         "Summary",
+        "Status",
     )
     header = "\n".join(f"{key}: {values.get(key, '')}".rstrip() for key in keys)
     return f"{header}\n\n{draft.body}\n"
