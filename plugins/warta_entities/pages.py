@@ -76,7 +76,9 @@ class EntityPagesGenerator(Generator):
             url=page.url,
             page_name=page.url.rstrip("/"),
         )
-        if page.articles:
+        # Discovered names get a page but no feed: they may be noise until an
+        # editor adds them to the authority files.
+        if page.articles and page.verified:
             writer.write_feed(
                 page.articles[:FEED_SIZE],
                 feed_context(context, self.settings),
