@@ -375,13 +375,17 @@ def candidates(c, content="content"):
     from warta.candidates import (
         as_yaml,
         count_candidates,
+        readable_articles,
         tag_corpus,
         unclassified_figures,
     )
 
     try:
-        tagged = tag_corpus(Path(content), progress=_progress("menandai"))
-        figures = unclassified_figures(Path(content), progress=_progress("angka"))
+        files = readable_articles(Path(content))  # read and rendered once for both
+        tagged = tag_corpus(Path(content), files, progress=_progress("menandai"))
+        figures = unclassified_figures(
+            Path(content), files, progress=_progress("angka")
+        )
     except WartaError as error:
         raise Exit(f"GAGAL: {error}", code=1) from None
     found = count_candidates(tagged)

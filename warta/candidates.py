@@ -60,15 +60,18 @@ def as_yaml(candidates: list[CandidateCount], kind: str) -> str:
     return "\n".join(out)
 
 
+def readable_articles(content: Path) -> list[ArticleFile]:
+    """The articles of ``content`` that can be read (files with faults are left
+    out: ``invoke check`` reports them)."""
+    articles = read_articles(content / "articles")
+    return [item for item in articles if isinstance(item, ArticleFile)]
+
+
 def tag_corpus(
-    content: Path, progress=lambda items: items
+    content: Path, files: list[ArticleFile], progress=lambda items: items
 ) -> list[tuple[str, ArticleTags]]:
-    """Every readable article of ``content`` tagged (files with faults are skipped:
-    ``invoke check`` reports them)."""
+    """``files`` tagged with the authority files of ``content``."""
     tagger = Tagger.load(content / "authority")
-    files = [
-        a for a in read_articles(content / "articles") if isinstance(a, ArticleFile)
-    ]
     tagged = []
     for article in progress(files):
         values = article.header.values
@@ -83,13 +86,11 @@ def tag_corpus(
 
 
 def unclassified_figures(
-    content: Path, progress=lambda items: items
+    content: Path, files: list[ArticleFile], progress=lambda items: items
 ) -> list[tuple[str, str, str]]:
-    """``(article path, figure as written, sentence)`` for figures that look like
-    economic statements but match no indicator of the catalogue."""
+    """``(article path, figure as written, sentence)`` for figures in ``files``
+    that look like economic statements but match no indicator of the catalogue."""
     catalogue = load_catalogue(content / "authority" / "indicators.yaml")
-    articles = read_articles(content / "articles")
-    files = [item for item in articles if isinstance(item, ArticleFile)]
     found = []
     for article in progress(files):
         for figure in extract_figures(

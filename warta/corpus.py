@@ -6,6 +6,7 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import markdown
@@ -38,7 +39,7 @@ class ArticleFile:
     def title(self) -> str:
         return self.header.values.get("title", "")
 
-    @property
+    @cached_property
     def text(self) -> str:
         """Title and body as plain text, as the tagger sees them."""
         return plain_text(
