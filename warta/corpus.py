@@ -29,6 +29,17 @@ def plain_text(title: str, body_html: str) -> str:
     return f"{title}\n\n{html_to_text(body_html)}"
 
 
+def rendered_text(article) -> str:
+    """``plain_text`` of a rendered article (any object with ``title`` and the
+    content HTML in ``_content``, as Pelican's Article), computed once per object:
+    the entity and the indicator plugins both read it."""
+    text = getattr(article, "_warta_plain_text", None)
+    if text is None:
+        text = plain_text(article.title, getattr(article, "_content", None) or "")
+        article._warta_plain_text = text
+    return text
+
+
 @dataclass(frozen=True)
 class ArticleFile:
     path: Path

@@ -6,7 +6,7 @@ import logging
 import time
 from dataclasses import dataclass
 
-from warta.corpus import plain_text
+from warta.corpus import rendered_text
 from warta.entities import AGENCY, PERSON
 from warta.entity_index import group_by_entity
 from warta.errors import AuthorityError, ContentError
@@ -16,11 +16,6 @@ from .config import EntityConfig
 
 logger = logging.getLogger(__name__)
 CONTEXT_KEY = "warta_entities"
-
-
-def article_text(article) -> str:
-    """Title and body as plain text, one paragraph a line."""
-    return plain_text(article.title, article._content or "")
 
 
 @dataclass(frozen=True)
@@ -59,7 +54,7 @@ def tag_articles(generator) -> None:
         region = article.metadata.get("region")
         for fault in tagger.faults(overrides, region):
             logger.error("%s", ContentError(article.source_path, None, fault))
-        text = article_text(article)
+        text = rendered_text(article)
         date = article.date.date()
         key = tagger.key(text, date, region, overrides)
         tags = cache.get(key)

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from warta.cache import JsonCache
-from warta.corpus import plain_text
+from warta.corpus import rendered_text
 from warta.indicators.catalogue import IndicatorCatalogueError, load_catalogue
 from warta.indicators.extract import Figure, extract_figures
 from warta.indicators.series import KIND_LABELS, format_figure, group_by_indicator
@@ -58,7 +58,7 @@ def extract_articles(generator) -> None:
     started = time.perf_counter()
     found = []
     for article in generator.articles:
-        text = plain_text(article.title, article._content or "")
+        text = rendered_text(article)
         date = article.date.date()
         region = article.metadata.get("region")
         key = _key(catalogue.fingerprint, text, date, region)
