@@ -11,14 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 from slugify import slugify
 
 from warta.authority import Authority, load_authority
-from warta.cache import JsonCache
+from warta.cache import JsonCache, flat_record
 from warta.entities import AGENCY, PERSON, Matcher
 from warta.errors import ContentError
 
@@ -71,7 +71,7 @@ class ArticleTags:
         return [tag for tag in self.tags if tag.kind == kind]
 
     def to_json(self) -> list[dict]:
-        return [asdict(tag) for tag in self.tags]
+        return [flat_record(tag) for tag in self.tags]
 
     @classmethod
     def from_json(cls, records: list[dict]) -> ArticleTags:

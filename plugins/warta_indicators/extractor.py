@@ -6,10 +6,10 @@ import hashlib
 import logging
 import os
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
-from warta.cache import JsonCache
+from warta.cache import JsonCache, flat_record
 from warta.corpus import rendered_text
 from warta.indicators.catalogue import IndicatorCatalogueError, load_catalogue
 from warta.indicators.extract import Figure, extract_figures
@@ -67,7 +67,7 @@ def extract_articles(generator) -> None:
             figures = extract_figures(
                 text, catalogue=catalogue, article_date=date, region=region
             )
-            cache.put_json(key, [asdict(figure) for figure in figures])
+            cache.put_json(key, [flat_record(figure) for figure in figures])
         else:
             figures = [Figure(**record) for record in records]
         article.figures = [

@@ -6,8 +6,8 @@ import csv
 import io
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
-from dataclasses import asdict
 
+from warta.cache import flat_record
 from warta.chart import number_id
 from warta.indicators.extract import Figure
 
@@ -60,7 +60,7 @@ def format_figure(figure: Figure) -> str:
 
 def figure_record(figure: Figure) -> dict:
     """The open-data form of a figure."""
-    record = asdict(figure)
+    record = flat_record(figure)
     record["indicator"] = record.pop("indicator_id")
     record["target_or_realised"] = "target" if figure.kind in PLANNED else "realised"
     for key in ("start", "end", "text", "period_from"):
