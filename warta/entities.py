@@ -33,6 +33,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, compress, count
 from types import MappingProxyType
 
 import ahocorasick
@@ -41,6 +42,7 @@ from rapidfuzz.distance import Levenshtein
 
 from warta.authority import Agency, Authority, Region
 from warta.normalize import (
+    MARKS,
     OPTIONAL_PLACE_WORDS,
     TOKEN,
     NormalizedText,
@@ -1096,6 +1098,7 @@ _ATTRIBUTION = frozenset(
         "ungkap",
     }
 )
+_TRIGGERS = _ATTRIBUTION | DISCOVERY_HEADS | TITLE_WORDS  # words discovery starts at
 _HONORIFICS = frozenset(
     {"bapak", "bu", "dr", "drs", "h", "hj", "ibu", "ir", "pak", "prof", "sdr"}
 )
@@ -1125,6 +1128,9 @@ _LIST_AFTER_COMMA = re.compile(r",\s*(?:[A-Z][\w-]*,?\s+)+(?:dan|serta)\s+[A-Z]"
 _NAME_GAP = re.compile(r"\.?[ \t]*\n?[ \t]*")
 # Between the words of an agency's name: spaces, one line break, "-", "&", "/".
 _PHRASE_GAP = re.compile(r"[ \t]*\n?[ \t]*|[ \t]*[-&/][ \t]*")
+_TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
+_WORD_CHAR = rf"[\w{MARKS}]"
+_TOKEN_SPLIT_NO_UNDERSCORE = re.compile(rf"({_WORD_CHAR}++(?:['’‘`]{_WORD_CHAR}++)*+)")
 _CLOSING_QUOTE = re.compile(r"(?<=\S)[”\"][ \t]*")
 
 
@@ -1133,17 +1139,20 @@ class _Words:
 
     def __init__(self, text: str, mentions: Iterable[Mention]) -> None:
         self.text = text
-        spans = [match.span() for match in TOKEN.finditer(text)]
-        self.starts = [start for start, _end in spans]
-        self.ends = [end for _start, end in spans]
-        self.words = TOKEN.findall(text)
-        lowers = TOKEN.findall(text.lower())
-        # Lower-casing rarely changes a text's length ("İ"): then word by word.
-        self.lowers = (
-            lowers
-            if len(lowers) == len(self.words)
-            else [w.lower() for w in self.words]
+        # One split in C gives gaps and words in turn (gap, word, gap, ...,
+        # gap); their lengths add up to every word's offsets.
+        # Without "_" in the text, "\w" is a word character (twice as fast
+        # as TOKEN's letter-or-mark alternation).
+        parts = (_TOKEN_SPLIT if "_" in text else _TOKEN_SPLIT_NO_UNDERSCORE).split(
+            text
         )
+        offsets = list(accumulate(map(len, parts), initial=0))
+        self.gaps = parts[0::2]  # gaps[i + 1] follows word i
+        self.words = parts[1::2]
+        self.starts = offsets[1::2][: len(self.words)]
+        self.ends = offsets[2::2]
+        # Words hold no space, so one lower() of them all splits back in step.
+        self.lowers = " ".join(self.words).lower().split(" ") if self.words else []
         self.mentions = sorted(mentions, key=lambda mention: mention.start)
         self._mention_starts = [mention.start for mention in self.mentions]
 
@@ -1152,7 +1161,7 @@ class _Words:
 
     def gap(self, index: int) -> str:
         """The text between word ``index`` and word ``index + 1``."""
-        return self.text[self.ends[index] : self.starts[index + 1]]
+        return self.gaps[index + 1]
 
     def capital(self, index: int) -> bool:
         return self.words[index][0].isupper()
@@ -1183,22 +1192,24 @@ def discover_candidates(
     that follows a title ("Gubernur Lampung Budi Santoso").
     """
     words = _Words(text, matcher_mentions)
-    cuts = sentence_cuts(text)
+    cuts: list[int] = []  # sentence starts, found at the first candidate
     found: dict[tuple[str, str], Candidate] = {}
     taken = 0
 
     def add(kind: str, first: int, last: int) -> None:
         start, end = words.starts[first], words.ends[last]
         name = " ".join(text[start:end].split())
+        if not cuts:
+            cuts.extend(sentence_cuts(text))
         found.setdefault(
             (kind, normalize(name)),
             Candidate(kind, name, _sentence(text, cuts, start, end), start, end),
         )
 
-    triggers = _ATTRIBUTION | DISCOVERY_HEADS | TITLE_WORDS
-    for index, lower in enumerate(words.lowers):
-        if lower not in triggers:
-            continue  # most words start nothing: one set look-up each
+    # Most words start nothing: the words that may are picked out in C.
+    lowers = words.lowers
+    for index in compress(count(), map(_TRIGGERS.__contains__, lowers)):
+        lower = lowers[index]
         if lower in _ATTRIBUTION and index + 1 < len(words):
             if words.gap(index).isspace():
                 _person_at(words, index + 1, add)

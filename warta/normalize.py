@@ -26,8 +26,8 @@ from functools import cache, cached_property
 from itertools import accumulate, compress
 from operator import add
 
-_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-_LETTER = rf"(?:[^\W_]|[{_MARKS}])"
+MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_LETTER = rf"(?:[^\W_]|[{MARKS}])"
 # A word as a regular expression (for discovery, which reads original text):
 # letters and digits, with apostrophes allowed between them.
 TOKEN = re.compile(rf"{_LETTER}+(?:['’‘`]{_LETTER}+)*")

@@ -11,6 +11,7 @@ from pathlib import Path
 class EntityConfig:
     authority_dir: Path
     cache_path: Path | None
+    workers: int | None = None  # processes for tagging; None: every usable core
 
     @classmethod
     def from_settings(cls, settings: dict) -> EntityConfig:
@@ -24,4 +25,5 @@ class EntityConfig:
         return cls(
             authority_dir=authority,
             cache_path=Path(cache) if cache else None,
+            workers=options.get("workers"),
         )

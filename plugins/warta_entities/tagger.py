@@ -10,7 +10,7 @@ from warta.corpus import rendered_text
 from warta.entities import AGENCY, PERSON
 from warta.entity_index import group_by_entity
 from warta.errors import AuthorityError, ContentError
-from warta.tagging import Overrides, TagCache, Tagger
+from warta.tagging import ArticleTags, Overrides, TagCache, Tagger, TagJob, tag_many
 
 from .config import EntityConfig
 
@@ -48,7 +48,8 @@ def tag_articles(generator) -> None:
     cache = TagCache.load(config.cache_path)
     authority = tagger.authority
     wikidata = {e.id: e.wikidata for e in (*authority.agencies, *authority.people)}
-    tagged = []
+    pending: list[tuple[int, str, TagJob]] = []  # not in the cache
+    found: list[ArticleTags | None] = []
     for article in generator.articles:
         overrides = Overrides.from_metadata(article.metadata)
         region = article.metadata.get("region")
@@ -59,8 +60,14 @@ def tag_articles(generator) -> None:
         key = tagger.key(text, date, region, overrides)
         tags = cache.get(key)
         if tags is None:
-            tags = tagger.tag(text, date=date, region=region, overrides=overrides)
-            cache.put(key, tags)
+            pending.append((len(found), key, TagJob(text, date, region, overrides)))
+        found.append(tags)
+    results = tag_many(tagger, [job for _, _, job in pending], workers=config.workers)
+    for (position, key, _), tags in zip(pending, results, strict=True):
+        cache.put(key, tags)
+        found[position] = tags
+    tagged = []
+    for article, tags in zip(generator.articles, found, strict=True):
         article.warta_tags = tags
         for kind, attribute in ((AGENCY, "agencies"), (PERSON, "people")):
             links = [

@@ -1,5 +1,8 @@
 """Overrides, the ignore list and the tag cache."""
 
+import datetime as dt
+from pathlib import Path
+
 import pytest
 
 from warta.errors import ContentError
@@ -8,8 +11,11 @@ from warta.tagging import (
     Overrides,
     Tag,
     TagCache,
+    Tagger,
+    TagJob,
     load_ignored,
     split_ids,
+    tag_many,
     unknown_override_ids,
 )
 
@@ -86,3 +92,36 @@ def test_bad_ignored_file(tmp_path, text, line, reason):
         load_ignored(tmp_path)
     assert caught.value.line == line
     assert reason in caught.value.reason
+
+
+AUTHORITY = Path(__file__).resolve().parents[2] / "content" / "authority"
+SENTENCES = [
+    "Kepala Dinas Perindustrian Provinsi Lampung membuka pelatihan.",
+    "Kementrian Perindustrian menyiapkan anggaran revitalisasi.",
+    'Menurut Badan Pusat Statistik, ekspor naik. "Kami optimistis," kata Budi Santoso.',
+    "Gubernur Lampung M. Ridho Ficardo meninjau sentra IKM di Kab. Tanggamus.",
+    "Dinas Koperasi dan UKM Kota Metro menggelar pameran.",
+    "Rapat digelar tanpa pejabat dari lembaga mana pun.",
+]
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return Tagger.load(AUTHORITY)
+
+
+def test_tag_many_on_two_processes_equals_one_by_one(tagger):
+    jobs = [
+        TagJob(
+            " ".join(SENTENCES[(i + j) % len(SENTENCES)] for j in range(i % 4 + 1)),
+            dt.date(2015, 3, 16),
+            "lampung" if i % 2 else None,
+            Overrides(suppress=("bps",)) if i % 5 == 0 else Overrides(),
+        )
+        for i in range(40)
+    ]
+    expected = [tagger.tag_job(job) for job in jobs]
+    assert any(not tag.verified for tags in expected for tag in tags.tags)
+    assert tag_many(tagger, jobs, workers=2, parallel_min=4) == expected
+    assert tag_many(tagger, jobs, workers=1) == expected
+    assert tag_many(tagger, [], workers=2, parallel_min=0) == []
