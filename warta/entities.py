@@ -33,7 +33,8 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, compress, count
+from itertools import compress, count
+from operator import add
 from types import MappingProxyType
 
 import ahocorasick
@@ -42,7 +43,6 @@ from rapidfuzz.distance import Levenshtein
 
 from warta.authority import Agency, Authority, Region
 from warta.normalize import (
-    MARKS,
     OPTIONAL_PLACE_WORDS,
     TOKEN,
     NormalizedText,
@@ -622,16 +622,21 @@ class Matcher:
         resolves a bare title ("kata Gubernur") or a name without its region
         ("Dinas Perindustrian").
         """
+        return self._tag(text, date, region)[0]
+
+    def _tag(
+        self, text: str, date: dt.date | None, region: str | None
+    ) -> tuple[list[Mention], NormalizedText]:
         day = date.date() if isinstance(date, dt.datetime) else date
         region_id = self.region_id(region) if region else None
         state = _Tagging(text)
         if not state.tokens:
-            return []
+            return [], state.doc
         self._exact(state)
         self._fuzzy(state)
         self._resolve(state, day, region_id)
         state.mentions.sort(key=lambda m: (m.start, -m.end, m.kind))
-        return state.mentions
+        return state.mentions, state.doc
 
     def entity_ids(self, text: str, **context) -> dict[str, tuple[str, ...]]:
         """``unique_ids(self.tag(text, ...))``."""
@@ -984,8 +989,19 @@ class Matcher:
     ) -> list[Candidate]:
         """``discover_candidates`` with this matcher's mentions of ``text``."""
         if mentions is None:
-            mentions = self.tag(text)
+            return self.tag_and_discover(text)[1]
         return discover_candidates(text, mentions)
+
+    def tag_and_discover(
+        self,
+        text: str,
+        *,
+        date: dt.date | None = None,
+        region: str | None = None,
+    ) -> tuple[list[Mention], list[Candidate]]:
+        """``tag`` and ``discover_candidates`` at once, reading the text once."""
+        mentions, doc = self._tag(text, date, region)
+        return mentions, discover_candidates(text, mentions, doc)
 
 
 def _add_agency(builder: _KeyBuilder, agency: Agency, places: list[str]) -> None:
@@ -1128,43 +1144,36 @@ _LIST_AFTER_COMMA = re.compile(r",\s*(?:[A-Z][\w-]*,?\s+)+(?:dan|serta)\s+[A-Z]"
 _NAME_GAP = re.compile(r"\.?[ \t]*\n?[ \t]*")
 # Between the words of an agency's name: spaces, one line break, "-", "&", "/".
 _PHRASE_GAP = re.compile(r"[ \t]*\n?[ \t]*|[ \t]*[-&/][ \t]*")
-_TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
-_WORD_CHAR = rf"[\w{MARKS}]"
-_TOKEN_SPLIT_NO_UNDERSCORE = re.compile(rf"({_WORD_CHAR}++(?:['’‘`]{_WORD_CHAR}++)*+)")
 _CLOSING_QUOTE = re.compile(r"(?<=\S)[”\"][ \t]*")
 
 
 class _Words:
-    """The words of a text with their offsets, and the mentions covering them."""
+    """The words of a text with their offsets, and the mentions covering them.
 
-    def __init__(self, text: str, mentions: Iterable[Mention]) -> None:
-        self.text = text
-        # One split in C gives gaps and words in turn (gap, word, gap, ...,
-        # gap); their lengths add up to every word's offsets.
-        # Without "_" in the text, "\w" is a word character (twice as fast
-        # as TOKEN's letter-or-mark alternation).
-        parts = (_TOKEN_SPLIT if "_" in text else _TOKEN_SPLIT_NO_UNDERSCORE).split(
-            text
-        )
-        offsets = list(accumulate(map(len, parts), initial=0))
-        self.gaps = parts[0::2]  # gaps[i + 1] follows word i
-        self.words = parts[1::2]
-        self.starts = offsets[1::2][: len(self.words)]
-        self.ends = offsets[2::2]
-        # Words hold no space, so one lower() of them all splits back in step.
-        self.lowers = " ".join(self.words).lower().split(" ") if self.words else []
+    Built from the text's ``NormalizedText`` (the matcher's tokens): word ``i``
+    is ``text[starts[i]:ends[i]]`` and ``lowers[i]`` its folded form.
+    """
+
+    def __init__(self, doc: NormalizedText, mentions: Iterable[Mention]) -> None:
+        self.text = doc.source
+        self.starts = doc.source_starts
+        self.ends = list(map(add, doc.source_starts, doc.lengths))
+        self.lowers = doc.tokens
         self.mentions = sorted(mentions, key=lambda mention: mention.start)
         self._mention_starts = [mention.start for mention in self.mentions]
 
+    def word(self, index: int) -> str:
+        return self.text[self.starts[index] : self.ends[index]]
+
     def __len__(self) -> int:
-        return len(self.words)
+        return len(self.starts)
 
     def gap(self, index: int) -> str:
         """The text between word ``index`` and word ``index + 1``."""
-        return self.gaps[index + 1]
+        return self.text[self.ends[index] : self.starts[index + 1]]
 
     def capital(self, index: int) -> bool:
-        return self.words[index][0].isupper()
+        return self.text[self.starts[index]].isupper()
 
     def lower(self, index: int) -> str:
         return self.lowers[index]
@@ -1179,7 +1188,9 @@ class _Words:
 
 
 def discover_candidates(
-    text: str, matcher_mentions: Iterable[Mention]
+    text: str,
+    matcher_mentions: Iterable[Mention],
+    doc: NormalizedText | None = None,
 ) -> list[Candidate]:
     """Agency-like phrases and people that the matcher did not tag.
 
@@ -1191,7 +1202,9 @@ def discover_candidates(
     ("Kepala Dinas Koperasi, Budi Santoso"), or right after a tagged office
     that follows a title ("Gubernur Lampung Budi Santoso").
     """
-    words = _Words(text, matcher_mentions)
+    if doc is None or doc.source is not text:
+        doc = normalize_with_offsets(text)
+    words = _Words(doc, matcher_mentions)
     cuts: list[int] = []  # sentence starts, found at the first candidate
     found: dict[tuple[str, str], Candidate] = {}
     taken = 0
@@ -1283,7 +1296,7 @@ def _person_at(words: _Words, index: int, add) -> None:
     last = None
     position = index
     while position < len(words) and position - index < 6:
-        word = words.words[position]
+        word = words.word(position)
         if (
             not words.capital(position)
             or words.covered(position)
@@ -1300,7 +1313,7 @@ def _person_at(words: _Words, index: int, add) -> None:
         position += 1
     if last is None:
         return
-    whole_words = [w for w in words.words[index : last + 1] if len(w) > 1]
+    whole_words = [i for i in range(index, last + 1) if len(words.word(i)) > 1]
     if len(whole_words) >= 2:
         add(PERSON, index, last)
 

@@ -126,7 +126,7 @@ def tag_article(
     """
     if region_fault(matcher, region):
         region = None
-    mentions = matcher.tag(text, date=date, region=region)
+    mentions, candidates = matcher.tag_and_discover(text, date=date, region=region)
     first_sentence: dict[tuple[str, str], str] = {}
     for mention in mentions:
         first_sentence.setdefault((mention.kind, mention.entity_id), mention.sentence)
@@ -141,7 +141,7 @@ def tag_article(
         if entity_id not in suppressed
     ]
     seen = {tag.id for tag in tags}
-    for candidate in matcher.discover_candidates(text, mentions):
+    for candidate in candidates:
         entity_id = discovered_id(candidate.kind, candidate.name)
         if entity_id in seen or entity_id in suppressed or entity_id in known_ids:
             continue
