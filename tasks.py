@@ -421,6 +421,28 @@ def eval_entities(c, file, content="content"):
 
 
 @task(
+    help={
+        "data": "a folder of news text: .jsonl/.csv records or .txt/.md files",
+        "limit": "read at most this many articles",
+        "content": "content folder (its authority/ is used)",
+    }
+)
+def bench_tagging(c, data, limit=None, content="content"):
+    """Tagging throughput over real news text: one core, then every core."""
+    from warta.bench.tagging_speed import measure
+
+    try:
+        speed = measure(
+            Path(data),
+            Path(content) / "authority",
+            int(limit) if limit else None,
+        )
+    except (WartaError, OSError, ValueError) as error:
+        raise Exit(f"GAGAL: {error}", code=1) from None
+    print(speed.report())
+
+
+@task(
     help={"file": "a JSON list of {text, date?, figures: [{indicator, value, unit}]}"}
 )
 def eval_indicators(c, file, content="content"):

@@ -1,0 +1,97 @@
+"""Tagging throughput over a folder of real news text, one core and all cores.
+
+``invoke bench-tagging DIR`` reads every article it finds under ``DIR``: JSON
+Lines records and CSV rows (the first of the fields ``TEXT_FIELDS`` present),
+and ``.txt``/``.md`` files (one article each). Nothing is written; the texts
+stay where they are.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from warta.errors import WartaError
+from warta.tagging import Tagger, TagJob, tag_many, usable_cores
+
+TEXT_FIELDS = ("text", "isi", "isi_berita", "berita", "content", "body")
+
+
+class NoArticlesError(WartaError):
+    """The folder holds no article text this benchmark can read."""
+
+
+def _text_of(record: dict) -> str | None:
+    for field in TEXT_FIELDS:
+        value = record.get(field)
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
+
+
+def read_texts(folder: Path) -> Iterator[str]:
+    """Every article text under ``folder``, in path order."""
+    csv.field_size_limit(sys.maxsize)
+    for path in sorted(folder.rglob("*")):
+        suffix = path.suffix.lower()
+        if suffix == ".jsonl":
+            with path.open(encoding="utf-8") as lines:
+                for line in lines:
+                    if line.strip():
+                        text = _text_of(json.loads(line))
+                        if text:
+                            yield text
+        elif suffix == ".csv":
+            with path.open(encoding="utf-8", newline="") as rows:
+                for row in csv.DictReader(rows):
+                    text = _text_of(row)
+                    if text:
+                        yield text
+        elif suffix in (".txt", ".md") and path.name.lower() != "readme.md":
+            yield path.read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class TaggingSpeed:
+    articles: int
+    words: int
+    one_core_s: float
+    cores: int
+    all_cores_s: float
+
+    def report(self) -> str:
+        one = self.articles / self.one_core_s
+        many = self.articles / self.all_cores_s
+        return "\n".join(
+            [
+                f"{self.articles:,} articles, {self.words / self.articles:.0f} "
+                "words on average",
+                f"one core: {one:,.0f} articles/s "
+                f"({self.words / self.one_core_s / 1000:,.0f}k words/s)",
+                f"{self.cores} cores (as the build tags): {many:,.0f} articles/s; "
+                f"100,000 such articles in {100_000 / many:.0f} s",
+            ]
+        )
+
+
+def measure(folder: Path, authority: Path, limit: int | None = None) -> TaggingSpeed:
+    texts = list(read_texts(folder))[:limit]
+    if not texts:
+        raise NoArticlesError(f"{folder}: no article text found")
+    tagger = Tagger.load(authority)
+    jobs = [TagJob(text, None, None) for text in texts]
+    started = time.perf_counter()
+    for job in jobs:
+        tagger.tag_job(job)
+    one_core_s = time.perf_counter() - started
+    cores = usable_cores()
+    started = time.perf_counter()
+    tag_many(tagger, jobs, workers=cores)
+    all_cores_s = time.perf_counter() - started
+    words = sum(len(text.split()) for text in texts)
+    return TaggingSpeed(len(texts), words, one_core_s, cores, all_cores_s)
