@@ -34,13 +34,22 @@ def related_articles(
     related: dict[Hashable, list[Hashable]] = {}
     for index, (article, ids) in enumerate(keys):
         scores: Counter = Counter()
-        for entity_id in set(ids):
+        # In a fixed order: float sums in a set's order (which changes from run
+        # to run) differ in the last bits and break ties differently.
+        for entity_id in sorted(set(ids)):
             boost = weight.get(entity_id)
             if boost is None:
                 continue
             for other in postings[entity_id]:
                 if other != index:
                     scores[other] += boost
-        ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        ranked = sorted(scores.items(), key=_by_score)[:limit]
         related[article] = [keys[other][0] for other, _score in ranked]
     return related
+
+
+def _by_score(item: tuple[int, float]) -> tuple[float, int]:
+    """Highest score first (rounded: sums in another order may differ in the
+    last bits), then the earliest article."""
+    other, score = item
+    return (-round(score, 9), other)

@@ -19,7 +19,8 @@ def _labels(names: Iterable[str]) -> list[str]:
     found: dict[str, None] = {}
     for name in names:
         found[normalize(name)] = None
-        for variant in variants(name):
+        # Sorted: a set's order changes from run to run, the output must not.
+        for variant in sorted(variants(name)):
             found[variant] = None
     return [label for label in found if label]
 
