@@ -24,8 +24,13 @@ PLUGINS = [
     "warta_entities",
     "warta_indicators",
     "warta_browse",
+    # Before search: it removes the pages of deleted articles, which the
+    # search index must not see, once every page is written.
+    "warta_incremental",
     "warta_search",
 ]
+# Incremental builds (``invoke build --incremental``) turn this on.
+WARTA_INCREMENTAL = False
 
 TIMEZONE = "Asia/Jakarta"
 DEFAULT_LANG = "id"

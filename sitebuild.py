@@ -53,15 +53,35 @@ class BuildReport:
         return not self.errors and not self.warnings
 
 
+# What an incremental build changes in the settings.
+INCREMENTAL_SETTINGS = {
+    "WARTA_INCREMENTAL": True,
+    "DELETE_OUTPUT_DIRECTORY": False,
+    "CACHE_CONTENT": True,
+    "LOAD_CONTENT_CACHE": True,
+}
+
+
 def build(
     settings_file: str | Path = ROOT / "pelicanconf.py",
     *,
     output: str | Path | None = None,
     content: str | Path | None = None,
+    cache: str | Path | None = None,
+    incremental: bool = False,
     verbose: bool = False,
 ) -> BuildReport:
-    """Build the site once; return what it logged."""
+    """Build the site once; return what it logged.
+
+    ``incremental`` keeps the output folder and Pelican's content cache and
+    renders only the pages whose inputs changed since the last incremental
+    build (``warta.incremental``).
+    """
     override = {}
+    if cache is not None:
+        override["CACHE_PATH"] = str(Path(cache).resolve())
+    if incremental:
+        override.update(INCREMENTAL_SETTINGS)
     if output is not None:
         override["OUTPUT_PATH"] = str(Path(output).resolve())
     if content is not None:

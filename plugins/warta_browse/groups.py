@@ -15,6 +15,11 @@ CONTEXT_KEY = "warta_browse"
 class Group:
     """The articles of one region or one source, newest first."""
 
+    # What an article page shows of its region and source (for the digest of
+    # incremental builds: adding an article to a region changes no other
+    # article's page).
+    __digest_fields__ = ("kind", "id", "name")
+
     kind: str  # wilayah | sumber
     id: str
     name: str

@@ -1,0 +1,54 @@
+"""Signal hookups only: the memoising writer, and the sweep after the build."""
+
+from __future__ import annotations
+
+import logging
+
+from pelican import signals
+
+from warta.incremental import sweep
+
+from .writer import MemoWriter, begin_build, finish_build
+
+logger = logging.getLogger(__name__)
+
+
+def _enabled(pelican) -> bool:
+    return bool(pelican.settings.get("WARTA_INCREMENTAL"))
+
+
+def on_initialized(pelican) -> None:
+    if _enabled(pelican):
+        begin_build(pelican.settings)
+
+
+def get_writer(pelican):
+    return MemoWriter if _enabled(pelican) else None
+
+
+def on_finalized(pelican) -> None:
+    if not _enabled(pelican):
+        return
+    state = finish_build(pelican.settings)
+    if state is None:
+        return
+    memo, since_ns = state
+    removed = sweep(memo.output, since_ns, memo.kept_files)
+    memo.save()
+    for key in memo.rendered_keys:
+        changed = memo.changed_inputs.get(key)
+        logger.debug("incremental: rendered %s %s", key, ",".join(changed or ["-"]))
+    for name in removed:
+        logger.debug("incremental: removed %s", name)
+    logger.info(
+        "incremental: %d pages rendered, %d kept, %d stale files removed",
+        memo.rendered,
+        memo.kept,
+        len(removed),
+    )
+
+
+def register() -> None:
+    signals.initialized.connect(on_initialized)
+    signals.get_writer.connect(get_writer)
+    signals.finalized.connect(on_finalized)
