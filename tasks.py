@@ -21,10 +21,14 @@ ROOT = Path(__file__).resolve().parent
 CHROMIUM = Path("/usr/bin/chromium")
 
 
-def _build(settings: str, output: str | None, verbose: bool) -> Path:
+def _build(
+    settings: str, output: str | None, verbose: bool, incremental: bool = False
+) -> Path:
     import sitebuild  # imported here: Pelican loads only for tasks that build
 
-    report = sitebuild.build(ROOT / settings, output=output, verbose=verbose)
+    report = sitebuild.build(
+        ROOT / settings, output=output, verbose=verbose, incremental=incremental
+    )
     if sitebuild.report_and_exit_code(report):
         raise Exit(code=1)
     return report.output
@@ -35,11 +39,12 @@ def _build(settings: str, output: str | None, verbose: bool) -> Path:
         "settings": "Pelican settings file (publishconf.py for the public site)",
         "output": "output folder (default: output/)",
         "verbose": "log every file written",
+        "incremental": "keep the output and render only pages whose inputs changed",
     }
 )
-def build(c, settings="pelicanconf.py", output=None, verbose=False):
+def build(c, settings="pelicanconf.py", output=None, verbose=False, incremental=False):
     """Build the archive from content/; exit non-zero on any warning or error."""
-    _build(settings, output, verbose)
+    _build(settings, output, verbose, incremental)
 
 
 @task(
@@ -47,13 +52,14 @@ def build(c, settings="pelicanconf.py", output=None, verbose=False):
         "port": "port to listen on (default 8000)",
         "host": "address to bind (default 127.0.0.1)",
         "settings": "Pelican settings file",
+        "clean": "rebuild everything (default: only pages whose inputs changed)",
     }
 )
-def serve(c, port=8000, host="127.0.0.1", settings="pelicanconf.py"):
-    """Build the archive, then serve it until Ctrl-C."""
+def serve(c, port=8000, host="127.0.0.1", settings="pelicanconf.py", clean=False):
+    """Build the archive (incrementally), then serve it until Ctrl-C."""
     import sitebuild
 
-    output = _build(settings, None, False)
+    output = _build(settings, None, False, incremental=not clean)
     server = sitebuild.make_server(output, host, int(port))
     print(f"Arsip siap di http://{host}:{port}/ (Ctrl-C untuk berhenti)", flush=True)
     try:
@@ -507,6 +513,8 @@ def audit(c, output=None, lighthouse=True, skip="", site_url="", content="conten
         "search": "also time a search in headless Chromium (see --query)",
         "query": "the word searched with --search (default: industri)",
         "warm": "also time a full rebuild with the cache the cold build filled",
+        "incremental": "build incrementally, then time rebuilds after an edit, "
+        "an added article and an authority change",
         "profile": "also profile a cold full build (cProfile) and print the top",
         "seed": "seed of the synthetic archive (default 20261128)",
         "json": "also write every figure as JSON to this file",
@@ -520,6 +528,7 @@ def bench(
     search=False,
     query="industri",
     warm=False,
+    incremental=False,
     profile=False,
     seed=None,
     json=None,
@@ -539,6 +548,7 @@ def bench(
         search=search,
         query=query,
         warm=warm,
+        incremental=incremental,
         profile=profile,
         seed=int(seed) if seed is not None else None,
         json_path=json,

@@ -65,6 +65,7 @@ class BenchOptions:
     search: bool = False
     query: str = "industri"
     warm: bool = False
+    incremental: bool = False
     profile: bool = False
     seed: int | None = None
     misspell_rate: float = 0.15
@@ -81,6 +82,8 @@ class BenchOptions:
                 parts += ["--query", self.query]
         if self.warm:
             parts.append("--warm")
+        if self.incremental:
+            parts.append("--incremental")
         if self.profile:
             parts.append("--profile")
         if self.seed is not None:
@@ -139,7 +142,12 @@ def run_child(argv: list[str], work: Path, name: str) -> ChildRun:
 
 
 _marks: dict[str, float] = {}
-_PLUGIN_LOGGERS = ("warta_entities", "warta_indicators", "warta_search")
+_PLUGIN_LOGGERS = (
+    "warta_entities",
+    "warta_indicators",
+    "warta_search",
+    "warta_incremental",
+)
 _STAGES = {
     "tag": re.compile(r"tagged (\d+) articles in ([\d.]+) s \((\d+) from cache\)"),
     "figures": re.compile(
@@ -147,6 +155,7 @@ _STAGES = {
     ),
     "index": re.compile(r"pagefind indexed (\d+) pages in ([\d.]+) s"),
 }
+_INCREMENTAL = re.compile(r"incremental: (\d+) pages rendered, (\d+) kept")
 
 
 def _context_done(sender) -> None:
@@ -175,6 +184,10 @@ def _stages(messages: list[str]) -> dict:
                 found[f"{stage}_s"] = float(match[2])
                 if stage != "index":
                     found[f"{stage}_from_cache"] = int(match[3])
+        match = _INCREMENTAL.search(message)
+        if match:
+            found["pages_rendered"] = int(match[1])
+            found["pages_kept"] = int(match[2])
     return found
 
 
@@ -194,6 +207,8 @@ def child_build(args: argparse.Namespace) -> int:
         "CACHE_PATH": str(Path(args.cache).resolve()),
         "WARTA_SEARCH": not args.no_search,
     }
+    if args.incremental:
+        override.update(sitebuild.INCREMENTAL_SETTINGS)
     settings = read_settings(str(args.settings), override=override)
     init_logging(level=logging.WARNING)
     counter = sitebuild.LogCounter()
@@ -520,10 +535,14 @@ def _build(
     articles: int,
     *,
     profile: Path | None = None,
+    incremental: bool = False,
+    output: Path | None = None,
 ) -> dict:
-    output = work / f"out-{name}"
+    output = output or work / f"out-{name}"
     argv = ["build", "--settings", str(settings), "--content", str(content)]
     argv += ["--output", str(output), "--cache", str(cache)]
+    if incremental:
+        argv.append("--incremental")
     if profile is not None:
         argv += ["--profile", str(profile)]
     progress(f"{name} build ...")
@@ -585,8 +604,16 @@ def run_benchmark(options: BenchOptions) -> dict:
             builds["plain"] = _build(
                 "plain", PLAIN_SETTINGS, content, work, work / "cache-plain", n
             )
+        # With --incremental the full build keeps what incremental rebuilds
+        # need (Pelican's content cache, the page memo): an editor's first build.
         builds["full"] = _build(
-            "full", FULL_SETTINGS, content, work, work / "cache-full", n
+            "full",
+            FULL_SETTINGS,
+            content,
+            work,
+            work / "cache-full",
+            n,
+            incremental=options.incremental,
         )
         if options.warm:
             builds["warm"] = _build(
@@ -623,6 +650,9 @@ def run_benchmark(options: BenchOptions) -> dict:
             f"figures {results['throughput']['figures_per_s']:.0f} articles/s"
         )
 
+        if options.incremental:
+            results["incremental"] = measure_incremental(content, work, n)
+
         if options.search:
             progress(f"search in Chromium for {options.query!r} ...")
             results["search"] = measure_search(output, options.query)
@@ -644,6 +674,72 @@ def run_benchmark(options: BenchOptions) -> dict:
             shutil.rmtree(work, ignore_errors=True)
     results["targets"] = check_targets(results)
     return results
+
+
+# An editor's changes, one rebuild each: (name, what it does to the content).
+NEW_ARTICLE = """Title: Pelatihan Kemasan bagi IKM Kopi Lampung Barat
+Date: {date}
+Region: Lampung
+Source: Antara
+
+Dinas Perindustrian Provinsi Lampung melatih 40 pelaku IKM kopi di Liwa.
+Menurut Badan Pusat Statistik, ekspor kopi Lampung naik 5,2 persen.
+"""
+
+
+def _edit_article(content: Path) -> str:
+    articles = sorted((content / "articles").rglob("*.md"))
+    chosen = articles[len(articles) // 2]
+    with chosen.open("a", encoding="utf-8") as stream:
+        stream.write(
+            "\nKepala Badan Pusat Statistik menyebut ekspor naik 3,1 persen.\n"
+        )
+    return chosen.relative_to(content).as_posix()
+
+
+def _add_article(content: Path) -> str:
+    path = content / "articles" / "2025" / "pelatihan-kemasan-ikm-kopi-lampung-barat.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(NEW_ARTICLE.format(date="2025-12-30 10:00"), encoding="utf-8")
+    return path.relative_to(content).as_posix()
+
+
+def _add_alias(content: Path) -> str:
+    path = content / "authority" / "agencies.yaml"
+    text = path.read_text(encoding="utf-8")
+    alias = "  aliases:\n  - Biro Pusat Statistik\n"
+    if alias not in text:
+        raise ValueError(f"{path}: the BPS alias this benchmark extends is gone")
+    path.write_text(text.replace(alias, alias + "  - Biro Statistik Pusat\n"), "utf-8")
+    return "authority/agencies.yaml: an alias added to bps"
+
+
+INCREMENTAL_STEPS: tuple[tuple[str, Callable[[Path], str] | None], ...] = (
+    ("unchanged", None),
+    ("one article edited", _edit_article),
+    ("one article added", _add_article),
+    ("authority alias added", _add_alias),
+)
+
+
+def measure_incremental(content: Path, work: Path, articles: int) -> list[dict]:
+    """Rebuild the full build's output incrementally after each editor's change."""
+    steps = []
+    for number, (name, change) in enumerate(INCREMENTAL_STEPS, start=1):
+        what = change(content) if change else "nothing"
+        progress(f"incremental rebuild: {name} ({what}) ...")
+        figures = _build(
+            f"incremental-{number}",
+            FULL_SETTINGS,
+            content,
+            work,
+            work / "cache-full",
+            articles,
+            incremental=True,
+            output=work / "out-full",
+        )
+        steps.append({"step": name, "change": what, **figures})
+    return steps
 
 
 def top_functions(profile: Path, limit: int = 25) -> list[dict]:
@@ -775,6 +871,23 @@ def format_report(results: dict) -> str:
                 f"  {'':<20} peak RSS: Python {build['maxrss_self_mib']:.0f} MiB, "
                 f"Pagefind binary {build['maxrss_children_mib']:.0f} MiB"
             )
+    steps = results.get("incremental")
+    if steps:
+        lines.append("")
+        lines.append(
+            "incremental rebuilds of the full build (seconds; Pelican = all but "
+            "Pagefind, which re-indexes the whole site):"
+        )
+        for step in steps:
+            pagefind = step.get("index_s", 0.0)
+            state = "ok" if step["ok"] else f"FAILED ({step['log']})"
+            lines.append(
+                f"  {step['step']:<24}{step['wall_s']:>7.1f} s  "
+                f"(Pelican {step['wall_s'] - pagefind:.1f}, Pagefind {pagefind:.1f}); "
+                f"{_n(step.get('pages_rendered', 0))} pages rendered, "
+                f"{_n(step.get('pages_kept', 0))} kept; peak RSS "
+                f"{step['peak_rss_mib']:.0f} MiB  {state}"
+            )
     lines.append("")
     index = results.get("index")
     if index:
@@ -886,6 +999,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--output", required=True)
     build.add_argument("--cache", required=True)
     build.add_argument("--no-search", action="store_true")
+    build.add_argument("--incremental", action="store_true")
     build.add_argument("--profile", help="write cProfile stats to this file")
     build.add_argument("--result", required=True)
     index = commands.add_parser("index", help="Pagefind over a built site")
