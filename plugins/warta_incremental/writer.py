@@ -111,7 +111,8 @@ class MemoWriter(Writer):
         self._memo = build[0] if build else None
         self._describer = _Describer()
         self._variables: dict[str, frozenset[str] | None] = {}
-        self._parts: dict[str, str] | None = None  # the last page's, by variable
+        # The page of a paginated listing about to be written (see _open_w).
+        self._pending: tuple | None = None
 
     # -- the two ways Pelican writes ----------------------------------------
 
@@ -139,11 +140,32 @@ class MemoWriter(Writer):
         )
         if not name or override_output or self._memo is None:
             return super().write_file(*call, **kwargs)
-        digest = self._page_digest(*call, kwargs)
+        parts = self._page_parts(*call, kwargs)
+        if paginated is None:
+            paginated = {k: v for k, v in kwargs.items() if k in {"articles", "dates"}}
+        if paginated and template_name in self.settings["PAGINATED_TEMPLATES"]:
+            # Page by page: an edit in one article renders the one page of a
+            # long listing that shows it.
+            if parts is not None:
+                template = _PageTemplate(template, self, parts, list(paginated))
+            return super().write_file(
+                name,
+                template,
+                context,
+                relative_urls,
+                paginated,
+                template_name,
+                override_output,
+                url,
+                **kwargs,
+            )
+        digest = None if parts is None else self._digest(parts)
+        parent = super()
         return self._memoised(
             f"page:{name}",
             digest,
-            lambda: super(MemoWriter, self).write_file(*call, **kwargs),
+            lambda: parent.write_file(*call, **kwargs),
+            parts,
         )
 
     def write_feed(
@@ -166,14 +188,20 @@ class MemoWriter(Writer):
         return self._memoised(f"feed:{path}", digest, lambda: parent.write_feed(*call))
 
     def _open_w(self, filename, encoding, override=False):
-        if self._memo is not None:
+        pending, self._pending = self._pending, None
+        if pending is not None:  # a page of a paginated listing
+            key, digest, parts, kept = pending
+            if not kept:
+                self._memo.begin(key, digest, parts)
+                self._memo.wrote(filename)
+                self._memo.end()
+        elif self._memo is not None:
             self._memo.wrote(filename)
         return super()._open_w(filename, encoding, override=override)
 
     # -- digests -------------------------------------------------------------
 
-    def _memoised(self, key, digest, render):
-        parts, self._parts = self._parts, None
+    def _memoised(self, key, digest, render, parts=None):
         if self._memo.unchanged(key, digest):
             return None
         self._memo.begin(key, digest, parts)
@@ -188,7 +216,7 @@ class MemoWriter(Writer):
         except Unhashable:
             return None
 
-    def _page_digest(
+    def _page_parts(
         self,
         name,
         template,
@@ -199,7 +227,10 @@ class MemoWriter(Writer):
         override_output,
         url,
         kwargs,
-    ) -> str | None:
+    ) -> dict[str, str] | None:
+        """A digest per input of the page: each variable its templates read,
+        and the page's own name and settings. ``None``: an input the digest
+        cannot describe (the page is rendered)."""
         variables = self._template_variables(template)
         if variables is None:
             return None
@@ -213,12 +244,6 @@ class MemoWriter(Writer):
                 if variable.isupper() and value is self.settings.get(variable):
                     continue
                 values[variable] = value
-        if template_name in self.settings["PAGINATED_TEMPLATES"]:
-            if paginated is None:
-                paginated = {
-                    k: v for k, v in kwargs.items() if k in {"articles", "dates"}
-                }
-            values["(paginated)"] = paginated
         values["(page)"] = [name, template.name, relative_urls, template_name, url]
         parts = {}
         for key, value in values.items():
@@ -226,8 +251,7 @@ class MemoWriter(Writer):
             if part is None:
                 return None
             parts[key] = part
-        self._parts = parts
-        return self._digest(parts)
+        return parts
 
     def _template_variables(self, template) -> frozenset[str] | None:
         """The variables ``template`` and the templates it uses read from its
@@ -254,3 +278,38 @@ class MemoWriter(Writer):
             result = frozenset(found)
         self._variables[template.name] = result
         return result
+
+
+class _PageTemplate:
+    """The template of a paginated listing, seen by Pelican's writer: a page
+    whose inputs are unchanged is given back as the last build wrote it
+    instead of being rendered."""
+
+    def __init__(self, template, writer: MemoWriter, parts: dict, keys: list[str]):
+        self._template = template
+        self._writer = writer
+        self._parts = parts
+        self._keys = keys
+        self.name = template.name
+
+    def render(self, context) -> str:
+        writer, memo = self._writer, self._writer._memo
+        name = context["output_file"]
+        parts = dict(self._parts)
+        for key in self._keys:
+            page = context[f"{key}_page"]
+            paginator = page.paginator
+            shown = [page.number, paginator.num_pages, paginator.count]
+            part = writer._digest([shown, list(page.object_list)])
+            if part is None:
+                parts = None
+                break
+            parts[f"({key} page)"] = part
+        digest = None if parts is None else writer._digest(parts)
+        key = f"page:{name}"
+        if memo.unchanged(key, digest):
+            writer._pending = (key, digest, parts, True)
+            with open(memo.output / name, encoding="utf-8", newline="") as stream:
+                return stream.read()
+        writer._pending = (key, digest, parts, False)
+        return self._template.render(context)
