@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import multiprocessing
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +22,7 @@ from warta.authority import Authority, load_authority
 from warta.cache import JsonCache, flat_record
 from warta.entities import AGENCY, PERSON, Matcher
 from warta.errors import ContentError
+from warta.parallel import PARALLEL_MIN, map_on_cores
 
 CACHE_VERSION = "1"
 
@@ -267,22 +266,6 @@ class TagJob:
     overrides: Overrides = Overrides()
 
 
-# Below this many articles a second process costs more than it saves.
-PARALLEL_MIN = 200
-# What forked workers read: set in the parent just before the fork, so that
-# neither the tagger nor the texts are pickled to the workers.
-_SHARED: tuple[Tagger, Sequence[TagJob]] | None = None
-
-
-def usable_cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-
-
-def _tag_shared(index: int) -> ArticleTags:
-    tagger, jobs = _SHARED
-    return tagger.tag_job(jobs[index])
-
-
 def tag_many(
     tagger: Tagger,
     jobs: Sequence[TagJob],
@@ -290,19 +273,8 @@ def tag_many(
     workers: int | None = None,
     parallel_min: int = PARALLEL_MIN,
 ) -> list[ArticleTags]:
-    """Tag every job, in order; on ``workers`` processes (all usable cores by
-    default) when there are at least ``parallel_min`` jobs and the platform can
-    fork. Tagging is pure, so the result is the same either way."""
-    global _SHARED
-    workers = usable_cores() if workers is None else workers
-    workers = min(workers, len(jobs) // max(1, parallel_min // 2) or 1)
-    fork = "fork" in multiprocessing.get_all_start_methods()
-    if workers < 2 or len(jobs) < parallel_min or not fork:
-        return [tagger.tag_job(job) for job in jobs]
-    _SHARED = (tagger, jobs)
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            chunk = max(1, min(256, len(jobs) // (workers * 8)))
-            return pool.map(_tag_shared, range(len(jobs)), chunksize=chunk)
-    finally:
-        _SHARED = None
+    """Tag every job, in order, on every usable core when there are many
+    (``warta.parallel.map_on_cores``)."""
+    return map_on_cores(
+        tagger.tag_job, jobs, workers=workers, parallel_min=parallel_min
+    )

@@ -14,6 +14,7 @@ from warta.corpus import rendered_text
 from warta.indicators.catalogue import IndicatorCatalogueError, load_catalogue
 from warta.indicators.extract import Figure, extract_figures
 from warta.indicators.series import KIND_LABELS, format_figure, group_by_indicator
+from warta.parallel import map_on_cores
 
 logger = logging.getLogger(__name__)
 CONTEXT_KEY = "warta_indicators"
@@ -56,20 +57,31 @@ def extract_articles(generator) -> None:
         Path(os.path.join(settings.get("CACHE_PATH", "cache"), "warta-figures.json"))
     )
     started = time.perf_counter()
-    found = []
+    keys, texts, records = [], [], []
     for article in generator.articles:
         text = rendered_text(article)
-        date = article.date.date()
         region = article.metadata.get("region")
-        key = _key(catalogue.fingerprint, text, date, region)
-        records = cache.get_json(key)
-        if records is None:
-            figures = extract_figures(
-                text, catalogue=catalogue, article_date=date, region=region
-            )
-            cache.put_json(key, [flat_record(figure) for figure in figures])
-        else:
-            figures = [Figure(**record) for record in records]
+        keys.append(_key(catalogue.fingerprint, text, article.date.date(), region))
+        texts.append(text)
+        records.append(cache.get_json(keys[-1]))
+    pending = [index for index, found in enumerate(records) if found is None]
+
+    def extract(index: int) -> list[Figure]:
+        article = generator.articles[index]
+        return extract_figures(
+            texts[index],
+            catalogue=catalogue,
+            article_date=article.date.date(),
+            region=article.metadata.get("region"),
+        )
+
+    # Extraction is pure: uncached articles are done on every core.
+    for index, figures in zip(pending, map_on_cores(extract, pending), strict=True):
+        records[index] = [flat_record(figure) for figure in figures]
+        cache.put_json(keys[index], records[index])
+    found = []
+    for article, flat in zip(generator.articles, records, strict=True):
+        figures = [Figure(**record) for record in flat]
         article.figures = [
             FigureView(
                 figure,

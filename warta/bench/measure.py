@@ -313,7 +313,8 @@ def measure_throughput(content: Path, expected: dict | None = None) -> dict:
     from warta.errors import ContentError
     from warta.indicators.catalogue import load_catalogue
     from warta.indicators.extract import extract_figures
-    from warta.tagging import Overrides, Tagger, TagJob, tag_many, usable_cores
+    from warta.parallel import usable_cores
+    from warta.tagging import Overrides, Tagger, TagJob, tag_many
 
     started = time.perf_counter()
     texts = []

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from warta.errors import WartaError
-from warta.tagging import Tagger, TagJob, tag_many, usable_cores
+from warta.parallel import usable_cores
+from warta.tagging import Tagger, TagJob, tag_many
 
 TEXT_FIELDS = ("text", "isi", "isi_berita", "berita", "content", "body")
 
