@@ -6,7 +6,7 @@ import logging
 
 from pelican import signals
 
-from warta.incremental import sweep
+from warta.incremental import remove_stale
 
 from .writer import MemoWriter, begin_build, finish_build
 
@@ -32,8 +32,8 @@ def on_finalized(pelican) -> None:
     state = finish_build(pelican.settings)
     if state is None:
         return
-    memo, since_ns = state
-    removed = sweep(memo.output, since_ns, memo.kept_files)
+    memo = state
+    removed = remove_stale(memo.output, memo)
     memo.save()
     for key in memo.rendered_keys:
         changed = memo.changed_inputs.get(key)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from types import ModuleType
 from zoneinfo import ZoneInfo
@@ -21,15 +20,17 @@ from warta.incremental import (
 )
 
 MEMO_FILE = "warta-pages.json"
-MARKER_FILE = "warta-build-started"
 ROOT = Path(__file__).resolve().parents[2]
 # The code that renders pages: a change in it changes every page.
 CODE = (ROOT / "warta", ROOT / "plugins")
+# Lists at least this long are digested once per build (the list of every
+# article is read by several pages).
+SHARED_MIN = 256
 # Content attributes that are the whole site, not the article.
 _NOT_OWN = frozenset({"settings", "_context"})
 
-# One build at a time per output folder: (memo, sweep start) by output path.
-_BUILDS: dict[str, tuple[PageMemo, int]] = {}
+# One build at a time per output folder: its memo by output path.
+_BUILDS: dict[str, PageMemo] = {}
 
 
 def _lenient(value, shallow):
@@ -59,15 +60,11 @@ def site_fingerprint(settings: dict) -> str:
 def begin_build(settings: dict) -> None:
     output = str(Path(settings["OUTPUT_PATH"]).resolve())
     cache = Path(settings["CACHE_PATH"])
-    cache.mkdir(parents=True, exist_ok=True)
-    marker = cache / MARKER_FILE
-    marker.write_text(str(time.time()), encoding="utf-8")
-    since_ns = marker.stat().st_ctime_ns
     memo = PageMemo(cache / MEMO_FILE, Path(output), site_fingerprint(settings))
-    _BUILDS[output] = (memo, since_ns)
+    _BUILDS[output] = memo
 
 
-def finish_build(settings: dict) -> tuple[PageMemo, int] | None:
+def finish_build(settings: dict) -> PageMemo | None:
     return _BUILDS.pop(str(Path(settings["OUTPUT_PATH"]).resolve()), None)
 
 
@@ -107,8 +104,7 @@ class _Describer:
 class MemoWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        build = _BUILDS.get(str(Path(output_path).resolve()))
-        self._memo = build[0] if build else None
+        self._memo = _BUILDS.get(str(Path(output_path).resolve()))
         self._describer = _Describer()
         self._variables: dict[str, frozenset[str] | None] = {}
         # The page of a paginated listing about to be written (see _open_w).
@@ -211,8 +207,11 @@ class MemoWriter(Writer):
             self._memo.end()
 
     def _digest(self, value) -> str | None:
+        digester = self._describer.digester
         try:
-            return self._describer.digester.digest(value)
+            if isinstance(value, list | tuple | dict) and len(value) >= SHARED_MIN:
+                return digester.shared_digest(value)
+            return digester.digest(value)
         except Unhashable:
             return None
 
