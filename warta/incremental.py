@@ -31,9 +31,6 @@ from types import ModuleType
 
 MEMO_VERSION = 1
 
-# ``describe`` returns this for values it does not handle.
-NOT_HANDLED = object()
-
 
 class Unhashable(Exception):
     """A value the digest cannot describe: the page it feeds is always rendered."""
@@ -43,14 +40,15 @@ class Digester:
     """Digests of nested plain values, dataclasses and objects.
 
     Values are serialised with ``pickle`` (in C, several times faster than a
-    walk in Python), with three substitutions made by ``reducer_override``:
+    walk in Python), with substitutions chosen once per type:
 
-    - ``describe(value, shallow)`` may stand in for framework objects: it
-      returns a plain value that represents ``value``, or ``NOT_HANDLED``;
+    - ``resolve(type)`` may return a handler ``(value, shallow) -> plain
+      value`` that stands for the framework's objects (an article), or None;
     - ``shallow`` is true for values reached through another record (an
       article's region, the articles related to it): an object whose class
       has ``__digest_fields__`` is then described by those fields only;
-    - a dataclass with ``compare=False`` fields is described without them.
+    - a dataclass with ``compare=False`` fields is described without them;
+    - a module by its name.
 
     Anything pickle cannot serialise (a lambda, a lock) raises ``Unhashable``.
     Sets are serialised in their iteration order, which may change from run to
@@ -58,16 +56,15 @@ class Digester:
     be wrongly kept.
     """
 
-    def __init__(
-        self, describe: Callable[[object, bool], object] | None = None
-    ) -> None:
-        self._describe = describe
+    def __init__(self, resolve: Callable[[type], Callable | None] | None = None):
+        self._resolve = resolve
+        self._actions: dict[type, Callable] = {}
         self._shared: dict[tuple[int, bool], tuple[object, str]] = {}
 
     def digest(self, value: object, *, shallow: bool = False) -> str:
         buffer = io.BytesIO()
         try:
-            _Pickler(buffer, self._describe, shallow).dump(value)
+            _Pickler(buffer, self, shallow).dump(value)
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError) as e:
             raise Unhashable(str(e)) from None
         return hashlib.blake2b(buffer.getvalue(), digest_size=16).hexdigest()
@@ -83,48 +80,55 @@ class Digester:
             self._shared[key] = found
         return found[1]
 
+    def action(self, kind: type) -> Callable:
+        """How values of ``kind`` are reduced: ``(value, shallow) -> reduce
+        tuple or NotImplemented`` (pickle's own way)."""
+        found = self._actions.get(kind)
+        if found is None:
+            found = self._actions[kind] = self._action_for(kind)
+        return found
 
-_COMPARED_FIELDS: dict[type, tuple[str, ...] | None] = {}
+    def _action_for(self, kind: type) -> Callable:
+        name = kind.__qualname__
+        handler = self._resolve(kind) if self._resolve is not None else None
+        if handler is not None:
+            return lambda value, shallow: (_Described, (name, handler(value, shallow)))
+        if issubclass(kind, ModuleType):
+            return lambda value, shallow: (_Described, ("module", value.__name__))
+        shallow_names = getattr(kind, "__digest_fields__", None)
+        names = None
+        if dataclasses.is_dataclass(kind) and not issubclass(kind, type):
+            fields = dataclasses.fields(kind)
+            compared = tuple(f.name for f in fields if f.compare)
+            names = compared if len(compared) < len(fields) else None
+
+        def reduce(value, shallow):
+            chosen = shallow_names if shallow and shallow_names else names
+            if chosen is None:
+                return NotImplemented
+            return (_Described, (name, tuple(getattr(value, n) for n in chosen)))
+
+        if shallow_names is None and names is None:
+            return _pickle_as_usual
+        return reduce
 
 
-def _compared_fields(kind: type) -> tuple[str, ...] | None:
-    """The fields of a dataclass that count, when some do not; else ``None``."""
-    if kind not in _COMPARED_FIELDS:
-        fields = dataclasses.fields(kind)
-        compared = tuple(f.name for f in fields if f.compare)
-        _COMPARED_FIELDS[kind] = compared if len(compared) < len(fields) else None
-    return _COMPARED_FIELDS[kind]
+def _pickle_as_usual(value, shallow):
+    return NotImplemented
 
 
 class _Pickler(pickle.Pickler):
-    def __init__(self, file, describe, shallow: bool) -> None:
+    def __init__(self, file, digester: Digester, shallow: bool) -> None:
         super().__init__(file, protocol=5)
         # No memo: an object met twice is written twice, so that the bytes do
         # not depend on which equal values happen to be the same object (they
         # are not after Pelican's content cache is read back).
         self.fast = True
-        self._describe = describe
+        self._action = digester.action
         self._shallow = shallow
 
     def reducer_override(self, obj):
-        if self._describe is not None:
-            described = self._describe(obj, self._shallow)
-            if described is not NOT_HANDLED:
-                return (_Described, (type(obj).__qualname__, described))
-        kind = type(obj)
-        if self._shallow:
-            names = getattr(kind, "__digest_fields__", None)
-            if names is not None:
-                values = tuple(getattr(obj, name) for name in names)
-                return (_Described, (kind.__qualname__, values))
-        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-            names = _compared_fields(kind)
-            if names is not None:
-                values = tuple(getattr(obj, name) for name in names)
-                return (_Described, (kind.__qualname__, values))
-        if isinstance(obj, ModuleType):
-            return (_Described, ("module", obj.__name__))
-        return NotImplemented
+        return self._action(type(obj))(obj, self._shallow)
 
 
 def _Described(kind: str, value: object) -> None:

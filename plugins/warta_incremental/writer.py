@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from types import ModuleType
 from zoneinfo import ZoneInfo
 
 from jinja2 import meta
 from pelican.contents import Content
+from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
 
 from warta.incremental import (
-    NOT_HANDLED,
     Digester,
     PageMemo,
     Unhashable,
@@ -33,15 +32,18 @@ _NOT_OWN = frozenset({"settings", "_context"})
 _BUILDS: dict[str, PageMemo] = {}
 
 
-def _lenient(value, shallow):
-    """Settings hold modules, classes and functions: named, not walked."""
-    if isinstance(value, ModuleType):
-        return f"module:{value.__name__}"
+def _named(value, shallow):
+    """Classes and time zones are named, not walked."""
     if isinstance(value, type):
-        return f"type:{value.__module__}.{value.__qualname__}"
-    if isinstance(value, ZoneInfo):
-        return f"zone:{value.key}"
-    return NOT_HANDLED
+        return f"{value.__module__}.{value.__qualname__}"
+    return str(value)
+
+
+def _lenient(kind: type):
+    """Settings hold classes and functions: named (modules: by the digester)."""
+    if issubclass(kind, type | ZoneInfo):
+        return _named
+    return None
 
 
 def site_fingerprint(settings: dict) -> str:
@@ -68,6 +70,10 @@ def finish_build(settings: dict) -> PageMemo | None:
     return _BUILDS.pop(str(Path(settings["OUTPUT_PATH"]).resolve()), None)
 
 
+def _url_wrapper(value: URLWrapper, shallow: bool) -> tuple:
+    return (type(value).__name__, value.name, value.slug)
+
+
 class _Describer:
     """Pelican's objects for the digest: an article by its own data (what a
     page shows of it), or, reached through another article, by reference."""
@@ -77,12 +83,16 @@ class _Describer:
         self._ref: dict[int, tuple[object, str]] = {}
         self.digester = Digester(self)
 
-    def __call__(self, value, shallow):
-        if isinstance(value, Content):
-            return self._reference(value) if shallow else self._own_digest(value)
-        if isinstance(value, URLWrapper):
-            return ("url-wrapper", type(value).__name__, value.name, value.slug)
-        return _lenient(value, shallow)
+    def __call__(self, kind: type):
+        """The digester's resolver: a handler for Pelican's objects."""
+        if issubclass(kind, Content):
+            return self._content
+        if issubclass(kind, URLWrapper):
+            return _url_wrapper
+        return _lenient(kind)
+
+    def _content(self, content: Content, shallow: bool) -> str:
+        return self._reference(content) if shallow else self._own_digest(content)
 
     def _own_digest(self, content: Content) -> str:
         found = self._own.get(id(content))
@@ -107,8 +117,6 @@ class MemoWriter(Writer):
         self._memo = _BUILDS.get(str(Path(output_path).resolve()))
         self._describer = _Describer()
         self._variables: dict[str, frozenset[str] | None] = {}
-        # The page of a paginated listing about to be written (see _open_w).
-        self._pending: tuple | None = None
 
     # -- the two ways Pelican writes ----------------------------------------
 
@@ -140,21 +148,11 @@ class MemoWriter(Writer):
         if paginated is None:
             paginated = {k: v for k, v in kwargs.items() if k in {"articles", "dates"}}
         if paginated and template_name in self.settings["PAGINATED_TEMPLATES"]:
+            if parts is None:
+                return super().write_file(*call, **kwargs)
             # Page by page: an edit in one article renders the one page of a
-            # long listing that shows it.
-            if parts is not None:
-                template = _PageTemplate(template, self, parts, list(paginated))
-            return super().write_file(
-                name,
-                template,
-                context,
-                relative_urls,
-                paginated,
-                template_name,
-                override_output,
-                url,
-                **kwargs,
-            )
+            # long listing that shows it; the other pages are not touched.
+            return self._write_pages(call, paginated, parts, kwargs)
         digest = None if parts is None else self._digest(parts)
         parent = super()
         return self._memoised(
@@ -184,16 +182,60 @@ class MemoWriter(Writer):
         return self._memoised(f"feed:{path}", digest, lambda: parent.write_feed(*call))
 
     def _open_w(self, filename, encoding, override=False):
-        pending, self._pending = self._pending, None
-        if pending is not None:  # a page of a paginated listing
-            key, digest, parts, kept = pending
-            if not kept:
-                self._memo.begin(key, digest, parts)
-                self._memo.wrote(filename)
-                self._memo.end()
-        elif self._memo is not None:
+        if self._memo is not None:
             self._memo.wrote(filename)
         return super()._open_w(filename, encoding, override=override)
+
+    def _write_pages(self, call, paginated: dict, parts: dict, kwargs: dict) -> None:
+        """A paginated listing, each page kept or rendered on its own, as
+        Pelican's writer would paginate it (``PAGINATED_TEMPLATES``)."""
+        name, template, context, relative_urls, _, template_name, override, url = call
+        per_page = (
+            self.settings["PAGINATED_TEMPLATES"][template_name]
+            or self.settings["DEFAULT_PAGINATION"]
+        )
+        paginators = {
+            key: Paginator(name, url, items, self.settings, per_page)
+            for key, items in paginated.items()
+        }
+        count = next(iter(paginators.values())).num_pages
+        for number in range(1, count + 1):
+            page_kwargs = dict(kwargs)
+            page_parts = dict(parts)
+            for key, paginator in paginators.items():
+                page = paginator.page(number)
+                page_kwargs[f"{key}_paginator"] = paginator
+                page_kwargs[f"{key}_page"] = page
+                page_kwargs[f"{key}_previous_page"] = (
+                    paginator.page(number - 1) if number > 1 else None
+                )
+                page_kwargs[f"{key}_next_page"] = (
+                    paginator.page(number + 1) if number < paginator.num_pages else None
+                )
+                shown = [number, paginator.num_pages, paginator.count]
+                page_parts[f"({key} page)"] = self._digest(
+                    [shown, list(page.object_list)]
+                )
+            save_as = page.save_as
+            known = None not in page_parts.values()
+            digest = self._digest(page_parts) if known else None
+            self._memoised(
+                f"page:{save_as}",
+                digest,
+                lambda save_as=save_as, page_kwargs=page_kwargs: Writer.write_file(
+                    self,
+                    save_as,
+                    template,
+                    context,
+                    relative_urls,
+                    {},  # one page: not paginated again
+                    template_name,
+                    override,
+                    url,
+                    **page_kwargs,
+                ),
+                page_parts if known else None,
+            )
 
     # -- digests -------------------------------------------------------------
 
@@ -277,38 +319,3 @@ class MemoWriter(Writer):
             result = frozenset(found)
         self._variables[template.name] = result
         return result
-
-
-class _PageTemplate:
-    """The template of a paginated listing, seen by Pelican's writer: a page
-    whose inputs are unchanged is given back as the last build wrote it
-    instead of being rendered."""
-
-    def __init__(self, template, writer: MemoWriter, parts: dict, keys: list[str]):
-        self._template = template
-        self._writer = writer
-        self._parts = parts
-        self._keys = keys
-        self.name = template.name
-
-    def render(self, context) -> str:
-        writer, memo = self._writer, self._writer._memo
-        name = context["output_file"]
-        parts = dict(self._parts)
-        for key in self._keys:
-            page = context[f"{key}_page"]
-            paginator = page.paginator
-            shown = [page.number, paginator.num_pages, paginator.count]
-            part = writer._digest([shown, list(page.object_list)])
-            if part is None:
-                parts = None
-                break
-            parts[f"({key} page)"] = part
-        digest = None if parts is None else writer._digest(parts)
-        key = f"page:{name}"
-        if memo.unchanged(key, digest):
-            writer._pending = (key, digest, parts, True)
-            with open(memo.output / name, encoding="utf-8", newline="") as stream:
-                return stream.read()
-        writer._pending = (key, digest, parts, False)
-        return self._template.render(context)
