@@ -24,6 +24,7 @@ class JsonCache:
     used: set[str] = field(default_factory=set)
     hits: int = 0
     misses: int = 0
+    added: int = 0
 
     @classmethod
     def load(cls, path: Path | None):
@@ -47,14 +48,24 @@ class JsonCache:
     def put_json(self, key: str, record) -> None:
         self.entries[key] = record
         self.used.add(key)
+        self.added += 1
 
     def save(self) -> None:
-        """Write the entries used in this build, atomically."""
+        """Write the entries used in this build, atomically; nothing when the
+        file already holds exactly those (a rebuild with nothing new)."""
         if self.path is None:
+            return
+        if (
+            not self.added
+            and len(self.used) == len(self.entries)
+            and self.path.is_file()
+        ):
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         kept = {key: self.entries[key] for key in self.used if key in self.entries}
+        # json.dumps, not json.dump: only dumps uses the C encoder.
+        text = json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
         handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(kept, stream, ensure_ascii=False, separators=(",", ":"))
+            stream.write(text)
         os.replace(temporary, self.path)

@@ -70,6 +70,26 @@ def test_cache_round_trip_keeps_only_used_entries(tmp_path):
     assert set(TagCache.load(path).entries) == {"a"}
 
 
+def test_a_cache_with_nothing_new_is_not_written_again(tmp_path):
+    path = tmp_path / "cache.json"
+    tags = ArticleTags((Tag("bps", "agency", "Kalimat."),))
+    cache = TagCache.load(path)
+    cache.put("a", tags)
+    cache.save()
+    written = path.stat().st_mtime_ns
+    path.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    touched = path.stat().st_mtime_ns
+    unchanged = TagCache.load(path)
+    assert unchanged.get("a") == tags
+    unchanged.save()
+    assert path.stat().st_mtime_ns == touched >= written
+    grown = TagCache.load(path)
+    grown.get("a")
+    grown.put("b", tags)
+    grown.save()
+    assert set(TagCache.load(path).entries) == {"a", "b"}
+
+
 def test_a_damaged_cache_is_rebuilt(tmp_path):
     path = tmp_path / "cache.json"
     path.write_text("{rusak")
