@@ -71,6 +71,6 @@ def recent(
 
 
 def robots_txt(sitemap_urls: Iterable[str]) -> str:
-    lines = ["User-agent: *", "Allow: /", "Disallow: /pagefind/", ""]
+    lines = ["User-agent: *", "Allow: /", "Disallow: /cari/indeks/", ""]
     lines += [f"Sitemap: {url}" for url in sitemap_urls]
     return "\n".join(lines) + "\n"

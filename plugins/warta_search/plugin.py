@@ -18,7 +18,7 @@ def index_output(pelican) -> None:
         return
     pages = index_site(Path(pelican.output_path))
     if pages == 0:
-        logger.warning("pagefind indexed no page: is data-pagefind-body in the theme?")
+        logger.warning("the search index holds no page: data-cari-body missing?")
 
 
 def add_generator(pelican):

@@ -1,7 +1,12 @@
-"""Writes data/saran.json from what the entity and indicator plugins loaded."""
+"""Writes data/saran.bin from what the entity and indicator plugins loaded.
+
+The file is gzipped JSON, like the search index's files (the search page
+unzips it): 90 KB of names become 12 KB at 20,000 articles.
+"""
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 
@@ -23,5 +28,6 @@ class SuggestionsGenerator(Generator):
         entries = suggestion_entries(entities["authority"], catalogue)
         folder = os.path.join(self.output_path, "data")
         os.makedirs(folder, exist_ok=True)
-        with open(os.path.join(folder, "saran.json"), "w", encoding="utf-8") as stream:
-            json.dump(entries, stream, ensure_ascii=False, separators=(",", ":"))
+        data = json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
+        with open(os.path.join(folder, "saran.bin"), "wb") as stream:
+            stream.write(gzip.compress(data.encode(), mtime=0))

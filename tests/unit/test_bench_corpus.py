@@ -205,6 +205,6 @@ def test_fifty_articles_build_with_sitebuild(tmp_path):
         assert "0 error(s), 0 warning(s)" in done.stderr
         assert len(list((output / "berita").rglob("index.html"))) == 50
     assert (tmp_path / "cache" / "warta-tags.json").is_file()
-    assert (tmp_path / "full" / "pagefind").is_dir()
+    assert (tmp_path / "full" / "cari" / "indeks" / "meta.bin").is_file()
     assert (tmp_path / "full" / "lembaga" / "index.html").is_file()
     assert not (tmp_path / "plain" / "lembaga").exists()

@@ -250,7 +250,7 @@ def _target(node: dict) -> str:
 
 
 def _wait_for_search(page) -> None:
-    """The search page has loaded Pagefind and shown its first answer."""
+    """The search page has opened its index and shown its first answer."""
     page.wait_for_selector("html[data-cari-siap]", timeout=15_000)
     page.wait_for_selector("#hasil li, #status:not(:empty)", timeout=15_000)
     with contextlib.suppress(Exception):  # the query may find nothing

@@ -7,7 +7,7 @@ its own:
 - *plain*: Pelican with the archive's theme and settings and no plugin
   (``benchconf_plain.py``), the floor any Pelican site of this size pays;
 - *full*: the archive as ``invoke build`` makes it (``pelicanconf.py``, every
-  plugin, Pagefind included), with a new, empty cache folder (a cold build);
+  plugin, the search index included), with a new, empty cache folder (a cold build);
 - optionally *warm*: the full build again with the cache the cold one left.
 
 Each build process is this module run as ``python -m warta.bench.measure
@@ -15,7 +15,7 @@ build ...``: it reads the settings file with overrides for the content, output
 and cache folders (``sitebuild.build`` takes no cache override), runs Pelican,
 counts warnings and errors as ``sitebuild`` does, and writes what it saw as
 JSON. The parent reaps it with ``os.wait4``, whose resource usage is that one
-process and the processes it waited for (the Pagefind binary), so the peak RSS
+process and the processes it waited for (the search indexer), so the peak RSS
 reported is per build, not the largest of all builds so far.
 
 Search indexing is measured the same way in a process of its own (``python -m
@@ -153,7 +153,7 @@ _STAGES = {
     "figures": re.compile(
         r"figures of (\d+) articles in ([\d.]+) s \((\d+) from cache"
     ),
-    "index": re.compile(r"pagefind indexed (\d+) pages in ([\d.]+) s"),
+    "index": re.compile(r"search index: (\d+) pages in ([\d.]+) s"),
 }
 _INCREMENTAL = re.compile(r"incremental: (\d+) pages rendered, (\d+) kept")
 
@@ -265,18 +265,79 @@ def child_build(args: argparse.Namespace) -> int:
     return 1 if result["errors"] or result["warnings"] or crashed else 0
 
 
+def _search_bundle() -> str:
+    """Where the search plugin writes its index, relative to the output."""
+    if str(ROOT / "plugins") not in sys.path:
+        sys.path.insert(0, str(ROOT / "plugins"))
+    from warta_search.indexer import BUNDLE
+
+    return BUNDLE
+
+
+def _tree_rss_kib(root: int) -> int:
+    """Resident memory of ``root`` and all its descendants, from /proc."""
+    parents: dict[int, int] = {}
+    sizes: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{entry}/statm", encoding="ascii") as f:
+                pages = int(f.read().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        parents[int(entry)] = int(fields[1])
+        sizes[int(entry)] = pages * os.sysconf("SC_PAGE_SIZE") // 1024
+    total = 0
+    for pid, size in sizes.items():
+        ancestor = pid
+        while ancestor not in (root, 0, 1) and ancestor in parents:
+            ancestor = parents[ancestor]
+        if ancestor == root:
+            total += size
+    return total
+
+
+class _TreePeak(threading.Thread):
+    """Polls the summed memory of this process and its children: the indexer
+    runs several processes at once, and ``ru_maxrss`` gives only the largest."""
+
+    def __init__(self, interval: float = 0.05) -> None:
+        super().__init__(daemon=True)
+        self.interval = interval
+        self.peak_kib = 0
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        while not self._done.is_set():
+            if os.path.isdir("/proc"):
+                self.peak_kib = max(self.peak_kib, _tree_rss_kib(os.getpid()))
+            self._done.wait(self.interval)
+
+    def stop(self) -> int:
+        self._done.set()
+        self.join()
+        return self.peak_kib
+
+
 def child_index(args: argparse.Namespace) -> int:
-    """Pagefind over a built site, as the search plugin runs it."""
-    sys.path.insert(0, str(ROOT / "plugins"))
+    """The search index of a built site, as the search plugin writes it."""
+    _search_bundle()
     from warta_search.indexer import BUNDLE, index_site
 
     output = Path(args.output)
+    poller = _TreePeak()
+    poller.start()
     started = time.perf_counter()
     pages = index_site(output)
     seconds = time.perf_counter() - started
+    tree_peak = poller.stop()
     result = {
         "seconds": seconds,
         "pages": pages,
+        "tree_peak_rss_mib": tree_peak / KIB_PER_MIB,
         "bundle_bytes": tree_bytes(output / BUNDLE),
         "bundle_files": sum(1 for p in (output / BUNDLE).rglob("*") if p.is_file()),
         "maxrss_self_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -416,7 +477,7 @@ def measure_search(output: Path, query: str, second_query: str = "ekspor") -> di
                 started = time.perf_counter()
                 page.goto(url)
                 loaded = time.perf_counter()
-                # Set once Pagefind is initialised and the filters drawn.
+                # Set once the search index is open.
                 page.wait_for_selector(
                     "html[data-cari-siap]", state="attached", timeout=300_000
                 )
@@ -425,9 +486,15 @@ def measure_search(output: Path, query: str, second_query: str = "ekspor") -> di
                 first = time.perf_counter()
                 results = page.locator("#hasil li").count()
                 status = (page.text_content("#status") or "").strip()
+                in_page = _in_page_ms(page, "cari:hasil")
+                in_page_bytes = page.evaluate(_BYTES_TO_RESULTS)
+                second_from = len(seen)
                 again = _second_query(page, second_query)
+                again_in_page = _in_page_ms(page, "cari:hasil", after=len(in_page))
                 with contextlib.suppress(Exception):
                     page.wait_for_load_state("networkidle", timeout=30_000)
+                counts_in_page = _in_page_ms(page, "cari:saringan")
+                second_bytes = sum(_body_size(r) for _, r in seen[second_from:])
                 by_kind: dict[str, int] = {}
                 before_first = total = 0
                 for moment, response in seen:
@@ -452,6 +519,13 @@ def measure_search(output: Path, query: str, second_query: str = "ekspor") -> di
         "query_s": first - ready,
         "second_query": second_query,
         "second_query_s": again,
+        # Measured by the page itself (cari.js's performance marks), from the
+        # start of a search to its first results drawn, then to its counts.
+        "query_ms_in_page": in_page[0] if in_page else None,
+        "bytes_to_first_result_in_page": in_page_bytes,
+        "counts_ms_in_page": counts_in_page[0] if counts_in_page else None,
+        "second_query_ms_in_page": again_in_page[-1] if again_in_page else None,
+        "second_query_bytes": second_bytes,
         "results_shown": results,
         "status": status,
         "responses": len(seen),
@@ -459,6 +533,35 @@ def measure_search(output: Path, query: str, second_query: str = "ekspor") -> di
         "bytes_total": total,
         "bytes_by_kind": by_kind,
     }
+
+
+# Bytes of every response (the page itself included) that had arrived when
+# the first results were drawn, by the browser's own clock: the Python side
+# sees the results later, when more may have arrived.
+_BYTES_TO_RESULTS = """(() => {
+  const drawn = performance.getEntriesByName("cari:hasil")[0];
+  if (!drawn) return null;
+  const end = drawn.startTime + drawn.duration;
+  let total = 0;
+  const entries = performance.getEntriesByType("navigation")
+    .concat(performance.getEntriesByType("resource"));
+  for (const entry of entries) {
+    if (entry.responseEnd <= end) total += entry.encodedBodySize;
+  }
+  return total;
+})()"""
+
+
+def _in_page_ms(page, name: str, after: int = 0, timeout: float = 30.0) -> list[float]:
+    """Durations of the page's ``performance.measure`` entries called ``name``,
+    waiting (polled from Python) until there are more than ``after``."""
+    deadline = time.perf_counter() + timeout
+    script = f"performance.getEntriesByName({json.dumps(name)}).map(e => e.duration)"
+    while True:
+        durations = page.evaluate(script)
+        if len(durations) > after or time.perf_counter() > deadline:
+            return durations
+        page.wait_for_timeout(20)
 
 
 def _second_query(page, query: str, timeout: float = 300.0) -> float | None:
@@ -483,19 +586,16 @@ def _body_size(response) -> int:
 
 
 def _resource_kind(path: str) -> str:
-    if path.startswith("/pagefind/"):
-        name = path.rsplit("/", 1)[-1]
-        for ending, kind in (
-            (".pf_fragment", "pagefind fragments"),
-            (".pf_index", "pagefind index chunks"),
-            (".pf_meta", "pagefind meta"),
-            (".pf_filter", "pagefind filters"),
-        ):
-            if name.endswith(ending):
-                return kind
-        if "wasm" in name:
-            return "pagefind wasm"
-        return "pagefind js/css"
+    bundle = f"/{_search_bundle()}/"
+    if path.startswith(bundle):
+        part = path[len(bundle) :].split("/", 1)[0]
+        return {
+            "meta.bin": "index meta",
+            "saringan.bin": "index filter values",
+            "kamus": "index dictionary",
+            "pos": "index postings",
+            "dok": "index documents",
+        }.get(part, "index other")
     if path.startswith("/data/"):
         return "data " + path.rsplit("/", 1)[-1]
     return "page, css, js"
@@ -630,17 +730,20 @@ def run_benchmark(options: BenchOptions) -> dict:
             }
 
         output = work / "out-full"
-        progress("search indexing (Pagefind) ...")
-        shutil.rmtree(output / "pagefind", ignore_errors=True)
+        progress("search indexing ...")
+        shutil.rmtree(output / _search_bundle(), ignore_errors=True)
         run = run_child(["index", "--output", str(output)], work, "index")
+        # The indexer runs worker processes side by side: its peak is the
+        # largest sum of their memory, not the largest of them.
+        peak = max(run.peak_rss_mib, run.result.get("tree_peak_rss_mib", 0.0))
         results["index"] = {
             "wall_s": run.wall_s,
-            "peak_rss_mib": run.peak_rss_mib,
+            "peak_rss_mib": peak,
             "ok": run.returncode == 0,
             "log": run.log,
             **run.result,
         }
-        progress(f"indexing: {run.wall_s:.1f} s, peak RSS {run.peak_rss_mib:.0f} MiB")
+        progress(f"indexing: {run.wall_s:.1f} s, peak RSS {peak:.0f} MiB")
 
         progress("tagging and figure extraction in this process ...")
         results["throughput"] = measure_throughput(content, stats.expected)
@@ -865,26 +968,27 @@ def format_report(results: dict) -> str:
             )
         parts.append(f"write {build['write_s'] - build.get('index_s', 0):.1f}")
         if "index_s" in build:
-            parts.append(f"Pagefind {build['index_s']:.1f}")
+            parts.append(f"search index {build['index_s']:.1f}")
         lines.append(f"  {label:<20} " + ", ".join(parts))
         if build.get("maxrss_children_mib"):
             lines.append(
                 f"  {'':<20} peak RSS: Python {build['maxrss_self_mib']:.0f} MiB, "
-                f"Pagefind binary {build['maxrss_children_mib']:.0f} MiB"
+                f"largest child process {build['maxrss_children_mib']:.0f} MiB"
             )
     steps = results.get("incremental")
     if steps:
         lines.append("")
         lines.append(
             "incremental rebuilds of the full build (seconds; Pelican = all but "
-            "Pagefind, which re-indexes the whole site):"
+            "the search index, rewritten for the whole site):"
         )
         for step in steps:
-            pagefind = step.get("index_s", 0.0)
+            indexing = step.get("index_s", 0.0)
             state = "ok" if step["ok"] else f"FAILED ({step['log']})"
             lines.append(
                 f"  {step['step']:<24}{step['wall_s']:>7.1f} s  "
-                f"(Pelican {step['wall_s'] - pagefind:.1f}, Pagefind {pagefind:.1f}); "
+                f"(Pelican {step['wall_s'] - indexing:.1f}, "
+                f"search index {indexing:.1f}); "
                 f"{_n(step.get('pages_rendered', 0))} pages rendered, "
                 f"{_n(step.get('pages_kept', 0))} kept; peak RSS "
                 f"{step['peak_rss_mib']:.0f} MiB  {state}"
@@ -893,11 +997,11 @@ def format_report(results: dict) -> str:
     index = results.get("index")
     if index:
         lines.append(
-            f"search index (Pagefind, own process): {index['wall_s']:.1f} s wall, "
-            f"peak RSS {index['peak_rss_mib']:.0f} MiB (Pagefind binary "
-            f"{index.get('maxrss_children_mib', 0):.0f} MiB, Python "
+            f"search index (own process): {index['wall_s']:.1f} s wall, "
+            f"peak RSS {index['peak_rss_mib']:.0f} MiB (all its processes at once; "
+            f"largest {index.get('maxrss_children_mib', 0):.0f} MiB, bench "
             f"{index.get('maxrss_self_mib', 0):.0f} MiB), "
-            f"{_n(index.get('pages', 0))} pages indexed, pagefind/ "
+            f"{_n(index.get('pages', 0))} pages indexed, {_search_bundle()}/ "
             f"{index.get('bundle_bytes', 0) / MIB:.1f} MiB in "
             f"{_n(index.get('bundle_files', 0))} files"
         )
@@ -938,19 +1042,37 @@ def format_report(results: dict) -> str:
                 search["bytes_by_kind"].items(), key=lambda item: -item[1]
             )
         )
+        in_page_bytes = search.get("bytes_to_first_result_in_page")
+        by_page_clock = (
+            f" ({in_page_bytes / 1024:,.0f} KiB by the page's clock), "
+            if in_page_bytes is not None
+            else ", "
+        )
         lines.append(
             f"search in Chromium for {search['query']!r}: first result after "
             f"{search['first_result_s']:.2f} s (page {search['page_load_s']:.2f} s, "
             f"index ready {search['ready_s']:.2f} s, query {search['query_s']:.2f} s), "
-            f"{search['bytes_to_first_result'] / 1024:,.0f} KiB transferred by then, "
+            f"{search['bytes_to_first_result'] / 1024:,.0f} KiB transferred by then"
+            f"{by_page_clock}"
             f"{search['bytes_total'] / 1024:,.0f} KiB in "
             f"{search['responses']} responses with the second query ({kinds}); "
             f"status: {search['status']}"
         )
+        if search.get("query_ms_in_page") is not None:
+            counts = search.get("counts_ms_in_page")
+            drawn = search["query_ms_in_page"]
+            lines.append(
+                f"  measured in the page: results drawn {drawn:.0f}"
+                " ms after the search started"
+                + (f", filter counts {counts:.0f} ms" if counts is not None else "")
+            )
         if search.get("second_query_s") is not None:
+            in_page = search.get("second_query_ms_in_page")
             lines.append(
                 f"  then {search['second_query']!r} typed on the same page: "
                 f"results after {search['second_query_s']:.2f} s"
+                + (f" ({in_page:.0f} ms in the page)" if in_page is not None else "")
+                + f", {search.get('second_query_bytes', 0) / 1024:,.0f} KiB transferred"
             )
     profile = results.get("profile")
     if profile:
@@ -1003,7 +1125,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--incremental", action="store_true")
     build.add_argument("--profile", help="write cProfile stats to this file")
     build.add_argument("--result", required=True)
-    index = commands.add_parser("index", help="Pagefind over a built site")
+    index = commands.add_parser("index", help="the search index of a built site")
     index.add_argument("--output", required=True)
     index.add_argument("--result", required=True)
     args = parser.parse_args(argv)

@@ -1,6 +1,9 @@
-// Warta search page: Pagefind results with filters, sorting, and entity
-// suggestions that tolerate misspellings. The query, filters and sort order
-// live in the URL, so a search can be bookmarked and shared.
+// Warta search page: results from the archive's own index (indeks.js) with
+// filters, sorting, and entity suggestions that tolerate misspellings. The
+// query, filters and sort order live in the URL, so a search can be
+// bookmarked and shared.
+
+import { SearchIndex, excerpt, fetchJson, normalise } from "./indeks.js";
 
 const FILTERS = [
   ["lembaga", "Lembaga"],
@@ -24,22 +27,18 @@ const suggestBox = document.getElementById("saran");
 const suggestList = document.getElementById("daftar-saran");
 const root = new URL(form.dataset.siteRoot || "/", document.baseURI);
 
-let pagefind = null;
+let index = null;
+let totals = null;
 let suggestions = null;
+let suggestionsLoading = null;
 let shown = 0;
-let current = [];
+let current = new Uint32Array(0);
+let highlight = new Set();
 let generation = 0;
+// The filters of the URL, until the filter list is first drawn from the index.
+let initialFilters = null;
 
 // --- text --------------------------------------------------------------------
-
-export function normalise(text) {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
 
 // Optimal string alignment distance: edits, with adjacent swaps as one edit.
 export function distance(a, b) {
@@ -106,6 +105,7 @@ function writeState(state) {
 }
 
 function selectedFilters() {
+  if (initialFilters) return initialFilters;
   const filters = {};
   for (const box of filterBox.querySelectorAll("input[type=checkbox]:checked")) {
     (filters[box.name] ||= []).push(box.value);
@@ -122,23 +122,17 @@ function element(tag, attributes = {}, text = null) {
   return node;
 }
 
-const decoder = document.createElement("textarea");
-
-// Pagefind marks hits with <mark>; rebuild them as nodes, never as HTML.
-function excerpt(text) {
+// The excerpt as text nodes and <mark>s: the document's text is never HTML.
+function excerptParagraph(text) {
   const paragraph = element("p", { class: "ringkas__sari" });
-  const parts = text.split(/(<mark>.*?<\/mark>)/g);
-  for (const part of parts) {
-    const hit = part.match(/^<mark>(.*)<\/mark>$/);
-    const plain = (hit ? hit[1] : part).replace(/<[^>]*>/g, "");
-    decoder.innerHTML = plain; // a <textarea> decodes entities and runs nothing
-    const decoded = decoder.value;
-    paragraph.append(hit ? element("mark", {}, decoded) : document.createTextNode(decoded));
+  for (const part of excerpt(text, highlight)) {
+    paragraph.append(part.mark ? element("mark", {}, part.text) : document.createTextNode(part.text));
   }
   return paragraph;
 }
 
 function renderFilters(available, counts, chosen) {
+  initialFilters = null;
   filterBox.replaceChildren();
   for (const [key, label] of FILTERS) {
     // A chosen value the index does not hold (from a shared URL) stays chosen.
@@ -162,18 +156,26 @@ function renderFilters(available, counts, chosen) {
   }
 }
 
-async function renderMore() {
-  const batch = current.slice(shown, shown + PAGE_SIZE);
-  const records = await Promise.all(batch.map((result) => result.data()));
-  for (const record of records) {
+// The next results; `drawn` is called once the first of them is on the page.
+async function renderMore(drawn = null) {
+  const mine = generation;
+  const batch = [...current.subarray(shown, shown + PAGE_SIZE)];
+  // All are requested at once; each is drawn, in order, as soon as it is in.
+  const loading = batch.map((number) => index.document(number));
+  for (const next of loading) {
+    const record = await next;
+    if (mine !== generation) return;
     const item = element("li", { class: "ringkas" });
     const title = element("h2", { class: "ringkas__judul" });
-    title.append(element("a", { href: new URL(record.url.replace(/^\//, ""), root).href }, record.meta.title || record.url));
+    title.append(element("a", { href: new URL(record.u, root).href }, record.j || record.u));
     item.append(title);
-    const facts = [record.meta.tanggal, record.meta.sumber].filter(Boolean).join(" · ");
+    const meta = record.m || {};
+    const facts = [meta.tanggal, meta.sumber].filter(Boolean).join(" · ");
     if (facts) item.append(element("p", { class: "ringkas__ket" }, facts));
-    item.append(excerpt(record.excerpt || ""));
+    item.append(excerptParagraph(record.x || ""));
     list.append(item);
+    if (drawn) drawn();
+    drawn = null;
   }
   shown += batch.length;
   moreButton.hidden = shown >= current.length;
@@ -194,53 +196,79 @@ function renderSuggestions(query) {
 
 // --- searching ---------------------------------------------------------------------
 
+// The suggestion list is fetched once the first results are drawn, and the
+// suggestions drawn when it arrives.
+function loadSuggestions() {
+  suggestionsLoading ||= fetchJson(new URL("data/saran.bin", root))
+    .then((entries) => {
+      suggestions = entries;
+      renderSuggestions(input.value.trim());
+    })
+    .catch(() => {});
+}
+
 async function run() {
   const mine = ++generation;
   const state = { q: input.value.trim(), sort: sortSelect.value, filters: selectedFilters() };
   writeState(state);
-  renderSuggestions(state.q);
   if (!state.q && !Object.keys(state.filters).length) {
+    renderSuggestions(state.q);
+    loadSuggestions();
+    current = new Uint32Array(0);
     list.replaceChildren();
     statusLine.textContent = "Ketik kata pencarian atau pilih saringan.";
     moreButton.hidden = true;
-    renderFilters(await pagefind.filters(), await pagefind.filters(), state.filters);
+    totals ||= await index.totals();
+    if (mine === generation) renderFilters(totals, totals, state.filters);
     return;
   }
-  const options = { filters: state.filters };
-  if (state.sort === "terbaru") options.sort = { tanggal: "desc" };
-  const search = await pagefind.search(state.q || null, options);
+  // Marks for the benchmark: "cari:hasil" and "cari:saringan" measure, from
+  // the start of a search, when its first result and its filter counts are
+  // drawn (or that nothing was found).
+  const started = `cari:${mine}`;
+  performance.mark(started);
+  const search = await index.search(state.q, { filters: state.filters, sort: state.sort });
   if (mine !== generation) return;
   current = search.results;
+  highlight = search.highlight;
   shown = 0;
   list.replaceChildren();
-  renderFilters(await pagefind.filters(), search.filters, state.filters);
   const label = state.q ? ` untuk “${state.q}”` : "";
   statusLine.textContent = current.length
     ? `${current.length} hasil${label}.`
     : `Tidak ada hasil${label}.`;
-  await renderMore();
+  // Results first; the counts follow, then the suggestions.
+  if (!current.length) performance.measure("cari:hasil", started);
+  await renderMore(() => performance.measure("cari:hasil", started));
+  if (mine !== generation) return;
+  try {
+    const counts = await search.counts();
+    totals ||= await index.totals();
+    if (mine !== generation) return;
+    renderFilters(totals, counts, state.filters);
+    performance.measure("cari:saringan", started);
+  } catch {
+    // Without the filter values the results stand, without counts.
+  }
+  renderSuggestions(state.q);
+  loadSuggestions();
 }
 
 let timer = null;
 function soon() {
   clearTimeout(timer);
   timer = setTimeout(run, 200);
+  // What the words typed so far will need is fetched while the user types.
+  index.preload(input.value);
 }
 
 async function start() {
   const state = readState();
   input.value = state.q;
   sortSelect.value = state.sort;
+  initialFilters = state.filters;
   statusLine.textContent = "Memuat indeks pencarian…";
-  const [module, saran] = await Promise.all([
-    import(new URL("pagefind/pagefind.js", root).href),
-    fetch(new URL("data/saran.json", root)).then((response) => response.json()),
-  ]);
-  pagefind = module;
-  suggestions = saran;
-  await pagefind.options({ excerptLength: 30, baseUrl: root.pathname });
-  await pagefind.init();
-  renderFilters(await pagefind.filters(), await pagefind.filters(), state.filters);
+  index = await SearchIndex.open(new URL("cari/indeks/", root));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     run();
@@ -248,7 +276,7 @@ async function start() {
   input.addEventListener("input", soon);
   sortSelect.addEventListener("change", run);
   filterBox.addEventListener("change", run);
-  moreButton.addEventListener("click", renderMore);
+  moreButton.addEventListener("click", () => renderMore());
   document.documentElement.dataset.cariSiap = "ya";
   await run();
 }

@@ -1,0 +1,475 @@
+"""The archive's own static search index, written for theme/static/js/indeks.js.
+
+Pagefind, which this replaces, computes word locations, filter counts and
+the date order with loops whose cost grows with the square of the matching
+pages (20 s for a common word at 20,000 articles), and needed about 250 KB
+of memory per indexed page while writing its bundle. This index is written
+with a few bytes per distinct word of each page in memory, and read by a
+small script (theme/static/js/indeks.js) whose every step is linear in the
+matching pages.
+
+Words are compared as Pagefind compared them: NFKD, accents stripped, lower
+case, split on anything but ``a-z0-9``, then stemmed with Snowball's
+Indonesian stemmer; a query word matches every stem that starts with the
+stem of a corpus word starting with it (``industri`` finds ``industrinya``,
+``perindustrian`` and ``industrial``; ``pengola`` finds ``pengolahan``).
+
+Every file is gzip-compressed JSON or binary (``.bin``; the script
+checks the gzip signature, so a host that decompresses on the way is fine).
+Numbers in binary files are little-endian. Documents are numbered newest
+first, so that ``urut=terbaru`` is the order of the numbers; pages without a
+date come last. The bundle (``BUNDLE`` below) holds:
+
+``meta.bin`` (JSON)
+    ``format`` (1), ``versi`` (a hash of everything indexed, appended to
+    every other file's URL so that a new build is never mixed with files
+    a browser kept from an old one), ``jumlah``
+    (documents), ``bertanggal`` (documents with a date: they come first),
+    ``saringan`` (``[[key, [value, ...]], ...]``: filter keys and their
+    values, a value's number being its place in the list), ``kamus`` (the
+    first word of each dictionary chunk).
+``kamus/N.bin`` (JSON)
+    ``[[word, [[stem, df, file, extra], ...]], ...]`` for the corpus words
+    from ``meta.kamus[N]`` up to the next chunk's first word: the stems the
+    word matches (its own stem first, ``extra`` 0, then longer stems that
+    start with it, ``extra`` being how many letters longer), how many
+    documents hold each and which postings file has them.
+``pos/N.bin`` (binary)
+    a u32 length L, then L bytes of JSON ``{stem: [offset, length, [word,
+    ...]]}`` (where the stem's postings start after the JSON, and the corpus
+    words that have this stem, for highlighting), then the postings: per
+    document holding the stem, in increasing order, a varint of the gap from
+    the previous document number (the first counted from -1) and a u8
+    impact, the stem's BM25 term weight in the document scaled to 1..255.
+``saringan.bin`` (binary)
+    for each value of each key of ``meta.saringan``, in order: a u8 kind, a
+    u32 length L and L bytes: the documents having that value, as gap
+    varints (kind 0) or as a bitmap of ``jumlah`` bits, document N being
+    bit N % 8 of byte N // 8 (kind 1), whichever is shorter.
+``dok/N.bin`` (JSON)
+    document N: ``u`` (URL, relative to the site root), ``j`` (title), ``m``
+    (other ``data-cari-meta``), ``x`` (the text, for excerpts).
+"""
+
+from __future__ import annotations
+
+import bisect
+import gzip
+import hashlib
+import json
+import os
+import re
+import shutil
+import struct
+import unicodedata
+import uuid
+from array import array
+from collections import Counter
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+
+import snowballstemmer
+
+from .extract import Page
+
+FORMAT = 1
+SORT_KEY = "tanggal"  # the data-cari-sort key that orders documents
+TITLE_WEIGHT = 3  # a title word counts as this many body words
+K1 = 1.2  # BM25 term saturation
+B = 0.75  # BM25 length normalisation
+MAX_EXTENSIONS = 24  # longer stems a word may match, the most frequent kept
+CHUNK_CHARS = 24_000  # JSON characters per dictionary chunk, before gzip
+POSTINGS_BYTES = 8_192  # postings per file, before gzip: large stems get their own
+GZIP_LEVEL = 6
+
+_MARKS = re.compile("[\u0300-\u036f]")
+_SEPARATORS = re.compile("[^a-z0-9]+")
+
+
+def words(text: str) -> list[str]:
+    """``text`` as the script's ``words()`` splits it."""
+    folded = _MARKS.sub("", unicodedata.normalize("NFKD", text)).lower()
+    return [word for word in _SEPARATORS.split(folded) if word]
+
+
+_stemmer = None
+_stems: dict[str, str] = {}  # word -> stem, for this process
+_reported: dict[str, set[str]] = {}  # session -> words already sent back
+
+
+def stem(word: str) -> str:
+    """The Snowball Indonesian stem of a ``words()`` word (numbers stay)."""
+    global _stemmer
+    found = _stems.get(word)
+    if found is None:
+        if word.isalpha():
+            if _stemmer is None:
+                _stemmer = snowballstemmer.stemmer("indonesian")
+            found = _stemmer.stemWord(word) or word
+        else:
+            found = word
+        _stems[word] = found
+    return found
+
+
+def _varint(value: int, out: bytearray) -> None:
+    while value >= 0x80:
+        out.append((value & 0x7F) | 0x80)
+        value >>= 7
+    out.append(value)
+
+
+def _gzip(data: bytes) -> bytes:
+    return gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
+
+
+def _json(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+@dataclass
+class ReadPage:
+    """A page as ``read_page`` leaves it: its text on disk, its stems counted."""
+
+    slot: int
+    url: str
+    date: str
+    filters: dict[str, list[str]]
+    stems: list[str]
+    counts: list[int]  # weighted: a title word counts TITLE_WEIGHT times
+    length: int
+    words: list[tuple[str, str]]  # (word, stem) not yet sent in this session
+    digest: bytes
+
+
+def read_page(page: Page, folder: Path, slot: int, session: str) -> ReadPage:
+    """Write ``page``'s document file as ``folder/SLOT.bin``; count its stems.
+
+    The costly part of adding a page, and the part that needs nothing from the
+    other pages: worker processes run it side by side. Each word's stem is
+    sent back once per ``session`` and process.
+    """
+    record = {"u": page.url, "j": page.title, "x": page.text}
+    shown = {k: v for k, v in page.meta.items() if k != "title"}
+    if shown:
+        record["m"] = shown
+    data = _json(record)
+    (folder / f"{slot}.bin").write_bytes(_gzip(data))
+    body = words(page.text)
+    title = words(page.title)
+    counts: Counter[str] = Counter(body)
+    for word in title:
+        counts[word] += TITLE_WEIGHT
+    if session not in _reported:
+        _reported.clear()  # a worker serves one writer at a time
+    reported = _reported.setdefault(session, set())
+    new = []
+    by_stem: dict[str, int] = {}
+    for word, count in counts.items():
+        key = stem(word)
+        by_stem[key] = by_stem.get(key, 0) + count
+        if word not in reported:
+            reported.add(word)
+            new.append((word, key))
+    return ReadPage(
+        slot=slot,
+        url=page.url,
+        date=page.sort.get(SORT_KEY, ""),
+        filters=page.filters,
+        stems=list(by_stem),
+        counts=list(by_stem.values()),
+        length=len(body) + len(title) * TITLE_WEIGHT,
+        words=new,
+        digest=hashlib.sha1(data + _json([page.filters, page.sort])).digest(),
+    )
+
+
+@dataclass
+class _Doc:
+    """What the index keeps of a page until documents are numbered."""
+
+    slot: int  # its document file's temporary name
+    url: str
+    date: str  # "" for a page without one
+    filters: dict[str, list[str]]
+    length: int
+    stems: array | None  # provisional stem numbers
+    counts: array | None  # weighted term counts, parallel to ``stems``
+
+
+class IndexWriter:
+    """Add pages, then ``finish``: the bundle replaces ``folder``.
+
+    Documents' texts go to disk as they come; what stays in memory is a few
+    bytes per distinct word of each page.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.work = self.folder.with_name(self.folder.name + ".baru")
+        shutil.rmtree(self.work, ignore_errors=True)
+        self.scratch = self.work / "tmp"  # document files until they are numbered
+        self.scratch.mkdir(parents=True)
+        self.session = uuid.uuid4().hex
+        self.vocabulary: dict[str, str] = {}  # word -> stem
+        self._stem_ids: dict[str, int] = {}
+        self._docs: list[_Doc] = []
+        self._digest = hashlib.sha256(f"format {FORMAT}".encode())
+
+    def add(self, page: Page) -> None:
+        """Add one page: ``read_page`` then ``add_read`` (use one or the other)."""
+        self.add_read(read_page(page, self.scratch, len(self._docs), self.session))
+
+    def add_read(self, read: ReadPage) -> None:
+        """Add a page that ``read_page`` has read into ``self.scratch``.
+
+        Pages are numbered by date, not by the order they come in; that order
+        only decides the bundle's version hash, so keep it stable.
+        """
+        self._digest.update(read.digest)
+        self.vocabulary.update(read.words)
+        ids = self._stem_ids
+        numbers = array("I")
+        for key in read.stems:
+            found = ids.get(key)
+            if found is None:
+                found = ids[key] = len(ids)
+            numbers.append(found)
+        self._docs.append(
+            _Doc(
+                slot=read.slot,
+                url=read.url,
+                date=read.date,
+                filters=read.filters,
+                length=read.length,
+                stems=numbers,
+                counts=array("I", read.counts),
+            )
+        )
+
+    # -- finishing ---------------------------------------------------------
+
+    def finish(self) -> dict:
+        """Write the bundle; return figures about it."""
+        docs = self._order()
+        stems, final = self._number_stems()
+        postings, impacts = self._postings(docs, final, len(stems))
+        df = array("I", (len(p) for p in postings))
+        files, where = self._write_postings(stems, postings, impacts)
+        del postings, impacts
+        chunks = self._write_dictionary(stems, df, where)
+        filters = self._write_filters(docs)
+        meta = {
+            "format": FORMAT,
+            "versi": self._digest.hexdigest()[:12],
+            "jumlah": len(docs),
+            "bertanggal": sum(1 for doc in docs if doc.date),
+            "saringan": filters,
+            "kamus": chunks,
+        }
+        (self.work / "meta.bin").write_bytes(_gzip(_json(meta)))
+        self.scratch.rmdir()
+        # The old bundle is moved aside before the new one takes its place,
+        # then deleted: the site never lacks an index for more than a rename.
+        old = self.folder.with_name(self.folder.name + ".lama")
+        shutil.rmtree(old, ignore_errors=True)
+        if self.folder.exists():
+            self.folder.rename(old)
+        self.work.rename(self.folder)
+        shutil.rmtree(old, ignore_errors=True)
+        return {
+            "documents": len(docs),
+            "stems": len(stems),
+            "words": len(self.vocabulary),
+            "postings_files": files,
+            "dictionary_chunks": len(chunks),
+        }
+
+    def _order(self) -> list[_Doc]:
+        """Newest first, then the pages without a date; rename their files."""
+        dated = sorted((doc for doc in self._docs if doc.date), key=lambda d: d.url)
+        dated.sort(key=lambda d: d.date, reverse=True)
+        undated = sorted(
+            (doc for doc in self._docs if not doc.date), key=lambda d: d.url
+        )
+        docs = dated + undated
+        folder = self.work / "dok"
+        folder.mkdir()
+        for number, doc in enumerate(docs):
+            os.rename(self.scratch / f"{doc.slot}.bin", folder / f"{number}.bin")
+        self._docs = []
+        return docs
+
+    def _number_stems(self) -> tuple[list[str], array]:
+        """Stems in alphabetical order; ``final[provisional]`` is a stem's number."""
+        stems = sorted(self._stem_ids, key=self._stem_ids.__getitem__)
+        order = sorted(range(len(stems)), key=stems.__getitem__)
+        final = array("I", bytes(4 * len(stems)))
+        for number, provisional in enumerate(order):
+            final[provisional] = number
+        self._stem_ids = {}
+        return [stems[i] for i in order], final
+
+    @staticmethod
+    def _postings(
+        docs: list[_Doc], final: array, count: int
+    ) -> tuple[list[array], list[bytearray]]:
+        """Per stem, the documents holding it (ascending) and its BM25 impacts."""
+        average = sum(doc.length for doc in docs) / max(1, len(docs)) or 1.0
+        postings = [array("I") for _ in range(count)]
+        impacts = [bytearray() for _ in range(count)]
+        scale = 255 / (K1 + 1)
+        for number, doc in enumerate(docs):
+            norm = K1 * (1 - B + B * doc.length / average)
+            table: dict[int, int] = {}
+            for provisional, tf in zip(doc.stems, doc.counts, strict=True):
+                stem_number = final[provisional]
+                impact = table.get(tf)
+                if impact is None:
+                    weight = tf * (K1 + 1) / (tf + norm)
+                    impact = table[tf] = max(1, min(255, round(weight * scale)))
+                postings[stem_number].append(number)
+                impacts[stem_number].append(impact)
+            doc.stems = doc.counts = None
+        return postings, impacts
+
+    @staticmethod
+    def _encode(docs: array, impacts: bytearray) -> bytes:
+        """Gap varints interleaved with impacts (see the module's docstring)."""
+        gaps = [b - a for a, b in zip(chain((-1,), docs), docs, strict=False)]
+        if max(gaps) < 0x80:  # the common case, done by slicing
+            out = bytearray(2 * len(gaps))
+            out[0::2] = bytes(gaps)
+            out[1::2] = impacts
+            return bytes(out)
+        out = bytearray()
+        for gap, impact in zip(gaps, impacts, strict=True):
+            _varint(gap, out)
+            out.append(impact)
+        return bytes(out)
+
+    def _write_postings(
+        self, stems: list[str], postings: list[array], impacts: list[bytearray]
+    ) -> tuple[int, array]:
+        """Group neighbouring stems into files; ``where[stem]`` is its file."""
+        forms: dict[int, list[str]] = {}
+        numbers = {key: number for number, key in enumerate(stems)}
+        for word, key in sorted(self.vocabulary.items()):
+            forms.setdefault(numbers[key], []).append(word)
+        where = array("I", bytes(4 * len(stems)))
+        folder = self.work / "pos"
+        folder.mkdir()
+        files = 0
+        group: list[int] = []
+        size = 0
+
+        def flush() -> None:
+            nonlocal files, group, size
+            if not group:
+                return
+            table = {}
+            encoded = []
+            offset = 0
+            for number in group:
+                data = self._encode(postings[number], impacts[number])
+                postings[number] = impacts[number] = None
+                table[str(number)] = [offset, len(data), forms.get(number, [])]
+                offset += len(data)
+                where[number] = files
+                encoded.append(data)
+            head = _json(table)
+            blob = b"".join([struct.pack("<I", len(head)), head, *encoded])
+            (folder / f"{files}.bin").write_bytes(_gzip(blob))
+            files += 1
+            group = []
+            size = 0
+
+        for number in range(len(stems)):
+            length = 2 * len(postings[number])  # about: a gap and an impact each
+            if length >= POSTINGS_BYTES:
+                flush()
+                group = [number]
+                flush()
+                continue
+            if size + length > POSTINGS_BYTES:
+                flush()
+            group.append(number)
+            size += length
+        flush()
+        return files, where
+
+    def _write_dictionary(self, stems: list[str], df: array, where: array) -> list[str]:
+        """The corpus words with the stems each matches, in chunks."""
+        numbers = {key: number for number, key in enumerate(stems)}
+        folder = self.work / "kamus"
+        folder.mkdir()
+        firsts: list[str] = []
+        chunk: list = []
+        size = 0
+
+        def flush() -> None:
+            nonlocal chunk, size
+            if chunk:
+                firsts.append(chunk[0][0])
+                data = _gzip(_json(chunk))
+                (folder / f"{len(firsts) - 1}.bin").write_bytes(data)
+            chunk = []
+            size = 0
+
+        extensions: dict[int, list[list[int]]] = {}
+        for word, key in sorted(self.vocabulary.items()):
+            base = numbers[key]
+            matched = extensions.get(base)
+            if matched is None:
+                matched = extensions[base] = self._extensions(stems, base, df, where)
+            entry = [word, matched]
+            chunk.append(entry)
+            size += len(word) + 16 * len(matched)
+            if size >= CHUNK_CHARS:
+                flush()
+        flush()
+        return firsts
+
+    @staticmethod
+    def _extensions(
+        stems: list[str], base: int, df: array, where: array
+    ) -> list[list[int]]:
+        """``base`` and the most frequent longer stems that start with it."""
+        prefix = stems[base]
+        end = bisect.bisect_left(stems, prefix + "\uffff", lo=base)
+        longer = sorted(range(base + 1, end), key=lambda s: (-df[s], s))
+        chosen = [base, *longer[:MAX_EXTENSIONS]]
+        return [[s, df[s], where[s], len(stems[s]) - len(prefix)] for s in chosen]
+
+    def _write_filters(self, docs: list[_Doc]) -> list:
+        """The documents of every filter value: a bitmap or gap varints."""
+        holders: dict[str, dict[str, list[int]]] = {}
+        for number, doc in enumerate(docs):
+            for key, values in doc.filters.items():
+                mine = holders.setdefault(key, {})
+                for value in values:
+                    mine.setdefault(value, []).append(number)
+        described = []
+        blob = bytearray()
+        bitmap_bytes = (len(docs) + 7) // 8
+        for key in sorted(holders):
+            values = sorted(holders[key], key=lambda v: (-len(holders[key][v]), v))
+            for value in values:
+                numbers = holders[key][value]
+                gaps = bytearray()
+                previous = -1
+                for number in numbers:
+                    _varint(number - previous, gaps)
+                    previous = number
+                if len(gaps) < bitmap_bytes:
+                    kind, data = 0, gaps
+                else:
+                    kind, data = 1, bytearray(bitmap_bytes)
+                    for number in numbers:
+                        data[number >> 3] |= 1 << (number & 7)
+                blob += struct.pack("<BI", kind, len(data))
+                blob += data
+            described.append([key, values])
+        (self.work / "saringan.bin").write_bytes(_gzip(bytes(blob)))
+        return described

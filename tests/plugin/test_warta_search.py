@@ -1,0 +1,207 @@
+"""The search index: what it takes from a page, and the files it writes."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import struct
+from pathlib import Path
+
+from warta_search.extract import Page, extract
+from warta_search.indexer import BUNDLE, index_site
+from warta_search.textindex import IndexWriter, stem, words
+
+ARTICLE = """<!doctype html><html><head><title>Judul halaman · Warta</title>
+<script type="application/ld+json">{"headline": "tidak dicari"}</script></head>
+<body><nav>Menu beranda</nav>
+<article data-cari-body>
+  <header data-cari-ignore>
+    <h1 data-cari-meta="title">Revitalisasi Industri Kecil</h1>
+    <time data-cari-meta="tanggal" data-cari-sort="tanggal:2015-03-16"
+      data-cari-filter="tahun:2015">Senin, 16 Maret 2015</time>
+    <span data-cari-filter="sumber" data-cari-meta="sumber">Teraslampung.com</span>
+  </header>
+  <p>Dinas Perindustrian menggelar rapat.</p><p>Pengolahan kopi naik.</p>
+  <svg><text>2010 2012 Lampung</text></svg>
+  <section data-cari-ignore><a data-cari-filter="lembaga">Kementerian
+    Perindustrian</a><a data-cari-filter="lembaga">Kementerian Perindustrian</a>
+  </section>tail after ignored
+  <script>var tidakDicari = 1;</script>
+</article><footer>Kaki halaman</footer></body></html>"""
+
+
+def page(url: str, text: str, date: str = "", **filters: list[str]) -> Page:
+    return Page(
+        url=url,
+        title=url.strip("/").rsplit("/", 1)[-1],
+        text=text,
+        meta={"tanggal": date} if date else {},
+        filters=filters,
+        sort={"tanggal": date} if date else {},
+    )
+
+
+def read(path: Path):
+    return json.loads(gzip.decompress(path.read_bytes()))
+
+
+def postings(bundle: Path, word: str) -> dict[str, list[int]]:
+    """Documents per stem that the dictionary gives for ``word``."""
+    meta = read(bundle / "meta.bin")
+    found = {}
+    for number in range(len(meta["kamus"])):
+        for entry, stems in read(bundle / "kamus" / f"{number}.bin"):
+            if entry != word:
+                continue
+            for stem_number, df, file, _ in stems:
+                data = gzip.decompress((bundle / "pos" / f"{file}.bin").read_bytes())
+                (length,) = struct.unpack_from("<I", data)
+                table = json.loads(data[4 : 4 + length])
+                offset, size, _ = table[str(stem_number)]
+                blob = data[4 + length + offset : 4 + length + offset + size]
+                docs, doc, p = [], -1, 0
+                while p < len(blob):
+                    gap, shift = 0, 0
+                    while True:
+                        byte = blob[p]
+                        p += 1
+                        gap |= (byte & 0x7F) << shift
+                        shift += 7
+                        if not byte & 0x80:
+                            break
+                    doc += gap
+                    docs.append(doc)
+                    assert 1 <= blob[p] <= 255
+                    p += 1
+                assert len(docs) == df
+                found[str(stem_number)] = docs
+    return found
+
+
+def test_extract_takes_the_body_its_filters_meta_and_sort_key():
+    found = extract(ARTICLE, "berita/2015/03/16/revitalisasi/")
+    assert found.title == "Revitalisasi Industri Kecil"
+    assert found.meta == {
+        "title": "Revitalisasi Industri Kecil",
+        "tanggal": "Senin, 16 Maret 2015",
+        "sumber": "Teraslampung.com",
+    }
+    assert found.sort == {"tanggal": "2015-03-16"}
+    assert found.filters == {
+        "tahun": ["2015"],
+        "sumber": ["Teraslampung.com"],
+        "lembaga": ["Kementerian Perindustrian"],
+    }
+    # Ignored parts, charts and scripts are left out; blocks keep their spaces.
+    assert found.text == (
+        "Dinas Perindustrian menggelar rapat. Pengolahan kopi naik. tail after ignored"
+    )
+
+
+def test_a_page_without_a_body_is_not_indexed():
+    assert extract("<html><body><p>Daftar berita</p></body></html>", "x/") is None
+    body = ARTICLE.replace('<h1 data-cari-meta="title">', "<h2>")
+    assert extract(body, "x/").title == "Judul halaman · Warta"
+
+
+def test_words_fold_case_accents_and_punctuation_as_the_script_does():
+    assert words("Café «Kopi» RP6,3 tri-wulan") == [
+        "cafe",
+        "kopi",
+        "rp6",
+        "3",
+        "tri",
+        "wulan",
+    ]
+    assert stem("perindustrian") == "industri"
+    assert stem("pengolahan") == "olah"
+    assert stem("2015") == "2015"
+
+
+def test_the_bundle_numbers_documents_newest_first(tmp_path):
+    bundle = tmp_path / "indeks"
+    writer = IndexWriter(bundle)
+    writer.add(page("berita/lama/", "industri rotan", "2010-01-02", tahun=["2010"]))
+    writer.add(page("lembaga/dinas/", "Dinas perindustrian"))
+    writer.add(page("berita/baru/", "industrinya maju", "2020-05-06", tahun=["2020"]))
+    figures = writer.finish()
+    assert figures["documents"] == 3
+    meta = read(bundle / "meta.bin")
+    assert meta["format"] == 1
+    assert meta["jumlah"] == 3
+    assert meta["bertanggal"] == 2
+    assert meta["saringan"] == [["tahun", ["2010", "2020"]]]
+    urls = [read(bundle / "dok" / f"{n}.bin")["u"] for n in range(3)]
+    assert urls == ["berita/baru/", "berita/lama/", "lembaga/dinas/"]
+    assert read(bundle / "dok" / "0.bin")["m"] == {"tanggal": "2020-05-06"}
+    assert not (tmp_path / "indeks.baru").exists()
+
+
+def test_a_word_reaches_its_stem_and_the_longer_stems_that_start_with_it(tmp_path):
+    bundle = tmp_path / "indeks"
+    writer = IndexWriter(bundle)
+    writer.add(page("a/", "industri", "2020-01-01"))
+    writer.add(page("b/", "perindustrian", "2019-01-01"))
+    writer.add(page("c/", "rotan", "2018-01-01"))
+    writer.finish()
+    # "industri" stems to "industr", which "industri" (of "perindustrian")
+    # starts with: both documents.
+    assert sorted(postings(bundle, "industri").values()) == [[0], [1]]
+    # "perindustrian" stems to "industri": only its own document.
+    assert list(postings(bundle, "perindustrian").values()) == [[1]]
+    assert list(postings(bundle, "rotan").values()) == [[2]]
+
+
+def test_filter_values_are_stored_as_lists_or_bitmaps(tmp_path):
+    bundle = tmp_path / "indeks"
+    writer = IndexWriter(bundle)
+    for n in range(40):
+        lembaga = ["Umum"] + (["Langka"] if n == 7 else [])
+        writer.add(page(f"b{n}/", "kata", f"2020-01-{n % 28 + 1:02d}", lembaga=lembaga))
+    writer.finish()
+    data = gzip.decompress((bundle / "saringan.bin").read_bytes())
+    kind, length = struct.unpack_from("<BI", data)
+    assert (kind, length) == (1, 5)  # "Umum": 40 documents, a 5-byte bitmap
+    assert data[5:10] == b"\xff" * 5
+    kind, length = struct.unpack_from("<BI", data, 10)
+    assert (kind, length) == (0, 1)  # "Langka": one gap varint
+
+
+def test_index_site_writes_the_bundle_from_a_separate_process(tmp_path, caplog):
+    output = tmp_path / "output"
+    for number in range(3):
+        folder = output / "berita" / f"b{number}"
+        folder.mkdir(parents=True)
+        html = ARTICLE.replace("2015-03-16", f"2015-03-1{number}")
+        (folder / "index.html").write_text(html, encoding="utf-8")
+    listing = output / "lembaga" / "halaman" / "2"
+    listing.mkdir(parents=True)
+    (listing / "index.html").write_text("<p>Daftar</p>", encoding="utf-8")
+    (output / "pagefind").mkdir()  # what an older build left
+    with caplog.at_level("INFO", logger="warta_search.indexer"):
+        assert index_site(output) == 3
+    assert "search index: 3 pages" in caplog.text
+    assert (output / BUNDLE / "meta.bin").is_file()
+    assert not (output / "pagefind").exists()
+    assert read(output / BUNDLE / "dok" / "0.bin")["u"] == "berita/b2/"
+
+
+def test_worker_processes_write_the_same_bundle_as_one_process(tmp_path):
+    from warta_search.indexer import build_index
+
+    bundles = []
+    for workers in (1, 2):
+        output = tmp_path / f"output{workers}"
+        for number in range(5):
+            folder = output / "berita" / f"b{number}"
+            folder.mkdir(parents=True)
+            html = ARTICLE.replace("kopi", f"kopi{number}")
+            (folder / "index.html").write_text(html, encoding="utf-8")
+        assert build_index(output, workers=workers)["documents"] == 5
+        bundles.append(output / BUNDLE)
+    one, two = bundles
+    assert read(one / "meta.bin") == read(two / "meta.bin")
+    files = sorted(p.relative_to(one) for p in one.rglob("*.bin"))
+    assert files == sorted(p.relative_to(two) for p in two.rglob("*.bin"))
+    for name in files:
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name

@@ -1,0 +1,427 @@
+// Reads the archive's search index; plugins/warta_search/textindex.py
+// describes its files. Every step of a search is linear in the documents that
+// match (or in the documents of the archive): scores, filters and counts are
+// kept in arrays indexed by document number, never compared pair by pair.
+
+const FORMAT = 1; // textindex.py's FORMAT
+const MIN_PREFIX = 3; // a shorter query word matches whole words only
+const MAX_STEMS = 48; // stems one query word may match, the most frequent kept
+const MAX_CHUNKS = 3; // dictionary chunks one query word may read
+const TOKEN = /[\p{L}\p{N}\p{M}]+/gu;
+const PLAIN = /^[A-Za-z0-9]+$/;
+const DOCUMENT_LIMIT = 2 ** 21; // documents the fast sort by score can number
+
+const decoder = new TextDecoder();
+
+export function normalise(text) {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+export function words(text) {
+  const folded = normalise(text);
+  return folded ? folded.split(" ") : [];
+}
+
+// Index files are gzipped; a host may have unzipped one on the way already.
+async function fetchBytes(url, init) {
+  const response = await fetch(url, init);
+  if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
+  const data = new Uint8Array(await response.arrayBuffer());
+  if (data[0] !== 0x1f || data[1] !== 0x8b) return data;
+  const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+export async function fetchJson(url, init) {
+  return JSON.parse(decoder.decode(await fetchBytes(url, init)));
+}
+
+function popcount(x) {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+// Documents given as gap varints, from `start` to `end` of `data`.
+function decodeGaps(data, start, end) {
+  const out = [];
+  let doc = -1;
+  for (let p = start; p < end; ) {
+    let gap = 0;
+    let shift = 0;
+    let byte;
+    do {
+      byte = data[p++];
+      gap |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    doc += gap;
+    out.push(doc);
+  }
+  return Uint32Array.from(out);
+}
+
+// First place in the sorted `list` whose item is greater than `value`.
+function upperBound(list, value, key = (item) => item) {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (key(list[middle]) <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function lowerBound(list, value, key = (item) => item) {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (key(list[middle]) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+export class SearchIndex {
+  // The index at `base` (a URL ending in "/"). Its meta file is revalidated
+  // every time: it names the build whose other files are to be read.
+  static async open(base) {
+    const meta = await fetchJson(new URL("meta.bin", base), { cache: "no-cache" });
+    if (meta.format !== FORMAT) throw new Error(`format indeks ${meta.format} tidak dikenal`);
+    return new SearchIndex(base, meta);
+  }
+
+  constructor(base, meta) {
+    this.base = base;
+    this.meta = meta;
+    this.count = meta.jumlah;
+    this.span = Math.ceil(meta.jumlah / 32); // 32-bit words in a document set
+    this.loads = new Map();
+  }
+
+  url(path) {
+    return new URL(`${path}?v=${this.meta.versi}`, this.base);
+  }
+
+  // One fetch per file, shared by every caller; a failed fetch is retried later.
+  once(path, read) {
+    if (!this.loads.has(path)) {
+      const loading = read(this.url(path));
+      this.loads.set(path, loading);
+      loading.catch(() => this.loads.delete(path));
+    }
+    return this.loads.get(path);
+  }
+
+  chunk(number) {
+    return this.once(`kamus/${number}.bin`, fetchJson);
+  }
+
+  postings(number) {
+    return this.once(`pos/${number}.bin`, async (url) => {
+      const data = await fetchBytes(url);
+      const length = new DataView(data.buffer, data.byteOffset, 4).getUint32(0, true);
+      const table = JSON.parse(decoder.decode(data.subarray(4, 4 + length)));
+      return { data, start: 4 + length, table };
+    });
+  }
+
+  document(number) {
+    return this.once(`dok/${number}.bin`, fetchJson);
+  }
+
+  // Each filter value's documents, as a bitmap or (few documents) a list.
+  // facetData() fetches the file, facets() reads it: a search starts the one
+  // and leaves the other until the filters need it.
+  facetData() {
+    return this.once("saringan.bin", fetchBytes);
+  }
+
+  facets() {
+    this.facetsRead ||= this.facetData()
+      .then((data) => this.readFacets(data))
+      .catch((error) => {
+        this.facetsRead = null;
+        throw error;
+      });
+    return this.facetsRead;
+  }
+
+  readFacets(data) {
+    const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+    let p = 0;
+    const facets = {};
+    for (const [key, values] of this.meta.saringan) {
+      const sets = new Map();
+      for (const value of values) {
+        const kind = data[p];
+        const length = view.getUint32(p + 1, true);
+        const start = p + 5;
+        p = start + length;
+        if (kind === 1) {
+          const bits = new Uint32Array(this.span);
+          for (let i = 0; i < length; i++) bits[i >>> 2] |= data[start + i] << ((i & 3) * 8);
+          sets.set(value, { bits });
+        } else {
+          sets.set(value, { list: decodeGaps(data, start, p) });
+        }
+      }
+      facets[key] = sets;
+    }
+    return facets;
+  }
+
+  // How many documents hold each filter value.
+  async totals() {
+    return countIn(this.matching(undefined), await this.facets());
+  }
+
+  // The stems a query word matches: [{stem, df, file, weight}].
+  async lookup(word) {
+    const firsts = this.meta.kamus;
+    if (!firsts.length) return [];
+    const first = Math.max(0, upperBound(firsts, word) - 1);
+    const numbers = [first];
+    const prefix = word.length >= MIN_PREFIX;
+    for (let n = first + 1; prefix && n < firsts.length && firsts[n].startsWith(word); n++) {
+      if (numbers.length === MAX_CHUNKS) break;
+      numbers.push(n);
+    }
+    const entries = (await Promise.all(numbers.map((n) => this.chunk(n)))).flat();
+    const found = new Map();
+    const add = (stems, typed) => {
+      for (const [stem, df, file, extra] of stems) {
+        // Closer to what was typed ranks higher, as Pagefind weighed it.
+        const weight = Math.exp(-(extra * extra) / 8) / (1 + 0.1 * typed);
+        const known = found.get(stem);
+        if (!known || known.weight < weight) found.set(stem, { stem, df, file, weight });
+      }
+    };
+    const at = lowerBound(entries, word, (entry) => entry[0]);
+    if (entries[at]?.[0] === word) add(entries[at][1], 0);
+    else if (prefix) {
+      for (let i = at; i < entries.length && entries[i][0].startsWith(word); i++) {
+        add(entries[i][1], entries[i][0].length - word.length);
+      }
+    }
+    return [...found.values()].sort((a, b) => b.df - a.df).slice(0, MAX_STEMS);
+  }
+
+  // Fetch what a search for `query` will read (dictionary chunks, postings),
+  // without waiting for it: called as the user types.
+  preload(query) {
+    for (const word of new Set(words(query))) {
+      this.lookup(word)
+        .then((stems) => Promise.all(stems.map(({ file }) => this.postings(file))))
+        .catch(() => {});
+    }
+  }
+
+  // Score every document holding every query word (BM25, impacts precomputed).
+  async score(tokens, timings) {
+    const lookups = await Promise.all(tokens.map((token) => this.lookup(token)));
+    timings.dictionary = performance.now();
+    const highlight = new Set();
+    if (lookups.some((stems) => stems.length === 0)) return { matches: null, highlight };
+    const files = new Map();
+    for (const stems of lookups) for (const { file } of stems) files.set(file, null);
+    await Promise.all([...files.keys()].map(async (n) => files.set(n, await this.postings(n))));
+    timings.postings = performance.now();
+    const count = this.count;
+    const total = new Float32Array(count);
+    const hits = new Uint8Array(count);
+    const best = new Float32Array(count);
+    for (const stems of lookups) {
+      best.fill(0);
+      for (const { stem, df, file, weight } of stems) {
+        const { data, start, table } = files.get(file);
+        const entry = table[stem];
+        if (!entry) continue;
+        for (const form of entry[2]) highlight.add(form);
+        const idf = Math.log(1 + (count - df + 0.5) / (df + 0.5));
+        const factor = (idf * weight) / 255;
+        let doc = -1;
+        for (let p = start + entry[0], end = p + entry[1]; p < end; ) {
+          let gap = 0;
+          let shift = 0;
+          let byte;
+          do {
+            byte = data[p++];
+            gap |= (byte & 0x7f) << shift;
+            shift += 7;
+          } while (byte & 0x80);
+          doc += gap;
+          const value = data[p++] * factor;
+          if (value > best[doc]) best[doc] = value;
+        }
+      }
+      for (let doc = 0; doc < count; doc++) {
+        if (best[doc] > 0) {
+          total[doc] += best[doc];
+          hits[doc]++;
+        }
+      }
+    }
+    return { matches: { total, hits, needed: lookups.length }, highlight };
+  }
+
+  // search("kata", {filters: {lembaga: ["…"]}, sort: "terbaru"}) gives the
+  // matching documents in order, the words to mark in excerpts, and counts():
+  // a promise of the filter counts among the results (which need the filter
+  // values: results wait for them only when a filter is chosen). Every chosen
+  // value, of one key or of several, is required.
+  async search(query, { filters = {}, sort = "relevansi" } = {}) {
+    const started = performance.now();
+    const timings = {};
+    const tokens = [...new Set(words(query || ""))];
+    const chosen = Object.entries(filters).filter(([, values]) => values.length);
+    // Without a chosen filter the results do not need the filter values:
+    // their download waits for counts(), and leaves the way to the results.
+    if (chosen.length) this.facetData();
+    const { matches, highlight } = tokens.length
+      ? await this.score(tokens, timings)
+      : { matches: undefined, highlight: new Set() };
+    timings.scores = performance.now();
+    const mask = this.matching(matches);
+    if (chosen.length) restrict(mask, await this.facets(), chosen);
+    timings.filters = performance.now();
+    const results = this.ordered(mask, matches, sort);
+    timings.order = performance.now();
+    // Milliseconds from the start of the search to the end of each step.
+    for (const [step, moment] of Object.entries(timings)) timings[step] = moment - started;
+    // Counted when asked for: drawing the results first is worth the wait.
+    const counts = async () => {
+      const found = countIn(mask, await this.facets());
+      timings.counts = performance.now() - started;
+      return found;
+    };
+    return { results, highlight, counts, timings };
+  }
+
+  // The documents holding every query word (all documents for no word).
+  matching(matches) {
+    const span = this.span;
+    const mask = new Uint32Array(span);
+    if (matches === undefined) {
+      mask.fill(0xffffffff);
+      if (this.count % 32) mask[span - 1] = (1 << this.count % 32) - 1;
+    } else if (matches) {
+      const { hits, needed } = matches;
+      for (let doc = 0; doc < this.count; doc++) {
+        if (hits[doc] === needed) mask[doc >>> 5] |= 1 << (doc & 31);
+      }
+    }
+    return mask;
+  }
+
+  ordered(mask, matches, sort) {
+    let size = 0;
+    for (const word of mask) size += popcount(word);
+    const results = new Uint32Array(size);
+    for (let i = 0, n = 0; i < mask.length; i++) {
+      for (let word = mask[i]; word; word &= word - 1) {
+        results[n++] = i * 32 + (31 - Math.clz32(word & -word));
+      }
+    }
+    // Documents are numbered newest first: "terbaru" is their order, and the
+    // order of a search by filters alone.
+    if (matches && sort !== "terbaru") byScore(results, matches.total);
+    return results;
+  }
+}
+
+// Highest score first, the newest first among equal scores. A float32 score's
+// bits order like the score; with the document number below them the key is
+// an integer under 2^53, so a plain numeric sort of float64 keys does it.
+function byScore(results, total) {
+  if (total.length > DOCUMENT_LIMIT) {
+    results.sort((a, b) => total[b] - total[a] || a - b);
+    return;
+  }
+  const bits = new Uint32Array(total.buffer, total.byteOffset, total.length);
+  const keys = new Float64Array(results.length);
+  for (let i = 0; i < results.length; i++) {
+    const doc = results[i];
+    keys[i] = bits[doc] * DOCUMENT_LIMIT + (DOCUMENT_LIMIT - 1 - doc);
+  }
+  keys.sort();
+  for (let i = 0, j = keys.length - 1; j >= 0; i++, j--) {
+    results[i] = DOCUMENT_LIMIT - 1 - (keys[j] % DOCUMENT_LIMIT);
+  }
+}
+
+function restrict(mask, facets, chosen) {
+  for (const [key, values] of chosen) {
+    for (const value of values) {
+      const set = facets[key]?.get(value);
+      if (!set) mask.fill(0);
+      else if (set.bits) for (let i = 0; i < mask.length; i++) mask[i] &= set.bits[i];
+      else {
+        const kept = new Uint32Array(mask.length);
+        for (const doc of set.list) kept[doc >>> 5] |= mask[doc >>> 5] & (1 << (doc & 31));
+        mask.set(kept);
+      }
+    }
+  }
+}
+
+// How many documents of `mask` hold each filter value.
+function countIn(mask, facets) {
+  const counts = {};
+  for (const [key, sets] of Object.entries(facets)) {
+    const mine = (counts[key] = {});
+    for (const [value, set] of sets) {
+      let size = 0;
+      if (set.bits) for (let i = 0; i < mask.length; i++) size += popcount(mask[i] & set.bits[i]);
+      else for (const doc of set.list) size += (mask[doc >>> 5] >>> (doc & 31)) & 1;
+      mine[value] = size;
+    }
+  }
+  return counts;
+}
+
+// About `length` words of `text` around the densest run of highlighted words,
+// as [{text, mark}] parts.
+export function excerpt(text, highlight, length = 30) {
+  const spans = [];
+  for (const match of text.matchAll(TOKEN)) {
+    const token = match[0];
+    const hit = PLAIN.test(token)
+      ? highlight.has(token.toLowerCase())
+      : words(token).some((word) => highlight.has(word));
+    spans.push({ from: match.index, to: match.index + token.length, hit });
+  }
+  if (!spans.length) return [];
+  // Windows start a few words before a hit; the one with the most hits wins.
+  const hitsAt = [];
+  spans.forEach((span, i) => span.hit && hitsAt.push(i));
+  let start = 0;
+  let most = 0;
+  for (let h = 0, last = 0; h < hitsAt.length; h++) {
+    const from = Math.max(0, hitsAt[h] - 5);
+    while (last < hitsAt.length && hitsAt[last] < from + length) last++;
+    if (last - h > most) {
+      most = last - h;
+      start = from;
+    }
+  }
+  const window = spans.slice(start, start + length);
+  const parts = [];
+  let at = window[0].from;
+  for (const span of window) {
+    if (!span.hit) continue;
+    if (span.from > at) parts.push({ text: text.slice(at, span.from), mark: false });
+    parts.push({ text: text.slice(span.from, span.to), mark: true });
+    at = span.to;
+  }
+  const end = window[window.length - 1].to;
+  if (end > at) parts.push({ text: text.slice(at, end), mark: false });
+  return parts;
+}
