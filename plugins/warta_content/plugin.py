@@ -1,4 +1,4 @@
-"""Signal hookups: strict reader, and one URL per article."""
+"""Signal hookups: strict reader, one URL per article, and cheaper writing."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pelican import signals
 from warta.errors import ContentError
 
 from .reader import StrictMarkdownReader
+from .speed import freeze_urls, index_taxonomies
 
 logger = logging.getLogger(__name__)
 
@@ -52,3 +53,5 @@ def reject_duplicate_urls(generator) -> None:
 def register() -> None:
     signals.readers_init.connect(use_strict_reader)
     signals.article_generator_finalized.connect(reject_duplicate_urls)
+    signals.article_generator_finalized.connect(index_taxonomies)
+    signals.all_generators_finalized.connect(freeze_urls)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections import defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from pelican.generators import Generator
@@ -12,6 +12,7 @@ from pelican.generators import Generator
 from warta.entities import AGENCY, PERSON
 from warta.entity_index import KIND_LABELS, EntityArticles
 from warta.indicators.series import figure_record
+from warta.jsontext import dumps_indented
 from warta.structured import feed_context
 
 from .tagger import CONTEXT_KEY, EntityLink, entity_url
@@ -37,6 +38,9 @@ class EntityPage:
     children: list[EntityLink] = field(default_factory=list)
     region_name: str | None = None
     kind_label: str | None = None
+    # article -> its heading and date line, shared by every page (RenderedOnce);
+    # made of the articles above, so no part of the page's value or digest.
+    item_html: Mapping = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def feed_url(self) -> str:
@@ -55,6 +59,11 @@ class EntityPagesGenerator(Generator):
             return
         pages = build_pages(data)
         self._names = data["names"]
+        # An article is listed on the page of every entity it names (fourteen
+        # on average): its heading and date line are rendered once for all.
+        item_html = RenderedOnce(self.get_template("_entity").module.entity_item)
+        for page in pages.values():
+            page.item_html = item_html
         for page in pages.values():
             self._write_entity(writer, page)
         self._write_indexes(writer, pages)
@@ -142,6 +151,18 @@ class EntityPagesGenerator(Generator):
 
     def env_template(self, name: str):
         return self.get_template(name)
+
+
+class RenderedOnce(dict):
+    """``render(key)`` for each key, worked out on first use and kept."""
+
+    def __init__(self, render: Callable) -> None:
+        super().__init__()
+        self._render = render
+
+    def __missing__(self, key):
+        value = self[key] = self._render(key)
+        return value
 
 
 def build_pages(data: dict) -> dict[str, EntityPage]:
@@ -239,4 +260,4 @@ def write_articles_json(
     folder = os.path.join(output_path, "data")
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, "articles.json"), "w", encoding="utf-8") as stream:
-        json.dump(records, stream, ensure_ascii=False, indent=1)
+        stream.write(dumps_indented(records))

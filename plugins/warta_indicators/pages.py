@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 
@@ -17,6 +16,7 @@ from warta.indicators.series import (
     rows,
     to_csv,
 )
+from warta.jsontext import dumps_indented
 
 from .extractor import CONTEXT_KEY
 
@@ -27,11 +27,24 @@ class IndicatorPage:
     url: str
     entries: list = field(default_factory=list)  # (article, figure), oldest first
     chart: str = ""
+    # Each entry's value as text, worked out once for the chart and the table;
+    # made of the entries, so no part of the page's value or digest.
+    value_texts: list[str] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def latest(self):
         realised = [e for e in self.entries if e[1].kind not in PLANNED]
         return (realised or self.entries or [None])[-1]
+
+    @property
+    def table(self) -> list[tuple]:
+        """``(article, figure, value text, kind text)``, newest first."""
+        return [
+            (article, figure, text, KIND_LABELS.get(figure.kind, figure.kind))
+            for (article, figure), text in zip(
+                reversed(self.entries), reversed(self.value_texts), strict=True
+            )
+        ]
 
 
 def _year(article, figure) -> float:
@@ -45,7 +58,12 @@ def build_pages(data: dict) -> list[IndicatorPage]:
             data["groups"].get(indicator.id, []),
             key=lambda item: (_year(*item), item[0].date),
         )
-        page = IndicatorPage(indicator, f"indikator/{indicator.id}/", entries)
+        page = IndicatorPage(
+            indicator,
+            f"indikator/{indicator.id}/",
+            entries,
+            value_texts=[format_figure(figure) for _article, figure in entries],
+        )
         pages.append(page)
     return pages
 
@@ -85,16 +103,15 @@ class IndicatorPagesGenerator(Generator):
             with open(
                 os.path.join(folder, "data.json"), "w", encoding="utf-8"
             ) as stream:
-                json.dump(
-                    {
-                        "indicator": page.indicator.id,
-                        "name": page.indicator.name,
-                        "unit": page.indicator.unit,
-                        "values": records,
-                    },
-                    stream,
-                    ensure_ascii=False,
-                    indent=1,
+                stream.write(
+                    dumps_indented(
+                        {
+                            "indicator": page.indicator.id,
+                            "name": page.indicator.name,
+                            "unit": page.indicator.unit,
+                            "values": records,
+                        }
+                    )
                 )
         context = self.context.copy()
         context["indicator_pages"] = pages
@@ -112,13 +129,15 @@ class IndicatorPagesGenerator(Generator):
             Point(
                 _year(article, figure),
                 figure.value,
-                f"{format_figure(figure)} ({figure.period or article.date.year}), "
+                f"{text} ({figure.period or article.date.year}), "
                 f"{getattr(article, 'source', '') or ''}: {article.title}",
                 prefix + article.url,
                 figure.scope or "tidak disebut",
                 figure.kind in PLANNED,
             )
-            for article, figure in page.entries
+            for (article, figure), text in zip(
+                page.entries, page.value_texts, strict=True
+            )
         ]
         unit = UNIT_LABELS.get(page.indicator.unit, page.indicator.unit)
         return render_chart(

@@ -1,0 +1,106 @@
+"""Work done once before writing: frozen URLs and indexed tag lists."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+from pelican.settings import read_settings
+
+import warta_content
+from tests.plugin.pelican_objects import articles_generator
+from warta_content.speed import IndexedList, freeze_urls, index_taxonomies
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def generator(tmp_path):
+    """An ArticlesGenerator that has read three tagged articles."""
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    for name, date, tags in (
+        ("satu", "2015-03-16", "ikm, ekspor"),
+        ("dua", "2016-01-02", "ikm"),
+        ("tiga", "2017-07-08", "ekspor"),
+    ):
+        (content / "articles" / f"{name}.md").write_text(
+            f"Title: {name.title()}\nDate: {date}\nTags: {tags}\n\nIsi.\n",
+            encoding="utf-8",
+        )
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={"PATH": str(content), "OUTPUT_PATH": str(tmp_path / "output")},
+    )
+    warta_content.register()
+    generator = articles_generator(settings)
+    generator.generate_context()
+    return generator
+
+
+def test_frozen_urls_are_the_urls_pelican_works_out(generator):
+    expected = {a.source_path: a.url for a in generator.articles}
+    freeze_urls([generator])
+    for article in generator.articles:
+        assert article.override_url == expected[article.source_path]
+        assert article.url == expected[article.source_path]
+    assert "berita/2016/01/02/dua/" in expected.values()
+
+
+def test_a_url_given_in_the_metadata_is_kept(generator):
+    article = generator.articles[0]
+    article.override_url = "sendiri/"
+    freeze_urls([generator])
+    assert article.url == "sendiri/"
+
+
+def test_tag_lists_are_indexed_with_the_same_members(generator):
+    index_taxonomies(generator)  # again: the plugin did it once already
+    assert generator.tags
+    for tag, articles in generator.tags.items():
+        assert isinstance(articles, IndexedList)
+        assert [a.slug for a in articles] == [
+            a.slug for a in generator.articles if tag in a.tags
+        ]
+        for article in generator.dates:
+            assert (article in articles) == any(article is a for a in articles)
+    context_tags = dict(generator.context["tags"])
+    assert all(context_tags[tag] is generator.tags[tag] for tag in generator.tags)
+    for _category, articles in generator.categories:
+        assert isinstance(articles, IndexedList)
+    assert generator.context["categories"] is generator.categories
+
+
+def test_an_indexed_list_answers_as_a_list_after_changes():
+    class Item:
+        pass
+
+    items = [Item() for _ in range(4)]
+    listed = IndexedList(items[:2])
+    assert items[0] in listed
+    assert items[2] not in listed
+    listed.append(items[2])
+    assert items[2] in listed
+    listed.remove(items[0])
+    listed.append(items[3])  # the same length as before, other members
+    assert items[3] in listed
+    assert items[0] not in listed
+    listed[0] = items[0]
+    assert items[0] in listed
+    assert items[1] not in listed
+    listed += [items[1]]
+    assert items[1] in listed
+    del listed[:]
+    assert items[1] not in listed
+    assert [] not in listed  # unhashable: scanned, as a list does
+    assert [] in IndexedList([[], items[0]])
+
+
+def test_an_indexed_list_pickles_as_its_items():
+    listed = IndexedList(["a", "b"])
+    assert "a" in listed
+    copy = pickle.loads(pickle.dumps(listed))
+    assert copy == ["a", "b"]
+    assert "b" in copy
+    assert pickle.dumps(IndexedList(["a", "b"])) == pickle.dumps(listed)

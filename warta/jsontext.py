@@ -1,0 +1,118 @@
+"""Indented JSON text, as ``json.dumps(..., ensure_ascii=False, indent=n)`` writes it.
+
+The standard library encodes indented JSON with nested Python generators (its
+C encoder cannot indent), which made ``data/articles.json`` one of the dearest
+files of a build. ``dumps_indented`` writes the very same text about twice as
+fast with one recursive function and a list of parts. Strings, numbers and
+constants are encoded exactly as the standard library encodes them (its own C
+string escaper, ``int.__repr__``, ``float.__repr__``); anything it does not
+expect (a key that is not a string, a value JSON cannot hold, a cycle) is left
+to ``json.dumps``, so the text never differs from it.
+"""
+
+from __future__ import annotations
+
+import json
+from json.encoder import encode_basestring
+
+_INFINITY = float("inf")
+
+
+class _Unusual(Exception):
+    """A value the fast path does not handle; ``json.dumps`` takes over."""
+
+
+def _float(value: float) -> str:
+    if value != value:  # NaN, the one value unequal to itself
+        return "NaN"
+    if value == _INFINITY:
+        return "Infinity"
+    if value == -_INFINITY:
+        return "-Infinity"
+    return float.__repr__(value)
+
+
+def _constant(value) -> str:
+    return "null" if value is None else ("true" if value else "false")
+
+
+# Exact types, looked up once per value; subclasses take the slower path below.
+_SCALARS = {
+    str: encode_basestring,
+    int: int.__repr__,
+    float: _float,
+    bool: _constant,
+    type(None): _constant,
+}
+
+
+def _scalar(value) -> str:
+    """A subclass of str, int or float, in the standard library's order of tests."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return _float(value)
+    raise _Unusual
+
+
+def dumps_indented(data, indent: int = 1) -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=indent)``, faster."""
+    step = " " * indent
+    parts: list[str] = []
+    append = parts.append
+    encode = encode_basestring
+    scalar_of = _SCALARS.get
+
+    def value(item, newline: str) -> None:
+        """Append ``item``, a value nested at the depth that ``newline`` indents."""
+        convert = scalar_of(type(item))
+        if convert is not None:
+            append(convert(item))
+        elif isinstance(item, dict):
+            mapping(item, newline)
+        elif isinstance(item, (list, tuple)):
+            sequence(item, newline)
+        else:
+            append(_scalar(item))
+
+    def mapping(item: dict, newline: str) -> None:
+        if not item:
+            append("{}")
+            return
+        inner = newline + step
+        separator = "{" + inner
+        for key, member in item.items():
+            if not isinstance(key, str):
+                raise _Unusual
+            convert = scalar_of(type(member))
+            if convert is not None:
+                append(f"{separator}{encode(key)}: {convert(member)}")
+            else:
+                append(f"{separator}{encode(key)}: ")
+                value(member, inner)
+            separator = "," + inner
+        append(newline + "}")
+
+    def sequence(item, newline: str) -> None:
+        if not item:
+            append("[]")
+            return
+        inner = newline + step
+        separator = "[" + inner
+        for member in item:
+            convert = scalar_of(type(member))
+            if convert is not None:
+                append(separator + convert(member))
+            else:
+                append(separator)
+                value(member, inner)
+            separator = "," + inner
+        append(newline + "]")
+
+    try:
+        value(data, "\n")
+    except (_Unusual, RecursionError):
+        return json.dumps(data, ensure_ascii=False, indent=indent)
+    return "".join(parts)
