@@ -297,6 +297,7 @@ def test_indicator_value_and_unit(text, expected):
         ("Inflasi diperkirakan antara 2 dan 3 persen.", 2, 3, "percent"),
         ("Nilai investasi Rp 1 triliun-Rp 2 triliun.", 1e12, 2e12, "rupiah"),
         ("Pertumbuhan ekonomi minus 2,5 persen.", -2.5, None, "percent"),
+        ("Pertumbuhan ekonomi tercatat -2,15 persen.", -2.15, None, "percent"),
     ],
 )
 def test_ranges_and_signs(text, value, value_max, unit):

@@ -51,6 +51,10 @@ T = 10**12
         ("naik 5.25 persen", [(5.25, None, "percent")]),
         ("turun 0,5 Persen", [(0.5, None, "percent")]),
         ("tumbuh minus 2,5 persen", [(-2.5, None, "percent")]),
+        ("tercatat -2,15 persen", [(-2.15, None, "percent")]),
+        ("tumbuh \u22120,5 persen", [(-0.5, None, "percent")]),
+        ("(-1,2%)", [(-1.2, None, "percent")]),
+        ("naik 2-3 persen", [(2, 3, "percent")]),
         # rupiah
         ("Rp 1,2 triliun", [(1.2 * T, None, "rupiah")]),
         ("Rp1,2 T", [(1.2 * T, None, "rupiah")]),

@@ -382,9 +382,19 @@ def _prefix(text: str, start: int) -> _Prefix:
         if found:
             minus, start = True, found.start()
             near = text[max(0, start - 16) : start].lower()
+    elif _signed(text, start):
+        minus, start = True, start - 1  # "tercatat -2,15 persen"
     if "antara" in near:
         between = _BETWEEN_BEFORE.search(text, max(0, start - 10), start) is not None
     return _Prefix(start, currency, minus, between)
+
+
+def _signed(text: str, start: int) -> bool:
+    """A minus sign right before the number, not a range's dash ("2-3") nor a
+    hyphen inside a word ("triwulan-2")."""
+    if start == 0 or text[start - 1] not in "-\u2212":
+        return False
+    return start == 1 or text[start - 2] in " \t\n(:"
 
 
 def find_quantities(text: str) -> list[Quantity]:
