@@ -18,7 +18,7 @@ from warta.parallel import map_on_cores
 
 logger = logging.getLogger(__name__)
 CONTEXT_KEY = "warta_indicators"
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"  # bump when extraction changes: cached figures are dropped
 
 
 @dataclass(frozen=True)
