@@ -44,8 +44,8 @@ def _url(path: Path, output: Path) -> str:
 
 def _read_file(task: tuple[int, str, str, str, str]):
     """In a worker: one page read, its document file written."""
-    from .extract import extract
-    from .textindex import read_page
+    from warta.search.extract import extract
+    from warta.search.textindex import read_page
 
     slot, path, url, scratch, session = task
     page = extract(Path(path).read_bytes(), url)
@@ -62,7 +62,7 @@ def build_index(output: Path, workers: int | None = None) -> dict:
     Pages are read by ``workers`` processes (one per core, up to
     ``MAX_WORKERS``); this one gathers their words in the pages' order.
     """
-    from .textindex import IndexWriter
+    from warta.search.textindex import IndexWriter
 
     output = Path(output)
     writer = IndexWriter(output / BUNDLE)

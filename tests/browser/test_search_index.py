@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from warta_search.extract import Page
-from warta_search.textindex import IndexWriter
+from warta.search.extract import Page
+from warta.search.textindex import IndexWriter
 
 pytestmark = pytest.mark.browser
 

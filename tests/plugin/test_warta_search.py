@@ -7,9 +7,9 @@ import json
 import struct
 from pathlib import Path
 
-from warta_search.extract import Page, extract
+from warta.search.extract import Page, extract
+from warta.search.textindex import IndexWriter, stem, words
 from warta_search.indexer import BUNDLE, index_site
-from warta_search.textindex import IndexWriter, stem, words
 
 ARTICLE = """<!doctype html><html><head><title>Judul halaman · Warta</title>
 <script type="application/ld+json">{"headline": "tidak dicari"}</script></head>

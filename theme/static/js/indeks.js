@@ -1,4 +1,4 @@
-// Reads the archive's search index; plugins/warta_search/textindex.py
+// Reads the archive's search index; warta/search/textindex.py
 // describes its files. Every step of a search is linear in the documents that
 // match (or in the documents of the archive): scores, filters and counts are
 // kept in arrays indexed by document number, never compared pair by pair.

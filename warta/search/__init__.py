@@ -1,0 +1,1 @@
+"""The archive's static search index: reading built pages, writing the index."""
