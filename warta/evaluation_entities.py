@@ -122,9 +122,9 @@ def evaluate(sentences: Iterable[Sentence], matcher: Matcher) -> dict[str, Tally
     tallies = {"PER": Tally(), "ORG": Tally()}
     for sentence in sentences:
         text, offsets = sentence.text, sentence.offsets()
-        mentions = matcher.tag(text)
+        mentions, candidates = matcher.tag_and_discover(text)
         predicted: dict[str, set[tuple[int, int]]] = {"PER": set(), "ORG": set()}
-        for item in [*mentions, *matcher.discover_candidates(text, mentions)]:
+        for item in [*mentions, *candidates]:
             span = _token_span(offsets, item.start, item.end)
             if span:
                 predicted["PER" if item.kind == PERSON else "ORG"].add(span)

@@ -167,7 +167,7 @@ class PageMemo:
         self._recording: list[str] | None = None
         self.rendered_keys: list[str] = []
         self.changed_inputs: dict[str, list[str]] = {}  # page -> inputs that changed
-        self.kept = self.rendered = 0
+        self.kept = 0
         self._load()
 
     def _load(self) -> None:
@@ -228,7 +228,6 @@ class PageMemo:
             if self._parts:
                 self._current[self._key]["parts"] = self._parts
         self._recording = None
-        self.rendered += 1
         self.rendered_keys.append(self._key)
 
     def stale_files(self) -> set[str]:
@@ -250,11 +249,11 @@ class PageMemo:
         temporary.replace(self.path)
 
 
-def remove_stale(output: Path, memo: PageMemo) -> list[str]:
+def remove_stale(memo: PageMemo) -> list[str]:
     """Remove the files the last build wrote that this one neither wrote nor
     kept (the pages of a removed article, of an entity no longer named), and
     the folders left empty. Files written by other means are left alone."""
-    output = Path(output)
+    output = memo.output
     removed = []
     for name in sorted(memo.stale_files()):
         path = output / name

@@ -29,11 +29,10 @@ def get_writer(pelican):
 def on_finalized(pelican) -> None:
     if not _enabled(pelican):
         return
-    state = finish_build(pelican.settings)
-    if state is None:
+    memo = finish_build(pelican.settings)
+    if memo is None:
         return
-    memo = state
-    removed = remove_stale(memo.output, memo)
+    removed = remove_stale(memo)
     memo.save()
     for key in memo.rendered_keys:
         changed = memo.changed_inputs.get(key)
@@ -42,7 +41,7 @@ def on_finalized(pelican) -> None:
         logger.debug("incremental: removed %s", name)
     logger.info(
         "incremental: %d pages rendered, %d kept, %d stale files removed",
-        memo.rendered,
+        len(memo.rendered_keys),
         memo.kept,
         len(removed),
     )

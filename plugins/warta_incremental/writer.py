@@ -144,7 +144,8 @@ class MemoWriter(Writer):
         )
         if not name or override_output or self._memo is None:
             return super().write_file(*call, **kwargs)
-        parts = self._page_parts(*call, kwargs)
+        head = [name, template.name, relative_urls, template_name, url]
+        parts = self._page_parts(template, context, kwargs, head)
         if paginated is None:
             paginated = {k: v for k, v in kwargs.items() if k in {"articles", "dates"}}
         if paginated and template_name in self.settings["PAGINATED_TEMPLATES"]:
@@ -258,16 +259,7 @@ class MemoWriter(Writer):
             return None
 
     def _page_parts(
-        self,
-        name,
-        template,
-        context,
-        relative_urls,
-        paginated,
-        template_name,
-        override_output,
-        url,
-        kwargs,
+        self, template, context: dict, kwargs: dict, head: list
     ) -> dict[str, str] | None:
         """A digest per input of the page: each variable its templates read,
         and the page's own name and settings. ``None``: an input the digest
@@ -285,7 +277,7 @@ class MemoWriter(Writer):
                 if variable.isupper() and value is self.settings.get(variable):
                     continue
                 values[variable] = value
-        values["(page)"] = [name, template.name, relative_urls, template_name, url]
+        values["(page)"] = head
         parts = {}
         for key, value in values.items():
             part = self._digest(value)
