@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from warta.errors import WartaError
@@ -81,7 +82,7 @@ class TaggingSpeed:
 
 
 def measure(folder: Path, authority: Path, limit: int | None = None) -> TaggingSpeed:
-    texts = list(read_texts(folder))[:limit]
+    texts = list(islice(read_texts(folder), limit))  # stops reading at limit
     if not texts:
         raise NoArticlesError(f"{folder}: no article text found")
     tagger = Tagger.load(authority)
