@@ -38,8 +38,9 @@ class EntityPage:
     children: list[EntityLink] = field(default_factory=list)
     region_name: str | None = None
     kind_label: str | None = None
-    # article -> its heading and date line, shared by every page (RenderedOnce);
-    # made of the articles above, so no part of the page's value or digest.
+    # (link prefix, article) -> its heading and date line, shared by every page
+    # (RenderedOnce); made of the articles above, so no part of the page's value
+    # or digest.
     item_html: Mapping = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -61,7 +62,8 @@ class EntityPagesGenerator(Generator):
         self._names = data["names"]
         # An article is listed on the page of every entity it names (fourteen
         # on average): its heading and date line are rendered once for all.
-        item_html = RenderedOnce(self.get_template("_entity").module.entity_item)
+        entity_item = self.get_template("_entity").module.entity_item
+        item_html = RenderedOnce(lambda key: entity_item(*key))
         for page in pages.values():
             page.item_html = item_html
         for page in pages.values():

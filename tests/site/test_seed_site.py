@@ -169,3 +169,30 @@ def test_clean_urls_only(built_site):
     for path in built_site.output.rglob("*.html"):
         relative = path.relative_to(built_site.output).as_posix()
         assert relative.endswith("index.html") or relative == "404.html", relative
+
+
+def _local_links(page: BeautifulSoup) -> list[str]:
+    links = [tag["href"] for tag in page.find_all(href=True)]
+    links += [tag["src"] for tag in page.find_all(src=True)]
+    external = ("http://", "https://", "mailto:", "#", "data:")
+    return [link for link in links if not link.startswith(external)]
+
+
+def test_links_are_relative_and_resolve_on_disk(built_site):
+    """The development build works from any folder: every link inside the site
+    is relative to its page (shared macros included) and names a file."""
+    output = built_site.output.resolve()
+    checked = 0
+    for path in sorted(output.rglob("*.html")):
+        if path.name == "404.html":  # served for any path: root-relative on purpose
+            continue
+        where = path.relative_to(output)
+        for link in _local_links(soup(path.read_text(encoding="utf-8"))):
+            assert not link.startswith("/"), (where, link)
+            target = (path.parent / link.split("#")[0].split("?")[0]).resolve()
+            if link.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            assert target.is_relative_to(output), (where, link)
+            assert target.is_file(), (where, link)
+            checked += 1
+    assert checked > 100
