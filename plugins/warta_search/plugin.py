@@ -12,11 +12,17 @@ from .suggestions import SuggestionsGenerator
 
 logger = logging.getLogger(__name__)
 
+# In the cache folder: the pages the search index read, for the next build.
+READ_CACHE = "warta-search-pages.pickle"
+
 
 def index_output(pelican) -> None:
     if not pelican.settings.get("WARTA_SEARCH", True):
         return
-    pages = index_site(Path(pelican.output_path))
+    cache = None
+    if pelican.settings.get("WARTA_INCREMENTAL"):
+        cache = Path(pelican.settings["CACHE_PATH"]) / READ_CACHE
+    pages = index_site(Path(pelican.output_path), cache)
     if pages == 0:
         logger.warning("the search index holds no page: data-cari-body missing?")
 

@@ -205,3 +205,63 @@ def test_worker_processes_write_the_same_bundle_as_one_process(tmp_path):
     assert files == sorted(p.relative_to(two) for p in two.rglob("*.bin"))
     for name in files:
         assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+def _bundle_files(bundle: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(bundle).as_posix(): path.read_bytes()
+        for path in sorted(bundle.rglob("*.bin"))
+    }
+
+
+def test_read_cache_skips_unchanged_pages_and_changes_nothing(tmp_path):
+    """Pages unchanged since the last run come from the cache; what the
+    bundle holds is what a run without the cache writes."""
+    from warta_search.indexer import build_index
+
+    output = tmp_path / "output"
+    for number in range(4):
+        folder = output / "berita" / f"b{number}"
+        folder.mkdir(parents=True)
+        html = ARTICLE.replace("kopi", f"kopi{number}")
+        (folder / "index.html").write_text(html, encoding="utf-8")
+    listing = output / "lembaga" / "x" / "2"
+    listing.mkdir(parents=True)
+    (listing / "index.html").write_text("<p>Daftar</p>", encoding="utf-8")
+    cache = tmp_path / "cache" / "pages.pickle"
+
+    assert build_index(output, workers=2, cache=cache)["files_read"] == 5
+    again = build_index(output, workers=2, cache=cache)
+    assert (again["files_read"], again["documents"]) == (0, 4)
+
+    # One page edited, one removed, one added: only the new files are read.
+    edited = output / "berita" / "b1" / "index.html"
+    edited.write_text(ARTICLE.replace("kopi", "lada"), encoding="utf-8")
+    (output / "berita" / "b2" / "index.html").unlink()
+    (output / "berita" / "b9").mkdir()
+    (output / "berita" / "b9" / "index.html").write_text(
+        ARTICLE.replace("2015-03-16", "2016-01-01"), encoding="utf-8"
+    )
+    after = build_index(output, workers=1, cache=cache)
+    assert (after["files_read"], after["documents"]) == (2, 4)
+    cached = _bundle_files(output / BUNDLE)
+    dictionary = {entry[0] for entry in read(output / BUNDLE / "kamus" / "0.bin")}
+    assert {"lada", "kopi3"} <= dictionary
+    assert not {"kopi1", "kopi2"} & dictionary
+    build_index(output, workers=1)
+    assert cached == _bundle_files(output / BUNDLE)
+
+
+def test_read_cache_from_other_code_is_not_used(tmp_path, monkeypatch):
+    from warta.search import readcache
+    from warta_search.indexer import build_index
+
+    output = tmp_path / "output"
+    (output / "berita" / "b0").mkdir(parents=True)
+    (output / "berita" / "b0" / "index.html").write_text(ARTICLE, encoding="utf-8")
+    cache = tmp_path / "pages.pickle"
+    build_index(output, workers=1, cache=cache)
+    monkeypatch.setattr(readcache, "VERSION", readcache.VERSION + 1)
+    assert build_index(output, workers=1, cache=cache)["files_read"] == 1
+    cache.write_bytes(b"not a pickle")
+    assert build_index(output, workers=1, cache=cache)["files_read"] == 1

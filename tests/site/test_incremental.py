@@ -67,12 +67,17 @@ def test_incremental_rebuild_equals_clean_build(archive, caplog):
     output, cache = root / "inc", root / "cache"
     _build(content, output, cache, incremental=True)
 
-    # Nothing changed: nothing is rendered again.
-    with caplog.at_level(logging.INFO, logger="warta_incremental.plugin"):
+    # Nothing changed: nothing is rendered again, no page is read for search.
+    with (
+        caplog.at_level(logging.INFO, logger="warta_incremental.plugin"),
+        caplog.at_level(logging.INFO, logger="warta_search.indexer"),
+    ):
         _build(content, output, cache, incremental=True)
     summary = [r.getMessage() for r in caplog.records if "incremental:" in r.message]
     assert summary
     assert summary[-1].startswith("incremental: 0 pages rendered")
+    indexed = [r.getMessage() for r in caplog.records if "search index:" in r.message]
+    assert re.search(r"\(0 of \d+ files read", indexed[-1]), indexed
 
     articles = sorted((content / "articles").rglob("*.md"))
     edited, removed = articles[3], articles[7]

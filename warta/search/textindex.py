@@ -141,14 +141,18 @@ class ReadPage:
     length: int
     words: list[tuple[str, str]]  # (word, stem) not yet sent in this session
     digest: bytes
+    all_words: str | None = None  # every distinct word, newline-joined, if asked
 
 
-def read_page(page: Page, folder: Path, slot: int, session: str) -> ReadPage:
+def read_page(
+    page: Page, folder: Path, slot: int, session: str, all_words: bool = False
+) -> ReadPage:
     """Write ``page``'s document file as ``folder/SLOT.bin``; count its stems.
 
     The costly part of adding a page, and the part that needs nothing from the
     other pages: worker processes run it side by side. Each word's stem is
-    sent back once per ``session`` and process.
+    sent back once per ``session`` and process; with ``all_words`` the page's
+    every word is sent too (for a cache of pages read).
     """
     record = {"u": page.url, "j": page.title, "x": page.text}
     shown = {k: v for k, v in page.meta.items() if k != "title"}
@@ -182,6 +186,7 @@ def read_page(page: Page, folder: Path, slot: int, session: str) -> ReadPage:
         length=len(body) + len(title) * TITLE_WEIGHT,
         words=new,
         digest=hashlib.sha1(data + _json([page.filters, page.sort])).digest(),
+        all_words="\n".join(counts) if all_words else None,
     )
 
 
