@@ -25,6 +25,7 @@ import io
 import json
 import os
 import pickle
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import ModuleType
@@ -167,7 +168,7 @@ class PageMemo:
         self._recording: list[str] | None = None
         self.rendered_keys: list[str] = []
         self.changed_inputs: dict[str, list[str]] = {}  # page -> inputs that changed
-        self.kept = 0
+        self.kept: Counter[str] = Counter()  # kind ("page", "feed", "file") -> kept
         self._load()
 
     def _load(self) -> None:
@@ -192,7 +193,7 @@ class PageMemo:
         if not all((self.output / name).is_file() for name in files):
             return False
         self._current[key] = before
-        self.kept += 1
+        self.kept[key.partition(":")[0]] += 1
         return True
 
     def begin(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -13,6 +12,7 @@ from warta.entities import AGENCY, PERSON
 from warta.entity_index import KIND_LABELS, EntityArticles
 from warta.indicators.series import figure_record
 from warta.jsontext import dumps_indented
+from warta.outputs import write_derived
 from warta.structured import feed_context
 
 from .tagger import CONTEXT_KEY, EntityLink, entity_url
@@ -69,7 +69,13 @@ class EntityPagesGenerator(Generator):
         for page in pages.values():
             self._write_entity(writer, page)
         self._write_indexes(writer, pages)
-        write_articles_json(self.output_path, self.context.get("articles", []), pages)
+        articles = self.context.get("articles", [])
+        write_derived(
+            writer,
+            "data/articles.json",
+            [articles, {page.id: page.name for page in pages.values()}],
+            lambda: articles_json(articles, pages),
+        )
 
     def _write_entity(self, writer, page: EntityPage) -> None:
         template = self.env_template("lembaga" if page.kind == AGENCY else "tokoh")
@@ -226,9 +232,7 @@ def build_pages(data: dict) -> dict[str, EntityPage]:
     return pages
 
 
-def write_articles_json(
-    output_path: str, articles, pages: dict[str, EntityPage]
-) -> None:
+def articles_json(articles, pages: dict[str, EntityPage]) -> str:
     """``data/articles.json``: one record per article, for anyone to reuse."""
     records = []
     for article in sorted(articles, key=lambda a: (a.date, a.slug), reverse=True):
@@ -259,7 +263,4 @@ def write_articles_json(
                 ],
             }
         )
-    folder = os.path.join(output_path, "data")
-    os.makedirs(folder, exist_ok=True)
-    with open(os.path.join(folder, "articles.json"), "w", encoding="utf-8") as stream:
-        stream.write(dumps_indented(records))
+    return dumps_indented(records)

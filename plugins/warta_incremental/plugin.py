@@ -39,11 +39,15 @@ def on_finalized(pelican) -> None:
         logger.debug("incremental: rendered %s %s", key, ",".join(changed or ["-"]))
     for name in removed:
         logger.debug("incremental: removed %s", name)
+    files = sum(1 for key in memo.rendered_keys if key.startswith("file:"))
     logger.info(
-        "incremental: %d pages rendered, %d kept, %d stale files removed",
-        len(memo.rendered_keys),
-        memo.kept,
+        "incremental: %d pages rendered, %d kept, %d stale files removed; "
+        "%d data files written, %d kept",
+        len(memo.rendered_keys) - files,
+        memo.kept["page"] + memo.kept["feed"],
         len(removed),
+        files,
+        memo.kept["file"],
     )
 
 

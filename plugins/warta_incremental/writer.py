@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -181,6 +182,21 @@ class MemoWriter(Writer):
         digest = self._digest([path, url, feed_type, feed_title, site, list(shown)])
         parent = super()
         return self._memoised(f"feed:{path}", digest, lambda: parent.write_feed(*call))
+
+    def write_derived(self, name: str, inputs, render) -> None:
+        """A file a generator makes without a template (``warta.outputs``):
+        kept while ``inputs`` are unchanged, else ``render()`` written."""
+        path = os.path.join(self.output_path, name)
+
+        def write() -> None:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with self._open_w(path, "utf-8") as stream:
+                stream.write(render())
+
+        if self._memo is None:
+            write()
+            return
+        self._memoised(f"file:{name}", self._digest([name, inputs]), write)
 
     def _open_w(self, filename, encoding, override=False):
         if self._memo is not None:

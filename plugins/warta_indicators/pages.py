@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import os
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pelican.generators import Generator
@@ -17,6 +18,7 @@ from warta.indicators.series import (
     to_csv,
 )
 from warta.jsontext import dumps_indented
+from warta.outputs import write_derived
 
 from .extractor import CONTEXT_KEY
 
@@ -26,10 +28,18 @@ class IndicatorPage:
     indicator: object
     url: str
     entries: list = field(default_factory=list)  # (article, figure), oldest first
-    chart: str = ""
     # Each entry's value as text, worked out once for the chart and the table;
     # made of the entries, so no part of the page's value or digest.
     value_texts: list[str] = field(default_factory=list, compare=False, repr=False)
+    # Draws the chart (SVG) from the entries: called when the page is
+    # rendered, so that a page kept by an incremental build draws nothing.
+    draw_chart: Callable[[], str] | None = field(
+        default=None, compare=False, repr=False
+    )
+
+    @property
+    def chart(self) -> str:
+        return self.draw_chart() if self.draw_chart is not None else ""
 
     @property
     def latest(self):
@@ -81,7 +91,7 @@ class IndicatorPagesGenerator(Generator):
         relative = self.settings["RELATIVE_URLS"]
         for page in pages:
             depth = "../../" if relative else f"{site_url}/"
-            page.chart = self._chart(page, depth)
+            page.draw_chart = functools.partial(self._chart, page, depth)
             context = self.context.copy()
             context.update(
                 indicator_page=page, kind_labels=KIND_LABELS, unit_labels=UNIT_LABELS
@@ -94,25 +104,7 @@ class IndicatorPagesGenerator(Generator):
                 url=page.url,
                 page_name=page.url.rstrip("/"),
             )
-            records = rows(page.entries, site_url)
-            folder = os.path.join(self.output_path, page.url)
-            with open(
-                os.path.join(folder, "data.csv"), "w", encoding="utf-8"
-            ) as stream:
-                stream.write(to_csv(records))
-            with open(
-                os.path.join(folder, "data.json"), "w", encoding="utf-8"
-            ) as stream:
-                stream.write(
-                    dumps_indented(
-                        {
-                            "indicator": page.indicator.id,
-                            "name": page.indicator.name,
-                            "unit": page.indicator.unit,
-                            "values": records,
-                        }
-                    )
-                )
+            self._write_data(writer, page, site_url)
         context = self.context.copy()
         context["indicator_pages"] = pages
         writer.write_file(
@@ -122,6 +114,30 @@ class IndicatorPagesGenerator(Generator):
             relative_urls=relative,
             url="indikator/",
             page_name="indikator_index",
+        )
+
+    @staticmethod
+    def _write_data(writer, page: IndicatorPage, site_url: str) -> None:
+        """The page's values as CSV and JSON downloads."""
+        inputs = [page.indicator, page.entries, site_url]
+        write_derived(
+            writer,
+            page.url + "data.csv",
+            inputs,
+            lambda: to_csv(rows(page.entries, site_url)),
+        )
+        write_derived(
+            writer,
+            page.url + "data.json",
+            inputs,
+            lambda: dumps_indented(
+                {
+                    "indicator": page.indicator.id,
+                    "name": page.indicator.name,
+                    "unit": page.indicator.unit,
+                    "values": rows(page.entries, site_url),
+                }
+            ),
         )
 
     def _chart(self, page: IndicatorPage, prefix: str) -> str:

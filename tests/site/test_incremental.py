@@ -76,6 +76,7 @@ def test_incremental_rebuild_equals_clean_build(archive, caplog):
     summary = [r.getMessage() for r in caplog.records if "incremental:" in r.message]
     assert summary
     assert summary[-1].startswith("incremental: 0 pages rendered")
+    assert "; 0 data files written" in summary[-1]  # data downloads, articles.json
     indexed = [r.getMessage() for r in caplog.records if "search index:" in r.message]
     assert re.search(r"\(0 of \d+ files read", indexed[-1]), indexed
 
