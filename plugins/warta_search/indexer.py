@@ -9,16 +9,20 @@ the build's own peak memory nor kept after it.
 from __future__ import annotations
 
 import argparse
+import collections
 import concurrent.futures
+import contextlib
 import json
 import logging
 import multiprocessing
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
@@ -30,6 +34,8 @@ BUNDLE = "cari/indeks"
 # What Pagefind used to write: removed when found, it would be served stale.
 OLD_BUNDLE = "pagefind"
 MAX_WORKERS = 4
+BATCH = 32  # pages a worker reads at a time
+STREAM_BATCH = 8  # the same while Pelican writes: smaller, so none waits long
 
 
 def _pages(output: Path) -> list[Path]:
@@ -44,85 +50,261 @@ def _url(path: Path, output: Path) -> str:
     return path.parent.relative_to(output).as_posix() + "/"
 
 
-def _read_file(task: tuple[int, str, str, str, str, bool]):
-    """In a worker: one page read, its document file written."""
+def _read_files(tasks: list[tuple[int, str, str, str, str, bool]]) -> list:
+    """In a worker: pages read, their document files written.
+
+    Returns ``(slot, name, read page or None, file stamp)`` per task."""
     from warta.search.extract import extract
+    from warta.search.readcache import stamp
     from warta.search.textindex import read_page
 
-    slot, path, url, scratch, session, all_words = task
-    page = extract(Path(path).read_bytes(), url)
-    if page is None:
-        return None
-    return read_page(page, Path(scratch), slot, session, all_words)
+    done = []
+    for slot, path, name, scratch, session, all_words in tasks:
+        before = stamp(Path(path))
+        page = extract(Path(path).read_bytes(), name)
+        read = None
+        if page is not None:
+            read = read_page(page, Path(scratch), slot, session, all_words)
+        done.append((slot, name, read, before))
+    return done
 
 
-def _workers() -> int:
-    return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
+def _workers(streaming: bool = False) -> int:
+    """One per core, but the core Pelican writes on while pages stream in."""
+    cores = os.cpu_count() or 1
+    return max(1, min(MAX_WORKERS, cores - 1 if streaming else cores))
 
 
-def _read_in_workers(tasks: list, workers: int) -> Iterator:
-    """The pages of ``tasks`` read, in their order."""
-    if workers > 1 and len(tasks) > 1:
-        context = multiprocessing.get_context("spawn")
-        pool = concurrent.futures.ProcessPoolExecutor(workers, mp_context=context)
-        with pool:
-            yield from pool.map(_read_file, tasks, chunksize=32)
-    else:
-        yield from map(_read_file, tasks)
+def _indexed(path: Path, output: Path) -> bool:
+    try:
+        relative = path.relative_to(output)
+    except ValueError:
+        return False
+    return path.name == "index.html" and relative.parts[0] in INDEXED
+
+
+class _Indexing:
+    """One run of the indexer: pages read in worker processes as they are
+    named (``stream``), then every other page of the output (``finish``)."""
+
+    def __init__(self, output: Path, workers: int, cache: Path | None) -> None:
+        from warta.search.readcache import ReadCache
+        from warta.search.textindex import IndexWriter
+
+        self.output = Path(output)
+        self.writer = IndexWriter(self.output / BUNDLE)
+        self.reads = ReadCache(cache) if cache is not None else None
+        self.workers = workers
+        self.slots: dict[str, int] = {}  # page name -> its document file's slot
+        self.read_count = 0
+        self._batch: list = []
+        self._pending: collections.deque = collections.deque()
+        self._pool = None
+
+    def _submit(self, path: Path, name: str) -> None:
+        slot = self.slots[name] = len(self.slots)
+        self._batch.append(
+            (
+                slot,
+                str(path),
+                name,
+                str(self.writer.scratch),
+                self.writer.session,
+                self.reads is not None,
+            )
+        )
+        self.read_count += 1
+
+    def _flush(self, size: int = 1) -> None:
+        if len(self._batch) < size:
+            return
+        batch, self._batch = self._batch, []
+        if self.workers <= 1:
+            self._accept(_read_files(batch))
+            return
+        if self._pool is None:
+            context = multiprocessing.get_context("spawn")
+            self._pool = concurrent.futures.ProcessPoolExecutor(
+                self.workers, mp_context=context
+            )
+        self._pending.append(self._pool.submit(_read_files, batch))
+
+    def _collect(self, wait: bool) -> None:
+        while self._pending and (wait or self._pending[0].done()):
+            self._accept(self._pending.popleft().result())
+
+    def _accept(self, done: list) -> None:
+        for slot, name, read, before in done:
+            if self.reads is not None:
+                document = b""
+                if read is not None:
+                    document = (self.writer.scratch / f"{slot}.bin").read_bytes()
+                self.reads.put(name, before, read, document)
+            if read is not None:
+                self.writer.add_read(read)
+
+    def stream(self, lines: Iterable[str]) -> None:
+        """Read the pages named one a line (paths, as Pelican writes them)."""
+        for line in lines:
+            path = Path(line.rstrip("\n"))
+            if _indexed(path, self.output):
+                name = _url(path, self.output)
+                if name not in self.slots:
+                    self._submit(path, name)
+                    self._flush(STREAM_BATCH)
+            self._collect(wait=False)
+
+    def finish(self) -> dict:
+        """Read every page not read yet (unless the cache has it); write."""
+        from warta.search.readcache import stamp
+
+        files = {_url(path, self.output): path for path in _pages(self.output)}
+        vanished = set(self.slots) - set(files)
+        if vanished:
+            raise PagesVanished(
+                f"{len(vanished)} page(s) named while the site was written are "
+                f"gone: {sorted(vanished)[:3]}"
+            )
+        for name, path in sorted(files.items()):
+            if name in self.slots:
+                continue
+            if self.reads is not None and self.reads.has(name, stamp(path)):
+                slot = self.slots[name] = len(self.slots)
+                found = self.reads.take(name, slot, self.writer.vocabulary)
+                if found is not None:
+                    read, document = found
+                    (self.writer.scratch / f"{slot}.bin").write_bytes(document)
+                    self.writer.add_read(read)
+                continue
+            self._submit(path, name)
+            self._flush(BATCH)
+        self._flush()
+        self._collect(wait=True)
+        if self._pool is not None:
+            self._pool.shutdown()
+        figures = self.writer.finish()
+        if self.reads is not None:
+            self.reads.save()
+        figures["files"] = len(files)
+        figures["files_read"] = self.read_count
+        figures["workers"] = self.workers
+        return figures
+
+
+class PagesVanished(RuntimeError):
+    """The pages named during the build and the pages on disk disagree."""
 
 
 def build_index(
-    output: Path, workers: int | None = None, cache: Path | None = None
+    output: Path,
+    workers: int | None = None,
+    cache: Path | None = None,
+    stream: Iterable[str] | None = None,
 ) -> dict:
     """Index ``output`` from this process; return figures about the bundle.
 
     Pages are read by ``workers`` processes (one per core, up to
-    ``MAX_WORKERS``); this one gathers their words in the pages' order. With
-    ``cache`` (a file), pages unchanged since the build that wrote it are
-    not read again (``warta.search.readcache``).
+    ``MAX_WORKERS``). ``stream``: paths of pages, one a line, read as they
+    come while Pelican is still writing the rest (see ``IndexProcess``). With
+    ``cache`` (a file), pages unchanged since the build that wrote it are not
+    read again (``warta.search.readcache``).
     """
-    from warta.search.readcache import ReadCache, stamp
-    from warta.search.textindex import IndexWriter
-
-    output = Path(output)
-    writer = IndexWriter(output / BUNDLE)
-    reads = ReadCache(cache) if cache is not None else None
-    files = _pages(output)
-    stamps = [stamp(path) for path in files] if reads else []
-    names = [_url(path, output) for path in files]
-    scratch, session = str(writer.scratch), writer.session
-    kept = [bool(reads) and reads.has(names[i], stamps[i]) for i in range(len(files))]
-    tasks = [
-        (slot, str(path), names[slot], scratch, session, reads is not None)
-        for slot, path in enumerate(files)
-        if not kept[slot]
-    ]
-    workers = workers or _workers()
-    fresh = _read_in_workers(tasks, workers)
-    for slot in range(len(files)):
-        if kept[slot]:
-            found = reads.take(names[slot], slot, writer.vocabulary)
-            if found is None:
-                continue
-            read, document = found
-            (writer.scratch / f"{slot}.bin").write_bytes(document)
-        else:
-            read = next(fresh)
-            if reads is not None:
-                document = b""
-                if read is not None:
-                    document = (writer.scratch / f"{slot}.bin").read_bytes()
-                reads.put(names[slot], stamps[slot], read, document)
-            if read is None:
-                continue
-        writer.add_read(read)
-    figures = writer.finish()
-    if reads is not None:
-        reads.save()
-    figures["files"] = len(files)
-    figures["files_read"] = len(tasks)
-    figures["workers"] = workers
+    streaming = stream is not None
+    indexing = _Indexing(Path(output), workers or _workers(streaming), cache)
+    if streaming:
+        indexing.stream(stream)
+    streamed = len(indexing.slots)
+    figures = indexing.finish()
+    figures["files_streamed"] = streamed
     return figures
+
+
+class IndexProcess:
+    """The indexer in a process of its own (and its own process group).
+
+    Started before Pelican writes (``stream``), it is told each page as it
+    is written (``page_written``) and reads it on a spare core while Pelican
+    writes the next; ``finish`` says that the site is written, waits for the
+    bundle and returns the number of pages indexed.
+    """
+
+    def __init__(self, output: Path, cache: Path | None = None, stream: bool = False):
+        self.started = time.perf_counter()
+        # As Pelican names it (absolute, links not resolved): the pages it
+        # writes are named under it.
+        self.output = Path(os.path.abspath(output))
+        shutil.rmtree(self.output / OLD_BUNDLE, ignore_errors=True)
+        plugins = str(Path(__file__).resolve().parents[1])
+        paths = [plugins, *filter(None, [os.environ.get("PYTHONPATH")])]
+        command = [sys.executable, "-m", "warta_search", str(self.output)]
+        if cache is not None:
+            command += ["--cache", str(Path(cache).resolve())]
+        if stream:
+            command.append("--stream")
+        # Closed by finish or stop.
+        self._errors = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115
+        self._process = subprocess.Popen(
+            command,
+            env={**os.environ, "PYTHONPATH": os.pathsep.join(paths)},
+            stdin=subprocess.PIPE if stream else subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=self._errors,
+            text=True,
+            encoding="utf-8",
+            bufsize=1 if stream else -1,  # line-buffered: each page at once
+            start_new_session=True,
+        )
+        self._stream = self._process.stdin
+
+    def page_written(self, path: str) -> None:
+        if self._stream is None:
+            return
+        try:
+            self._stream.write(path + "\n")
+        except (BrokenPipeError, ValueError):  # it failed: finish tells why
+            self._stream = None
+
+    def finish(self) -> int:
+        waiting = time.perf_counter()
+        if self._stream is not None:
+            with contextlib.suppress(BrokenPipeError):
+                self._stream.close()
+            self._stream = None
+        with self._process.stdout:
+            out = self._process.stdout.read()
+        code = self._process.wait()
+        self._errors.seek(0)
+        errors = self._errors.read().strip()
+        self._errors.close()
+        if code != 0:
+            logger.error("search index failed:\n%s", errors or f"exit code {code}")
+            return 0
+        figures = json.loads(out)
+        logger.info(
+            "search index: %d pages in %.1f s, %.1f s of it after the site was "
+            "written (%d of %d files read, %d of them while the site was written; "
+            "%d stems, %d words)",
+            figures["documents"],
+            time.perf_counter() - self.started,
+            time.perf_counter() - waiting,
+            figures["files_read"],
+            figures["files"],
+            figures["files_streamed"],
+            figures["stems"],
+            figures["words"],
+        )
+        return int(figures["documents"])
+
+    def stop(self) -> None:
+        """End it and its workers unfinished (a build that failed)."""
+        if self._process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self._process.pid, signal.SIGTERM)
+            self._process.wait()
+        for stream in (self._process.stdin, self._process.stdout, self._errors):
+            if stream is not None:
+                with contextlib.suppress(BrokenPipeError):
+                    stream.close()
 
 
 def index_site(output: Path, cache: Path | None = None) -> int:
@@ -130,39 +312,12 @@ def index_site(output: Path, cache: Path | None = None) -> int:
 
     ``cache``: a file that keeps the pages read for the next build (the
     incremental build's: a clean build leaves no page unchanged)."""
-    started = time.perf_counter()
-    output = Path(output).resolve()
-    shutil.rmtree(output / OLD_BUNDLE, ignore_errors=True)
-    plugins = str(Path(__file__).resolve().parents[1])
-    paths = [plugins, *filter(None, [os.environ.get("PYTHONPATH")])]
-    command = [sys.executable, "-m", "warta_search", str(output)]
-    if cache is not None:
-        command += ["--cache", str(Path(cache).resolve())]
-    done = subprocess.run(
-        command,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join(paths)},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        logger.error("search index failed:\n%s", done.stderr.strip())
-        return 0
-    figures = json.loads(done.stdout)
-    logger.info(
-        "search index: %d pages in %.1f s (%d of %d files read, %d stems, %d words)",
-        figures["documents"],
-        time.perf_counter() - started,
-        figures["files_read"],
-        figures["files"],
-        figures["stems"],
-        figures["words"],
-    )
-    return int(figures["documents"])
+    return IndexProcess(output, cache).finish()
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m warta_search OUTPUT [--cache FILE]``: figures as JSON on stdout."""
+    """``python -m warta_search OUTPUT [--cache FILE] [--stream]``: figures as
+    JSON on stdout."""
     parser = argparse.ArgumentParser(
         prog="python -m warta_search", description="Index a built archive for search."
     )
@@ -170,6 +325,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--cache", type=Path, help="file of pages read, kept for the next run"
     )
+    parser.add_argument(
+        "--stream",
+        action="store_true",
+        help="read the paths of pages as they are written, one a line on stdin",
+    )
     args = parser.parse_args(argv)
-    print(json.dumps(build_index(args.output, cache=args.cache)))
+    stream = sys.stdin if args.stream else None
+    print(json.dumps(build_index(args.output, cache=args.cache, stream=stream)))
     return 0

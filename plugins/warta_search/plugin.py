@@ -1,13 +1,15 @@
-"""Signal hookups only: index the site once everything is written."""
+"""Signal hookups only: the search index, read while the site is written."""
 
 from __future__ import annotations
 
+import atexit
 import logging
+import os
 from pathlib import Path
 
 from pelican import signals
 
-from .indexer import index_site
+from .indexer import IndexProcess
 from .suggestions import SuggestionsGenerator
 
 logger = logging.getLogger(__name__)
@@ -15,16 +17,43 @@ logger = logging.getLogger(__name__)
 # In the cache folder: the pages the search index read, for the next build.
 READ_CACHE = "warta-search-pages.pickle"
 
+# The indexer of each build under way, by output folder.
+_RUNNING: dict[str, IndexProcess] = {}
 
-def index_output(pelican) -> None:
-    if not pelican.settings.get("WARTA_SEARCH", True):
+
+def start_indexing(generators) -> None:
+    """Before Pelican writes: start the indexer, told each page as written."""
+    settings = generators[0].settings
+    if not settings.get("WARTA_SEARCH", True):
         return
+    output = os.path.abspath(settings["OUTPUT_PATH"])
+    left = _RUNNING.pop(output, None)
+    if left is not None:  # a build that stopped before it finished
+        left.stop()
     cache = None
-    if pelican.settings.get("WARTA_INCREMENTAL"):
-        cache = Path(pelican.settings["CACHE_PATH"]) / READ_CACHE
-    pages = index_site(Path(pelican.output_path), cache)
-    if pages == 0:
+    if settings.get("WARTA_INCREMENTAL"):
+        cache = Path(settings["CACHE_PATH"]) / READ_CACHE
+    _RUNNING[output] = IndexProcess(Path(output), cache, stream=True)
+
+
+def page_written(path, context=None) -> None:
+    for output, process in _RUNNING.items():
+        if path.startswith(output + os.sep):
+            process.page_written(path)
+
+
+def finish_indexing(pelican) -> None:
+    process = _RUNNING.pop(os.path.abspath(pelican.output_path), None)
+    if process is None:
+        return
+    if process.finish() == 0:
         logger.warning("the search index holds no page: data-cari-body missing?")
+
+
+@atexit.register
+def _stop_unfinished() -> None:
+    while _RUNNING:
+        _RUNNING.popitem()[1].stop()
 
 
 def add_generator(pelican):
@@ -33,4 +62,6 @@ def add_generator(pelican):
 
 def register() -> None:
     signals.get_generators.connect(add_generator)
-    signals.finalized.connect(index_output)
+    signals.all_generators_finalized.connect(start_indexing)
+    signals.content_written.connect(page_written)
+    signals.finalized.connect(finish_indexing)

@@ -265,3 +265,30 @@ def test_read_cache_from_other_code_is_not_used(tmp_path, monkeypatch):
     assert build_index(output, workers=1, cache=cache)["files_read"] == 1
     cache.write_bytes(b"not a pickle")
     assert build_index(output, workers=1, cache=cache)["files_read"] == 1
+
+
+def test_pages_streamed_in_any_order_give_the_same_bundle(tmp_path):
+    """Pages named while Pelican writes (in its order, with listings and other
+    files among them) give the bundle of a run over the finished folder."""
+    from warta_search.indexer import build_index
+
+    output = tmp_path / "output"
+    paths = []
+    for number in range(6):
+        folder = output / "berita" / f"b{number}"
+        folder.mkdir(parents=True)
+        html = ARTICLE.replace("kopi", f"kopi{number}").replace(
+            "2015-03-16", f"2015-03-1{number}"
+        )
+        (folder / "index.html").write_text(html, encoding="utf-8")
+        paths.append(str(folder / "index.html"))
+    (output / "arsip").mkdir()
+    (output / "arsip" / "index.html").write_text("<p>Arsip</p>", encoding="utf-8")
+    named = [paths[4], str(output / "arsip" / "index.html"), paths[1], paths[4]]
+    named += [str(output / "feeds.atom.xml"), paths[0]]
+    streamed = build_index(output, workers=2, stream=[p + "\n" for p in named])
+    assert streamed["files_read"] == 6  # each page once, listings never
+    assert streamed["documents"] == 6
+    first = _bundle_files(output / BUNDLE)
+    build_index(output, workers=1)
+    assert first == _bundle_files(output / BUNDLE)

@@ -65,7 +65,15 @@ def archive(tmp_path_factory):
 def test_incremental_rebuild_equals_clean_build(archive, caplog):
     root, content = archive
     output, cache = root / "inc", root / "cache"
-    _build(content, output, cache, incremental=True)
+    with caplog.at_level(logging.INFO, logger="warta_search.indexer"):
+        _build(content, output, cache, incremental=True)
+    # The pages were read for search while Pelican wrote the others.
+    indexed = [r.getMessage() for r in caplog.records if "search index:" in r.message]
+    read, total, streamed = map(
+        int, re.search(r"\((\d+) of (\d+) files read, (\d+)", indexed[-1]).groups()
+    )
+    assert read == total == streamed > ARTICLES
+    caplog.clear()
 
     # Nothing changed: nothing is rendered again, no page is read for search.
     with (

@@ -220,7 +220,7 @@ class IndexWriter:
         self.vocabulary: dict[str, str] = {}  # word -> stem
         self._stem_ids: dict[str, int] = {}
         self._docs: list[_Doc] = []
-        self._digest = hashlib.sha256(f"format {FORMAT}".encode())
+        self._versions: list[tuple[str, bytes]] = []  # (url, digest) per page
 
     def add(self, page: Page) -> None:
         """Add one page: ``read_page`` then ``add_read`` (use one or the other)."""
@@ -229,10 +229,10 @@ class IndexWriter:
     def add_read(self, read: ReadPage) -> None:
         """Add a page that ``read_page`` has read into ``self.scratch``.
 
-        Pages are numbered by date, not by the order they come in; that order
-        only decides the bundle's version hash, so keep it stable.
+        Pages may come in any order (as they are read): they are numbered by
+        date, and the bundle's version is a hash of the pages by URL.
         """
-        self._digest.update(read.digest)
+        self._versions.append((read.url, read.digest))
         self.vocabulary.update(read.words)
         ids = self._stem_ids
         numbers = array("I")
@@ -267,7 +267,7 @@ class IndexWriter:
         filters = self._write_filters(docs)
         meta = {
             "format": FORMAT,
-            "versi": self._digest.hexdigest()[:12],
+            "versi": self._version(),
             "jumlah": len(docs),
             "bertanggal": sum(1 for doc in docs if doc.date),
             "saringan": filters,
@@ -290,6 +290,12 @@ class IndexWriter:
             "postings_files": files,
             "dictionary_chunks": len(chunks),
         }
+
+    def _version(self) -> str:
+        digest = hashlib.sha256(f"format {FORMAT}".encode())
+        for _url, page in sorted(self._versions):
+            digest.update(page)
+        return digest.hexdigest()[:12]
 
     def _order(self) -> list[_Doc]:
         """Newest first, then the pages without a date; rename their files."""
