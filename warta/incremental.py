@@ -99,9 +99,9 @@ class Digester:
         shallow_names = getattr(kind, "__digest_fields__", None)
         names = None
         if dataclasses.is_dataclass(kind) and not issubclass(kind, type):
-            fields = dataclasses.fields(kind)
-            compared = tuple(f.name for f in fields if f.compare)
-            names = compared if len(compared) < len(fields) else None
+            # By the fields it is compared by: cheaper than pickling the
+            # class and its __dict__, and without the ``compare=False`` ones.
+            names = tuple(f.name for f in dataclasses.fields(kind) if f.compare)
 
         def reduce(value, shallow):
             chosen = shallow_names if shallow and shallow_names else names
@@ -129,6 +129,8 @@ class _Pickler(pickle.Pickler):
         self._shallow = shallow
 
     def reducer_override(self, obj):
+        if obj is _Described:  # in every description: pickled as itself
+            return NotImplemented
         return self._action(type(obj))(obj, self._shallow)
 
 
