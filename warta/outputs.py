@@ -1,26 +1,29 @@
 """Files a generator makes without a template: data downloads, open data.
 
 A writer that keeps unchanged outputs between builds (the incremental
-build's) offers ``write_derived(name, inputs, render)``; any other writer
-gets the file written every time. ``render`` is called only when the file
-is written, so that an unchanged file costs a digest of its inputs, not
-the work of making it.
+build's) offers ``write_derived(name, inputs, write)``; any other writer
+gets the file written every time. ``write(stream)`` is called only when the
+file is written, so that an unchanged file costs a digest of its inputs, not
+the work of making it; it may write its text in parts.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from typing import TextIO
 
 
-def write_derived(writer, name: str, inputs: object, render: Callable[[], str]) -> None:
-    """Write ``render()`` to ``name`` (relative to the output folder), unless
-    ``writer`` knows the file is already there with the same ``inputs``."""
+def write_derived(
+    writer, name: str, inputs: object, write: Callable[[TextIO], None]
+) -> None:
+    """``write`` the file ``name`` (relative to the output folder), unless
+    ``writer`` knows it is already there with the same ``inputs``."""
     memoised = getattr(writer, "write_derived", None)
     if memoised is not None:
-        memoised(name, inputs, render)
+        memoised(name, inputs, write)
         return
     path = os.path.join(writer.output_path, name)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as stream:
-        stream.write(render())
+        write(stream)

@@ -205,7 +205,7 @@ class TagCache(JsonCache):
         return None if record is None else ArticleTags.from_json(record)
 
     def put(self, key: str, tags: ArticleTags) -> None:
-        self.put_json(key, tags.to_json())
+        self.put_object(key, tags, ArticleTags.to_json)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from pelican.generators import Generator
@@ -11,7 +11,7 @@ from pelican.generators import Generator
 from warta.entities import AGENCY, PERSON
 from warta.entity_index import KIND_LABELS, EntityArticles
 from warta.indicators.series import figure_record
-from warta.jsontext import dumps_indented
+from warta.jsontext import write_indented_list
 from warta.outputs import write_derived
 from warta.structured import feed_context
 
@@ -74,7 +74,7 @@ class EntityPagesGenerator(Generator):
             writer,
             "data/articles.json",
             [articles, {page.id: page.name for page in pages.values()}],
-            lambda: articles_json(articles, pages),
+            lambda stream: write_articles_json(stream, articles, pages),
         )
 
     def _write_entity(self, writer, page: EntityPage) -> None:
@@ -232,9 +232,13 @@ def build_pages(data: dict) -> dict[str, EntityPage]:
     return pages
 
 
-def articles_json(articles, pages: dict[str, EntityPage]) -> str:
+def write_articles_json(stream, articles, pages: dict[str, EntityPage]) -> None:
     """``data/articles.json``: one record per article, for anyone to reuse."""
-    records = []
+    write_indented_list(stream, _article_records(articles, pages))
+
+
+def _article_records(articles, pages: dict[str, EntityPage]) -> Iterator[dict]:
+    """The records of ``data/articles.json``, newest first, made one at a time."""
     for article in sorted(articles, key=lambda a: (a.date, a.slug), reverse=True):
         tags = getattr(article, "warta_tags", None)
         entities = {AGENCY: [], PERSON: []}
@@ -247,20 +251,16 @@ def articles_json(articles, pages: dict[str, EntityPage]) -> str:
                     "verified": tag.verified,
                 }
             )
-        records.append(
-            {
-                "url": article.url,
-                "title": article.title,
-                "date": article.date.date().isoformat(),
-                "source": getattr(article, "source", None),
-                "source_url": getattr(article, "source_url", None),
-                "region": getattr(article, "region", None),
-                "agencies": entities[AGENCY],
-                "people": entities[PERSON],
-                "figures": [
-                    figure_record(view.figure)
-                    for view in getattr(article, "figures", [])
-                ],
-            }
-        )
-    return dumps_indented(records)
+        yield {
+            "url": article.url,
+            "title": article.title,
+            "date": article.date.date().isoformat(),
+            "source": getattr(article, "source", None),
+            "source_url": getattr(article, "source_url", None),
+            "region": getattr(article, "region", None),
+            "agencies": entities[AGENCY],
+            "people": entities[PERSON],
+            "figures": [
+                figure_record(view.figure) for view in getattr(article, "figures", [])
+            ],
+        }

@@ -10,7 +10,8 @@ from warta.corpus import rendered_text
 from warta.entities import AGENCY, PERSON
 from warta.entity_index import group_by_entity
 from warta.errors import AuthorityError, ContentError
-from warta.tagging import ArticleTags, Overrides, TagCache, Tagger, TagJob, tag_many
+from warta.parallel import map_on_cores
+from warta.tagging import ArticleTags, Overrides, TagCache, Tagger, TagJob
 
 from .config import EntityConfig
 
@@ -33,6 +34,34 @@ def entity_url(kind: str, entity_id: str) -> str:
     return f"{'lembaga' if kind == AGENCY else 'tokoh'}/{entity_id}/"
 
 
+def tag_job(article) -> TagJob:
+    """What tagging reads of an article."""
+    return TagJob(
+        rendered_text(article),
+        article.date.date(),
+        article.metadata.get("region"),
+        Overrides.from_metadata(article.metadata),
+    )
+
+
+def _shared_link(
+    links: dict[tuple, EntityLink], kind: str, tag, names: dict, wikidata: dict
+) -> EntityLink:
+    """The link to ``tag``'s entity, made once and kept in ``links``: one object
+    for every article that names the entity (fourteen links an article)."""
+    key = (kind, tag.id, tag.name, tag.verified)
+    link = links.get(key)
+    if link is None:
+        link = links[key] = EntityLink(
+            tag.id,
+            names.get(tag.id) or tag.name or tag.id,
+            entity_url(kind, tag.id),
+            tag.verified,
+            wikidata.get(tag.id),
+        )
+    return link
+
+
 def tag_articles(generator) -> None:
     config = EntityConfig.from_settings(generator.settings)
     try:
@@ -48,39 +77,38 @@ def tag_articles(generator) -> None:
     cache = TagCache.load(config.cache_path)
     authority = tagger.authority
     wikidata = {e.id: e.wikidata for e in (*authority.agencies, *authority.people)}
-    pending: list[tuple[int, str, TagJob]] = []  # not in the cache
+    pending: list[tuple[int, str]] = []  # not in the cache: position, key
     found: list[ArticleTags | None] = []
     for article in generator.articles:
-        overrides = Overrides.from_metadata(article.metadata)
-        region = article.metadata.get("region")
-        for fault in tagger.faults(overrides, region):
+        job = tag_job(article)
+        for fault in tagger.faults(job.overrides, job.region):
             logger.error("%s", ContentError(article.source_path, None, fault))
-        text = rendered_text(article)
-        date = article.date.date()
-        key = tagger.key(text, date, region, overrides)
+        key = tagger.key(job.text, job.date, job.region, job.overrides)
         tags = cache.get(key)
         if tags is None:
-            pending.append((len(found), key, TagJob(text, date, region, overrides)))
+            pending.append((len(found), key))
         found.append(tags)
-    results = tag_many(tagger, [job for _, _, job in pending], workers=config.workers)
-    for (position, key, _), tags in zip(pending, results, strict=True):
+
+    def tag(position: int) -> ArticleTags:
+        # The text is made again in the worker rather than kept for every
+        # article here (as large as the articles' own HTML).
+        return tagger.tag_job(tag_job(generator.articles[position]))
+
+    positions = [position for position, _ in pending]
+    results = map_on_cores(tag, positions, workers=config.workers)
+    for (position, key), tags in zip(pending, results, strict=True):
         cache.put(key, tags)
         found[position] = tags
     tagged = []
+    links: dict[tuple, EntityLink] = {}  # see _shared_link
     for article, tags in zip(generator.articles, found, strict=True):
         article.warta_tags = tags
         for kind, attribute in ((AGENCY, "agencies"), (PERSON, "people")):
-            links = [
-                EntityLink(
-                    t.id,
-                    tagger.names.get(t.id) or t.name or t.id,
-                    entity_url(kind, t.id),
-                    t.verified,
-                    wikidata.get(t.id),
-                )
+            shown = [
+                _shared_link(links, kind, t, tagger.names, wikidata)
                 for t in tags.of_kind(kind)
             ]
-            setattr(article, attribute, links)
+            setattr(article, attribute, shown)
         tagged.append((article, tags))
     cache.save()
     logger.info(

@@ -183,20 +183,20 @@ class MemoWriter(Writer):
         parent = super()
         return self._memoised(f"feed:{path}", digest, lambda: parent.write_feed(*call))
 
-    def write_derived(self, name: str, inputs, render) -> None:
+    def write_derived(self, name: str, inputs, write) -> None:
         """A file a generator makes without a template (``warta.outputs``):
-        kept while ``inputs`` are unchanged, else ``render()`` written."""
+        kept while ``inputs`` are unchanged, else ``write(stream)`` called."""
         path = os.path.join(self.output_path, name)
 
-        def write() -> None:
+        def render() -> None:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with self._open_w(path, "utf-8") as stream:
-                stream.write(render())
+                write(stream)
 
         if self._memo is None:
-            write()
+            render()
             return
-        self._memoised(f"file:{name}", self._digest([name, inputs]), write)
+        self._memoised(f"file:{name}", self._digest([name, inputs]), render)
 
     def _open_w(self, filename, encoding, override=False):
         if self._memo is not None:

@@ -44,6 +44,10 @@ def _key(fingerprint: str, text: str, date, region) -> str:
     return digest.hexdigest()
 
 
+def _records(figures: list[Figure]) -> list[dict]:
+    return [flat_record(figure) for figure in figures]
+
+
 def extract_articles(generator) -> None:
     settings = generator.settings
     try:
@@ -57,19 +61,20 @@ def extract_articles(generator) -> None:
         Path(os.path.join(settings.get("CACHE_PATH", "cache"), "warta-figures.json"))
     )
     started = time.perf_counter()
-    keys, texts, records = [], [], []
+    keys, extracted = [], []
     for article in generator.articles:
         text = rendered_text(article)
         region = article.metadata.get("region")
         keys.append(_key(catalogue.fingerprint, text, article.date.date(), region))
-        texts.append(text)
-        records.append(cache.get_json(keys[-1]))
-    pending = [index for index, found in enumerate(records) if found is None]
+        flat = cache.get_json(keys[-1])
+        extracted.append(None if flat is None else [Figure(**r) for r in flat])
+    pending = [index for index, found in enumerate(extracted) if found is None]
 
     def extract(index: int) -> list[Figure]:
+        # The text is made again here rather than kept for every article.
         article = generator.articles[index]
         return extract_figures(
-            texts[index],
+            rendered_text(article),
             catalogue=catalogue,
             article_date=article.date.date(),
             region=article.metadata.get("region"),
@@ -77,11 +82,10 @@ def extract_articles(generator) -> None:
 
     # Extraction is pure: uncached articles are done on every core.
     for index, figures in zip(pending, map_on_cores(extract, pending), strict=True):
-        records[index] = [flat_record(figure) for figure in figures]
-        cache.put_json(keys[index], records[index])
+        cache.put_object(keys[index], figures, _records)
+        extracted[index] = figures
     found = []
-    for article, flat in zip(generator.articles, records, strict=True):
-        figures = [Figure(**record) for record in flat]
+    for article, figures in zip(generator.articles, extracted, strict=True):
         article.figures = [
             FigureView(
                 figure,

@@ -124,19 +124,21 @@ class IndicatorPagesGenerator(Generator):
             writer,
             page.url + "data.csv",
             inputs,
-            lambda: to_csv(rows(page.entries, site_url)),
+            lambda stream: stream.write(to_csv(rows(page.entries, site_url))),
         )
         write_derived(
             writer,
             page.url + "data.json",
             inputs,
-            lambda: dumps_indented(
-                {
-                    "indicator": page.indicator.id,
-                    "name": page.indicator.name,
-                    "unit": page.indicator.unit,
-                    "values": rows(page.entries, site_url),
-                }
+            lambda stream: stream.write(
+                dumps_indented(
+                    {
+                        "indicator": page.indicator.id,
+                        "name": page.indicator.name,
+                        "unit": page.indicator.unit,
+                        "values": rows(page.entries, site_url),
+                    }
+                )
             ),
         )
 

@@ -1,14 +1,16 @@
-"""dumps_indented writes exactly what json.dumps(ensure_ascii=False, indent=n) writes."""
+"""dumps_indented and write_indented_list write exactly what
+json.dumps(ensure_ascii=False, indent=n) writes."""
 
 import collections
 import enum
+import io
 import json
 import math
 
 import pytest
 from markupsafe import Markup
 
-from warta.jsontext import dumps_indented
+from warta.jsontext import dumps_indented, write_indented_list
 
 
 class Level(enum.IntEnum):
@@ -87,3 +89,15 @@ def test_a_cycle_is_refused_as_json_refuses_it():
     loop.append(loop)
     with pytest.raises(ValueError, match="Circular reference"):
         dumps_indented(loop)
+
+
+@pytest.mark.parametrize("indent", [1, 2, 4])
+@pytest.mark.parametrize(
+    "items",
+    [[], [None], VALUES, [{1: "int key"}, {"a": [{2.5: "x"}]}], [VALUES, [VALUES]]],
+    ids=["empty", "one", "values", "left to json", "nested"],
+)
+def test_a_list_written_item_by_item_is_the_same_text(items, indent):
+    stream = io.StringIO()
+    write_indented_list(stream, iter(items), indent)
+    assert stream.getvalue() == json.dumps(items, ensure_ascii=False, indent=indent)
