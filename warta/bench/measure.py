@@ -434,7 +434,7 @@ def measure_throughput(content: Path, expected: dict | None = None) -> dict:
             found += sum(1 for entity in inserted if entity in ids)
     tag_s = time.perf_counter() - started
 
-    # The build tags uncached articles on every usable core (``tag_many``).
+    # The build tags uncached articles on every usable core, as ``tag_many`` does.
     jobs = [TagJob(text, date, region) for _, text, date, region in texts]
     cores = usable_cores()
     started = time.perf_counter()
