@@ -87,12 +87,14 @@ class _Indexing:
     """One run of the indexer: pages read in worker processes as they are
     named (``stream``), then every other page of the output (``finish``)."""
 
-    def __init__(self, output: Path, workers: int, cache: Path | None) -> None:
+    def __init__(
+        self, output: Path, workers: int, cache: Path | None, page_min: int | None
+    ) -> None:
         from warta.search.readcache import ReadCache
-        from warta.search.textindex import IndexWriter
+        from warta.search.textindex import PAGE_MIN_DOCUMENTS, IndexWriter
 
         self.output = Path(output)
-        self.writer = IndexWriter(self.output / BUNDLE)
+        self.writer = IndexWriter(self.output / BUNDLE, page_min or PAGE_MIN_DOCUMENTS)
         self.reads = ReadCache(cache) if cache is not None else None
         self.workers = workers
         self.slots: dict[str, int] = {}  # page name -> its document file's slot
@@ -200,6 +202,7 @@ def build_index(
     workers: int | None = None,
     cache: Path | None = None,
     stream: Iterable[str] | None = None,
+    page_min: int | None = None,
 ) -> dict:
     """Index ``output`` from this process; return figures about the bundle.
 
@@ -207,10 +210,12 @@ def build_index(
     ``MAX_WORKERS``). ``stream``: paths of pages, one a line, read as they
     come while Pelican is still writing the rest (see ``IndexProcess``). With
     ``cache`` (a file), pages unchanged since the build that wrote it are not
-    read again (``warta.search.readcache``).
+    read again (``warta.search.readcache``). ``page_min`` overrides
+    ``textindex.PAGE_MIN_DOCUMENTS``.
     """
     streaming = stream is not None
-    indexing = _Indexing(Path(output), workers or _workers(streaming), cache)
+    workers = workers or _workers(streaming)
+    indexing = _Indexing(Path(output), workers, cache, page_min)
     if streaming:
         indexing.stream(stream)
     streamed = len(indexing.slots)

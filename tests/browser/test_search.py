@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
+import threading
 import time
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import pytest
 
@@ -147,3 +149,84 @@ def test_excerpt_keeps_the_spaces_around_the_hit(page, site_url):
     text = page.inner_text("#hasil li .ringkas__sari")
     assert "Revitalisasi dan" in text
     assert "Tanggal" not in text  # the facts list is not part of the excerpt
+
+
+# What the page had fetched of the index when its first result was drawn.
+FETCHED_BY_FIRST_RESULT = """(() => {
+  const drawn = performance.getEntriesByName("cari:hasil")[0];
+  const end = drawn.startTime + drawn.duration;
+  return performance.getEntriesByType("resource")
+    .filter((entry) => entry.responseEnd <= end && entry.name.includes("/cari/indeks/"))
+    .map((entry) => new URL(entry.name).pathname.split("/cari/indeks/")[1]);
+})()"""
+
+
+@pytest.fixture(scope="module")
+def first_page_site_url(built_site, tmp_path_factory):
+    """The built site with a first page (hal/) for every word, however rare."""
+    import sitebuild
+    from warta_search.indexer import build_index
+
+    output = tmp_path_factory.mktemp("halaman") / "output"
+    shutil.copytree(built_site.output, output)
+    assert build_index(output, workers=1, page_min=1)["first_pages"] > 0
+    server = sitebuild.make_server(output, "127.0.0.1", 0, quiet=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    yield f"http://{host}:{port}"
+    server.shutdown()
+    server.server_close()
+
+
+def result_paths(page) -> list[str]:
+    return [urlsplit(link).path for link in result_links(page)]
+
+
+def wait_for_counts(page) -> None:
+    wait_until(
+        page,
+        lambda: page.evaluate("performance.getEntriesByName('cari:saringan').length"),
+    )
+
+
+@pytest.mark.parametrize("order", ["", "&urut=terbaru"])
+def test_a_frequent_word_draws_its_first_page_before_any_posting(
+    page, site_url, first_page_site_url, order
+):
+    """With a first page, one word's results need the meta file, one
+    dictionary chunk and the page: drawn while postings and documents are
+    held back, then confirmed by them (same results, marks and counts)."""
+    open_search(page, site_url, f"?q=industri{order}")
+    wait_for_counts(page)
+    expected = result_paths(page)
+    status = page.text_content("#status")
+    assert len(expected) >= 2
+    held = []
+
+    def hold(route) -> None:
+        if held is None:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/cari/indeks/pos/**", hold)
+    page.route("**/cari/indeks/dok/**", hold)
+    open_search(page, first_page_site_url, f"?q=industri{order}")
+    page.wait_for_selector("#hasil li")
+    fetched = page.evaluate(FETCHED_BY_FIRST_RESULT)
+    assert [path.split("?")[0].split("/")[0] for path in fetched] == [
+        "meta.bin",
+        "kamus",
+        "hal",
+    ]
+    assert result_paths(page) == expected[:10]
+    assert page.text_content("#status") == status
+    assert page.locator("#hasil li").first.locator("mark").count() >= 1
+    waiting, held = held, None
+    for route in waiting:
+        route.continue_()
+    wait_for_counts(page)
+    assert result_paths(page) == expected
+    assert page.text_content("#status") == status
+    assert page.locator("#saringan .jumlah").count() > 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import shutil
 import threading
 from pathlib import Path
@@ -56,11 +57,31 @@ def index_url(tmp_path_factory):
     root = tmp_path_factory.mktemp("indeks")
     shutil.copy(SCRIPT, root / "indeks.js")
     (root / "index.html").write_text("<!doctype html><title>uji</title>", "utf-8")
-    writer = IndexWriter(root / "indeks")
+    # Every word gets a first page here (page_min=1).
+    writer = IndexWriter(root / "indeks", page_min=1)
     for url, date, text, filters in PAGES:
         sort = {"tanggal": date} if date else {}
         title = url.strip("/").rsplit("/", 1)[-1]
         writer.add(Page(url, title, text, meta={}, filters=filters, sort=sort))
+    writer.finish()
+    # Many pages over few words, some words stems of others, many ties:
+    # first pages as the index ranks them, against the script's own ranking.
+    draw = random.Random(6)
+    vocabulary = [
+        *"industri industrinya perindustrian industrial industrialisasi".split(),
+        *"ekspor ekspornya eksportir kopi kopiah produk produksi produktif".split(),
+        *"produktivitas rotan harga naik turun lampung umkm pasar dinas".split(),
+    ]
+    writer = IndexWriter(root / "acak", page_min=1)
+    for n in range(240):
+        text = " ".join(draw.choices(vocabulary, k=draw.randint(1, 40)))
+        if n % 7 == 0:
+            text += " Café «Kopi» naïve—industri, ekspor."
+        date = f"20{10 + n % 13}-0{1 + n % 9}-1{n % 10}" if n % 11 else ""
+        sort = {"tanggal": date} if date else {}
+        meta = {"tanggal": date} if date else {}
+        title = " ".join(draw.choices(vocabulary, k=2))
+        writer.add(Page(f"a/{n}/", title, text, meta=meta, filters={}, sort=sort))
     writer.finish()
     server = sitebuild.make_server(root, "127.0.0.1", 0, quiet=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -145,3 +166,100 @@ def test_excerpts_mark_the_words_found(chromium, index_url):
         {"text": "Industri", "mark": True},
         {"text": " rotan tumbuh", "mark": False},
     ]
+
+
+FIRST_PAGES = """async ([base, words]) => {
+  const { SearchIndex, excerpt } = await import("/indeks.js");
+  const index = await SearchIndex.open(new URL(base, location.href));
+  const found = [];
+  for (const word of words) {
+    for (const sort of ["relevansi", "terbaru"]) {
+      const first = await index.firstPage(word, { sort });
+      const search = await index.search(word, { sort });
+      const numbers = [...search.results.subarray(0, 10)];
+      const texts = [];
+      for (const n of numbers) {
+        const record = await index.document(n);
+        texts.push([record.u, JSON.stringify(excerpt(record.x, search.highlight))]);
+      }
+      found.push({
+        word,
+        sort,
+        expected: {
+          numbers,
+          total: search.results.length,
+          highlight: [...search.highlight].sort(),
+          texts,
+        },
+        first: first && {
+          numbers: first.documents.map(([n]) => n),
+          total: first.total,
+          highlight: [...first.highlight].sort(),
+          texts: first.documents.map(([, record]) => [
+            record.u,
+            JSON.stringify(excerpt(record.x, first.highlight)),
+          ]),
+        },
+      });
+    }
+  }
+  return found;
+}"""
+
+
+def test_a_first_page_is_the_first_page_the_search_draws(chromium, index_url):
+    """Every word's first page (hal/) holds the documents that search() ranks
+    first, in either order, the same count, marks and excerpts."""
+    context = chromium.new_context()
+    page = context.new_page()
+    page.goto(index_url)
+    words = page.evaluate(
+        """async () => {
+          const { SearchIndex } = await import("/indeks.js");
+          const index = await SearchIndex.open(new URL("/acak/", location.href));
+          const words = [];
+          for (let n = 0; n < index.meta.kamus.length; n++) {
+            for (const entry of await index.chunk(n)) words.push(entry[0]);
+          }
+          return words;
+        }"""
+    )
+    assert {"industri", "perindustrian", "ekspor", "cafe", "naive"} <= set(words)
+    found = page.evaluate(FIRST_PAGES, ["/acak/", words])
+    context.close()
+    assert len(found) == 2 * len(words)
+    for item in found:
+        assert item["first"] == item["expected"], (item["word"], item["sort"])
+
+
+def test_only_one_frequent_word_without_filters_has_a_first_page(chromium, index_url):
+    context = chromium.new_context()
+    page = context.new_page()
+    page.goto(index_url)
+    found = page.evaluate(
+        """async () => {
+          const { SearchIndex } = await import("/indeks.js");
+          const index = await SearchIndex.open(new URL("/indeks/", location.href));
+          const kinds = async (query, options) => {
+            const first = await index.firstPage(query, options);
+            return first && first.documents.length;
+          };
+          return {
+            word: await kinds("rotan"),
+            two: await kinds("industri rotan"),
+            filtered: await kinds("rotan", { filters: { lembaga: ["Dinas"] } }),
+            prefix: await kinds("pengola"),
+            unknown: await kinds("tidakada"),
+            empty: await kinds(""),
+          };
+        }"""
+    )
+    context.close()
+    assert found == {
+        "word": 2,
+        "two": None,
+        "filtered": None,
+        "prefix": None,
+        "unknown": None,
+        "empty": None,
+    }

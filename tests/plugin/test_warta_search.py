@@ -8,7 +8,7 @@ import struct
 from pathlib import Path
 
 from warta.search.extract import Page, extract
-from warta.search.textindex import IndexWriter, stem, words
+from warta.search.textindex import IndexWriter, excerpt_text, stem, words
 from warta_search.indexer import BUNDLE, index_site
 
 ARTICLE = """<!doctype html><html><head><title>Judul halaman · Warta</title>
@@ -50,7 +50,7 @@ def postings(bundle: Path, word: str) -> dict[str, list[int]]:
     meta = read(bundle / "meta.bin")
     found = {}
     for number in range(len(meta["kamus"])):
-        for entry, stems in read(bundle / "kamus" / f"{number}.bin"):
+        for entry, stems, *_ in read(bundle / "kamus" / f"{number}.bin"):
             if entry != word:
                 continue
             for stem_number, df, file, _ in stems:
@@ -127,7 +127,7 @@ def test_the_bundle_numbers_documents_newest_first(tmp_path):
     figures = writer.finish()
     assert figures["documents"] == 3
     meta = read(bundle / "meta.bin")
-    assert meta["format"] == 1
+    assert meta["format"] == 2
     assert meta["jumlah"] == 3
     assert meta["bertanggal"] == 2
     assert meta["saringan"] == [["tahun", ["2010", "2020"]]]
@@ -292,3 +292,50 @@ def test_pages_streamed_in_any_order_give_the_same_bundle(tmp_path):
     first = _bundle_files(output / BUNDLE)
     build_index(output, workers=1)
     assert first == _bundle_files(output / BUNDLE)
+
+
+def test_frequent_words_get_the_first_page_of_their_results(tmp_path):
+    bundle = tmp_path / "indeks"
+    writer = IndexWriter(bundle, page_min=3)
+    filler = " ".join(f"kata{n}" for n in range(40))
+    writer.add(page("b/1/", f"{filler} industri rotan", "2020-01-01"))
+    writer.add(page("b/2/", "industri industri perindustrian rotan", "2021-01-01"))
+    writer.add(page("b/3/", "perindustrian kopi", "2019-01-01"))
+    writer.add(page("b/4/", "industrinya", "2018-01-01"))
+    writer.finish()
+    meta = read(bundle / "meta.bin")
+    entries = {}
+    for number in range(len(meta["kamus"])):
+        entries.update({e[0]: e for e in read(bundle / "kamus" / f"{number}.bin")})
+    # "industri" (stem "industr") matches "industri" too: 4 documents, a page;
+    # "rotan" matches 2: none.
+    assert len(entries["rotan"]) == 2
+    found = read(bundle / "hal" / f"{entries['industri'][2]}.bin")
+    assert found["jumlah"] == 4
+    assert found["sorot"] == ["industri", "industrinya", "perindustrian"]
+    # Documents are numbered newest first: b/2/ 0, b/1/ 1, b/3/ 2, b/4/ 3.
+    assert found["terbaru"] == [0, 1, 2, 3]
+    # Ranked as indeks.js ranks them (tests/browser/test_search_index.py).
+    assert sorted(found["relevansi"]) == [0, 1, 2, 3]
+    assert found["d"]["0"]["u"] == "b/2/"
+    # The text is cut to the excerpt: from 5 words before the word found.
+    shown = "kata35 kata36 kata37 kata38 kata39 industri rotan"
+    assert found["d"]["1"]["x"] == shown
+
+
+def test_the_excerpt_is_the_window_the_script_shows():
+    marked = {"industri", "perindustrian"}
+    text = "Satu dua tiga. Industri rotan tumbuh, kata Perindustrian."
+    assert excerpt_text(text, marked, 6) == "Satu dua tiga. Industri rotan tumbuh"
+    assert excerpt_text(text, set(), 2) == "Satu dua"
+    assert excerpt_text("", marked) == ""
+    assert excerpt_text("« »", marked) == ""
+    # The window with the most marked words wins, the first among equals.
+    many = "industri a b c d e f g h i j industri x industri"
+    assert excerpt_text(many, {"industri"}, 8) == "f g h i j industri x industri"
+    # A token that is not plain ASCII is marked by its folded words.
+    filler = " ".join(f"k{n}" for n in range(40))
+    for cafe in ("Café", "cafe\u0301", "CAFE"):
+        shown = excerpt_text(f"{filler} «{cafe}» {filler}", {"cafe"})
+        assert shown.startswith(f"k35 k36 k37 k38 k39 «{cafe}» k0 k1")
+        assert len(words(shown)) == 30

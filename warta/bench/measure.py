@@ -621,6 +621,7 @@ def _resource_kind(path: str) -> str:
             "kamus": "index dictionary",
             "pos": "index postings",
             "dok": "index documents",
+            "hal": "index first pages",
         }.get(part, "index other")
     if path.startswith("/data/"):
         return "data " + path.rsplit("/", 1)[-1]

@@ -21,7 +21,7 @@ first, so that ``urut=terbaru`` is the order of the numbers; pages without a
 date come last. The bundle (``BUNDLE`` below) holds:
 
 ``meta.bin`` (JSON)
-    ``format`` (1), ``versi`` (a hash of everything indexed, appended to
+    ``format`` (2), ``versi`` (a hash of everything indexed, appended to
     every other file's URL so that a new build is never mixed with files
     a browser kept from an old one), ``jumlah``
     (documents), ``bertanggal`` (documents with a date: they come first),
@@ -29,11 +29,13 @@ date come last. The bundle (``BUNDLE`` below) holds:
     values, a value's number being its place in the list), ``kamus`` (the
     first word of each dictionary chunk).
 ``kamus/N.bin`` (JSON)
-    ``[[word, [[stem, df, file, extra], ...]], ...]`` for the corpus words
-    from ``meta.kamus[N]`` up to the next chunk's first word: the stems the
-    word matches (its own stem first, ``extra`` 0, then longer stems that
+    ``[[word, [[stem, df, file, extra], ...], page?], ...]`` for the corpus
+    words from ``meta.kamus[N]`` up to the next chunk's first word: the stems
+    the word matches (its own stem first, ``extra`` 0, then longer stems that
     start with it, ``extra`` being how many letters longer), how many
-    documents hold each and which postings file has them.
+    documents hold each and which postings file has them; ``page``, when
+    present, names the ``hal/`` file with the first page of the word's
+    results.
 ``pos/N.bin`` (binary)
     a u32 length L, then L bytes of JSON ``{stem: [offset, length, [word,
     ...]]}`` (where the stem's postings start after the JSON, and the corpus
@@ -49,31 +51,44 @@ date come last. The bundle (``BUNDLE`` below) holds:
 ``dok/N.bin`` (JSON)
     document N: ``u`` (URL, relative to the site root), ``j`` (title), ``m``
     (other ``data-cari-meta``), ``x`` (the text, for excerpts).
+``hal/N.bin`` (JSON)
+    the first page of the results of a search for one word whose stem is
+    stem N, with no filter, for the words matching at least
+    ``PAGE_MIN_DOCUMENTS`` documents: what the script draws before it has
+    fetched a posting. ``jumlah`` (the documents found), ``sorot`` (the words
+    to mark), ``relevansi`` and ``terbaru`` (the first ``PAGE_SIZE``
+    documents' numbers in either order, ranked exactly as the script ranks
+    them), ``d`` (``{number: document}``, each as in ``dok/`` but with ``x``
+    cut to the excerpt the script would show for this search).
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import gzip
 import hashlib
+import heapq
 import json
+import math
 import os
 import re
 import shutil
 import struct
+import sys
 import unicodedata
 import uuid
 from array import array
 from collections import Counter
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 
 import snowballstemmer
 
 from .extract import Page
 
-FORMAT = 1
+FORMAT = 2
 SORT_KEY = "tanggal"  # the data-cari-sort key that orders documents
 TITLE_WEIGHT = 3  # a title word counts as this many body words
 K1 = 1.2  # BM25 term saturation
@@ -82,6 +97,10 @@ MAX_EXTENSIONS = 24  # longer stems a word may match, the most frequent kept
 CHUNK_CHARS = 24_000  # JSON characters per dictionary chunk, before gzip
 POSTINGS_BYTES = 8_192  # postings per file, before gzip: large stems get their own
 GZIP_LEVEL = 6
+PAGE_SIZE = 10  # results on a page: cari.js's PAGE_SIZE
+PAGE_MIN_DOCUMENTS = 64  # a word matching fewer documents has no first page
+EXCERPT_WORDS = 30  # words in an excerpt: indeks.js's excerpt() default
+PAGE_BATCH = 2_000  # first pages ranked before their documents are read
 
 _MARKS = re.compile("[\u0300-\u036f]")
 _SEPARATORS = re.compile("[^a-z0-9]+")
@@ -210,8 +229,9 @@ class IndexWriter:
     bytes per distinct word of each page.
     """
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, page_min: int = PAGE_MIN_DOCUMENTS) -> None:
         self.folder = Path(folder)
+        self.page_min = page_min  # a word matching fewer has no first page
         self.work = self.folder.with_name(self.folder.name + ".baru")
         shutil.rmtree(self.work, ignore_errors=True)
         self.scratch = self.work / "tmp"  # document files until they are numbered
@@ -261,9 +281,14 @@ class IndexWriter:
         stems, final = self._number_stems()
         postings, impacts = self._postings(docs, final, len(stems))
         df = array("I", (len(p) for p in postings))
-        files, where = self._write_postings(stems, postings, impacts)
+        forms = self._forms(stems)
+        matched = {base: self._extensions(stems, base, df) for base in sorted(forms)}
+        pages = self._write_pages(
+            len(docs), stems, df, matched, forms, postings, impacts
+        )
+        files, where = self._write_postings(postings, impacts, forms)
         del postings, impacts
-        chunks = self._write_dictionary(stems, df, where)
+        chunks = self._write_dictionary(stems, df, where, matched, pages)
         filters = self._write_filters(docs)
         meta = {
             "format": FORMAT,
@@ -289,6 +314,7 @@ class IndexWriter:
             "words": len(self.vocabulary),
             "postings_files": files,
             "dictionary_chunks": len(chunks),
+            "first_pages": len(pages),
         }
 
     def _version(self) -> str:
@@ -360,14 +386,22 @@ class IndexWriter:
             out.append(impact)
         return bytes(out)
 
-    def _write_postings(
-        self, stems: list[str], postings: list[array], impacts: list[bytearray]
-    ) -> tuple[int, array]:
-        """Group neighbouring stems into files; ``where[stem]`` is its file."""
+    def _forms(self, stems: list[str]) -> dict[int, list[str]]:
+        """The corpus words of each stem (the stems of some word), sorted."""
         forms: dict[int, list[str]] = {}
         numbers = {key: number for number, key in enumerate(stems)}
         for word, key in sorted(self.vocabulary.items()):
             forms.setdefault(numbers[key], []).append(word)
+        return forms
+
+    def _write_postings(
+        self,
+        postings: list[array],
+        impacts: list[bytearray],
+        forms: dict[int, list[str]],
+    ) -> tuple[int, array]:
+        """Group neighbouring stems into files; ``where[stem]`` is its file."""
+        stems = range(len(postings))
         where = array("I", bytes(4 * len(stems)))
         folder = self.work / "pos"
         folder.mkdir()
@@ -396,7 +430,7 @@ class IndexWriter:
             group = []
             size = 0
 
-        for number in range(len(stems)):
+        for number in stems:
             length = 2 * len(postings[number])  # about: a gap and an impact each
             if length >= POSTINGS_BYTES:
                 flush()
@@ -410,7 +444,14 @@ class IndexWriter:
         flush()
         return files, where
 
-    def _write_dictionary(self, stems: list[str], df: array, where: array) -> list[str]:
+    def _write_dictionary(
+        self,
+        stems: list[str],
+        df: array,
+        where: array,
+        matched: dict[int, list[int]],
+        pages: set[int],
+    ) -> list[str]:
         """The corpus words with the stems each matches, in chunks."""
         numbers = {key: number for number, key in enumerate(stems)}
         folder = self.work / "kamus"
@@ -428,30 +469,139 @@ class IndexWriter:
             chunk = []
             size = 0
 
-        extensions: dict[int, list[list[int]]] = {}
+        described: dict[int, list[list[int]]] = {}
         for word, key in sorted(self.vocabulary.items()):
             base = numbers[key]
-            matched = extensions.get(base)
-            if matched is None:
-                matched = extensions[base] = self._extensions(stems, base, df, where)
-            entry = [word, matched]
+            found = described.get(base)
+            if found is None:
+                length = len(stems[base])
+                found = described[base] = [
+                    [s, df[s], where[s], len(stems[s]) - length] for s in matched[base]
+                ]
+            entry = [word, found, base] if base in pages else [word, found]
             chunk.append(entry)
-            size += len(word) + 16 * len(matched)
+            size += len(word) + 16 * len(found)
             if size >= CHUNK_CHARS:
                 flush()
         flush()
         return firsts
 
     @staticmethod
-    def _extensions(
-        stems: list[str], base: int, df: array, where: array
-    ) -> list[list[int]]:
+    def _extensions(stems: list[str], base: int, df: array) -> list[int]:
         """``base`` and the most frequent longer stems that start with it."""
         prefix = stems[base]
         end = bisect.bisect_left(stems, prefix + "\uffff", lo=base)
         longer = sorted(range(base + 1, end), key=lambda s: (-df[s], s))
-        chosen = [base, *longer[:MAX_EXTENSIONS]]
-        return [[s, df[s], where[s], len(stems[s]) - len(prefix)] for s in chosen]
+        return [base, *longer[:MAX_EXTENSIONS]]
+
+    def _write_pages(
+        self,
+        count: int,
+        stems: list[str],
+        df: array,
+        matched: dict[int, list[int]],
+        forms: dict[int, list[str]],
+        postings: list[array],
+        impacts: list[bytearray],
+    ) -> set[int]:
+        """The first page of each frequent word's results; the stems written.
+
+        Pages are ranked a batch at a time, then the batch's documents are
+        read once each for the excerpts of every page that shows them.
+        """
+        folder = self.work / "hal"
+        folder.mkdir()
+        written: set[int] = set()
+        batch: dict[int, dict] = {}
+
+        def flush() -> None:
+            shown: dict[int, list[int]] = {}
+            for base, page in batch.items():
+                for doc in {*page["relevansi"], *page["terbaru"]}:
+                    shown.setdefault(doc, []).append(base)
+            marks = {base: set(page["sorot"]) for base, page in batch.items()}
+            for doc in sorted(shown):  # each page's "d" in the documents' order
+                path = self.work / "dok" / f"{doc}.bin"
+                record = json.loads(gzip.decompress(path.read_bytes()))
+                wanted = set().union(*(marks[base] for base in shown[doc]))
+                text = _Tokens(record.get("x", ""), wanted)
+                for base in shown[doc]:
+                    excerpt = text.excerpt(marks[base])
+                    batch[base]["d"][str(doc)] = {**record, "x": excerpt}
+            for base, page in batch.items():
+                (folder / f"{base}.bin").write_bytes(_gzip(_json(page)))
+                written.add(base)
+            batch.clear()
+
+        for base, chosen in matched.items():
+            if sum(df[s] for s in chosen) < self.page_min:
+                continue
+            page = self._first_page(
+                count, stems, df, base, chosen, forms, postings, impacts
+            )
+            if page["jumlah"] < self.page_min:
+                continue
+            batch[base] = page
+            if len(batch) >= PAGE_BATCH:
+                flush()
+        flush()
+        return written
+
+    @staticmethod
+    def _first_page(
+        count: int,
+        stems: list[str],
+        df: array,
+        base: int,
+        chosen: list[int],
+        forms: dict[int, list[str]],
+        postings: list[array],
+        impacts: list[bytearray],
+    ) -> dict:
+        """A ``hal/`` file without its documents' records (``d`` empty).
+
+        The script's ranking of a one-word search (``score`` and ``byScore``
+        in indeks.js) is replayed for the few documents that can reach the
+        first page: a document's score is its best over the stems, so the
+        first page's documents are among each stem's first ``PAGE_SIZE``.
+        """
+        length = len(stems[base])
+        reach = []  # (documents, impacts, factor) of each stem
+        for s in chosen:
+            extra = len(stems[s]) - length
+            idf = math.log(1 + (count - df[s] + 0.5) / (df[s] + 0.5))
+            weight = math.exp(-(extra * extra) / 8) / (1 + 0.1 * 0)
+            factor = (idf * weight) / 255
+            docs, values = postings[s], impacts[s]
+            if _f32(1 * factor) == 0:  # too small for a float32: no match
+                kept = [i for i, v in enumerate(values) if _f32(v * factor)]
+                docs = array("I", (docs[i] for i in kept))
+                values = bytearray(values[i] for i in kept)
+            if docs:
+                reach.append((docs, values, factor))
+        if len(reach) == 1:
+            total = len(reach[0][0])
+        else:
+            total = len(set().union(*(docs for docs, _, _ in reach)))
+        candidates = set()
+        for docs, values, _ in reach:
+            candidates.update(docs[i] for i in _best_places(values, PAGE_SIZE))
+        scored = []
+        for doc in candidates:
+            best = 0.0
+            for docs, values, factor in reach:
+                at = bisect.bisect_left(docs, doc)
+                if at < len(docs) and docs[at] == doc:
+                    best = max(best, values[at] * factor)
+            scored.append((-_f32(best), doc))
+        newest = sorted(set(chain(*(docs[:PAGE_SIZE] for docs, _, _ in reach))))
+        return {
+            "jumlah": total,
+            "sorot": sorted(set(chain(*(forms.get(s, ()) for s in chosen)))),
+            "relevansi": [doc for _, doc in heapq.nsmallest(PAGE_SIZE, scored)],
+            "terbaru": newest[:PAGE_SIZE],
+            "d": {},
+        }
 
     def _write_filters(self, docs: list[_Doc]) -> list:
         """The documents of every filter value: a bitmap or gap varints."""
@@ -484,3 +634,111 @@ class IndexWriter:
             described.append([key, values])
         (self.work / "saringan.bin").write_bytes(_gzip(bytes(blob)))
         return described
+
+
+def _f32(value: float) -> float:
+    """``value`` as a Float32Array keeps it."""
+    return struct.unpack("<f", struct.pack("<f", value))[0]
+
+
+def _best_places(values: bytearray, limit: int) -> list[int]:
+    """The places of the ``limit`` highest ``values``, the first among equals."""
+    places: list[int] = []
+    for value in range(max(values, default=0), 0, -1):
+        at = values.find(value)
+        while at >= 0 and len(places) < limit:
+            places.append(at)
+            at = values.find(value, at + 1)
+        if len(places) >= limit:
+            break
+    return places
+
+
+_LETTERS_AND_NUMBERS = re.compile(r"[^\W_]+")  # Unicode's L and N
+
+
+@functools.cache
+def _marks() -> str:
+    """The characters of Unicode's M (marks) as a regex character class."""
+    ranges: list[list[int]] = []
+    for code in range(sys.maxunicode + 1):
+        if unicodedata.category(chr(code))[0] == "M":
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+
+
+def _token_pattern(text: str) -> re.Pattern:
+    """indeks.js's ``TOKEN`` (a run of letters, numbers and marks) for ``text``.
+
+    ``[^\\W_]`` is Python's letters and numbers; marks, rare in text that is
+    not decomposed, take a slower pattern.
+    """
+    if all(c.isascii() or unicodedata.category(c)[0] != "M" for c in set(text)):
+        return _LETTERS_AND_NUMBERS
+    return _with_marks()
+
+
+@functools.cache
+def _with_marks() -> re.Pattern:
+    return re.compile(f"(?:[^\\W_]|[{_marks()}])+")
+
+
+def excerpt_text(text: str, marked: set[str], length: int = EXCERPT_WORDS) -> str:
+    """The part of ``text`` that indeks.js's ``excerpt(text, marked)`` shows.
+
+    The script shows the same excerpt of this part as of the whole text: it is
+    the window of ``length`` words that the script chooses, and no window of
+    the part holds more marked words than the whole part.
+    """
+    return _Tokens(text, marked).excerpt(marked, length)
+
+
+class _Tokens:
+    """A text's tokens as indeks.js's ``excerpt`` splits it, and which of them
+    hold one of the ``wanted`` words: read once for the excerpts of the pages
+    that show the text.
+    """
+
+    def __init__(self, text: str, wanted: set[str]) -> None:
+        self.text = text
+        self.pattern = _token_pattern(text)
+        tokens = self.pattern.findall(text)
+        self.count = len(tokens)
+        # A token of ASCII letters and digits is marked as it is (the
+        # script's PLAIN), any other when one of its words is.
+        self.hits = [
+            (i, {token.lower()})
+            for i, token in enumerate(tokens)
+            if token.lower() in wanted and token.isascii()
+        ]
+        if not text.isascii():
+            for i, token in enumerate(tokens):
+                if not token.isascii():
+                    found = wanted.intersection(words(token))
+                    if found:
+                        self.hits.append((i, found))
+            self.hits.sort(key=lambda hit: hit[0])
+
+    def excerpt(self, marked: set[str], length: int = EXCERPT_WORDS) -> str:
+        if not self.count:
+            return ""
+        hits = [i for i, found in self.hits if not found.isdisjoint(marked)]
+        start = most = 0
+        last = 0
+        for h, place in enumerate(hits):
+            first = max(0, place - 5)
+            while last < len(hits) and hits[last] < first + length:
+                last += 1
+            if last - h > most:
+                most = last - h
+                start = first
+        end = min(start + length, self.count) - 1
+        found_at = self.pattern.finditer(self.text)
+        opening = next(islice(found_at, start, None))
+        closing = (
+            next(islice(found_at, end - start - 1, None)) if end > start else opening
+        )
+        return self.text[opening.start() : closing.end()]

@@ -156,6 +156,18 @@ function renderFilters(available, counts, chosen) {
   }
 }
 
+function resultItem(record) {
+  const item = element("li", { class: "ringkas" });
+  const title = element("h2", { class: "ringkas__judul" });
+  title.append(element("a", { href: new URL(record.u, root).href }, record.j || record.u));
+  item.append(title);
+  const meta = record.m || {};
+  const facts = [meta.tanggal, meta.sumber].filter(Boolean).join(" · ");
+  if (facts) item.append(element("p", { class: "ringkas__ket" }, facts));
+  item.append(excerptParagraph(record.x || ""));
+  return item;
+}
+
 // The next results; `drawn` is called once the first of them is on the page.
 async function renderMore(drawn = null) {
   const mine = generation;
@@ -165,20 +177,17 @@ async function renderMore(drawn = null) {
   for (const next of loading) {
     const record = await next;
     if (mine !== generation) return;
-    const item = element("li", { class: "ringkas" });
-    const title = element("h2", { class: "ringkas__judul" });
-    title.append(element("a", { href: new URL(record.u, root).href }, record.j || record.u));
-    item.append(title);
-    const meta = record.m || {};
-    const facts = [meta.tanggal, meta.sumber].filter(Boolean).join(" · ");
-    if (facts) item.append(element("p", { class: "ringkas__ket" }, facts));
-    item.append(excerptParagraph(record.x || ""));
-    list.append(item);
+    list.append(resultItem(record));
     if (drawn) drawn();
     drawn = null;
   }
   shown += batch.length;
   moreButton.hidden = shown >= current.length;
+}
+
+function renderStatus(count, query) {
+  const label = query ? ` untuk “${query}”` : "";
+  statusLine.textContent = count ? `${count} hasil${label}.` : `Tidak ada hasil${label}.`;
 }
 
 function renderSuggestions(query) {
@@ -227,20 +236,43 @@ async function run() {
   // drawn (or that nothing was found).
   const started = `cari:${mine}`;
   performance.mark(started);
-  const search = await index.search(state.q, { filters: state.filters, sort: state.sort });
+  const options = { filters: state.filters, sort: state.sort };
+  // A frequent word's first page comes with the index: it is drawn before
+  // the postings are read, which are fetched meanwhile.
+  const early = index.firstPage(state.q, options).catch(() => null);
+  index.preload(state.q);
+  const first = await early;
+  if (mine !== generation) return;
+  if (first) {
+    highlight = first.highlight;
+    list.replaceChildren(...first.documents.map(([, record]) => resultItem(record)));
+    renderStatus(first.total, state.q);
+    moreButton.hidden = true;
+    performance.measure("cari:hasil", started);
+  }
+  const search = await index.search(state.q, options);
   if (mine !== generation) return;
   current = search.results;
   highlight = search.highlight;
-  shown = 0;
-  list.replaceChildren();
-  const label = state.q ? ` untuk “${state.q}”` : "";
-  statusLine.textContent = current.length
-    ? `${current.length} hasil${label}.`
-    : `Tidak ada hasil${label}.`;
-  // Results first; the counts follow, then the suggestions.
-  if (!current.length) performance.measure("cari:hasil", started);
-  await renderMore(() => performance.measure("cari:hasil", started));
+  const drawn = first?.documents.map(([number]) => number) || [];
+  const same =
+    drawn.length === Math.min(PAGE_SIZE, current.length) &&
+    drawn.every((number, i) => current[i] === number);
+  if (first && same && first.total === current.length) {
+    shown = drawn.length;
+    moreButton.hidden = shown >= current.length;
+  } else {
+    // Without a first page (or, should the index and this script ever rank
+    // differently, with another one) the results are drawn from the postings.
+    shown = 0;
+    list.replaceChildren();
+    renderStatus(current.length, state.q);
+    const mark = () => first || performance.measure("cari:hasil", started);
+    if (!current.length) mark();
+    await renderMore(mark);
+  }
   if (mine !== generation) return;
+  // Results first; the counts follow, then the suggestions.
   try {
     const counts = await search.counts();
     totals ||= await index.totals();
