@@ -167,10 +167,16 @@ class _Indexing:
                 f"{len(vanished)} page(s) named while the site was written are "
                 f"gone: {sorted(vanished)[:3]}"
             )
+        stamps = {}
+        if self.reads is not None:
+            stamps = {name: stamp(path) for name, path in files.items()}
+            if not self.slots and self._bundle_kept(stamps):
+                kept = {"files": len(files), "files_read": 0, "workers": self.workers}
+                return {**self.reads.figures, **kept}
         for name, path in sorted(files.items()):
             if name in self.slots:
                 continue
-            if self.reads is not None and self.reads.has(name, stamp(path)):
+            if self.reads is not None and self.reads.has(name, stamps[name]):
                 slot = self.slots[name] = len(self.slots)
                 found = self.reads.take(name, slot, self.writer.vocabulary)
                 if found is not None:
@@ -186,11 +192,21 @@ class _Indexing:
             self._pool.shutdown()
         figures = self.writer.finish()
         if self.reads is not None:
-            self.reads.save()
+            self.reads.save(figures)
         figures["files"] = len(files)
         figures["files_read"] = self.read_count
         figures["workers"] = self.workers
         return figures
+
+    def _bundle_kept(self, stamps: dict[str, tuple[int, int]]) -> bool:
+        """No page written, none gone or added since the run that wrote the
+        bundle: it stands as it is (an incremental build with nothing new)."""
+        if not self.reads.unchanged(stamps):
+            return False
+        if not (self.output / BUNDLE / "meta.bin").is_file():
+            return False
+        self.writer.discard()
+        return True
 
 
 class PagesVanished(RuntimeError):

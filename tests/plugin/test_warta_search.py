@@ -231,8 +231,16 @@ def test_read_cache_skips_unchanged_pages_and_changes_nothing(tmp_path):
     cache = tmp_path / "cache" / "pages.pickle"
 
     assert build_index(output, workers=2, cache=cache)["files_read"] == 5
+    written = _bundle_files(output / BUNDLE)
+    meta = output / BUNDLE / "meta.bin"
+    meta.touch()
+    before = meta.stat().st_mtime_ns
     again = build_index(output, workers=2, cache=cache)
     assert (again["files_read"], again["documents"]) == (0, 4)
+    # Nothing changed: the bundle is kept as it is, not written again.
+    assert meta.stat().st_mtime_ns == before
+    assert _bundle_files(output / BUNDLE) == written
+    assert not (output / "cari" / "indeks.baru").exists()
 
     # One page edited, one removed, one added: only the new files are read.
     edited = output / "berita" / "b1" / "index.html"

@@ -67,6 +67,7 @@ class ReadCache:
         self._before: dict[str, tuple[tuple[int, int], _Entry | None]] = {}
         self._now: dict[str, tuple[tuple[int, int], _Entry | None]] = {}
         self.hits = 0
+        self.figures: dict = {}  # what the run that wrote the cache wrote
         self._load()
 
     def _load(self) -> None:
@@ -77,6 +78,17 @@ class ReadCache:
             return
         if isinstance(data, dict) and data.get("fingerprint") == self.fingerprint:
             self._before = data.get("pages") or {}
+            self.figures = data.get("figures") or {}
+
+    def unchanged(self, stamps: dict[str, tuple[int, int]]) -> bool:
+        """Whether ``stamps`` (name -> stamp of every page) are the pages of
+        the run that wrote the cache, none of them changed: the bundle that
+        run wrote is the one this run would write."""
+        return (
+            bool(self.figures)
+            and len(stamps) == len(self._before)
+            and all(self.has(name, found) for name, found in stamps.items())
+        )
 
     def has(self, name: str, current: tuple[int, int]) -> bool:
         """Whether the page ``name`` was read before and is unchanged since."""
@@ -138,11 +150,16 @@ class ReadCache:
             ),
         )
 
-    def save(self) -> None:
-        """Keep the pages of this build only: pages gone are forgotten."""
+    def save(self, figures: dict) -> None:
+        """Keep the pages of this build only (pages gone are forgotten), and
+        ``figures`` about the bundle written from them."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_suffix(".tmp")
         with open(temporary, "wb") as stream:
-            data = {"fingerprint": self.fingerprint, "pages": self._now}
+            data = {
+                "fingerprint": self.fingerprint,
+                "pages": self._now,
+                "figures": figures,
+            }
             pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
         temporary.replace(self.path)

@@ -242,6 +242,10 @@ class IndexWriter:
         self._docs: list[_Doc] = []
         self._versions: list[tuple[str, bytes]] = []  # (url, digest) per page
 
+    def discard(self) -> None:
+        """Write nothing: the bundle in ``folder`` stays as it is."""
+        shutil.rmtree(self.work, ignore_errors=True)
+
     def add(self, page: Page) -> None:
         """Add one page: ``read_page`` then ``add_read`` (use one or the other)."""
         self.add_read(read_page(page, self.scratch, len(self._docs), self.session))
