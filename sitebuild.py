@@ -9,11 +9,14 @@ reason, never skipped in silence.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import http.server
 import logging
 import sys
+import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -140,6 +143,21 @@ def make_server(
         ArchiveRequestHandler, directory=str(output), quiet=quiet
     )
     return http.server.ThreadingHTTPServer((host, port), handler)
+
+
+@contextlib.contextmanager
+def serving(output: str | Path, host: str = "127.0.0.1") -> Iterator[str]:
+    """``output`` served from a background thread on a free port, until the
+    block ends; yields the base URL (``http://127.0.0.1:PORT``, no slash)."""
+    server = make_server(output, host, 0, quiet=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        bound_host, port = server.server_address[:2]
+        yield f"http://{bound_host}:{port}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def report_and_exit_code(report: BuildReport) -> int:

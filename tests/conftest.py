@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,13 +66,8 @@ def site_url(built_site) -> Iterator[str]:
     """The built site served over HTTP on 127.0.0.1 by the project's server."""
     import sitebuild
 
-    server = sitebuild.make_server(built_site.output, "127.0.0.1", 0, quiet=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    yield f"http://{host}:{port}"
-    server.shutdown()
-    server.server_close()
+    with sitebuild.serving(built_site.output) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

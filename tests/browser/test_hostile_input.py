@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 
 import sitebuild
@@ -78,16 +76,12 @@ def hostile_site(tmp_path_factory):
     assert text_run.returncode == 0, text_run.stderr
     built = run_build(content, work / "output")
     assert built.returncode == 0, built.stderr
-    server = sitebuild.make_server(built.output, "127.0.0.1", 0, quiet=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
     pages = sorted(
         "/" + p.parent.relative_to(built.output).as_posix() + "/"
         for p in built.output.glob("berita/2024/*/*/*/index.html")
     )
-    yield base, pages, built.output
-    server.shutdown()
-    server.server_close()
+    with sitebuild.serving(built.output) as base:
+        yield base, pages, built.output
 
 
 def test_both_hostile_articles_were_published(hostile_site):

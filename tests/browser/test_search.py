@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import threading
 import time
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -170,13 +169,8 @@ def first_page_site_url(built_site, tmp_path_factory):
     output = tmp_path_factory.mktemp("halaman") / "output"
     shutil.copytree(built_site.output, output)
     assert build_index(output, workers=1, page_min=1)["first_pages"] > 0
-    server = sitebuild.make_server(output, "127.0.0.1", 0, quiet=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    yield f"http://{host}:{port}"
-    server.shutdown()
-    server.server_close()
+    with sitebuild.serving(output) as url:
+        yield url
 
 
 def result_paths(page) -> list[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
@@ -83,13 +82,8 @@ def index_url(tmp_path_factory):
         title = " ".join(draw.choices(vocabulary, k=2))
         writer.add(Page(f"a/{n}/", title, text, meta=meta, filters={}, sort=sort))
     writer.finish()
-    server = sitebuild.make_server(root, "127.0.0.1", 0, quiet=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    yield f"http://{host}:{port}/"
-    server.shutdown()
-    server.server_close()
+    with sitebuild.serving(root) as url:
+        yield url + "/"
 
 
 @pytest.fixture(scope="module")
