@@ -36,9 +36,8 @@ import re
 import shutil
 import subprocess
 import tempfile
-import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -422,22 +421,6 @@ def build_site(output: Path, content: Path = ROOT / "content") -> Path:
     return report.output
 
 
-@contextlib.contextmanager
-def served(output: Path) -> Iterator[str]:
-    """``output`` on http://127.0.0.1:<free port>, for the time of the block."""
-    import sitebuild
-
-    server = sitebuild.make_server(output, "127.0.0.1", 0, quiet=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    try:
-        yield f"http://{host}:{port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 # --- the whole audit ---------------------------------------------------------
 
 
@@ -579,7 +562,9 @@ def run(
                 raise AuditError(f"{site} holds no built site (no index.html)")
         base_url = None
         if not {"lighthouse", "axe"} <= skip:
-            base_url = stack.enter_context(served(site))
+            import sitebuild  # Pelican loads only here
+
+            base_url = stack.enter_context(sitebuild.serving(site))
         return audit(
             site,
             base_url,

@@ -483,12 +483,8 @@ def measure_search(output: Path, query: str, second_query: str = "ekspor") -> di
 
     import sitebuild
 
-    server = sitebuild.make_server(output, "127.0.0.1", 0, quiet=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    url = f"http://{host}:{port}/cari/?q={quote(query)}"
-    try:
+    with sitebuild.serving(output) as base:
+        url = f"{base}/cari/?q={quote(query)}"
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=str(CHROMIUM),
@@ -534,9 +530,6 @@ def measure_search(output: Path, query: str, second_query: str = "ekspor") -> di
                 context.close()
             finally:
                 browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
     return {
         "query": query,
         "first_result_s": first - started,
