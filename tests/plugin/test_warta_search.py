@@ -30,6 +30,32 @@ ARTICLE = """<!doctype html><html><head><title>Judul halaman · Warta</title>
 </article><footer>Kaki halaman</footer></body></html>"""
 
 
+def write_articles(output: Path, count: int, vary) -> list[str]:
+    """``count`` article pages ``berita/bN/``, each ``vary(ARTICLE, N)``."""
+    paths = []
+    for number in range(count):
+        folder = output / "berita" / f"b{number}"
+        folder.mkdir(parents=True)
+        (folder / "index.html").write_text(vary(ARTICLE, number), encoding="utf-8")
+        paths.append(str(folder / "index.html"))
+    return paths
+
+
+def write_listing(output: Path, relative: str) -> None:
+    """A listing page, which the index skips (no ``data-cari-body``)."""
+    folder = output / relative
+    folder.mkdir(parents=True)
+    (folder / "index.html").write_text("<p>Daftar</p>", encoding="utf-8")
+
+
+def by_date(html: str, number: int) -> str:
+    return html.replace("2015-03-16", f"2015-03-1{number}")
+
+
+def by_word(html: str, number: int) -> str:
+    return html.replace("kopi", f"kopi{number}")
+
+
 def page(url: str, text: str, date: str = "", **filters: list[str]) -> Page:
     return Page(
         url=url,
@@ -169,14 +195,8 @@ def test_filter_values_are_stored_as_lists_or_bitmaps(tmp_path):
 
 def test_index_site_writes_the_bundle_from_a_separate_process(tmp_path, caplog):
     output = tmp_path / "output"
-    for number in range(3):
-        folder = output / "berita" / f"b{number}"
-        folder.mkdir(parents=True)
-        html = ARTICLE.replace("2015-03-16", f"2015-03-1{number}")
-        (folder / "index.html").write_text(html, encoding="utf-8")
-    listing = output / "lembaga" / "halaman" / "2"
-    listing.mkdir(parents=True)
-    (listing / "index.html").write_text("<p>Daftar</p>", encoding="utf-8")
+    write_articles(output, 3, by_date)
+    write_listing(output, "lembaga/halaman/2")
     (output / "pagefind").mkdir()  # what an older build left
     with caplog.at_level("INFO", logger="warta_search.indexer"):
         assert index_site(output) == 3
@@ -192,11 +212,7 @@ def test_worker_processes_write_the_same_bundle_as_one_process(tmp_path):
     bundles = []
     for workers in (1, 2):
         output = tmp_path / f"output{workers}"
-        for number in range(5):
-            folder = output / "berita" / f"b{number}"
-            folder.mkdir(parents=True)
-            html = ARTICLE.replace("kopi", f"kopi{number}")
-            (folder / "index.html").write_text(html, encoding="utf-8")
+        write_articles(output, 5, by_word)
         assert build_index(output, workers=workers)["documents"] == 5
         bundles.append(output / BUNDLE)
     one, two = bundles
@@ -220,14 +236,8 @@ def test_read_cache_skips_unchanged_pages_and_changes_nothing(tmp_path):
     from warta_search.indexer import build_index
 
     output = tmp_path / "output"
-    for number in range(4):
-        folder = output / "berita" / f"b{number}"
-        folder.mkdir(parents=True)
-        html = ARTICLE.replace("kopi", f"kopi{number}")
-        (folder / "index.html").write_text(html, encoding="utf-8")
-    listing = output / "lembaga" / "x" / "2"
-    listing.mkdir(parents=True)
-    (listing / "index.html").write_text("<p>Daftar</p>", encoding="utf-8")
+    write_articles(output, 4, by_word)
+    write_listing(output, "lembaga/x/2")
     cache = tmp_path / "cache" / "pages.pickle"
 
     assert build_index(output, workers=2, cache=cache)["files_read"] == 5
@@ -281,17 +291,8 @@ def test_pages_streamed_in_any_order_give_the_same_bundle(tmp_path):
     from warta_search.indexer import build_index
 
     output = tmp_path / "output"
-    paths = []
-    for number in range(6):
-        folder = output / "berita" / f"b{number}"
-        folder.mkdir(parents=True)
-        html = ARTICLE.replace("kopi", f"kopi{number}").replace(
-            "2015-03-16", f"2015-03-1{number}"
-        )
-        (folder / "index.html").write_text(html, encoding="utf-8")
-        paths.append(str(folder / "index.html"))
-    (output / "arsip").mkdir()
-    (output / "arsip" / "index.html").write_text("<p>Arsip</p>", encoding="utf-8")
+    paths = write_articles(output, 6, lambda html, n: by_date(by_word(html, n), n))
+    write_listing(output, "arsip")
     named = [paths[4], str(output / "arsip" / "index.html"), paths[1], paths[4]]
     named += [str(output / "feeds.atom.xml"), paths[0]]
     streamed = build_index(output, workers=2, stream=[p + "\n" for p in named])
