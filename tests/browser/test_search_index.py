@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
 import shutil
 from pathlib import Path
@@ -86,17 +87,28 @@ def index_url(tmp_path_factory):
         yield url + "/"
 
 
+@contextlib.contextmanager
+def opened(chromium, url: str):
+    """A page of a new browser context at ``url``, closed after the block."""
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        page.goto(url)
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def index_page(chromium, index_url):
+    with opened(chromium, index_url) as page:
+        yield page
+
+
 @pytest.fixture(scope="module")
 def search(chromium, index_url):
-    context = chromium.new_context()
-    page = context.new_page()
-    page.goto(index_url)
-
-    def run(query: str, **options):
-        return page.evaluate(SEARCH, [query, options])
-
-    yield run
-    context.close()
+    with opened(chromium, index_url) as page:
+        yield lambda query, **options: page.evaluate(SEARCH, [query, options])
 
 
 def test_a_word_finds_its_stem_and_the_longer_stems(search):
@@ -143,18 +155,14 @@ def test_filters_alone_list_documents_newest_first(search):
     assert found["highlight"] == []
 
 
-def test_excerpts_mark_the_words_found(chromium, index_url):
-    context = chromium.new_context()
-    page = context.new_page()
-    page.goto(index_url)
-    parts = page.evaluate(
+def test_excerpts_mark_the_words_found(index_page):
+    parts = index_page.evaluate(
         """async () => {
           const { excerpt } = await import("/indeks.js");
           const text = "Satu dua tiga. Industri rotan tumbuh, kata Perindustrian.";
           return excerpt(text, new Set(["industri", "perindustrian"]), 6);
         }"""
     )
-    context.close()
     assert parts == [
         {"text": "Satu dua tiga. ", "mark": False},
         {"text": "Industri", "mark": True},
@@ -201,13 +209,10 @@ FIRST_PAGES = """async ([base, words]) => {
 }"""
 
 
-def test_a_first_page_is_the_first_page_the_search_draws(chromium, index_url):
+def test_a_first_page_is_the_first_page_the_search_draws(index_page):
     """Every word's first page (hal/) holds the documents that search() ranks
     first, in either order, the same count, marks and excerpts."""
-    context = chromium.new_context()
-    page = context.new_page()
-    page.goto(index_url)
-    words = page.evaluate(
+    words = index_page.evaluate(
         """async () => {
           const { SearchIndex } = await import("/indeks.js");
           const index = await SearchIndex.open(new URL("/acak/", location.href));
@@ -219,18 +224,14 @@ def test_a_first_page_is_the_first_page_the_search_draws(chromium, index_url):
         }"""
     )
     assert {"industri", "perindustrian", "ekspor", "cafe", "naive"} <= set(words)
-    found = page.evaluate(FIRST_PAGES, ["/acak/", words])
-    context.close()
+    found = index_page.evaluate(FIRST_PAGES, ["/acak/", words])
     assert len(found) == 2 * len(words)
     for item in found:
         assert item["first"] == item["expected"], (item["word"], item["sort"])
 
 
-def test_only_one_frequent_word_without_filters_has_a_first_page(chromium, index_url):
-    context = chromium.new_context()
-    page = context.new_page()
-    page.goto(index_url)
-    found = page.evaluate(
+def test_only_one_frequent_word_without_filters_has_a_first_page(index_page):
+    found = index_page.evaluate(
         """async () => {
           const { SearchIndex } = await import("/indeks.js");
           const index = await SearchIndex.open(new URL("/indeks/", location.href));
@@ -248,7 +249,6 @@ def test_only_one_frequent_word_without_filters_has_a_first_page(chromium, index
           };
         }"""
     )
-    context.close()
     assert found == {
         "word": 2,
         "two": None,
