@@ -53,19 +53,19 @@ def _url(path: Path, output: Path) -> str:
 def _read_files(tasks: list[tuple[int, str, str, str, str, bool]]) -> list:
     """In a worker: pages read, their document files written.
 
-    Returns ``(slot, name, read page or None, file stamp)`` per task."""
+    Returns ``(name, read page or None, file stamp)`` per task."""
     from warta.search.extract import extract
     from warta.search.readcache import stamp
     from warta.search.textindex import read_page
 
     done = []
-    for slot, path, name, scratch, session, all_words in tasks:
+    for slot, path, name, scratch, session, for_cache in tasks:
         before = stamp(Path(path))
         page = extract(Path(path).read_bytes(), name)
         read = None
         if page is not None:
-            read = read_page(page, Path(scratch), slot, session, all_words)
-        done.append((slot, name, read, before))
+            read = read_page(page, Path(scratch), slot, session, for_cache)
+        done.append((name, read, before))
     return done
 
 
@@ -136,12 +136,9 @@ class _Indexing:
             self._accept(self._pending.popleft().result())
 
     def _accept(self, done: list) -> None:
-        for slot, name, read, before in done:
+        for name, read, before in done:
             if self.reads is not None:
-                document = b""
-                if read is not None:
-                    document = (self.writer.scratch / f"{slot}.bin").read_bytes()
-                self.reads.put(name, before, read, document)
+                self.reads.put(name, before, read)
             if read is not None:
                 self.writer.add_read(read)
 

@@ -123,15 +123,9 @@ class ReadCache:
         )
         return read, entry.document
 
-    def put(
-        self,
-        name: str,
-        current: tuple[int, int],
-        read: ReadPage | None,
-        document: bytes = b"",
-    ) -> None:
-        """Keep a page read in this build (``read.all_words`` set), or that it
-        has nothing to index (``read`` None)."""
+    def put(self, name: str, current: tuple[int, int], read: ReadPage | None) -> None:
+        """Keep a page read in this build (``read_page(..., for_cache=True)``),
+        or that it has nothing to index (``read`` None)."""
         if read is None:
             self._now[name] = (current, None)
             return
@@ -146,7 +140,7 @@ class ReadCache:
                 length=read.length,
                 words=read.all_words or "",
                 digest=read.digest,
-                document=document,
+                document=read.document or b"",
             ),
         )
 

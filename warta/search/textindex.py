@@ -160,25 +160,29 @@ class ReadPage:
     length: int
     words: list[tuple[str, str]]  # (word, stem) not yet sent in this session
     digest: bytes
-    all_words: str | None = None  # every distinct word, newline-joined, if asked
+    # For a cache of pages read (``read_page(..., for_cache=True)``): every
+    # distinct word, newline-joined, and the document file's bytes.
+    all_words: str | None = None
+    document: bytes | None = None
 
 
 def read_page(
-    page: Page, folder: Path, slot: int, session: str, all_words: bool = False
+    page: Page, folder: Path, slot: int, session: str, for_cache: bool = False
 ) -> ReadPage:
     """Write ``page``'s document file as ``folder/SLOT.bin``; count its stems.
 
     The costly part of adding a page, and the part that needs nothing from the
     other pages: worker processes run it side by side. Each word's stem is
-    sent back once per ``session`` and process; with ``all_words`` the page's
-    every word is sent too (for a cache of pages read).
+    sent back once per ``session`` and process; with ``for_cache`` the page's
+    every word and its document file are sent too.
     """
     record = {"u": page.url, "j": page.title, "x": page.text}
     shown = {k: v for k, v in page.meta.items() if k != "title"}
     if shown:
         record["m"] = shown
     data = _json(record)
-    (folder / f"{slot}.bin").write_bytes(_gzip(data))
+    document = _gzip(data)
+    (folder / f"{slot}.bin").write_bytes(document)
     body = words(page.text)
     title = words(page.title)
     counts: Counter[str] = Counter(body)
@@ -205,7 +209,8 @@ def read_page(
         length=len(body) + len(title) * TITLE_WEIGHT,
         words=new,
         digest=hashlib.sha1(data + _json([page.filters, page.sort])).digest(),
-        all_words="\n".join(counts) if all_words else None,
+        all_words="\n".join(counts) if for_cache else None,
+        document=document if for_cache else None,
     )
 
 
