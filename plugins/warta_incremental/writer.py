@@ -196,7 +196,11 @@ class MemoWriter(Writer):
         if self._memo is None:
             render()
             return
-        self._memoised(f"file:{name}", self._digest([name, inputs]), render)
+        # Several files of one generator may share their inputs (an
+        # indicator's CSV and JSON): digested once.
+        shared = self._digest(inputs, shared=True)
+        digest = None if shared is None else self._digest([name, shared])
+        self._memoised(f"file:{name}", digest, render)
 
     def _open_w(self, filename, encoding, override=False):
         if self._memo is not None:
@@ -265,10 +269,14 @@ class MemoWriter(Writer):
         finally:
             self._memo.end()
 
-    def _digest(self, value) -> str | None:
+    def _digest(self, value, shared: bool = False) -> str | None:
+        """``value``'s digest; once per build for the same object if ``shared``
+        or if it is a long list (``SHARED_MIN``)."""
         digester = self._describer.digester
         try:
-            if isinstance(value, list | tuple | dict) and len(value) >= SHARED_MIN:
+            if shared or (
+                isinstance(value, list | tuple | dict) and len(value) >= SHARED_MIN
+            ):
                 return digester.shared_digest(value)
             return digester.digest(value)
         except Unhashable:

@@ -120,11 +120,12 @@ class IndicatorPagesGenerator(Generator):
     def _write_data(writer, page: IndicatorPage, site_url: str) -> None:
         """The page's values as CSV and JSON downloads."""
         inputs = [page.indicator, page.entries, site_url]
+        records = functools.cache(lambda: rows(page.entries, site_url))
         write_derived(
             writer,
             page.url + "data.csv",
             inputs,
-            lambda stream: stream.write(to_csv(rows(page.entries, site_url))),
+            lambda stream: stream.write(to_csv(records())),
         )
         write_derived(
             writer,
@@ -136,7 +137,7 @@ class IndicatorPagesGenerator(Generator):
                         "indicator": page.indicator.id,
                         "name": page.indicator.name,
                         "unit": page.indicator.unit,
-                        "values": rows(page.entries, site_url),
+                        "values": records(),
                     }
                 )
             ),
