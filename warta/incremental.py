@@ -48,7 +48,7 @@ class Digester:
     - ``shallow`` is true for values reached through another record (an
       article's region, the articles related to it): an object whose class
       has ``__digest_fields__`` is then described by those fields only;
-    - a dataclass with ``compare=False`` fields is described without them;
+    - a dataclass by the fields it is compared by (not ``compare=False`` ones);
     - a module by its name.
 
     Anything pickle cannot serialise (a lambda, a lock) raises ``Unhashable``.

@@ -283,7 +283,7 @@ def _search_bundle() -> str:
     return BUNDLE
 
 
-def _pss_kib(pid: str) -> int:
+def _pss_kib(pid: int) -> int:
     """A process's proportional set size: shared pages counted in part."""
     with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
         for line in f:
@@ -292,35 +292,45 @@ def _pss_kib(pid: str) -> int:
     return 0
 
 
-def _tree_rss_kib(root: int, proportional: bool = False) -> int:
-    """Resident memory of ``root`` and all its descendants, from /proc.
+def _rss_kib(pid: int) -> int:
+    with open(f"/proc/{pid}/statm", encoding="ascii") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
 
-    ``proportional``: PSS instead of RSS, so that pages a forked worker
-    shares with its parent are not counted twice."""
+
+def _tree(root: int) -> list[int]:
+    """``root`` and all its descendants, from /proc."""
     parents: dict[int, int] = {}
-    sizes: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            if proportional:
-                size = _pss_kib(entry)
-            else:
-                with open(f"/proc/{entry}/statm", encoding="ascii") as f:
-                    size = int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+                parents[int(entry)] = int(f.read().rsplit(")", 1)[1].split()[1])
         except (OSError, IndexError, ValueError):
             continue
-        parents[int(entry)] = int(fields[1])
-        sizes[int(entry)] = size
-    total = 0
-    for pid, size in sizes.items():
+    found = []
+    for pid in parents:
         ancestor = pid
         while ancestor not in (root, 0, 1) and ancestor in parents:
             ancestor = parents[ancestor]
         if ancestor == root:
-            total += size
+            found.append(pid)
+    return found
+
+
+def _tree_rss_kib(root: int, proportional: bool = False) -> int:
+    """Resident memory of ``root`` and all its descendants.
+
+    ``proportional``: PSS instead of RSS, so that pages a forked worker
+    shares with its parent are not counted twice (read only for the tree's
+    processes: the kernel walks a process's pages to count them)."""
+    size = _pss_kib if proportional else _rss_kib
+    total = 0
+    for pid in _tree(root):
+        try:
+            total += size(pid)
+        except (OSError, IndexError, ValueError):
+            continue  # it ended meanwhile
     return total
 
 
