@@ -48,6 +48,10 @@ class JsonCache:
                 cache.entries = {}  # a damaged cache is rebuilt, never trusted
         return cache
 
+    def has(self, key: str) -> bool:
+        """Whether ``key`` is cached (not counted as a hit or a miss)."""
+        return key in self.entries
+
     def get_json(self, key: str):
         record = self.entries.get(key)
         if record is None:

@@ -6,6 +6,9 @@ import logging
 import time
 from dataclasses import dataclass
 
+from pelican.contents import Article
+
+from warta.ahead import ReadAhead
 from warta.corpus import rendered_text
 from warta.entities import AGENCY, PERSON
 from warta.entity_index import group_by_entity
@@ -62,10 +65,49 @@ def _shared_link(
     return link
 
 
-def tag_articles(generator) -> None:
-    config = EntityConfig.from_settings(generator.settings)
-    try:
+@dataclass
+class TaggingPlan:
+    """One build's tagger and cache, shared by the work ahead and
+    ``tag_articles``."""
+
+    config: EntityConfig
+    tagger: Tagger
+    cache: TagCache
+
+    @classmethod
+    def start(cls, settings) -> TaggingPlan:
+        """Raise ``AuthorityError`` or ``ContentError`` naming file, line, reason."""
+        config = EntityConfig.from_settings(settings)
         tagger = Tagger.load(config.authority_dir)
+        return cls(config, tagger, TagCache.load(config.cache_path))
+
+    def job(self, article) -> tuple[str, TagJob] | None:
+        """What the work ahead does for ``article``: nothing when it is cached
+        or when tagging is kept to one process."""
+        if self.config.workers == 1:
+            return None
+        job = tag_job(article)
+        key = self.tagger.key(job.text, job.date, job.region, job.overrides)
+        return None if self.cache.has(key) else (key, job)
+
+    def work(self, job: TagJob) -> ArticleTags:
+        return self.tagger.tag_job(job)
+
+
+# Tagging begun as each article is read (see ``warta.ahead``).
+AHEAD = ReadAhead(TaggingPlan.start)
+
+
+def tag_ahead(content) -> None:
+    """Hand a freshly read article to the work ahead."""
+    if isinstance(content, Article) and content.status == "published":
+        AHEAD.offer(content.settings, content)
+
+
+def tag_articles(generator) -> None:
+    plan, ahead = AHEAD.take(generator.settings)
+    try:
+        plan = plan or TaggingPlan.start(generator.settings)
     except AuthorityError as error:
         for fault in error.errors:
             logger.error("%s", fault)
@@ -73,8 +115,8 @@ def tag_articles(generator) -> None:
     except ContentError as error:
         logger.error("%s", error)
         raise
+    config, tagger, cache = plan.config, plan.tagger, plan.cache
     started = time.perf_counter()
-    cache = TagCache.load(config.cache_path)
     authority = tagger.authority
     wikidata = {e.id: e.wikidata for e in (*authority.agencies, *authority.people)}
     pending: list[tuple[int, str]] = []  # not in the cache: position, key
@@ -84,9 +126,13 @@ def tag_articles(generator) -> None:
         for fault in tagger.faults(job.overrides, job.region):
             logger.error("%s", ContentError(article.source_path, None, fault))
         key = tagger.key(job.text, job.date, job.region, job.overrides)
-        tags = cache.get(key)
-        if tags is None:
-            pending.append((len(found), key))
+        tags = ahead.get(key)
+        if tags is not None:
+            cache.put(key, tags)
+        else:
+            tags = cache.get(key)
+            if tags is None:
+                pending.append((len(found), key))
         found.append(tags)
 
     def tag(position: int) -> ArticleTags:
@@ -112,10 +158,11 @@ def tag_articles(generator) -> None:
         tagged.append((article, tags))
     cache.save()
     logger.info(
-        "tagged %d articles in %.2f s (%d from cache)",
+        "tagged %d articles in %.2f s (%d from cache, %d while reading)",
         len(tagged),
         time.perf_counter() - started,
         cache.hits,
+        len(ahead),
     )
     generator.context[CONTEXT_KEY] = {
         "authority": tagger.authority,

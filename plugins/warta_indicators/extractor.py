@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from pelican.contents import Article
+
+from warta.ahead import ReadAhead
 from warta.cache import JsonCache, flat_record
 from warta.corpus import rendered_text
-from warta.indicators.catalogue import IndicatorCatalogueError, load_catalogue
+from warta.indicators.catalogue import (
+    Catalogue,
+    IndicatorCatalogueError,
+    load_catalogue,
+)
 from warta.indicators.extract import Figure, extract_figures
 from warta.indicators.series import KIND_LABELS, format_figure, group_by_indicator
 from warta.parallel import map_on_cores
@@ -48,36 +54,82 @@ def _records(figures: list[Figure]) -> list[dict]:
     return [flat_record(figure) for figure in figures]
 
 
-def extract_articles(generator) -> None:
-    settings = generator.settings
-    try:
+@dataclass
+class ExtractionPlan:
+    """One build's catalogue and cache, shared by the work ahead and
+    ``extract_articles``."""
+
+    catalogue: Catalogue
+    cache: JsonCache
+
+    @classmethod
+    def start(cls, settings) -> ExtractionPlan:
+        """Raise ``IndicatorCatalogueError`` naming file, line, reason."""
         catalogue = load_catalogue(catalogue_path(settings))
+        cache_dir = settings.get("CACHE_PATH", "cache")
+        return cls(catalogue, JsonCache.load(Path(cache_dir) / "warta-figures.json"))
+
+    def key(self, article, text: str) -> str:
+        region = article.metadata.get("region")
+        return _key(self.catalogue.fingerprint, text, article.date.date(), region)
+
+    def job(self, article) -> tuple[str, tuple] | None:
+        """What the work ahead does for ``article``: nothing when cached."""
+        text = rendered_text(article)
+        key = self.key(article, text)
+        if self.cache.has(key):
+            return None
+        return key, (text, article.date.date(), article.metadata.get("region"))
+
+    def work(self, job: tuple) -> list[Figure]:
+        text, date, region = job
+        return extract_figures(
+            text, catalogue=self.catalogue, article_date=date, region=region
+        )
+
+
+# Extraction begun as each article is read (see ``warta.ahead``).
+AHEAD = ReadAhead(ExtractionPlan.start)
+
+
+def extract_ahead(content) -> None:
+    """Hand a freshly read article to the work ahead."""
+    if isinstance(content, Article) and content.status == "published":
+        AHEAD.offer(content.settings, content)
+
+
+def extract_articles(generator) -> None:
+    plan, ahead = AHEAD.take(generator.settings)
+    try:
+        plan = plan or ExtractionPlan.start(generator.settings)
     except IndicatorCatalogueError as error:
         for fault in error.errors:
             logger.error("%s", fault)
         raise
+    catalogue, cache = plan.catalogue, plan.cache
     names = {indicator.id: indicator.name for indicator in catalogue.indicators}
-    cache = JsonCache.load(
-        Path(os.path.join(settings.get("CACHE_PATH", "cache"), "warta-figures.json"))
-    )
     started = time.perf_counter()
     keys, extracted = [], []
     for article in generator.articles:
-        text = rendered_text(article)
-        region = article.metadata.get("region")
-        keys.append(_key(catalogue.fingerprint, text, article.date.date(), region))
-        flat = cache.get_json(keys[-1])
-        extracted.append(None if flat is None else [Figure(**r) for r in flat])
+        keys.append(plan.key(article, rendered_text(article)))
+        figures = ahead.get(keys[-1])
+        if figures is not None:
+            cache.put_object(keys[-1], figures, _records)
+        else:
+            flat = cache.get_json(keys[-1])
+            figures = None if flat is None else [Figure(**r) for r in flat]
+        extracted.append(figures)
     pending = [index for index, found in enumerate(extracted) if found is None]
 
     def extract(index: int) -> list[Figure]:
         # The text is made again here rather than kept for every article.
         article = generator.articles[index]
-        return extract_figures(
-            rendered_text(article),
-            catalogue=catalogue,
-            article_date=article.date.date(),
-            region=article.metadata.get("region"),
+        return plan.work(
+            (
+                rendered_text(article),
+                article.date.date(),
+                article.metadata.get("region"),
+            )
         )
 
     # Extraction is pure: uncached articles are done on every core.
@@ -99,10 +151,11 @@ def extract_articles(generator) -> None:
         found.append((article, figures))
     cache.save()
     logger.info(
-        "figures of %d articles in %.2f s (%d from cache)",
+        "figures of %d articles in %.2f s (%d from cache, %d while reading)",
         len(found),
         time.perf_counter() - started,
         cache.hits,
+        len(ahead),
     )
     generator.context[CONTEXT_KEY] = {
         "catalogue": catalogue,

@@ -1,10 +1,10 @@
-"""Signal hookups only: extraction after reading, pages at writing time."""
+"""Signal hookups only: extraction while and after reading, pages at writing time."""
 
 from __future__ import annotations
 
 from pelican import signals
 
-from .extractor import extract_articles
+from .extractor import AHEAD, extract_ahead, extract_articles
 from .pages import IndicatorPagesGenerator
 
 
@@ -13,5 +13,7 @@ def add_generator(pelican):
 
 
 def register() -> None:
+    signals.content_object_init.connect(extract_ahead)
     signals.article_generator_finalized.connect(extract_articles)
+    signals.finalized.connect(AHEAD.stop)
     signals.get_generators.connect(add_generator)

@@ -120,8 +120,8 @@ def test_unchanged_articles_come_from_the_cache(site, caplog):
         )
         generator = generate(site)
         second = [r.getMessage() for r in caplog.records if "tagged" in r.getMessage()]
-    assert first[0].endswith("(0 from cache)")
-    assert second[0].endswith("(1 from cache)")
+    assert first[0].endswith("(0 from cache, 0 while reading)")
+    assert second[0].endswith("(1 from cache, 0 while reading)")
     tags = {a.slug: ids(a.agencies) for a in generator.articles}
     assert tags == {"rapat": ["kemenperin", "pemprov-lampung"], "rapat-lain": ["bps"]}
 
@@ -151,3 +151,28 @@ def test_a_bad_authority_file_fails_with_file_and_line(site, caplog):
     messages = "\n".join(r.getMessage() for r in caplog.records)
     assert f"{agencies}:" in messages
     assert "kemenperin" in messages
+
+
+def _tags_by_slug(generator) -> dict:
+    return {a.slug: (ids(a.agencies), ids(a.people)) for a in generator.articles}
+
+
+def test_tagging_done_while_reading_equals_tagging_after(site, caplog):
+    bodies = [BODY, "BPS merilis data.", "Kemenperin dan BPS bertemu.", "Tanpa nama."]
+    for number in range(70):  # more than a batch (64): a worker starts
+        write(
+            site,
+            f"a{number}.md",
+            f"Title: Rapat {number}\nDate: 2024-05-{1 + number % 28:02d}\n"
+            + ("Region: Lampung" if number % 3 else ""),
+            bodies[number % len(bodies)],
+        )
+    with caplog.at_level(logging.INFO, logger="warta_entities.tagger"):
+        ahead = _tags_by_slug(generate(site))
+        site["WARTA_ENTITIES"] = {"workers": 1, "cache_path": None}  # no worker
+        after = _tags_by_slug(generate(site))
+    messages = [r.getMessage() for r in caplog.records if "tagged" in r.getMessage()]
+    assert messages[0].endswith("(0 from cache, 70 while reading)")
+    assert messages[1].endswith("(0 from cache, 0 while reading)")
+    assert ahead == after
+    assert after["rapat-0"] == (["kemenperin", "pemprov-lampung"], ["budi-santoso"])

@@ -11,7 +11,9 @@ import pytest
 import warta_content
 import warta_indicators
 from tests.plugin.pelican_objects import ROOT, generate, settings_for
-from warta.indicators.catalogue import IndicatorCatalogueError
+from warta.corpus import rendered_text
+from warta.indicators.catalogue import IndicatorCatalogueError, load_catalogue
+from warta.indicators.extract import extract_figures
 
 
 @pytest.fixture
@@ -60,8 +62,8 @@ def test_unchanged_articles_come_from_the_cache(site, caplog):
     messages = [
         r.getMessage() for r in caplog.records if "figures of" in r.getMessage()
     ]
-    assert messages[0].endswith("(0 from cache)")
-    assert messages[1].endswith("(1 from cache)")
+    assert messages[0].endswith("(0 from cache, 0 while reading)")
+    assert messages[1].endswith("(1 from cache, 0 while reading)")
     assert generator.articles[0].figures[0].figure.value == 3.1
 
 
@@ -72,3 +74,35 @@ def test_a_bad_catalogue_fails_with_file_and_line(site, caplog):
     with pytest.raises(IndicatorCatalogueError), caplog.at_level(logging.ERROR):
         generate(site)
     assert any(str(catalogue) in r.getMessage() for r in caplog.records)
+
+
+def test_figures_found_while_reading_equal_figures_found_after(site, caplog):
+    sentences = [
+        "Inflasi Lampung pada April 2024 sebesar 3,1 persen.",
+        "Pertumbuhan ekonomi Lampung pada triwulan I 2024 sebesar 4,5 persen.",
+        "Rapat digelar Senin (16/03/2015).",
+    ]
+    for number in range(70):  # more than a batch (64): a worker starts
+        path = Path(site["PATH"]) / "articles" / f"a{number}.md"
+        path.write_text(
+            f"Title: Ekonomi {number}\nDate: 2024-05-{1 + number % 28:02d}\n"
+            f"Region: Lampung\n\n{sentences[number % 3]} Nomor {number}.\n"
+        )
+
+    with caplog.at_level(logging.INFO, logger="warta_indicators.extractor"):
+        generator = generate(site)
+    messages = [
+        r.getMessage() for r in caplog.records if "figures of" in r.getMessage()
+    ]
+    assert messages[0].endswith("(0 from cache, 70 while reading)")
+    catalogue = load_catalogue(Path(site["PATH"]) / "authority" / "indicators.yaml")
+    for article in generator.articles:  # what extraction after reading finds
+        expected = extract_figures(
+            rendered_text(article),
+            catalogue=catalogue,
+            article_date=article.date.date(),
+            region="Lampung",
+        )
+        assert [view.figure for view in article.figures] == expected
+    [growth] = next(a for a in generator.articles if a.slug == "ekonomi-1").figures
+    assert growth.figure.value == 4.5

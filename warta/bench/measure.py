@@ -150,7 +150,7 @@ _PLUGIN_LOGGERS = (
     "warta_incremental",
 )
 _STAGES = {
-    "tag": re.compile(r"tagged (\d+) articles in ([\d.]+) s \((\d+) from cache\)"),
+    "tag": re.compile(r"tagged (\d+) articles in ([\d.]+) s \((\d+) from cache"),
     "figures": re.compile(
         r"figures of (\d+) articles in ([\d.]+) s \((\d+) from cache"
     ),
