@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import random
 import shutil
 from pathlib import Path
@@ -257,3 +258,58 @@ def test_only_one_frequent_word_without_filters_has_a_first_page(index_page):
         "unknown": None,
         "empty": None,
     }
+
+
+FREQUENT_AND_CHUNKS = """async ([base, queries]) => {
+  const { SearchIndex } = await import("/indeks.js");
+  const url = new URL(base, location.href);
+  const index = await SearchIndex.open(url);
+  const chunks = await SearchIndex.open(url);
+  chunks.frequent = new Map(); // as an index without meta.kata reads it
+  const read = async (found) => ({
+    results: [...found.results],
+    highlight: [...found.highlight].sort(),
+    counts: await found.counts(),
+  });
+  const out = [];
+  for (const query of queries) {
+    for (const sort of ["relevansi", "terbaru"]) {
+      const first = await index.firstPage(query, { sort });
+      const other = await chunks.firstPage(query, { sort });
+      out.push({
+        query,
+        sort,
+        frequent: await read(await index.search(query, { sort })),
+        chunks: await read(await chunks.search(query, { sort })),
+        firstPage: first && first.documents.map(([n]) => n),
+        firstPageFromChunks: other && other.documents.map(([n]) => n),
+      });
+    }
+  }
+  const fetched = [...index.loads.keys()].filter((path) => path.startsWith("kamus/"));
+  return { out, frequent: index.frequent.size, chunksRead: fetched };
+}"""
+
+
+def test_frequent_words_are_looked_up_in_meta_without_a_chunk(index_page):
+    """Words of meta.kata are searched without a dictionary chunk (postings
+    and first pages are fetched at once), with the results, marks and counts
+    of a search through the chunks."""
+    words = "industri rotan ekspor kopi produk harga lampung umkm".split()
+    queries = [
+        *words,
+        *(f"{a} {b}" for a, b in itertools.pairwise(words)),
+        "industri ekspor kopi",
+        "lampung umkm pasar dinas",
+    ]
+    found = index_page.evaluate(FREQUENT_AND_CHUNKS, ["/acak/", queries])
+    assert found["frequent"] > len(words)
+    assert found["chunksRead"] == []
+    for item in found["out"]:
+        assert item["frequent"] == item["chunks"], (item["query"], item["sort"])
+        assert item["firstPage"] == item["firstPageFromChunks"], item["query"]
+        assert item["frequent"]["results"], item["query"]
+    # A word being typed is still looked up in the chunks.
+    prefix = index_page.evaluate(FREQUENT_AND_CHUNKS, ["/acak/", ["indus"]])
+    assert prefix["chunksRead"]
+    assert prefix["out"][0]["frequent"] == prefix["out"][0]["chunks"]

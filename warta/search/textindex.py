@@ -27,7 +27,11 @@ date come last. The bundle (``BUNDLE`` below) holds:
     (documents), ``bertanggal`` (documents with a date: they come first),
     ``saringan`` (``[[key, [value, ...]], ...]``: filter keys and their
     values, a value's number being its place in the list), ``kamus`` (the
-    first word of each dictionary chunk).
+    first word of each dictionary chunk), ``kata`` (``{word: [stems,
+    page]}``: the dictionary entries of the words that have a first page,
+    the ``META_WORDS`` matching the most documents at most, so that a search
+    for them reads its postings or first page without waiting for a
+    dictionary chunk first; ``stems`` and ``page`` as in ``kamus/``).
 ``kamus/N.bin`` (JSON)
     ``[[word, [[stem, df, file, extra], ...], page?], ...]`` for the corpus
     words from ``meta.kamus[N]`` up to the next chunk's first word: the stems
@@ -101,6 +105,7 @@ PAGE_SIZE = 10  # results on a page: cari.js's PAGE_SIZE
 PAGE_MIN_DOCUMENTS = 64  # a word matching fewer documents has no first page
 EXCERPT_WORDS = 30  # words in an excerpt: indeks.js's excerpt() default
 PAGE_BATCH = 2_000  # first pages ranked before their documents are read
+META_WORDS = 2_048  # words whose dictionary entry meta.bin holds, at most
 
 _MARKS = re.compile("[\u0300-\u036f]")
 _SEPARATORS = re.compile("[^a-z0-9]+")
@@ -297,7 +302,7 @@ class IndexWriter:
         )
         files, where = self._write_postings(postings, impacts, forms)
         del postings, impacts
-        chunks = self._write_dictionary(stems, df, where, matched, pages)
+        chunks, frequent = self._write_dictionary(stems, df, where, matched, pages)
         filters = self._write_filters(docs)
         meta = {
             "format": FORMAT,
@@ -306,6 +311,7 @@ class IndexWriter:
             "bertanggal": sum(1 for doc in docs if doc.date),
             "saringan": filters,
             "kamus": chunks,
+            "kata": frequent,
         }
         (self.work / "meta.bin").write_bytes(_gzip(_json(meta)))
         self.scratch.rmdir()
@@ -460,8 +466,10 @@ class IndexWriter:
         where: array,
         matched: dict[int, list[int]],
         pages: set[int],
-    ) -> list[str]:
-        """The corpus words with the stems each matches, in chunks."""
+    ) -> tuple[list[str], dict]:
+        """The corpus words with the stems each matches, in chunks; the
+        entries of the words with a first page that match the most documents
+        (``meta.kata``)."""
         numbers = {key: number for number, key in enumerate(stems)}
         folder = self.work / "kamus"
         folder.mkdir()
@@ -479,6 +487,7 @@ class IndexWriter:
             size = 0
 
         described: dict[int, list[list[int]]] = {}
+        paged: list[tuple[int, str, list, int]] = []  # (-documents, word, ...)
         for word, key in sorted(self.vocabulary.items()):
             base = numbers[key]
             found = described.get(base)
@@ -488,12 +497,15 @@ class IndexWriter:
                     [s, df[s], where[s], len(stems[s]) - length] for s in matched[base]
                 ]
             entry = [word, found, base] if base in pages else [word, found]
+            if base in pages:
+                paged.append((-sum(s[1] for s in found), word, found, base))
             chunk.append(entry)
             size += len(word) + 16 * len(found)
             if size >= CHUNK_CHARS:
                 flush()
         flush()
-        return firsts
+        kept = sorted(heapq.nsmallest(META_WORDS, paged), key=lambda item: item[1])
+        return firsts, {word: [found, base] for _, word, found, base in kept}
 
     @staticmethod
     def _extensions(stems: list[str], base: int, df: array) -> list[int]:

@@ -169,7 +169,10 @@ function resultItem(record) {
 }
 
 // The next results; `drawn` is called once the first of them is on the page.
-async function renderMore(drawn = null) {
+// With `fresh` (which draws a new search's status line) the first result
+// replaces what the page showed: the page changes once, when it has a result
+// to show, and no repaint delays the documents on their way.
+async function renderMore(drawn = null, fresh = null) {
   const mine = generation;
   const batch = [...current.subarray(shown, shown + PAGE_SIZE)];
   // All are requested at once; each is drawn, in order, as soon as it is in.
@@ -177,7 +180,11 @@ async function renderMore(drawn = null) {
   for (const next of loading) {
     const record = await next;
     if (mine !== generation) return;
-    list.append(resultItem(record));
+    if (fresh) {
+      list.replaceChildren(resultItem(record));
+      fresh();
+      fresh = null;
+    } else list.append(resultItem(record));
     if (drawn) drawn();
     drawn = null;
   }
@@ -265,11 +272,14 @@ async function run() {
     // Without a first page (or, should the index and this script ever rank
     // differently, with another one) the results are drawn from the postings.
     shown = 0;
-    list.replaceChildren();
-    renderStatus(current.length, state.q);
+    const fresh = () => renderStatus(current.length, state.q);
     const mark = () => first || performance.measure("cari:hasil", started);
-    if (!current.length) mark();
-    await renderMore(mark);
+    if (!current.length) {
+      list.replaceChildren();
+      fresh();
+      mark();
+    }
+    await renderMore(mark, fresh);
   }
   if (mine !== generation) return;
   // Results first; the counts follow, then the suggestions.

@@ -112,6 +112,9 @@ export class SearchIndex {
     this.meta = meta;
     this.count = meta.jumlah;
     this.span = Math.ceil(meta.jumlah / 32); // 32-bit words in a document set
+    // The frequent words' dictionary entries, [stems, page]: a search for
+    // them reads no dictionary chunk.
+    this.frequent = new Map(Object.entries(meta.kata || {}));
     this.loads = new Map();
   }
 
@@ -204,16 +207,6 @@ export class SearchIndex {
 
   // The stems a query word matches: [{stem, df, file, weight}].
   async lookup(word) {
-    const firsts = this.meta.kamus;
-    if (!firsts.length) return [];
-    const first = this.chunkOf(word);
-    const numbers = [first];
-    const prefix = word.length >= MIN_PREFIX;
-    for (let n = first + 1; prefix && n < firsts.length && firsts[n].startsWith(word); n++) {
-      if (numbers.length === MAX_CHUNKS) break;
-      numbers.push(n);
-    }
-    const entries = (await Promise.all(numbers.map((n) => this.chunk(n)))).flat();
     const found = new Map();
     const add = (stems, typed) => {
       for (const [stem, df, file, extra] of stems) {
@@ -223,6 +216,25 @@ export class SearchIndex {
         if (!known || known.weight < weight) found.set(stem, { stem, df, file, weight });
       }
     };
+    const frequent = this.frequent.get(word);
+    if (frequent) add(frequent[0], 0);
+    else await this.lookupInChunks(word, add);
+    return [...found.values()].sort((a, b) => b.df - a.df).slice(0, MAX_STEMS);
+  }
+
+  // Calls add(stems, letters) for the corpus word `word`, or for each corpus
+  // word it begins (`letters` longer), from the dictionary chunks.
+  async lookupInChunks(word, add) {
+    const firsts = this.meta.kamus;
+    if (!firsts.length) return;
+    const first = this.chunkOf(word);
+    const numbers = [first];
+    const prefix = word.length >= MIN_PREFIX;
+    for (let n = first + 1; prefix && n < firsts.length && firsts[n].startsWith(word); n++) {
+      if (numbers.length === MAX_CHUNKS) break;
+      numbers.push(n);
+    }
+    const entries = (await Promise.all(numbers.map((n) => this.chunk(n)))).flat();
     const at = lowerBound(entries, word, (entry) => entry[0]);
     if (entries[at]?.[0] === word) add(entries[at][1], 0);
     else if (prefix) {
@@ -230,26 +242,33 @@ export class SearchIndex {
         add(entries[i][1], entries[i][0].length - word.length);
       }
     }
-    return [...found.values()].sort((a, b) => b.df - a.df).slice(0, MAX_STEMS);
+  }
+
+  // The number of the first page (hal/) of the corpus word `word`, if it has one.
+  async pageOf(word) {
+    const frequent = this.frequent.get(word);
+    if (frequent) return frequent[1];
+    const entries = await this.chunk(this.chunkOf(word));
+    const entry = entries[lowerBound(entries, word, (item) => item[0])];
+    return entry?.[0] === word ? entry[2] : undefined;
   }
 
   // The first page of the results of `query` as the index wrote it, for a
   // search that needs no posting to draw it: one frequent word, no filter.
   // Resolves to null for any other search, or to {total, highlight,
   // documents: [[number, record], ...]}, records as document() gives them
-  // but with the text cut to the excerpt. The page is fetched as soon as the
-  // dictionary chunk is in, before any posting a search asks for then.
+  // but with the text cut to the excerpt. The page is fetched at once for a
+  // word of meta.kata, else as soon as the dictionary chunk is in; before
+  // any posting a search asks for then.
   firstPage(query, { filters = {}, sort = "relevansi" } = {}) {
     const tokens = [...new Set(words(query || ""))];
     const filtered = Object.values(filters).some((values) => values.length);
     if (tokens.length !== 1 || filtered || !this.meta.kamus.length) {
       return Promise.resolve(null);
     }
-    const [word] = tokens;
-    return this.chunk(this.chunkOf(word)).then((entries) => {
-      const entry = entries[lowerBound(entries, word, (item) => item[0])];
-      if (entry?.[0] !== word || entry[2] === undefined) return null;
-      return this.page(entry[2]).then((page) => {
+    return this.pageOf(tokens[0]).then((number) => {
+      if (number === undefined) return null;
+      return this.page(number).then((page) => {
         const order = page[sort === "terbaru" ? "terbaru" : "relevansi"];
         return {
           total: page.jumlah,
@@ -272,51 +291,81 @@ export class SearchIndex {
   }
 
   // Score every document holding every query word (BM25, impacts precomputed).
+  // Each word is scored as soon as its own postings are in, while those of
+  // the other words may still be on their way; the words' scores are then
+  // added up in the order of the words, over the documents that hold them.
   async score(tokens, timings) {
     const lookups = await Promise.all(tokens.map((token) => this.lookup(token)));
     timings.dictionary = performance.now();
     const highlight = new Set();
     if (lookups.some((stems) => stems.length === 0)) return { matches: null, highlight };
-    const files = new Map();
-    for (const stems of lookups) for (const { file } of stems) files.set(file, null);
-    await Promise.all([...files.keys()].map(async (n) => files.set(n, await this.postings(n))));
+    const best = new Float32Array(this.count); // shared: each word leaves it zeroed
+    const scored = await Promise.all(
+      lookups.map(async (stems) => {
+        const files = await Promise.all(stems.map(({ file }) => this.postings(file)));
+        return this.wordScores(stems, files, best, highlight);
+      }),
+    );
     timings.postings = performance.now();
-    const count = this.count;
-    const total = new Float32Array(count);
-    const hits = new Uint8Array(count);
-    const best = new Float32Array(count);
-    for (const stems of lookups) {
-      best.fill(0);
-      for (const { stem, df, file, weight } of stems) {
-        const { data, start, table } = files.get(file);
-        const entry = table[stem];
-        if (!entry) continue;
-        for (const form of entry[2]) highlight.add(form);
-        const idf = Math.log(1 + (count - df + 0.5) / (df + 0.5));
-        const factor = (idf * weight) / 255;
-        let doc = -1;
-        for (let p = start + entry[0], end = p + entry[1]; p < end; ) {
-          let gap = 0;
-          let shift = 0;
-          let byte;
-          do {
-            byte = data[p++];
-            gap |= (byte & 0x7f) << shift;
-            shift += 7;
-          } while (byte & 0x80);
-          doc += gap;
-          const value = data[p++] * factor;
-          if (value > best[doc]) best[doc] = value;
-        }
+    const total = new Float32Array(this.count);
+    const hits = new Uint8Array(this.count);
+    for (const { docs, values } of scored) {
+      for (let i = 0; i < docs.length; i++) {
+        total[docs[i]] += values[i];
+        hits[docs[i]]++;
       }
-      for (let doc = 0; doc < count; doc++) {
-        if (best[doc] > 0) {
-          total[doc] += best[doc];
-          hits[doc]++;
+    }
+    // Every match is among the documents of the word that has the fewest.
+    const fewest = scored.reduce((a, b) => (b.docs.length < a.docs.length ? b : a));
+    const matches = { total, hits, needed: lookups.length, docs: fewest.docs };
+    return { matches, highlight };
+  }
+
+  // The documents holding one query word, in no particular order, and the
+  // best score of each over the stems the word matches. `best` is all zeros
+  // and is left so.
+  wordScores(stems, files, best, highlight) {
+    const count = this.count;
+    const touched = [];
+    for (let i = 0; i < stems.length; i++) {
+      const { stem, df, weight } = stems[i];
+      const { data, start, table } = files[i];
+      const entry = table[stem];
+      if (!entry) continue;
+      for (const form of entry[2]) highlight.add(form);
+      const idf = Math.log(1 + (count - df + 0.5) / (df + 0.5));
+      const factor = (idf * weight) / 255;
+      let doc = -1;
+      for (let p = start + entry[0], end = p + entry[1]; p < end; ) {
+        let gap = 0;
+        let shift = 0;
+        let byte;
+        do {
+          byte = data[p++];
+          gap |= (byte & 0x7f) << shift;
+          shift += 7;
+        } while (byte & 0x80);
+        doc += gap;
+        const value = data[p++] * factor;
+        if (value > best[doc]) {
+          if (best[doc] === 0) touched.push(doc);
+          best[doc] = value;
         }
       }
     }
-    return { matches: { total, hits, needed: lookups.length }, highlight };
+    const docs = new Uint32Array(touched.length);
+    const values = new Float32Array(touched.length);
+    let n = 0;
+    for (const doc of touched) {
+      // A document is listed twice when a value too small for a float32 left
+      // it at zero before a later stem scored it.
+      if (best[doc] > 0) {
+        docs[n] = doc;
+        values[n++] = best[doc];
+      }
+      best[doc] = 0;
+    }
+    return { docs: docs.subarray(0, n), values: values.subarray(0, n) };
   }
 
   // search("kata", {filters: {lembaga: ["…"]}, sort: "terbaru"}) gives the
@@ -360,8 +409,8 @@ export class SearchIndex {
       mask.fill(0xffffffff);
       if (this.count % 32) mask[span - 1] = (1 << this.count % 32) - 1;
     } else if (matches) {
-      const { hits, needed } = matches;
-      for (let doc = 0; doc < this.count; doc++) {
+      const { hits, needed, docs } = matches;
+      for (const doc of docs) {
         if (hits[doc] === needed) mask[doc >>> 5] |= 1 << (doc & 31);
       }
     }
