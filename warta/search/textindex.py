@@ -90,8 +90,6 @@ from pathlib import Path
 
 import snowballstemmer
 
-from warta.parallel import map_on_cores
-
 from .extract import Page
 
 FORMAT = 2
@@ -543,24 +541,13 @@ class IndexWriter:
                 for doc in {*page["relevansi"], *page["terbaru"]}:
                     shown.setdefault(doc, []).append(base)
             marks = {base: set(page["sorot"]) for base, page in batch.items()}
-
-            def excerpts(doc: int) -> tuple[dict, list[str]]:
-                """The document's record, its text left out; its excerpt for
-                each page that shows it."""
+            for doc in sorted(shown):  # each page's "d" in the documents' order
                 path = self.work / "dok" / f"{doc}.bin"
                 record = json.loads(gzip.decompress(path.read_bytes()))
                 wanted = set().union(*(marks[base] for base in shown[doc]))
                 text = _Tokens(record.get("x", ""), wanted)
-                record["x"] = ""  # not sent back; the excerpt takes its place
-                return record, [text.excerpt(marks[base]) for base in shown[doc]]
-
-            # Each page's "d" in the documents' order; the documents are read
-            # on every core (nothing else runs by then).
-            docs = sorted(shown)
-            for doc, (record, cut) in zip(
-                docs, map_on_cores(excerpts, docs), strict=True
-            ):
-                for base, excerpt in zip(shown[doc], cut, strict=True):
+                for base in shown[doc]:
+                    excerpt = text.excerpt(marks[base])
                     batch[base]["d"][str(doc)] = {**record, "x": excerpt}
             for base, page in batch.items():
                 (folder / f"{base}.bin").write_bytes(_gzip(_json(page)))
