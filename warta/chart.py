@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import xml.etree.ElementTree as ET
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 SVG = "http://www.w3.org/2000/svg"
 WIDTH, HEIGHT = 640, 320
@@ -20,6 +20,11 @@ MARGIN = {"left": 64, "right": 16, "top": 20, "bottom": 44}
 # Distinguishable for common colour-vision deficiencies (Okabe-Ito), dark enough
 # for 3:1 contrast on white.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8a6d00", "#56B4E9", "#000000")
+# Scopes beyond the palette share one grey series, so no two lines share a
+# colour; their points keep their links and say their scope.
+OTHERS = "Lainnya"
+OTHERS_COLOUR = "#767676"  # 4.5:1 on white
+LEGEND_COLUMNS, LEGEND_ROW = 2, 16  # the legend wraps: two names a row
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,13 @@ def render_chart(
     ET.SubElement(svg, f"{{{SVG}}}desc", {"id": "grafik-uraian"}).text = description
     if not points:
         return ET.tostring(svg, encoding="unicode")
+    series = _series(points)
+    if OTHERS in series:
+        description_element = svg.find(f"{{{SVG}}}desc")
+        description_element.text += (
+            f" Cakupan di luar {len(PALETTE) - 1} yang nilainya terbanyak digabung"
+            f" sebagai titik abu-abu tanpa garis ({OTHERS})."
+        )
     years = [p.year for p in points]
     values = [p.value for p in points]
     low_year, high_year = min(years), max(years)
@@ -134,17 +146,14 @@ def render_chart(
     )
     unit_label.text = unit
 
-    series: dict[str, list[Point]] = defaultdict(list)
-    for point in sorted(points, key=lambda p: p.year):
-        series[point.scope].append(point)
-    for index, (scope, members) in enumerate(sorted(series.items())):
-        colour = PALETTE[index % len(PALETTE)]
+    for index, (scope, members) in enumerate(series.items()):
+        colour = OTHERS_COLOUR if scope == OTHERS else PALETTE[index]
         group = ET.SubElement(
             svg, f"{{{SVG}}}g", {"class": "seri", "data-cakupan": scope}
         )
         for planned in (False, True):
             line = [p for p in members if p.planned == planned]
-            if len(line) > 1:
+            if len(line) > 1 and scope != OTHERS:  # no line across scopes
                 ET.SubElement(
                     group,
                     f"{{{SVG}}}polyline",
@@ -175,15 +184,17 @@ def render_chart(
                 },
             )
     legend = ET.SubElement(svg, f"{{{SVG}}}g", {"class": "legenda"})
-    for index, scope in enumerate(sorted(series)):
-        colour = PALETTE[index % len(PALETTE)]
-        left = MARGIN["left"] + index * 150
+    column_width = (WIDTH - MARGIN["left"] - MARGIN["right"]) // LEGEND_COLUMNS
+    for index, (scope, members) in enumerate(series.items()):
+        colour = OTHERS_COLOUR if scope == OTHERS else PALETTE[index]
+        left = MARGIN["left"] + (index % LEGEND_COLUMNS) * column_width
+        top = HEIGHT - 16 + (index // LEGEND_COLUMNS) * LEGEND_ROW
         ET.SubElement(
             legend,
             f"{{{SVG}}}rect",
             {
                 "x": f"{left}",
-                "y": f"{HEIGHT - 16}",
+                "y": f"{top}",
                 "width": "12",
                 "height": "12",
                 "fill": colour,
@@ -194,10 +205,36 @@ def render_chart(
             f"{{{SVG}}}text",
             {
                 "x": f"{left + 16}",
-                "y": f"{HEIGHT - 6}",
+                "y": f"{top + 10}",
                 "font-size": "12",
                 "fill": "#333",
             },
         )
-        text.text = scope
+        if scope == OTHERS:
+            scopes = len({point.scope for point in members})
+            text.text = f"{OTHERS} ({number_id(scopes)} cakupan)"
+        else:
+            text.text = scope
+    rows = math.ceil(len(series) / LEGEND_COLUMNS)
+    svg.set("viewBox", f"0 0 {WIDTH} {HEIGHT + (rows - 1) * LEGEND_ROW}")
     return ET.tostring(svg, encoding="unicode")
+
+
+def _series(points: list[Point]) -> dict[str, list[Point]]:
+    """Points by scope, each series by year: the scopes with the most points
+    first come by name, one per colour but the last; the rest, if more than
+    one, are one series (``OTHERS``) whose tooltips name each point's scope."""
+    by_scope: dict[str, list[Point]] = defaultdict(list)
+    for point in sorted(points, key=lambda p: p.year):
+        by_scope[point.scope].append(point)
+    if len(by_scope) <= len(PALETTE):
+        return dict(sorted(by_scope.items()))
+    ranked = sorted(by_scope, key=lambda scope: (-len(by_scope[scope]), scope))
+    shown = sorted(ranked[: len(PALETTE) - 1])
+    series = {scope: by_scope[scope] for scope in shown}
+    series[OTHERS] = [
+        replace(point, label=f"{point.scope}: {point.label}")
+        for point in sorted(points, key=lambda p: p.year)
+        if point.scope not in series
+    ]
+    return series

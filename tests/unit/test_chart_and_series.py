@@ -76,3 +76,49 @@ def test_empty_chart_keeps_its_title():
         render_chart([], title="Kosong", description="Tidak ada", unit="%")
     )
     assert svg.find(f"{SVG}title").text == "Kosong"
+
+
+def test_many_scopes_share_one_grey_series_and_the_legend_wraps():
+    # Nine scopes: the six with the most points keep a colour and a line of
+    # their own; the other three become one grey series with no line.
+    counts = {f"Provinsi {letter}": 9 - n for n, letter in enumerate("ABCDEFGHI")}
+    points = [
+        Point(2010 + i, float(i), f"{i}%", f"/berita/{scope}/{i}/", scope, False)
+        for scope, count in counts.items()
+        for i in range(count)
+    ]
+    svg = ET.fromstring(render_chart(points, title="T", description="U.", unit="%"))
+    groups = {g.get("data-cakupan"): g for g in svg.iter(f"{SVG}g")}
+    named = [f"Provinsi {letter}" for letter in "ABCDEF"]
+    assert [k for k in groups if k] == [*named, "Lainnya"]
+    colours = [
+        g.find(f"{SVG}a/{SVG}circle").get("fill") for k, g in groups.items() if k
+    ]
+    assert len(set(colours)) == 7  # no two series share a colour
+    others = groups["Lainnya"]
+    assert others.find(f"{SVG}polyline") is None
+    assert len(others.findall(f"{SVG}a")) == 3 + 2 + 1  # every point kept, linked
+    assert others.find(f"{SVG}a/{SVG}title").text.startswith("Provinsi G: ")
+    legend = [t.text for t in svg.find(f"{SVG}g[@class='legenda']").iter(f"{SVG}text")]
+    assert legend[-1] == "Lainnya (3 cakupan)"
+    # Two names a row: four rows, the chart taller by three rows, none outside.
+    assert svg.get("viewBox") == f"0 0 640 {320 + 3 * 16}"
+    xs = [
+        float(r.get("x"))
+        for r in svg.find(f"{SVG}g[@class='legenda']").iter(f"{SVG}rect")
+    ]
+    assert max(xs) < 640 - 150
+    assert "Lainnya" in svg.find(f"{SVG}desc").text
+
+
+def test_seven_scopes_each_keep_a_colour():
+    points = [
+        Point(2020, 1.0, "1%", f"/berita/{n}/", f"Wilayah {n}", False) for n in range(7)
+    ]
+    svg = ET.fromstring(render_chart(points, title="T", description="U", unit="%"))
+    scopes = [
+        g.get("data-cakupan") for g in svg.iter(f"{SVG}g") if g.get("data-cakupan")
+    ]
+    assert scopes == [f"Wilayah {n}" for n in range(7)]
+    assert svg.get("viewBox") == f"0 0 640 {320 + 3 * 16}"
+    assert svg.find(f"{SVG}desc").text == "U"
