@@ -121,6 +121,7 @@ def tag_articles(generator) -> None:
     wikidata = {e.id: e.wikidata for e in (*authority.agencies, *authority.people)}
     pending: list[tuple[int, str]] = []  # not in the cache: position, key
     found: list[ArticleTags | None] = []
+    while_reading = 0
     for article in generator.articles:
         job = tag_job(article)
         for fault in tagger.faults(job.overrides, job.region):
@@ -129,6 +130,7 @@ def tag_articles(generator) -> None:
         tags = ahead.get(key)
         if tags is not None:
             cache.put(key, tags)
+            while_reading += 1
         else:
             tags = cache.get(key)
             if tags is None:
@@ -162,7 +164,7 @@ def tag_articles(generator) -> None:
         len(tagged),
         time.perf_counter() - started,
         cache.hits,
-        len(ahead),
+        while_reading,
     )
     generator.context[CONTEXT_KEY] = {
         "authority": tagger.authority,

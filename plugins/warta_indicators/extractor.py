@@ -110,11 +110,13 @@ def extract_articles(generator) -> None:
     names = {indicator.id: indicator.name for indicator in catalogue.indicators}
     started = time.perf_counter()
     keys, extracted = [], []
+    while_reading = 0
     for article in generator.articles:
         keys.append(plan.key(article, rendered_text(article)))
         figures = ahead.get(keys[-1])
         if figures is not None:
             cache.put_object(keys[-1], figures, _records)
+            while_reading += 1
         else:
             flat = cache.get_json(keys[-1])
             figures = None if flat is None else [Figure(**r) for r in flat]
@@ -155,7 +157,7 @@ def extract_articles(generator) -> None:
         len(found),
         time.perf_counter() - started,
         cache.hits,
-        len(ahead),
+        while_reading,
     )
     generator.context[CONTEXT_KEY] = {
         "catalogue": catalogue,
