@@ -303,6 +303,14 @@ def test_pages_streamed_in_any_order_give_the_same_bundle(tmp_path):
     assert first == _bundle_files(output / BUNDLE)
 
 
+def _dictionary(bundle: Path, meta: dict) -> dict:
+    """Every dictionary entry of the bundle, by word."""
+    entries = {}
+    for number in range(len(meta["kamus"])):
+        entries.update({e[0]: e for e in read(bundle / "kamus" / f"{number}.bin")})
+    return entries
+
+
 def test_frequent_words_get_the_first_page_of_their_results(tmp_path):
     bundle = tmp_path / "indeks"
     writer = IndexWriter(bundle, page_min=3)
@@ -313,9 +321,7 @@ def test_frequent_words_get_the_first_page_of_their_results(tmp_path):
     writer.add(page("b/4/", "industrinya", "2018-01-01"))
     writer.finish()
     meta = read(bundle / "meta.bin")
-    entries = {}
-    for number in range(len(meta["kamus"])):
-        entries.update({e[0]: e for e in read(bundle / "kamus" / f"{number}.bin")})
+    entries = _dictionary(bundle, meta)
     # "industri" (stem "industr") matches "industri" too: 4 documents, a page;
     # "rotan" matches 2: none.
     assert len(entries["rotan"]) == 2
@@ -332,24 +338,19 @@ def test_frequent_words_get_the_first_page_of_their_results(tmp_path):
     assert found["d"]["1"]["x"] == shown
 
 
-def test_meta_holds_the_dictionary_entries_of_the_most_frequent_words(
-    tmp_path, monkeypatch
-):
+def test_meta_holds_the_dictionary_entries_of_the_most_frequent_words(tmp_path):
     """A search for a word of meta.kata needs no dictionary chunk: its entry
     there is the chunk's, for the words with a first page that match the
     most documents."""
-    monkeypatch.setattr("warta.search.textindex.META_WORDS", 2)
     bundle = tmp_path / "indeks"
-    writer = IndexWriter(bundle, page_min=2)
+    writer = IndexWriter(bundle, page_min=2, meta_words=2)
     writer.add(page("b/1/", "industri rotan kopi lada", "2020-01-01"))
     writer.add(page("b/2/", "industri rotan kopi", "2021-01-01"))
     writer.add(page("b/3/", "industri rotan", "2019-01-01"))
     writer.add(page("b/4/", "industri tembakau", "2018-01-01"))
     writer.finish()
     meta = read(bundle / "meta.bin")
-    entries = {}
-    for number in range(len(meta["kamus"])):
-        entries.update({e[0]: e for e in read(bundle / "kamus" / f"{number}.bin")})
+    entries = _dictionary(bundle, meta)
     # "industri" is in 4 documents, "rotan" in 3, "kopi" in 2 (a page too, but
     # only two words are kept), "lada" in 1 (no page).
     assert set(meta["kata"]) == {"industri", "rotan"}

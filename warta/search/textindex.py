@@ -239,9 +239,15 @@ class IndexWriter:
     bytes per distinct word of each page.
     """
 
-    def __init__(self, folder: Path, page_min: int = PAGE_MIN_DOCUMENTS) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        page_min: int = PAGE_MIN_DOCUMENTS,
+        meta_words: int = META_WORDS,
+    ) -> None:
         self.folder = Path(folder)
         self.page_min = page_min  # a word matching fewer has no first page
+        self.meta_words = meta_words  # words whose entry meta.bin holds, at most
         self.work = self.folder.with_name(self.folder.name + ".baru")
         shutil.rmtree(self.work, ignore_errors=True)
         self.scratch = self.work / "tmp"  # document files until they are numbered
@@ -504,7 +510,7 @@ class IndexWriter:
             if size >= CHUNK_CHARS:
                 flush()
         flush()
-        kept = sorted(heapq.nsmallest(META_WORDS, paged), key=lambda item: item[1])
+        kept = sorted(heapq.nsmallest(self.meta_words, paged), key=lambda item: item[1])
         return firsts, {word: [found, base] for _, word, found, base in kept}
 
     @staticmethod
