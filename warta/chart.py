@@ -146,7 +146,9 @@ def render_chart(
     )
     unit_label.text = unit
 
-    for index, (scope, members) in enumerate(series.items()):
+    # The grey series is drawn first, its points smaller: behind the others.
+    drawn = sorted(enumerate(series.items()), key=lambda item: item[1][0] != OTHERS)
+    for index, (scope, members) in drawn:
         colour = OTHERS_COLOUR if scope == OTHERS else PALETTE[index]
         group = ET.SubElement(
             svg, f"{{{SVG}}}g", {"class": "seri", "data-cakupan": scope}
@@ -176,7 +178,7 @@ def render_chart(
                 {
                     "cx": f"{x(point.year):.1f}",
                     "cy": f"{y(point.value):.1f}",
-                    "r": "6",
+                    "r": "3" if scope == OTHERS else "6",
                     "fill": "#fff" if point.planned else colour,
                     "stroke": colour,
                     "stroke-width": "2",

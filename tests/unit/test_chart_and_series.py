@@ -90,7 +90,9 @@ def test_many_scopes_share_one_grey_series_and_the_legend_wraps():
     svg = ET.fromstring(render_chart(points, title="T", description="U.", unit="%"))
     groups = {g.get("data-cakupan"): g for g in svg.iter(f"{SVG}g")}
     named = [f"Provinsi {letter}" for letter in "ABCDEF"]
-    assert [k for k in groups if k] == [*named, "Lainnya"]
+    # The grey series is drawn first (behind the others), its points smaller.
+    assert [k for k in groups if k] == ["Lainnya", *named]
+    assert groups["Lainnya"].find(f"{SVG}a/{SVG}circle").get("r") == "3"
     colours = [
         g.find(f"{SVG}a/{SVG}circle").get("fill") for k, g in groups.items() if k
     ]
