@@ -9,8 +9,9 @@ the number of articles.
 
 from __future__ import annotations
 
+import heapq
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Hashable, Sequence
 
 
@@ -33,7 +34,8 @@ def related_articles(
     }
     related: dict[Hashable, list[Hashable]] = {}
     for index, (article, ids) in enumerate(keys):
-        scores: Counter = Counter()
+        scores: dict[int, float] = {}
+        score = scores.get
         # In a fixed order: float sums in a set's order (which changes from run
         # to run) differ in the last bits and break ties differently.
         for entity_id in sorted(set(ids)):
@@ -41,9 +43,9 @@ def related_articles(
             if boost is None:
                 continue
             for other in postings[entity_id]:
-                if other != index:
-                    scores[other] += boost
-        ranked = sorted(scores.items(), key=_by_score)[:limit]
+                scores[other] = score(other, 0.0) + boost
+        scores.pop(index, None)  # not related to itself
+        ranked = heapq.nsmallest(limit, scores.items(), key=_by_score)
         related[article] = [keys[other][0] for other, _score in ranked]
     return related
 

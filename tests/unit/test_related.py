@@ -1,0 +1,34 @@
+"""Related articles share the rarest entities; never the article itself."""
+
+import pytest
+
+from warta.related import related_articles
+
+KEYS = [
+    ("a", ["kemenperin", "disperindag-lampung"]),
+    ("b", ["kemenperin", "disperindag-lampung"]),  # shares the rare one with a
+    ("c", ["kemenperin", "bps"]),
+    ("d", ["kemenperin", "bps"]),
+    ("e", ["kemenperin"]),
+    ("f", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        ("a", ["b", "c", "d", "e"]),  # the rare shared agency first, then by order
+        ("c", ["d", "a", "b", "e"]),
+        ("e", ["a", "b", "c", "d"]),  # only the common one: earliest first
+        ("f", []),  # nothing named, nothing related
+    ],
+)
+def test_rare_shared_entities_come_first(article, expected):
+    assert related_articles(KEYS)[article] == expected
+
+
+def test_limit_and_entities_named_too_often():
+    keys = [(n, ["semua", f"pasangan-{n // 2}"]) for n in range(10)]
+    assert related_articles(keys, limit=3)[0] == [1, 2, 3]
+    # "semua" is named by all ten: over max_postings, it relates nothing.
+    assert related_articles(keys, max_postings=9)[0] == [1]
