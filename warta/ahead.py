@@ -55,7 +55,6 @@ class WorkAhead:
         self._batch: list[tuple[Hashable, object]] = []
         self._process = None
         self._connection = None
-        self.submitted = 0
 
     @staticmethod
     def possible() -> bool:
@@ -64,7 +63,6 @@ class WorkAhead:
 
     def submit(self, key: Hashable, item) -> None:
         self._batch.append((key, item))
-        self.submitted += 1
         if len(self._batch) >= self._batch_size:
             self._send()
 
@@ -161,13 +159,13 @@ class ReadAhead:
 
     def take(self, settings) -> tuple[Plan | None, dict]:
         """The build's plan and the results done so far, by key; forgets both."""
-        plan, work = self._plan, self._work
-        mine = settings is self._settings and plan is not None and not self._off
-        self._work = None  # taken: ``stop`` leaves it alone
+        plan, work, mine = self._plan, self._work, settings is self._settings
+        self._work = None  # handed over below: ``stop`` leaves it alone
         self.stop()
+        if work is None:  # nothing offered, or turned off
+            return None, {}
         if not mine:
-            if work is not None:
-                work.stop()
+            work.stop()
             return None, {}
         return plan, work.take()
 
