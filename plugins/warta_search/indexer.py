@@ -73,7 +73,9 @@ def _read_files(tasks: list[tuple[int, str, str, str, str, bool]]) -> list:
 
 def _workers(streaming: bool = False) -> int:
     """One per core, but the core Pelican writes on while pages stream in."""
-    cores = os.cpu_count() or 1
+    from warta.parallel import usable_cores
+
+    cores = usable_cores()
     return max(1, min(MAX_WORKERS, cores - 1 if streaming else cores))
 
 
