@@ -10,9 +10,13 @@ does itself, the same way as without it.
 
 from __future__ import annotations
 
+import collections
+import contextlib
+import io
 import logging
 import multiprocessing
 import os
+import pickle
 from collections.abc import Callable, Hashable
 from typing import Protocol
 
@@ -21,20 +25,70 @@ from warta.parallel import usable_cores
 logger = logging.getLogger(__name__)
 
 
-def _serve(function: Callable, connection) -> None:
+def _serve(function: Callable, inbox: int, outbox: int, connection) -> None:
     """The worker: do each batch as it comes; send every result at the end.
     It yields the processor to the process it works for (several workers may
     run beside it on a machine with one core to spare)."""
     os.nice(10)
+    os.close(outbox)  # the other process's end: its closing ends the batches
     results = []
-    while (batch := connection.recv()) is not None:
-        for key, item in batch:
-            try:
-                results.append((key, function(item)))
-            except Exception:  # noqa: BLE001 - left to the caller, which reports it
-                continue
+    with os.fdopen(inbox, "rb") as messages:
+        while (batch := _Outbox.receive(messages)) is not None:
+            for key, item in batch:
+                try:
+                    results.append((key, function(item)))
+                except Exception:  # noqa: BLE001 - left to the caller, which reports it
+                    continue
     connection.send(results)
     connection.close()
+
+
+class _Outbox:
+    """Messages to a worker, written to its pipe without ever waiting: what
+    the pipe cannot take yet is kept here and written on a later call, so the
+    sending process never stops for a worker that has fallen behind."""
+
+    _LENGTH = 8  # bytes of each message's length, before it
+
+    def __init__(self, descriptor: int) -> None:
+        self._descriptor = descriptor
+        os.set_blocking(descriptor, False)
+        self._pending: collections.deque[memoryview] = collections.deque()
+
+    def put(self, message) -> None:
+        data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
+        self._pending.append(memoryview(len(data).to_bytes(self._LENGTH, "little")))
+        self._pending.append(memoryview(data))
+        self.flush()
+
+    def flush(self) -> None:
+        while self._pending:
+            try:
+                written = os.write(self._descriptor, self._pending[0])
+            except BlockingIOError:
+                return
+            if written < len(self._pending[0]):
+                self._pending[0] = self._pending[0][written:]
+            else:
+                self._pending.popleft()
+
+    def close(self, *, send_pending: bool) -> None:
+        """Close the pipe; first write what is pending, waiting if need be."""
+        try:
+            if send_pending:
+                os.set_blocking(self._descriptor, True)
+                self.flush()
+        finally:
+            os.close(self._descriptor)
+            self._pending.clear()
+
+    @classmethod
+    def receive(cls, messages):
+        """The next message from a pipe written by an ``_Outbox``."""
+        head = messages.read(cls._LENGTH)
+        if len(head) < cls._LENGTH:  # closed: the sender is gone
+            return None
+        return pickle.loads(messages.read(int.from_bytes(head, "little")))
 
 
 class WorkAhead:
@@ -54,6 +108,7 @@ class WorkAhead:
         self._batch_size = batch_size
         self._batch: list[tuple[Hashable, object]] = []
         self._process = None
+        self._outbox: _Outbox | None = None
         self._connection = None
 
     @staticmethod
@@ -65,20 +120,25 @@ class WorkAhead:
         self._batch.append((key, item))
         if len(self._batch) >= self._batch_size:
             self._send()
+        elif self._outbox is not None:
+            self._outbox.flush()
 
     def _send(self) -> None:
         if not self._batch:
             return
         if self._process is None:
             context = multiprocessing.get_context("fork")
-            self._connection, theirs = context.Pipe()
+            self._connection, theirs = context.Pipe(duplex=False)
+            inbox, outbox = os.pipe()
             self._process = context.Process(
-                target=_serve, args=(self._function, theirs), daemon=True
+                target=_serve, args=(self._function, inbox, outbox, theirs), daemon=True
             )
             self._process.start()
+            os.close(inbox)
             theirs.close()
+            self._outbox = _Outbox(outbox)
         batch, self._batch = self._batch, []
-        self._connection.send(batch)
+        self._outbox.put(batch)
 
     def take(self) -> dict:
         """Every result, by key; waits for the worker to finish what it has.
@@ -87,7 +147,9 @@ class WorkAhead:
         try:
             if self._process is not None:
                 self._send()
-                self._connection.send(None)
+                self._outbox.put(None)
+                self._outbox.close(send_pending=True)
+                self._outbox = None
                 results = dict(self._connection.recv())
         except (OSError, EOFError):  # the worker died: the caller does it all
             results = {}
@@ -98,6 +160,9 @@ class WorkAhead:
     def stop(self) -> None:
         """End the worker now (what it was doing is dropped)."""
         self._batch = []
+        if self._outbox is not None:
+            self._outbox.close(send_pending=False)
+            self._outbox = None
         if self._connection is not None:
             self._connection.close()
             self._connection = None
@@ -175,3 +240,130 @@ class ReadAhead:
             self._work.stop()
         self._settings = self._plan = self._work = None
         self._off = False
+
+
+class _FromTheEnd:
+    """The worker of ``FilesAhead``: the keys from the last one back, each
+    unless told that the other process has taken it; results sent a few at a
+    time. Whatever logs a record (a warning, a fault) is left to the other
+    process, which reads it and reports it itself."""
+
+    def __init__(self, read: Callable, connection, shared: dict, size: int) -> None:
+        self.read = read
+        self.connection = connection
+        self.names = {id(value): name for name, value in shared.items()}
+        self.size = size
+        self.taken: set = set()
+        self.done: list = []
+        self.logged: list = []
+
+    def run(self, keys: list) -> None:
+        # Below the workers that the reading process hands articles to: when
+        # those fall behind, the reading process waits for them.
+        os.nice(19)
+        # This process only: nothing it logs is shown, but it is noticed.
+        logging.Logger.handle = lambda _logger, record: self.logged.append(record)
+        with contextlib.suppress(OSError, EOFError):  # the other one stopped
+            self._read(keys)
+            self.connection.send_bytes(b"")  # all done
+            while self.connection.recv() is not None:
+                pass
+
+    def _read(self, keys: list) -> None:
+        for key in reversed(keys):
+            while self.connection.poll():
+                message = self.connection.recv()
+                if message is None:
+                    return
+                self.taken.add(message)
+            if key in self.taken:
+                continue
+            self.logged.clear()
+            try:
+                result = self.read(key)
+            except Exception:  # noqa: BLE001 - the other process meets it and reports it
+                continue
+            if not self.logged:
+                self.done.append((key, result))
+            if len(self.done) >= self.size:
+                self._send()
+        self._send()
+
+    def _send(self) -> None:
+        if not self.done:
+            return
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
+        pickler.persistent_id = lambda value: self.names.get(id(value))
+        pickler.dump(self.done)
+        self.connection.send_bytes(buffer.getbuffer())
+        self.done = []
+
+
+class FilesAhead:
+    """Files read on a spare core from the end of their list while this
+    process reads them from the start, until the two meet.
+
+    ``read`` is pure: the same key gives the same result in either process.
+    This process calls ``take(key)`` before reading each file itself: it gets
+    the worker's result, or None, and then the worker is told to leave that
+    file alone. ``shared`` objects (settings, say) are not copied across: the
+    results refer to this process's own ones. A file the worker failed on or
+    logged anything about is read here, where its fault or warning is
+    reported as usual.
+    """
+
+    def __init__(
+        self, read: Callable, keys: list, *, shared: dict | None = None, batch_size=8
+    ) -> None:
+        self._shared = dict(shared or {})
+        self._results: dict = {}
+        self.used = 0
+        context = multiprocessing.get_context("fork")
+        self._connection, theirs = context.Pipe()
+        self._process = context.Process(
+            target=_FromTheEnd(read, theirs, self._shared, batch_size).run,
+            args=(list(keys),),
+            daemon=True,
+        )
+        self._process.start()
+        theirs.close()
+
+    def _receive(self) -> None:
+        while self._connection is not None and self._connection.poll():
+            data = self._connection.recv_bytes()
+            if not data:  # the worker is done: nothing more will come
+                self._close()
+                return
+            unpickler = pickle.Unpickler(io.BytesIO(data))
+            unpickler.persistent_load = self._shared.__getitem__
+            self._results.update(unpickler.load())
+
+    def take(self, key):
+        """The worker's result for ``key``, or None: then it is this
+        process's to read, and the worker leaves it."""
+        try:
+            self._receive()
+            if key in self._results:
+                self.used += 1
+                return self._results.pop(key)
+            if self._connection is not None:
+                self._connection.send(key)
+        except (OSError, EOFError):  # the worker died: this process reads the rest
+            self._close()
+        return None
+
+    def _close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+    def stop(self) -> None:
+        """End the worker; its results not taken are dropped."""
+        self._close()
+        self._results.clear()
+        if self._process is not None:
+            if self._process.is_alive():
+                self._process.terminate()
+            self._process.join()
+            self._process = None

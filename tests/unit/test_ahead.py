@@ -1,10 +1,13 @@
 """Work begun on a spare core gives the results the caller would have made."""
 
+import logging
 import os
+import time
+from pathlib import Path
 
 import pytest
 
-from warta.ahead import ReadAhead, WorkAhead
+from warta.ahead import FilesAhead, ReadAhead, WorkAhead
 
 
 def _square_or_fail(item):
@@ -94,3 +97,102 @@ def test_another_build_s_settings_get_nothing():
     _plan, results = ahead.take(second)
     assert len(results) == 6
     assert ahead.take(second) == (None, {})  # taken once
+
+
+def _wait_for_gate(item):
+    """Work that cannot begin before the test opens the gate (a file)."""
+    gate, payload = item
+    for _ in range(1000):  # at most 10 s
+        if os.path.exists(gate):
+            return True, len(payload)
+        time.sleep(0.01)
+    return False, len(payload)
+
+
+def test_submitting_never_waits_for_a_worker_behind(tmp_path):
+    """4 MiB handed over while the worker does nothing: more than a pipe
+    holds. Were ``submit`` to wait for the worker, the gate would open only
+    after the worker gave up waiting for it."""
+    gate = str(tmp_path / "gate")
+    work = WorkAhead(_wait_for_gate, batch_size=4)
+    for number in range(40):
+        work.submit(number, (gate, "x" * 100_000))
+    Path(gate).touch()
+    assert work.take() == {number: (True, 100_000) for number in range(40)}
+
+
+SHARED = {"settings": object()}
+
+
+def _read_or_complain(key):
+    """Stands for reading a file: its result refers to a shared object."""
+    if key == "fails":
+        raise ValueError("broken file")
+    if key == "warns":
+        logging.getLogger("reader").warning("odd file")
+    if key == "exits":
+        os._exit(3)
+    return key * 2, os.getpid(), SHARED["settings"]
+
+
+def _take_all(ahead, keys) -> dict:
+    """As the reading process does: the worker's result, else its own."""
+    results = {}
+    for key in keys:
+        done = ahead.take(key)
+        results[key] = done if done is not None else _read_or_complain(key)
+    return results
+
+
+def test_files_read_ahead_give_the_results_of_reading_here():
+    keys = [f"file{number}" for number in range(100)]
+    ahead = FilesAhead(_read_or_complain, keys, shared=SHARED)
+    time.sleep(1)  # the worker reads everything meanwhile, from the end
+    results = _take_all(ahead, keys)
+    ahead.stop()
+    assert {key: value for key, (value, _pid, _s) in results.items()} == {
+        key: key * 2 for key in keys
+    }
+    worker = [key for key, (_value, pid, _s) in results.items() if pid != os.getpid()]
+    assert len(worker) == ahead.used > 50
+    # The shared object is this process's own, not a copy.
+    assert all(shared is SHARED["settings"] for _v, _p, shared in results.values())
+
+
+READ_LOG = {"path": None}
+
+
+def _slow_read(key):
+    """Reading takes a while; the worker notes each file it reads."""
+    time.sleep(0.01)
+    with open(READ_LOG["path"], "a") as log:
+        log.write(f"{key}\n")
+    return key, os.getpid()
+
+
+def test_files_taken_here_are_left_alone_by_the_worker(tmp_path):
+    READ_LOG["path"] = tmp_path / "read.log"
+    keys = list(range(60))
+    ahead = FilesAhead(_slow_read, keys)
+    for key in keys[:30]:  # the worker is told at once: it reads from the end
+        assert ahead.take(key) is None
+    time.sleep(1.5)  # three times what the worker needs for the other half
+    from_worker = {key: ahead.take(key) for key in keys[30:]}
+    ahead.stop()
+    read_there = sorted(map(int, READ_LOG["path"].read_text().split()))
+    assert read_there == keys[30:]
+    assert all(done == (key, done[1]) for key, done in from_worker.items())
+    assert os.getpid() not in {done[1] for done in from_worker.values()}
+
+
+@pytest.mark.parametrize("bad", ["fails", "warns", "exits"])
+def test_a_file_the_worker_complains_about_is_read_here(bad, caplog):
+    keys = [f"file{number}" for number in range(20)]
+    keys[-3:-3] = [bad]
+    ahead = FilesAhead(_read_or_complain, keys, shared=SHARED)
+    time.sleep(1)
+    assert ahead.take(bad) is None  # read here, where it is reported
+    before = ahead.take(keys[keys.index(bad) - 1])  # read after it, from the end
+    ahead.stop()
+    assert (before is None) == (bad == "exits")
+    assert [r.getMessage() for r in caplog.records] == []  # nothing shown twice
