@@ -24,6 +24,24 @@ def use_strict_reader(readers) -> None:
         readers.reader_classes[extension] = StrictMarkdownReader
 
 
+def _markdown_reader(generator) -> StrictMarkdownReader | None:
+    reader = generator.readers.readers.get("md")
+    return reader if isinstance(reader, StrictMarkdownReader) else None
+
+
+def read_ahead(generator) -> None:
+    if (reader := _markdown_reader(generator)) is not None:
+        reader.read_ahead(generator)
+
+
+def stop_reading_ahead(generator) -> None:
+    if (reader := _markdown_reader(generator)) is not None and reader.ahead:
+        used = reader.stop_ahead()
+        logger.info(
+            "read %d of %d articles on a second core", used, len(generator.articles)
+        )
+
+
 def reject_duplicate_urls(generator) -> None:
     """Fail on articles that share an output file; name every pair.
 
@@ -52,6 +70,8 @@ def reject_duplicate_urls(generator) -> None:
 
 def register() -> None:
     signals.readers_init.connect(use_strict_reader)
+    signals.article_generator_init.connect(read_ahead)
+    signals.article_generator_pretaxonomy.connect(stop_reading_ahead)
     signals.article_generator_finalized.connect(reject_duplicate_urls)
     signals.article_generator_finalized.connect(index_taxonomies)
     signals.all_generators_finalized.connect(freeze_urls)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
 
 from pelican.readers import MarkdownReader
 
+from warta.ahead import FilesAhead, WorkAhead
 from warta.errors import ContentError
 from warta.metadata import ARTICLE_REQUIRED, PAGE_REQUIRED, check_file_text
 from warta.render import safe_article_html
@@ -13,6 +15,9 @@ from warta.render import safe_article_html
 from .config import ContentConfig
 
 logger = logging.getLogger(__name__)
+
+# Fewer articles to read than this are not worth a second process.
+AHEAD_MIN = 64
 
 
 def read_text(path: str) -> str:
@@ -38,7 +43,47 @@ class StrictMarkdownReader(MarkdownReader):
     then lets the failure propagate so that Pelican does not publish the file.
     """
 
+    ahead: FilesAhead | None = None
+
     def read(self, source_path):
+        if self.ahead is not None:
+            done = self.ahead.take(source_path)
+            if done is not None:
+                return done
+        return self.read_here(source_path)
+
+    def read_ahead(self, generator) -> None:
+        """Let a worker read the generator's Markdown files from the last one
+        back while Pelican reads them from the first (``read``), skipping
+        those Pelican's content cache holds."""
+        self.stop_ahead()
+        if not WorkAhead.possible():
+            return
+        paths = []
+        for name in generator.get_files(
+            self.settings["ARTICLE_PATHS"], exclude=self.settings["ARTICLE_EXCLUDES"]
+        ):
+            path = os.path.abspath(os.path.join(generator.path, name))
+            if path.rsplit(".", 1)[-1] not in self.file_extensions:
+                continue
+            if generator.readers.get_cached_data(path, None) is None:
+                paths.append(path)
+        if len(paths) >= AHEAD_MIN:
+            # Metadata refers to the settings (tags, categories): not copied.
+            shared = {"settings": self.settings}
+            self.ahead = FilesAhead(self.read_here, paths, shared=shared)
+
+    def stop_ahead(self) -> int:
+        """End the worker; return the number of files it read that were used."""
+        if self.ahead is None:
+            return 0
+        used = self.ahead.used
+        self.ahead.stop()
+        self.ahead = None
+        return used
+
+    def read_here(self, source_path):
+        """Read in this process (``read`` may have it from the worker)."""
         config = ContentConfig.from_settings(self.settings)
         required = ARTICLE_REQUIRED if config.is_article(source_path) else PAGE_REQUIRED
         try:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from pathlib import Path
 
 import pytest
+from pelican import signals
 from pelican.contents import Article, Page
 from pelican.readers import Readers
 from pelican.settings import read_settings
@@ -118,3 +121,43 @@ def test_distinct_urls_pass(site):
     generator = articles_generator(site)
     generator.generate_context()
     assert sorted(a.slug for a in generator.articles) == ["dua", "satu"]
+
+
+def _slow_reading(sender, instance=None):
+    time.sleep(0.01)  # the reading process falls behind its worker
+
+
+def test_articles_read_on_a_second_core_equal_those_read_here(site, caplog):
+    paths = [
+        write(
+            site,
+            f"articles/a{number:02d}.md",
+            f"Title: Rapat {number}\nDate: 2024-05-{1 + number % 28:02d}\n"
+            f"Tags: UMKM, ekspor\nSummary: Ringkasan *{number}*.\n\n"
+            f"Rapat ke-{number} membahas **ekspor** kopi.\n",
+        )
+        for number in range(70)  # more than AHEAD_MIN: a worker starts
+    ]
+    broken = write(
+        site, "articles/rusak.md", "Title: Rusak\nDate: 2024-13-01\n\nIsi.\n"
+    )
+    signals.content_object_init.connect(_slow_reading)
+    with caplog.at_level(logging.INFO, logger="warta_content.plugin"):
+        generator = articles_generator(site)
+        generator.generate_context()
+    [used] = [
+        int(r.getMessage().split()[1])
+        for r in caplog.records
+        if r.getMessage().endswith("articles on a second core")
+    ]
+    assert 0 < used <= 70
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert sum(str(broken) in message for message in errors) == 1  # once, here
+    by_path = {article.source_path: article for article in generator.articles}
+    assert sorted(by_path) == sorted(map(str, paths))  # only the broken one left out
+    for path in paths:
+        alone = read(site, path)  # no generator: no worker
+        article = by_path[str(path)]
+        assert article.content == alone.content
+        assert article.metadata == alone.metadata
+        assert all(tag.settings is site for tag in article.tags)
