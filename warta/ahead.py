@@ -10,7 +10,6 @@ does itself, the same way as without it.
 
 from __future__ import annotations
 
-import collections
 import contextlib
 import io
 import logging
@@ -20,75 +19,32 @@ import pickle
 from collections.abc import Callable, Hashable
 from typing import Protocol
 
+from warta.outbox import Inbox, Outbox
 from warta.parallel import usable_cores
 
 logger = logging.getLogger(__name__)
 
 
-def _serve(function: Callable, inbox: int, outbox: int, connection) -> None:
-    """The worker: do each batch as it comes; send every result at the end.
-    It yields the processor to the process it works for (several workers may
-    run beside it on a machine with one core to spare)."""
+def _serve(function: Callable, inbox: int, outbox: int, stop, connection) -> None:
+    """The worker: do each batch as it comes, until the end of the batches or
+    ``stop`` is set; then send every result. It yields the processor to the
+    process it works for (several workers may run beside it on a machine
+    with one core to spare)."""
     os.nice(10)
     os.close(outbox)  # the other process's end: its closing ends the batches
     results = []
-    with os.fdopen(inbox, "rb") as messages:
-        while (batch := _Outbox.receive(messages)) is not None:
-            for key, item in batch:
-                try:
-                    results.append((key, function(item)))
-                except Exception:  # noqa: BLE001 - left to the caller, which reports it
-                    continue
+    batches = Inbox(inbox, stop.is_set)
+    while (batch := batches.receive()) is not None:
+        for key, item in batch:
+            if stop.is_set():  # what is left, the other process does
+                break
+            try:
+                results.append((key, function(item)))
+            except Exception:  # noqa: BLE001 - left to the caller, which reports it
+                continue
+    batches.close()
     connection.send(results)
     connection.close()
-
-
-class _Outbox:
-    """Messages to a worker, written to its pipe without ever waiting: what
-    the pipe cannot take yet is kept here and written on a later call, so the
-    sending process never stops for a worker that has fallen behind."""
-
-    _LENGTH = 8  # bytes of each message's length, before it
-
-    def __init__(self, descriptor: int) -> None:
-        self._descriptor = descriptor
-        os.set_blocking(descriptor, False)
-        self._pending: collections.deque[memoryview] = collections.deque()
-
-    def put(self, message) -> None:
-        data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
-        self._pending.append(memoryview(len(data).to_bytes(self._LENGTH, "little")))
-        self._pending.append(memoryview(data))
-        self.flush()
-
-    def flush(self) -> None:
-        while self._pending:
-            try:
-                written = os.write(self._descriptor, self._pending[0])
-            except BlockingIOError:
-                return
-            if written < len(self._pending[0]):
-                self._pending[0] = self._pending[0][written:]
-            else:
-                self._pending.popleft()
-
-    def close(self, *, send_pending: bool) -> None:
-        """Close the pipe; first write what is pending, waiting if need be."""
-        try:
-            if send_pending:
-                os.set_blocking(self._descriptor, True)
-                self.flush()
-        finally:
-            os.close(self._descriptor)
-            self._pending.clear()
-
-    @classmethod
-    def receive(cls, messages):
-        """The next message from a pipe written by an ``_Outbox``."""
-        head = messages.read(cls._LENGTH)
-        if len(head) < cls._LENGTH:  # closed: the sender is gone
-            return None
-        return pickle.loads(messages.read(int.from_bytes(head, "little")))
 
 
 class WorkAhead:
@@ -108,7 +64,8 @@ class WorkAhead:
         self._batch_size = batch_size
         self._batch: list[tuple[Hashable, object]] = []
         self._process = None
-        self._outbox: _Outbox | None = None
+        self._outbox: Outbox | None = None
+        self._stop = None
         self._connection = None
 
     @staticmethod
@@ -130,25 +87,35 @@ class WorkAhead:
             context = multiprocessing.get_context("fork")
             self._connection, theirs = context.Pipe(duplex=False)
             inbox, outbox = os.pipe()
+            self._stop = context.Event()
             self._process = context.Process(
-                target=_serve, args=(self._function, inbox, outbox, theirs), daemon=True
+                target=_serve,
+                args=(self._function, inbox, outbox, self._stop, theirs),
+                daemon=True,
             )
             self._process.start()
             os.close(inbox)
             theirs.close()
-            self._outbox = _Outbox(outbox)
+            self._outbox = Outbox(outbox)
         batch, self._batch = self._batch, []
         self._outbox.put(batch)
 
-    def take(self) -> dict:
-        """Every result, by key; waits for the worker to finish what it has.
-        Fewer items than a batch are left to the caller: not worth a process."""
+    def take(self, *, finish: bool = True) -> dict:
+        """The results, by key. With ``finish``, of every item submitted: this
+        waits for the worker to finish them. Without, of those done by now:
+        the worker stops after the item in hand, and the rest is the caller's
+        (done at once on every core, say, rather than on the one core the
+        worker had). Fewer items than a batch are left to the caller: not
+        worth a process."""
         results = {}
         try:
             if self._process is not None:
-                self._send()
+                if finish:
+                    self._send()
+                else:
+                    self._stop.set()
                 self._outbox.put(None)
-                self._outbox.close(send_pending=True)
+                self._outbox.close(send_pending=finish)
                 self._outbox = None
                 results = dict(self._connection.recv())
         except (OSError, EOFError):  # the worker died: the caller does it all
@@ -222,8 +189,11 @@ class ReadAhead:
             self._plan = self._work = None
             self._off = True  # for the rest of this build
 
-    def take(self, settings) -> tuple[Plan | None, dict]:
-        """The build's plan and the results done so far, by key; forgets both."""
+    def take(self, settings, *, finish: bool = False) -> tuple[Plan | None, dict]:
+        """The build's plan and the results done so far (``finish``: of every
+        item offered), by key; forgets both. What the worker had not done
+        when reading ended is the caller's: on every core, it is done sooner
+        than by the worker on its one."""
         plan, work, mine = self._plan, self._work, settings is self._settings
         self._work = None  # handed over below: ``stop`` leaves it alone
         self.stop()
@@ -232,7 +202,7 @@ class ReadAhead:
         if not mine:
             work.stop()
             return None, {}
-        return plan, work.take()
+        return plan, work.take(finish=finish)
 
     def stop(self, *_args) -> None:
         """Drop the build's work (a receiver for the end of a build)."""

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
+import time
 from pathlib import Path
 
+from pelican import signals
 from pelican.generators import ArticlesGenerator
 from pelican.settings import read_settings
 
@@ -39,3 +43,25 @@ def generate(settings: dict) -> ArticlesGenerator:
     generator = articles_generator(settings)
     generator.generate_context()
     return generator
+
+
+@contextlib.contextmanager
+def slow_reading(seconds: float):
+    """Each content object takes ``seconds`` longer to read: the workers that
+    start while Pelican reads get ahead of it, as on a large site."""
+
+    def pause(_sender, **_kwargs) -> None:
+        time.sleep(seconds)
+
+    signals.content_object_init.connect(pause)
+    try:
+        yield
+    finally:
+        signals.content_object_init.disconnect(pause)
+
+
+def counts(message: str) -> tuple[int, int]:
+    """``(from cache, while reading)`` of a tagging or figures log line."""
+    found = re.search(r"\((\d+) from cache, (\d+) while reading\)$", message)
+    assert found, message
+    return int(found[1]), int(found[2])

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import logging
-import time
 from pathlib import Path
 
 import pytest
-from pelican import signals
 from pelican.contents import Article, Page
 from pelican.readers import Readers
 from pelican.settings import read_settings
 
 import warta_content
-from tests.plugin.pelican_objects import articles_generator
+from tests.plugin.pelican_objects import articles_generator, slow_reading
 from warta.errors import ContentError
 from warta_content.plugin import DuplicateUrlError
 from warta_content.reader import StrictMarkdownReader
@@ -123,10 +121,6 @@ def test_distinct_urls_pass(site):
     assert sorted(a.slug for a in generator.articles) == ["dua", "satu"]
 
 
-def _slow_reading(sender, instance=None):
-    time.sleep(0.01)  # the reading process falls behind its worker
-
-
 def test_articles_read_on_a_second_core_equal_those_read_here(site, caplog):
     paths = [
         write(
@@ -141,8 +135,10 @@ def test_articles_read_on_a_second_core_equal_those_read_here(site, caplog):
     broken = write(
         site, "articles/rusak.md", "Title: Rusak\nDate: 2024-13-01\n\nIsi.\n"
     )
-    signals.content_object_init.connect(_slow_reading)
-    with caplog.at_level(logging.INFO, logger="warta_content.plugin"):
+    with (
+        caplog.at_level(logging.INFO, logger="warta_content.plugin"),
+        slow_reading(0.01),  # the worker gets ahead
+    ):
         generator = articles_generator(site)
         generator.generate_context()
     [used] = [

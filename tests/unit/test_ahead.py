@@ -71,7 +71,7 @@ def _offer_all(ahead, settings, sources):
 def test_read_ahead_does_the_build_s_jobs():
     ahead, settings = ReadAhead(_Plan, batch_size=4), {"name": "build"}
     _offer_all(ahead, settings, range(12))
-    plan, results = ahead.take(settings)
+    plan, results = ahead.take(settings, finish=True)
     assert plan.settings is settings
     assert results == {i: i + 100 for i in range(0, 12, 2)}
 
@@ -94,7 +94,7 @@ def test_another_build_s_settings_get_nothing():
     _offer_all(ahead, first, range(12))
     assert ahead.take(second) == (None, {})
     _offer_all(ahead, second, range(12))
-    _plan, results = ahead.take(second)
+    _plan, results = ahead.take(second, finish=True)
     assert len(results) == 6
     assert ahead.take(second) == (None, {})  # taken once
 
@@ -119,6 +119,21 @@ def test_submitting_never_waits_for_a_worker_behind(tmp_path):
         work.submit(number, (gate, "x" * 100_000))
     Path(gate).touch()
     assert work.take() == {number: (True, 100_000) for number in range(40)}
+
+
+def _slow_square(item):
+    time.sleep(0.05)
+    return item * item
+
+
+def test_taking_without_finishing_stops_the_worker_where_it_is():
+    work = WorkAhead(_slow_square, batch_size=4)
+    for item in range(40):  # 2 s of work
+        work.submit(item, item)
+    time.sleep(0.3)
+    results = work.take(finish=False)
+    assert results == {item: item * item for item in range(len(results))}
+    assert len(results) < 40  # the rest is the caller's
 
 
 SHARED = {"settings": object()}
