@@ -25,6 +25,8 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from warta.outbox import Outbox
+
 logger = logging.getLogger(__name__)
 
 # The folders whose pages are indexed, relative to the output folder.
@@ -271,29 +273,35 @@ class IndexProcess:
             stdin=subprocess.PIPE if stream else subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=self._errors,
-            text=True,
-            encoding="utf-8",
-            bufsize=1 if stream else -1,  # line-buffered: each page at once
             start_new_session=True,
         )
-        self._stream = self._process.stdin
+        # Pelican never waits for the indexer: what its pipe cannot take yet
+        # is kept and written with a later page.
+        self._stream = None
+        if stream:
+            self._stream = Outbox(os.dup(self._process.stdin.fileno()))
+            self._process.stdin.close()
+            self._process.stdin = None
 
     def page_written(self, path: str) -> None:
         if self._stream is None:
             return
         try:
-            self._stream.write(path + "\n")
-        except (BrokenPipeError, ValueError):  # it failed: finish tells why
+            self._stream.write(os.fsencode(path) + b"\n")
+        except OSError:  # it failed: finish tells why
+            self._close_stream(send_pending=False)
+
+    def _close_stream(self, *, send_pending: bool) -> None:
+        if self._stream is not None:
+            with contextlib.suppress(OSError):
+                self._stream.close(send_pending=send_pending)
             self._stream = None
 
     def finish(self) -> int:
         waiting = time.perf_counter()
-        if self._stream is not None:
-            with contextlib.suppress(BrokenPipeError):
-                self._stream.close()
-            self._stream = None
+        self._close_stream(send_pending=True)
         with self._process.stdout:
-            out = self._process.stdout.read()
+            out = self._process.stdout.read().decode("utf-8")
         code = self._process.wait()
         self._errors.seek(0)
         errors = self._errors.read().strip()
@@ -319,6 +327,7 @@ class IndexProcess:
 
     def stop(self) -> None:
         """End it and its workers unfinished (a build that failed)."""
+        self._close_stream(send_pending=False)
         if self._process.poll() is None:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self._process.pid, signal.SIGTERM)
@@ -353,6 +362,12 @@ def main(argv: list[str] | None = None) -> int:
         help="read the paths of pages as they are written, one a line on stdin",
     )
     args = parser.parse_args(argv)
-    stream = sys.stdin if args.stream else None
+    stream = None
+    if args.stream:
+        # Beside Pelican writing: what this takes from Pelican's core would
+        # only lengthen the build (Pelican does not wait for it; see
+        # ``IndexProcess``), so it takes what Pelican leaves.
+        os.nice(10)
+        stream = sys.stdin
     print(json.dumps(build_index(args.output, cache=args.cache, stream=stream)))
     return 0
