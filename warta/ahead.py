@@ -25,6 +25,12 @@ from warta.parallel import usable_cores
 logger = logging.getLogger(__name__)
 
 
+def possible() -> bool:
+    """Work ahead is worth it only with a core to spare, and only where
+    processes fork (the workers share what this process holds)."""
+    return usable_cores() >= 2 and "fork" in multiprocessing.get_all_start_methods()
+
+
 def _serve(function: Callable, inbox: int, outbox: int, stop, connection) -> None:
     """The worker: do each batch as it comes, until the end of the batches or
     ``stop`` is set; then send every result. It yields the processor to the
@@ -67,11 +73,6 @@ class WorkAhead:
         self._outbox: Outbox | None = None
         self._stop = None
         self._connection = None
-
-    @staticmethod
-    def possible() -> bool:
-        """Worth it only with a core to spare, and only where processes fork."""
-        return usable_cores() >= 2 and "fork" in multiprocessing.get_all_start_methods()
 
     def submit(self, key: Hashable, item) -> None:
         self._batch.append((key, item))
@@ -172,7 +173,7 @@ class ReadAhead:
         if settings is not self._settings:
             self.stop()
             self._settings = settings
-            self._off = not WorkAhead.possible()
+            self._off = not possible()
         if self._off:
             return
         try:

@@ -7,7 +7,8 @@ import os
 
 from pelican.readers import MarkdownReader
 
-from warta.ahead import FilesAhead, WorkAhead
+from warta import ahead as work_ahead
+from warta.ahead import FilesAhead
 from warta.errors import ContentError
 from warta.metadata import ARTICLE_REQUIRED, PAGE_REQUIRED, check_file_text
 from warta.render import safe_article_html
@@ -57,7 +58,7 @@ class StrictMarkdownReader(MarkdownReader):
         back while Pelican reads them from the first (``read``), skipping
         those Pelican's content cache holds."""
         self.stop_ahead()
-        if not WorkAhead.possible():
+        if not work_ahead.possible():
             return
         paths = []
         for name in generator.get_files(
