@@ -70,16 +70,18 @@ class ExtractionPlan:
         return cls(catalogue, JsonCache.load(Path(cache_dir) / "warta-figures.json"))
 
     def key(self, article, text: str) -> str:
-        region = article.metadata.get("region")
-        return _key(self.catalogue.fingerprint, text, article.date.date(), region)
+        return _key(self.catalogue.fingerprint, *self.item(article, text))
+
+    @staticmethod
+    def item(article, text: str) -> tuple:
+        """What ``work`` needs of ``article`` (``text``: its rendered text)."""
+        return text, article.date.date(), article.metadata.get("region")
 
     def job(self, article) -> tuple[str, tuple] | None:
         """What the work ahead does for ``article``: nothing when cached."""
         text = rendered_text(article)
         key = self.key(article, text)
-        if self.cache.has(key):
-            return None
-        return key, (text, article.date.date(), article.metadata.get("region"))
+        return None if self.cache.has(key) else (key, self.item(article, text))
 
     def work(self, job: tuple) -> list[Figure]:
         text, date, region = job
@@ -126,13 +128,7 @@ def extract_articles(generator) -> None:
     def extract(index: int) -> list[Figure]:
         # The text is made again here rather than kept for every article.
         article = generator.articles[index]
-        return plan.work(
-            (
-                rendered_text(article),
-                article.date.date(),
-                article.metadata.get("region"),
-            )
-        )
+        return plan.work(plan.item(article, rendered_text(article)))
 
     # Extraction is pure: uncached articles are done on every core.
     for index, figures in zip(pending, map_on_cores(extract, pending), strict=True):
