@@ -267,21 +267,23 @@ class IndexProcess:
             command.append("--stream")
         # Closed by finish or stop.
         self._errors = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115
+        # Pelican never waits for the indexer: what its pipe cannot take yet
+        # is kept and written with a later page.
+        self._stream = None
+        pages = subprocess.DEVNULL
+        if stream:
+            pages, writing = os.pipe()
+            self._stream = Outbox(writing)
         self._process = subprocess.Popen(
             command,
             env={**os.environ, "PYTHONPATH": os.pathsep.join(paths)},
-            stdin=subprocess.PIPE if stream else subprocess.DEVNULL,
+            stdin=pages,
             stdout=subprocess.PIPE,
             stderr=self._errors,
             start_new_session=True,
         )
-        # Pelican never waits for the indexer: what its pipe cannot take yet
-        # is kept and written with a later page.
-        self._stream = None
         if stream:
-            self._stream = Outbox(os.dup(self._process.stdin.fileno()))
-            self._process.stdin.close()
-            self._process.stdin = None
+            os.close(pages)
 
     def page_written(self, path: str) -> None:
         if self._stream is None:
@@ -332,7 +334,7 @@ class IndexProcess:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self._process.pid, signal.SIGTERM)
             self._process.wait()
-        for stream in (self._process.stdin, self._process.stdout, self._errors):
+        for stream in (self._process.stdout, self._errors):
             if stream is not None:
                 with contextlib.suppress(BrokenPipeError):
                     stream.close()
