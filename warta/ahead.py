@@ -3,7 +3,9 @@
 Pelican reads articles on one core; tagging and figure extraction need only an
 article's own text. ``ReadAhead`` hands each article to a worker process as
 it is read and gives the results back when reading is done, so that work is
-done on the core that reading leaves idle. Everything here is an optimisation:
+done on the core that reading leaves idle; ``FilesAhead`` has a worker read the
+files themselves from the last one back while Pelican reads from the first.
+Everything here is an optimisation:
 whatever the worker did not do (small sites, one core, a failure) the caller
 does itself, the same way as without it.
 """
