@@ -179,13 +179,7 @@ class _Indexing:
         for name, path in sorted(files.items()):
             if name in self.slots:
                 continue
-            if self.reads is not None and self.reads.has(name, stamps[name]):
-                slot = self.slots[name] = len(self.slots)
-                found = self.reads.take(name, slot, self.writer.vocabulary)
-                if found is not None:
-                    read, document = found
-                    (self.writer.scratch / f"{slot}.bin").write_bytes(document)
-                    self.writer.add_read(read)
+            if self.reads is not None and self._take_cached(name, stamps[name]):
                 continue
             self._submit(path, name)
             self._flush(BATCH)
@@ -201,6 +195,23 @@ class _Indexing:
         figures["workers"] = self.workers
         return figures
 
+    def _take_cached(self, name: str, current: tuple[int, int]) -> bool:
+        """Add the page ``name`` as an earlier build read it, if unchanged
+        since and its cache entry reads back; else it is read again."""
+        if not self.reads.has(name, current):
+            return False
+        slot = len(self.slots)
+        try:
+            found = self.reads.take(name, slot, self.writer.vocabulary)
+        except KeyError:  # its entry was damaged since it was written
+            return False
+        self.slots[name] = slot
+        if found is not None:
+            read, document = found
+            (self.writer.scratch / f"{slot}.bin").write_bytes(document)
+            self.writer.add_read(read)
+        return True
+
     def _bundle_kept(self, stamps: dict[str, tuple[int, int]]) -> bool:
         """No page written, none gone or added since the run that wrote the
         bundle: it stands as it is (an incremental build with nothing new)."""
@@ -209,6 +220,7 @@ class _Indexing:
         if not (self.output / BUNDLE / "meta.bin").is_file():
             return False
         self.writer.discard()
+        self.reads.close()
         return True
 
 

@@ -268,6 +268,37 @@ def test_read_cache_skips_unchanged_pages_and_changes_nothing(tmp_path):
     assert not {"kopi1", "kopi2"} & dictionary
     build_index(output, workers=1)
     assert cached == _bundle_files(output / BUNDLE)
+    # The entries carried over from the run before are read back again.
+    (output / BUNDLE / "meta.bin").unlink()  # so that the bundle is written
+    again = build_index(output, workers=1, cache=cache)
+    assert (again["files_read"], again["documents"]) == (0, 4)
+    assert cached == _bundle_files(output / BUNDLE)
+
+
+def test_a_damaged_read_cache_entry_is_read_again(tmp_path):
+    """An entry that no longer reads back (the file damaged since it was
+    written) is never trusted: its page is read again, the bundle unchanged."""
+    from warta.search.readcache import ReadCache
+    from warta_search.indexer import build_index
+
+    output = tmp_path / "output"
+    write_articles(output, 3, by_word)
+    cache = tmp_path / "pages.pickle"
+    build_index(output, workers=1, cache=cache)
+    written = _bundle_files(output / BUNDLE)
+    reads = ReadCache(cache)
+    offset, length = reads._before["berita/b1/"][1]
+    reads.close()
+    data = bytearray(cache.read_bytes())
+    data[offset : offset + length] = b"\0" * length
+    cache.write_bytes(bytes(data))
+    (output / BUNDLE / "meta.bin").unlink()
+
+    again = build_index(output, workers=1, cache=cache)
+    assert (again["files_read"], again["documents"]) == (1, 3)
+    assert _bundle_files(output / BUNDLE) == written
+    cache.write_bytes(cache.read_bytes()[:-3])  # the index itself damaged
+    assert build_index(output, workers=1, cache=cache)["files_read"] == 3
 
 
 def test_read_cache_from_other_code_is_not_used(tmp_path, monkeypatch):

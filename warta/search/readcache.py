@@ -6,9 +6,14 @@ the files of unchanged pages untouched, so a page whose file has the same
 size and modification time as when it was read is not read again: its
 ``ReadPage`` and document file come from here.
 
-The cache is one pickle file, written by this archive's own indexer and
-read back only by it. It names the code that read the pages: a change in
-the extraction or the index format starts it afresh.
+The cache is one file, written by this archive's own indexer and read back
+only by it: each page's entry pickled on its own, one after the other, then
+an index of them (page -> stamp, offset, length) and, in its last eight bytes,
+where that index begins. Only the index is loaded: an entry is read when its
+page is taken, and written to the next build's file as soon as it is put or
+taken, so the indexer never holds the whole cache (130 MB at 20,000 articles).
+The cache names the code that read the pages: a change in the extraction or
+the index format starts it afresh.
 """
 
 from __future__ import annotations
@@ -16,14 +21,16 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import struct
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
 from .textindex import FORMAT, ReadPage, stem
 
-VERSION = 1
+VERSION = 2
 _MISSING = object()
+_FOOTER = struct.Struct("<Q")  # where the index begins
 _CODE = tuple(Path(__file__).with_name(name) for name in ("extract.py", "textindex.py"))
 
 
@@ -63,22 +70,36 @@ class ReadCache:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.fingerprint = code_fingerprint()
-        # output path -> (stamp, the page as read or None: nothing to index)
-        self._before: dict[str, tuple[tuple[int, int], _Entry | None]] = {}
-        self._now: dict[str, tuple[tuple[int, int], _Entry | None]] = {}
+        # output path -> (stamp, (offset, length) of its entry, or None:
+        # nothing to index), for the last build's file and for this one's.
+        self._before: dict[str, tuple[tuple[int, int], tuple[int, int] | None]] = {}
+        self._now: dict[str, tuple[tuple[int, int], tuple[int, int] | None]] = {}
+        self._old = None  # the last build's file, open while this one runs
+        self._new = None  # this build's file, written as pages come
         self.hits = 0
         self.figures: dict = {}  # what the run that wrote the cache wrote
         self._load()
 
     def _load(self) -> None:
         try:
-            with open(self.path, "rb") as stream:
-                data = pickle.load(stream)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError):
+            stream = open(self.path, "rb")  # noqa: SIM115 - kept open for take
+        except OSError:
             return
+        try:
+            stream.seek(-_FOOTER.size, os.SEEK_END)
+            (where,) = _FOOTER.unpack(stream.read(_FOOTER.size))
+            stream.seek(where)
+            data = pickle.load(stream)
+        except (OSError, EOFError, ValueError, struct.error, pickle.UnpicklingError):
+            data = None
+        except (AttributeError, ImportError, IndexError, TypeError):
+            data = None  # an older layout: started afresh
         if isinstance(data, dict) and data.get("fingerprint") == self.fingerprint:
             self._before = data.get("pages") or {}
             self.figures = data.get("figures") or {}
+            self._old = stream
+        else:
+            stream.close()
 
     def unchanged(self, stamps: dict[str, tuple[int, int]]) -> bool:
         """Whether ``stamps`` (name -> stamp of every page) are the pages of
@@ -103,12 +124,26 @@ class ReadCache:
 
         ``known`` is the words the index has already (word -> stem): the
         read page reports the others, as a worker would in one session.
+        Raises ``KeyError`` when the entry cannot be read back (the file was
+        damaged since): the page is then read again.
         """
-        kept = self._now[name] = self._before[name]
-        self.hits += 1
-        entry = kept[1]
-        if entry is None:
+        current, where = self._before[name]
+        if where is None:
+            self._now[name] = (current, None)
+            self.hits += 1
             return None
+        offset, length = where
+        raw = os.pread(self._old.fileno(), length, offset)
+        try:
+            entry = pickle.loads(raw)
+        except Exception as error:  # any damage: the page is read again
+            del self._before[name]
+            raise KeyError(name) from error
+        if not isinstance(entry, _Entry):
+            del self._before[name]
+            raise KeyError(name)
+        self._now[name] = (current, self._append(raw))
+        self.hits += 1
         new = [(w, stem(w)) for w in entry.words.split("\n") if w and w not in known]
         read = ReadPage(
             slot=slot,
@@ -129,31 +164,56 @@ class ReadCache:
         if read is None:
             self._now[name] = (current, None)
             return
-        self._now[name] = (
-            current,
-            _Entry(
-                url=read.url,
-                date=read.date,
-                filters=read.filters,
-                stems="\n".join(read.stems),
-                counts=array("I", read.counts).tobytes(),
-                length=read.length,
-                words=read.all_words or "",
-                digest=read.digest,
-                document=read.document or b"",
-            ),
+        entry = _Entry(
+            url=read.url,
+            date=read.date,
+            filters=read.filters,
+            stems="\n".join(read.stems),
+            counts=array("I", read.counts).tobytes(),
+            length=read.length,
+            words=read.all_words or "",
+            digest=read.digest,
+            document=read.document or b"",
         )
+        raw = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+        self._now[name] = (current, self._append(raw))
+
+    def _append(self, raw: bytes) -> tuple[int, int]:
+        """Write an entry to this build's file; return where it is."""
+        if self._new is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._new = open(self._temporary(), "wb")  # noqa: SIM115 - closed in save
+        offset = self._new.tell()
+        self._new.write(raw)
+        return offset, len(raw)
+
+    def _temporary(self) -> Path:
+        return self.path.with_suffix(".tmp")
 
     def save(self, figures: dict) -> None:
         """Keep the pages of this build only (pages gone are forgotten), and
         ``figures`` about the bundle written from them."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_suffix(".tmp")
-        with open(temporary, "wb") as stream:
+        if self._new is None:
+            self._append(b"")
+        stream, self._new = self._new, None
+        with stream:
+            where = stream.tell()
             data = {
                 "fingerprint": self.fingerprint,
                 "pages": self._now,
                 "figures": figures,
             }
             pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(self.path)
+            stream.write(_FOOTER.pack(where))
+        self._temporary().replace(self.path)
+        self.close()
+
+    def close(self) -> None:
+        """Let go of the files (this build's, unsaved, is removed)."""
+        if self._old is not None:
+            self._old.close()
+            self._old = None
+        if self._new is not None:
+            self._new.close()
+            self._new = None
+            self._temporary().unlink(missing_ok=True)
