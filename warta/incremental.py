@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import io
 import json
 import os
 import pickle
@@ -63,12 +62,12 @@ class Digester:
         self._shared: dict[tuple[int, bool], tuple[object, str]] = {}
 
     def digest(self, value: object, *, shallow: bool = False) -> str:
-        buffer = io.BytesIO()
+        hashed = _Hashed()
         try:
-            _Pickler(buffer, self, shallow).dump(value)
+            _Pickler(hashed, self, shallow).dump(value)
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError) as e:
             raise Unhashable(str(e)) from None
-        return hashlib.blake2b(buffer.getvalue(), digest_size=16).hexdigest()
+        return hashed.hash.hexdigest()
 
     def shared_digest(self, value: object, *, shallow: bool = False) -> str:
         """``digest(value)``, computed once per build for the same object (the
@@ -112,6 +111,16 @@ class Digester:
         if shallow_names is None and names is None:
             return _pickle_as_usual
         return reduce
+
+
+class _Hashed:
+    """A file that hashes what is written to it: the pickler hands it each
+    64 KiB frame as it fills, so a large input (every article's record, for
+    ``data/articles.json``) is never held whole as bytes."""
+
+    def __init__(self) -> None:
+        self.hash = hashlib.blake2b(digest_size=16)
+        self.write = self.hash.update
 
 
 def _pickle_as_usual(value, shallow):
