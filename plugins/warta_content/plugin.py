@@ -10,7 +10,7 @@ from pelican import signals
 from warta.errors import ContentError
 
 from .reader import StrictMarkdownReader
-from .speed import freeze_urls, index_taxonomies
+from .speed import freeze_urls, index_taxonomies, release_cached_text
 
 logger = logging.getLogger(__name__)
 
@@ -74,4 +74,5 @@ def register() -> None:
     signals.article_generator_pretaxonomy.connect(stop_reading_ahead)
     signals.article_generator_finalized.connect(reject_duplicate_urls)
     signals.article_generator_finalized.connect(index_taxonomies)
+    signals.article_generator_finalized.connect(release_cached_text)
     signals.all_generators_finalized.connect(freeze_urls)

@@ -1,6 +1,7 @@
-"""Work Pelican would otherwise repeat while writing, done once beforehand.
+"""Work Pelican would otherwise repeat while writing, done once beforehand,
+and memory it would otherwise hold to the end of the build.
 
-Neither function changes what is written, only how often it is worked out.
+None of these functions changes what is written.
 """
 
 from __future__ import annotations
@@ -18,6 +19,28 @@ _CONTENT_LISTS = (
     "draft_pages",
     "draft_translations",
 )
+
+
+def release_cached_text(generator) -> None:
+    """Let go of what saving Pelican's content cache left in memory.
+
+    Pickling a string that is not pure ASCII makes CPython keep the string's
+    UTF-8 encoding beside it for as long as the string lives, so saving the
+    content cache (incremental builds, at the end of reading) doubles the
+    memory every article's HTML takes: 80 MB at 20,000 articles. Once saved,
+    the cache is not read again in this build: its entries are dropped and
+    each article is given a fresh copy of its HTML, without the encoding.
+    """
+    readers = getattr(generator, "readers", None)
+    cache = getattr(readers, "_cache", None)
+    if not cache or not getattr(readers, "_cache_data_policy", False):
+        return  # no content cache, or not saved (Pelican saves when it caches)
+    cache.clear()
+    for name in _CONTENT_LISTS:
+        for content in getattr(generator, name, None) or ():
+            text = getattr(content, "_content", None)
+            if isinstance(text, str) and not text.isascii():
+                content._content = text.encode("utf-8").decode("utf-8")
 
 
 def freeze_urls(generators) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import sys
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,59 @@ def test_an_indexed_list_pickles_as_its_items():
     assert copy == ["a", "b"]
     assert "b" in copy
     assert pickle.dumps(IndexedList(["a", "b"])) == pickle.dumps(listed)
+
+
+def _cached_generator(tmp_path, texts: dict[str, str]):
+    """An ArticlesGenerator that read ``texts`` (name -> body) with Pelican's
+    content cache on, as an incremental build reads."""
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True, exist_ok=True)
+    for number, (name, body) in enumerate(texts.items(), start=1):
+        (content / "articles" / f"{name}.md").write_text(
+            f"Title: {name.title()}\nDate: 2015-03-{number:02}\n\n{body}\n",
+            encoding="utf-8",
+        )
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(tmp_path / "output"),
+            "CACHE_PATH": str(tmp_path / "cache"),
+            "CACHE_CONTENT": True,
+            "LOAD_CONTENT_CACHE": True,
+        },
+    )
+    warta_content.register()
+    generator = articles_generator(settings)
+    generator.generate_context()
+    return generator
+
+
+def test_the_saved_content_cache_leaves_no_second_copy_of_the_text(tmp_path):
+    """Saving the cache (pickling) made each non-ASCII text keep its UTF-8
+    encoding too; after reading, each article holds its text once, unchanged,
+    and the next build still reads every article from the saved cache."""
+    texts = {
+        "kopi": "Ekspor kopi naik 5 % — kata Kepala Dinas.",
+        "lada": "Harga lada stabil.",  # pure ASCII: kept as it is
+    }
+    generator = _cached_generator(tmp_path / "one", texts)
+    first = {a.slug: a for a in generator.articles}
+    for article in first.values():
+        text = article._content
+        fresh = text.encode("utf-8").decode("utf-8")
+        assert text == fresh
+        assert sys.getsizeof(text) == sys.getsizeof(fresh)  # no UTF-8 kept beside
+    assert "—" in first["kopi"].content
+    assert generator.readers._cache == {}
+
+    saved = Path(generator.settings["CACHE_PATH"]) / "ArticlesGenerator-Readers"
+    assert saved.is_file()
+    again = articles_generator(generator.settings)
+    reads = []
+    again.readers.readers["md"].read = lambda *a: reads.append(a)
+    again.generate_context()
+    assert reads == []  # every article came from the cache
+    assert {a.slug: a.content for a in again.articles} == {
+        slug: a.content for slug, a in first.items()
+    }
