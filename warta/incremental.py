@@ -113,6 +113,16 @@ class Digester:
         return reduce
 
 
+def text_as_bytes(value: object) -> object:
+    """``value``, or for a str that is not pure ASCII its UTF-8 bytes, to be
+    digested in its place: pickling such a str makes CPython keep its UTF-8
+    encoding beside it for as long as the str lives (every article's HTML,
+    80 MB at 20,000 articles); encoding it leaves nothing behind."""
+    if type(value) is str and not value.isascii():
+        return value.encode("utf-8")
+    return value
+
+
 class _Hashed:
     """A file that hashes what is written to it: the pickler hands it each
     64 KiB frame as it fills, so a large input (every article's record, for

@@ -16,6 +16,7 @@ from warta.incremental import (
     Digester,
     PageMemo,
     Unhashable,
+    text_as_bytes,
     tree_digest,
 )
 
@@ -98,7 +99,11 @@ class _Describer:
     def _own_digest(self, content: Content) -> str:
         found = self._own.get(id(content))
         if found is None or found[0] is not content:
-            fields = {k: v for k, v in vars(content).items() if k not in _NOT_OWN}
+            fields = {
+                k: text_as_bytes(v)  # its HTML above all
+                for k, v in vars(content).items()
+                if k not in _NOT_OWN
+            }
             found = (content, "own:" + self.digester.digest(fields, shallow=True))
             self._own[id(content)] = found
         return found[1]
