@@ -1,0 +1,48 @@
+"""PageMemo: what the last build wrote, page by page."""
+
+from __future__ import annotations
+
+from warta.incremental import PageMemo
+
+
+def _render(memo: PageMemo, output, key, digest, parts, files) -> bool:
+    """Keep ``key`` or render it (writing ``files``); True if rendered."""
+    if memo.unchanged(key, digest):
+        return False
+    memo.begin(key, digest, parts)
+    for name in files:
+        (output / name).parent.mkdir(parents=True, exist_ok=True)
+        (output / name).write_text(digest, encoding="utf-8")
+        memo.wrote(output / name)
+    memo.end()
+    return True
+
+
+def test_a_page_is_kept_rendered_or_swept_and_the_changed_input_named(tmp_path):
+    output, path = tmp_path / "output", tmp_path / "memo.json"
+    first = PageMemo(path, output, "site-1")
+    parts = {"article": "a1", "(page)": "p1"}
+    assert _render(first, output, "page:a/index.html", "d1", parts, ["a/index.html"])
+    assert _render(first, output, "page:b/index.html", "d2", {}, ["b/index.html"])
+    first.save()
+
+    second = PageMemo(path, output, "site-1")
+    assert not _render(second, output, "page:b/index.html", "d2", {}, ["b/index.html"])
+    edited = {"article": "a2", "(page)": "p1"}
+    assert _render(second, output, "page:a/index.html", "d3", edited, ["a/index.html"])
+    assert second.changed_inputs == {"page:a/index.html": ["article"]}
+    assert second.kept["page"] == 1
+    second.save()
+
+    third = PageMemo(path, output, "site-1")  # page b is gone from the site
+    assert not _render(third, output, "page:a/index.html", "d3", edited, [])
+    assert third.stale_files() == {"b/index.html"}
+    # Another site (settings, theme, code) keeps nothing.
+    assert _render(
+        PageMemo(path, output, "site-2"),
+        output,
+        "page:a/index.html",
+        "d3",
+        edited,
+        ["a/index.html"],
+    )
