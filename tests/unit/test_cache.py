@@ -1,29 +1,30 @@
-"""A cache file is the text json.dumps would write, written entry by entry;
-objects put in the cache are written as their records."""
-
-import io
-import json
+"""A cache file holds one entry a line; entries are read back as they were
+put, objects put in the cache are written as their records, and a damaged
+file or line is never trusted."""
 
 import pytest
 
-from warta.cache import JsonCache, write_json_object
+from warta.cache import JsonCache
+
+RECORDS = {
+    "empty": [],
+    "ab12": [{"id": "bps", "sentence": 'Kata "BPS" — naik\n2,1 %\ttab', "ok": True}],
+    "x": {"nested": [1, 2.5, None, "é"]},
+    "separators \u2028\u2029\r": "\u2028 line\rseparators\u0085",
+    'key "quoted"\t\n': {"k": 1},
+}
 
 
-@pytest.mark.parametrize(
-    "mapping",
-    [
-        {},
-        {"a": []},
-        {"ab12": [{"id": "bps", "sentence": 'Kata "BPS" — naik\n2,1 %', "ok": True}]},
-        {"x": {"nested": [1, 2.5, None, "é"]}, "y": [], "z": "\u2028"},
-    ],
-    ids=["empty", "one", "escapes", "several"],
-)
-def test_same_text_as_json_dumps(mapping):
-    stream = io.StringIO()
-    write_json_object(stream, mapping)
-    expected = json.dumps(mapping, ensure_ascii=False, separators=(",", ":"))
-    assert stream.getvalue() == expected
+@pytest.mark.parametrize("key", list(RECORDS), ids=range(len(RECORDS)))
+def test_a_record_reads_back_as_it_was_put(tmp_path, key):
+    path = tmp_path / "cache.json"
+    cache = JsonCache.load(path)
+    for name, record in RECORDS.items():
+        cache.put_json(name, record)
+    cache.save()
+    again = JsonCache.load(path)
+    assert set(again.entries) == set(RECORDS)
+    assert again.get_json(key) == RECORDS[key]
 
 
 def test_an_object_put_is_saved_as_its_record(tmp_path):
@@ -33,7 +34,43 @@ def test_an_object_put_is_saved_as_its_record(tmp_path):
     cache.put_json("b", {"tiga": 3})
     assert cache.get_json("a") == [1, "dua"]
     cache.save()
-    assert json.loads(path.read_text(encoding="utf-8")) == {
-        "a": [1, "dua"],
-        "b": {"tiga": 3},
-    }
+    again = JsonCache.load(path)
+    assert (again.get_json("a"), again.get_json("b")) == ([1, "dua"], {"tiga": 3})
+
+
+def test_entries_read_and_kept_are_written_as_they_were_read(tmp_path):
+    path = tmp_path / "cache.json"
+    cache = JsonCache.load(path)
+    cache.put_json("a", {"satu": 1})
+    cache.put_json("b", [2])
+    cache.save()
+    again = JsonCache.load(path)
+    assert again.get_json("a") == {"satu": 1}
+    again.put_json("c", [3])
+    again.save()  # "b" was not used: dropped
+    third = JsonCache.load(path)
+    assert (third.get_json("a"), third.get_json("b"), third.get_json("c")) == (
+        {"satu": 1},
+        None,
+        [3],
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["{rusak", '{"a": [1]}', '# warta json cache 2\n"a"\t[1]\nsisa'],
+    ids=["damaged", "older layout", "cut short"],
+)
+def test_a_damaged_cache_is_rebuilt(tmp_path, text):
+    path = tmp_path / "cache.json"
+    path.write_text(text, encoding="utf-8")
+    assert JsonCache.load(path).entries == {}
+
+
+def test_a_damaged_record_is_a_miss(tmp_path):
+    path = tmp_path / "cache.json"
+    path.write_text('# warta json cache 2\n"a"\t[1\n"b"\t[2]\n', encoding="utf-8")
+    cache = JsonCache.load(path)
+    assert cache.get_json("a") is None
+    assert cache.get_json("b") == [2]
+    assert (cache.hits, cache.misses) == (1, 1)
