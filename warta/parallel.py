@@ -7,6 +7,7 @@ not pickled: only each item's index goes out and only results come back. Below
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -50,9 +51,14 @@ def map_on_cores(
     if workers < 2 or len(items) < parallel_min or not can_fork or _SHARED:
         return [function(item) for item in items]
     _SHARED = (function, items)
+    # This process's objects are kept out of the workers' garbage collections:
+    # a collection writes to every object it visits, so each worker would
+    # copy the pages it shares with this one as soon as one ran.
+    gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             chunk = max(1, min(256, len(items) // (workers * 8)))
             return pool.map(_call_shared, range(len(items)), chunksize=chunk)
     finally:
         _SHARED = None
+        gc.unfreeze()
