@@ -1,5 +1,6 @@
 """Pure work spread over processes gives the same results, in order."""
 
+import gc
 import os
 
 from warta.parallel import map_on_cores
@@ -25,3 +26,16 @@ def test_few_items_stay_in_this_process():
 def test_one_worker_and_no_items():
     assert map_on_cores(str, [1, 2], workers=1, parallel_min=0) == ["1", "2"]
     assert map_on_cores(str, [], workers=2, parallel_min=0) == []
+
+
+def test_workers_never_collect_the_objects_they_share():
+    """The parent's objects are frozen (out of every collection) while the
+    workers run, and collected as usual again afterwards."""
+
+    def frozen_in_worker(_item) -> int:
+        return gc.get_freeze_count()
+
+    shared = [{"n": n} for n in range(10_000)]
+    found = map_on_cores(frozen_in_worker, range(400), workers=2)
+    assert min(found) >= len(shared)
+    assert gc.get_freeze_count() == 0
