@@ -100,6 +100,13 @@ class JsonCache:
         records of a whole build, held until then, once made its peak memory."""
         self.put_json(key, _Deferred(value, to_json))
 
+    def keep_object(self, key: str, value, to_json: Callable) -> None:
+        """Hold the entry ``key``, just read, as ``value`` (made from its
+        record) rather than as the bytes it was read from, which would be a
+        second copy; not counted as new."""
+        if key in self.entries:
+            self.entries[key] = _Deferred(value, to_json)
+
     def save(self) -> None:
         """Write the entries used in this build, atomically; nothing when the
         file already holds exactly those (a rebuild with nothing new)."""

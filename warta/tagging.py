@@ -202,7 +202,11 @@ class TagCache(JsonCache):
 
     def get(self, key: str) -> ArticleTags | None:
         record = self.get_json(key)
-        return None if record is None else ArticleTags.from_json(record)
+        if record is None:
+            return None
+        tags = ArticleTags.from_json(record)
+        self.keep_object(key, tags, ArticleTags.to_json)
+        return tags
 
     def put(self, key: str, tags: ArticleTags) -> None:
         self.put_object(key, tags, ArticleTags.to_json)

@@ -122,6 +122,8 @@ def extract_articles(generator) -> None:
         else:
             flat = cache.get_json(keys[-1])
             figures = None if flat is None else [Figure(**r) for r in flat]
+            if figures is not None:
+                cache.keep_object(keys[-1], figures, _records)
         extracted.append(figures)
     pending = [index for index, found in enumerate(extracted) if found is None]
 

@@ -74,3 +74,19 @@ def test_a_damaged_record_is_a_miss(tmp_path):
     assert cache.get_json("a") is None
     assert cache.get_json("b") == [2]
     assert (cache.hits, cache.misses) == (1, 1)
+
+
+def test_an_entry_kept_as_its_object_is_not_new_and_saved_as_its_record(tmp_path):
+    path = tmp_path / "cache.json"
+    cache = JsonCache.load(path)
+    cache.put_json("a", [1, "dua"])
+    cache.put_json("b", [3])
+    cache.save()
+    again = JsonCache.load(path)
+    again.keep_object("a", tuple(again.get_json("a")), list)
+    assert again.get_json("a") == [1, "dua"]
+    assert again.added == 0
+    again.put_json("c", [4])
+    again.save()  # written: "a" from its object, "b" dropped (not used)
+    third = JsonCache.load(path)
+    assert (third.get_json("a"), third.get_json("b")) == ([1, "dua"], None)
