@@ -136,12 +136,11 @@ class ReadCache:
         raw = os.pread(self._old.fileno(), length, offset)
         try:
             entry = pickle.loads(raw)
+            if not isinstance(entry, _Entry):
+                raise TypeError(type(entry).__name__)
         except Exception as error:  # any damage: the page is read again
             del self._before[name]
             raise KeyError(name) from error
-        if not isinstance(entry, _Entry):
-            del self._before[name]
-            raise KeyError(name)
         self._now[name] = (current, self._append(raw))
         self.hits += 1
         new = [(w, stem(w)) for w in entry.words.split("\n") if w and w not in known]
