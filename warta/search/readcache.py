@@ -90,10 +90,18 @@ class ReadCache:
             (where,) = _FOOTER.unpack(stream.read(_FOOTER.size))
             stream.seek(where)
             data = pickle.load(stream)
-        except (OSError, EOFError, ValueError, struct.error, pickle.UnpicklingError):
-            data = None
-        except (AttributeError, ImportError, IndexError, TypeError):
-            data = None  # an older layout: started afresh
+        except (
+            OSError,
+            EOFError,
+            ValueError,
+            struct.error,
+            pickle.UnpicklingError,
+            AttributeError,
+            ImportError,
+            IndexError,
+            TypeError,
+        ):
+            data = None  # damaged, or an older layout: started afresh
         if isinstance(data, dict) and data.get("fingerprint") == self.fingerprint:
             self._before = data.get("pages") or {}
             self.figures = data.get("figures") or {}
