@@ -100,6 +100,16 @@ class JsonCache:
         records of a whole build, held until then, once made its peak memory."""
         self.put_json(key, _Deferred(value, to_json))
 
+    def get_object(self, key: str, from_json: Callable, to_json: Callable):
+        """The object ``from_json`` makes of ``key``'s record, or None; the
+        entry is then held as that object (``keep_object``)."""
+        record = self.get_json(key)
+        if record is None:
+            return None
+        value = from_json(record)
+        self.keep_object(key, value, to_json)
+        return value
+
     def keep_object(self, key: str, value, to_json: Callable) -> None:
         """Hold the entry ``key``, just read, as ``value`` (made from its
         record) rather than as the bytes it was read from, which would be a

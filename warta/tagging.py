@@ -201,12 +201,7 @@ class TagCache(JsonCache):
     """Tagging results on disk, one JSON file for the whole archive."""
 
     def get(self, key: str) -> ArticleTags | None:
-        record = self.get_json(key)
-        if record is None:
-            return None
-        tags = ArticleTags.from_json(record)
-        self.keep_object(key, tags, ArticleTags.to_json)
-        return tags
+        return self.get_object(key, ArticleTags.from_json, ArticleTags.to_json)
 
     def put(self, key: str, tags: ArticleTags) -> None:
         self.put_object(key, tags, ArticleTags.to_json)

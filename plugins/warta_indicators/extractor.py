@@ -50,6 +50,10 @@ def _key(fingerprint: str, text: str, date, region) -> str:
     return digest.hexdigest()
 
 
+def _figures(records: list[dict]) -> list[Figure]:
+    return [Figure(**record) for record in records]
+
+
 def _records(figures: list[Figure]) -> list[dict]:
     return [flat_record(figure) for figure in figures]
 
@@ -120,10 +124,7 @@ def extract_articles(generator) -> None:
             cache.put_object(keys[-1], figures, _records)
             while_reading += 1
         else:
-            flat = cache.get_json(keys[-1])
-            figures = None if flat is None else [Figure(**r) for r in flat]
-            if figures is not None:
-                cache.keep_object(keys[-1], figures, _records)
+            figures = cache.get_object(keys[-1], _figures, _records)
         extracted.append(figures)
     pending = [index for index, found in enumerate(extracted) if found is None]
 
