@@ -90,3 +90,28 @@ def test_an_entry_kept_as_its_object_is_not_new_and_saved_as_its_record(tmp_path
     again.save()  # written: "a" from its object, "b" dropped (not used)
     third = JsonCache.load(path)
     assert (third.get_json("a"), third.get_json("b")) == ([1, "dua"], None)
+
+
+def test_records_read_share_their_strings(tmp_path):
+    path = tmp_path / "cache.json"
+    cache = JsonCache.load(path)
+    sentence = "Dinas Perindustrian Provinsi Lampung menggelar pelatihan " * 3
+    for key in ("a", "b"):
+        cache.put_json(
+            key,
+            [
+                {"id": "disperindag-lampung", "kind": "agency", "sentence": sentence},
+                {"id": "bps", "kind": "agency", "sentence": sentence},
+            ],
+        )
+    cache.save()
+    again = JsonCache.load(path)
+    first, second = again.get_json("a"), again.get_json("b")
+    assert first == second == cache.get_json("a")
+    # A short string is held once for the whole build, keys included...
+    assert first[0]["kind"] is second[1]["kind"]
+    assert first[0]["id"] is second[0]["id"]
+    assert next(iter(first[0])) is next(iter(second[1]))
+    # ...a long one once a record: the same sentence of two tags of one article.
+    assert first[0]["sentence"] is first[1]["sentence"]
+    assert first[0]["sentence"] is not second[0]["sentence"]
