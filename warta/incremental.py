@@ -214,8 +214,9 @@ class PageMemo:
         before = self._previous.get(key)
         if digest is None or before is None or before[0] != digest:
             return False
-        files = before[1]
-        if not all((self.output / name).is_file() for name in files):
+        # os.path, not pathlib: a Path interns every part of every name.
+        root = str(self.output)
+        if not all(os.path.isfile(os.path.join(root, name)) for name in before[1]):
             return False
         self._current[key] = before
         self.kept[key.partition(":")[0]] += 1
@@ -239,9 +240,8 @@ class PageMemo:
 
     def wrote(self, filename: str | os.PathLike) -> None:
         if self._recording is not None:
-            self._recording.append(
-                Path(os.path.relpath(filename, self.output)).as_posix()
-            )
+            name = os.path.relpath(filename, self.output)
+            self._recording.append(name.replace(os.sep, "/"))
 
     def end(self) -> None:
         if self._recording is None:
