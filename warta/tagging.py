@@ -54,7 +54,7 @@ class Overrides:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tag:
     """One entity an article names, with the first sentence that names it."""
 

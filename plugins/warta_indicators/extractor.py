@@ -27,7 +27,7 @@ CONTEXT_KEY = "warta_indicators"
 CACHE_VERSION = "2"  # bump when extraction changes: cached figures are dropped
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FigureView:
     """A figure with what a template shows beside it."""
 

@@ -87,7 +87,7 @@ KINDS = ("realised", "target", "estimate", "projection")
 NATIONAL = "nasional"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """One economic figure found in a text.
 
