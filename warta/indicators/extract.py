@@ -73,6 +73,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -1162,7 +1163,9 @@ class _Sentence:
                     value=quantity.value,
                     value_max=quantity.value_max,
                     unit=quantity.unit or (match.indicator.unit if match else ""),
-                    period=period.label if period else None,
+                    # Interned: a few hundred labels among 150,000 figures at
+                    # 20,000 articles, each otherwise a string of its own.
+                    period=sys.intern(period.label) if period else None,
                     period_year=period.year if period else None,
                     scope=self.scope(quantity, stretch, match, region),
                     kind=self.kind(quantity, stretch),
