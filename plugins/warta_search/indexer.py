@@ -25,6 +25,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from warta.memory import release_free_memory
 from warta.outbox import Outbox
 
 logger = logging.getLogger(__name__)
@@ -314,6 +315,9 @@ class IndexProcess:
     def finish(self) -> int:
         waiting = time.perf_counter()
         self._close_stream(send_pending=True)
+        # The indexer's finish is its peak, and this process waits through
+        # it: what this process has freed need not be held meanwhile.
+        release_free_memory()
         with self._process.stdout:
             out = self._process.stdout.read().decode("utf-8")
         code = self._process.wait()
