@@ -109,7 +109,9 @@ class JsonCache:
         """Whether ``key`` is cached (not counted as a hit or a miss)."""
         return key in self.entries
 
-    def get_json(self, key: str):
+    def _take(self, key: str):
+        """``key``'s entry as held (a record read from the file is parsed),
+        counted as a hit, or None, counted as a miss."""
         record = self.entries.get(key)
         if isinstance(record, _Stored):
             try:
@@ -122,9 +124,11 @@ class JsonCache:
             return None
         self.hits += 1
         self.used.add(key)
-        if isinstance(record, _Deferred):
-            return record.record()
         return record
+
+    def get_json(self, key: str):
+        record = self._take(key)
+        return record.record() if isinstance(record, _Deferred) else record
 
     def put_json(self, key: str, record) -> None:
         self.entries[key] = record
@@ -138,21 +142,18 @@ class JsonCache:
         self.put_json(key, _Deferred(value, to_json))
 
     def get_object(self, key: str, from_json: Callable, to_json: Callable):
-        """The object ``from_json`` makes of ``key``'s record, or None; the
-        entry is then held as that object (``keep_object``)."""
-        record = self.get_json(key)
+        """The object ``from_json`` makes of ``key``'s record, or None. The
+        entry is then held as that object, not also as the bytes it was read
+        from (a second copy), and not counted as new; an entry already held
+        as an object is that object."""
+        record = self._take(key)
         if record is None:
             return None
+        if isinstance(record, _Deferred):
+            return record.value
         value = from_json(record)
-        self.keep_object(key, value, to_json)
+        self.entries[key] = _Deferred(value, to_json)
         return value
-
-    def keep_object(self, key: str, value, to_json: Callable) -> None:
-        """Hold the entry ``key``, just read, as ``value`` (made from its
-        record) rather than as the bytes it was read from, which would be a
-        second copy; not counted as new."""
-        if key in self.entries:
-            self.entries[key] = _Deferred(value, to_json)
 
     def save(self) -> None:
         """Write the entries used in this build, atomically; nothing when the

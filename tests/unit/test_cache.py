@@ -83,7 +83,7 @@ def test_an_entry_kept_as_its_object_is_not_new_and_saved_as_its_record(tmp_path
     cache.put_json("b", [3])
     cache.save()
     again = JsonCache.load(path)
-    again.keep_object("a", tuple(again.get_json("a")), list)
+    again.get_object("a", tuple, list)
     assert again.get_json("a") == [1, "dua"]
     assert again.added == 0
     again.put_json("c", [4])
