@@ -41,16 +41,6 @@ class _Deferred:
         return self.to_json(self.value)
 
 
-class _Stored:
-    """A cache entry as its file holds it: the record's JSON, UTF-8 bytes
-    (as a str, a text with one character beyond Latin-1 takes twice that)."""
-
-    __slots__ = ("data",)
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-
 class _SharingDecoder:
     """Parses records so that they share their strings, keys and values of
     objects: a short one (an id, a unit, a kind) with every record parsed by
@@ -113,9 +103,9 @@ class JsonCache:
         """``key``'s entry as held (a record read from the file is parsed),
         counted as a hit, or None, counted as a miss."""
         record = self.entries.get(key)
-        if isinstance(record, _Stored):
+        if isinstance(record, bytes):  # as read from the file: parsed now
             try:
-                record = self.decoder.decode(record.data)
+                record = self.decoder.decode(record)
             except ValueError:  # a damaged line: that entry is made again
                 del self.entries[key]
                 record = None
@@ -177,8 +167,8 @@ class JsonCache:
 
 
 def _line(key: str, value) -> bytes:
-    if isinstance(value, _Stored):
-        data = value.data  # as read: not parsed and written again
+    if isinstance(value, bytes):
+        data = value  # as read: not parsed and written again
     else:
         record = value.record() if isinstance(value, _Deferred) else value
         data = _compact(record).encode("utf-8")
@@ -186,8 +176,10 @@ def _line(key: str, value) -> bytes:
 
 
 def _read_entries(path: Path) -> dict:
-    """Key -> ``_Stored`` record; ValueError for another layout or a damaged
-    line that does not even name its key."""
+    """Key -> the record's JSON as UTF-8 bytes (a record itself is never
+    bytes; as a str, a text with one character beyond Latin-1 would take twice
+    the room); ValueError for another layout or a damaged line that does not
+    even name its key."""
     entries = {}
     with open(path, "rb") as stream:
         if stream.readline() != HEADER:
@@ -201,7 +193,7 @@ def _read_entries(path: Path) -> dict:
                 key = key[1:-1]  # the common case: nothing escaped
             else:
                 key = json.loads(key)
-            entries[key] = _Stored(data[:-1])
+            entries[key] = data[:-1]
     return entries
 
 
