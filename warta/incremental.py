@@ -187,6 +187,8 @@ class PageMemo:
     def __init__(self, path: Path, output: Path, fingerprint: str) -> None:
         self.path = Path(path)
         self.output = Path(output)
+        # For os.path, not pathlib: a Path interns every part of every name.
+        self._root = str(self.output)
         self.fingerprint = fingerprint
         self._previous: dict[str, dict] = {}
         self._current: dict[str, dict] = {}
@@ -214,8 +216,7 @@ class PageMemo:
         before = self._previous.get(key)
         if digest is None or before is None or before[0] != digest:
             return False
-        # os.path, not pathlib: a Path interns every part of every name.
-        root = str(self.output)
+        root = self._root
         if not all(os.path.isfile(os.path.join(root, name)) for name in before[1]):
             return False
         self._current[key] = before
