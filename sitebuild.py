@@ -16,15 +16,17 @@ import logging
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import Pelican
+from pelican.log import LimitFilter
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
 from warta.errors import WartaError
+from warta.live import watch_and_rebuild
 
 ROOT = Path(__file__).resolve().parent
 logger = logging.getLogger("warta.build")
@@ -65,6 +67,27 @@ INCREMENTAL_SETTINGS = {
 }
 
 
+def build_settings(
+    settings_file: str | Path = ROOT / "pelicanconf.py",
+    *,
+    output: str | Path | None = None,
+    content: str | Path | None = None,
+    cache: str | Path | None = None,
+    incremental: bool = False,
+) -> dict:
+    """Pelican's settings for a build: the settings file with these overrides."""
+    override = {}
+    if cache is not None:
+        override["CACHE_PATH"] = str(Path(cache).resolve())
+    if incremental:
+        override.update(INCREMENTAL_SETTINGS)
+    if output is not None:
+        override["OUTPUT_PATH"] = str(Path(output).resolve())
+    if content is not None:
+        override["PATH"] = str(Path(content).resolve())
+    return read_settings(str(settings_file), override=override)
+
+
 def build(
     settings_file: str | Path = ROOT / "pelicanconf.py",
     *,
@@ -80,17 +103,18 @@ def build(
     renders only the pages whose inputs changed since the last incremental
     build (``warta.incremental``).
     """
-    override = {}
-    if cache is not None:
-        override["CACHE_PATH"] = str(Path(cache).resolve())
-    if incremental:
-        override.update(INCREMENTAL_SETTINGS)
-    if output is not None:
-        override["OUTPUT_PATH"] = str(Path(output).resolve())
-    if content is not None:
-        override["PATH"] = str(Path(content).resolve())
-    settings = read_settings(str(settings_file), override=override)
+    settings = build_settings(
+        settings_file,
+        output=output,
+        content=content,
+        cache=cache,
+        incremental=incremental,
+    )
     init_logging(level=logging.INFO if verbose else logging.WARNING)
+    # Pelican logs a warning once per process; each build must report its own
+    # (the same broken link in a second build of ``serve_live``).
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
     counter = LogCounter()
     logging.getLogger().addHandler(counter)
     started = time.perf_counter()
@@ -158,6 +182,70 @@ def serving(output: str | Path, host: str = "127.0.0.1") -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def serve_live(
+    settings_file: str | Path = ROOT / "pelicanconf.py",
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    output: str | Path | None = None,
+    content: str | Path | None = None,
+    cache: str | Path | None = None,
+    incremental: bool = True,
+    watch: bool = True,
+    stop: threading.Event | None = None,
+    announce: Callable[[str], None] = print,
+) -> int:
+    """Build the site, serve it, and (``watch``) build it again, in this
+    process, each time the content, the theme or the settings file change,
+    until ``stop`` is set or Ctrl-C. A failed build is reported and the site
+    still served: the editor fixes the file and saves it again.
+
+    Returns 1 if the last build failed, else 0."""
+    options = dict(output=output, content=content, cache=cache)
+    settings = build_settings(settings_file, incremental=incremental, **options)
+
+    def rebuild(changed: list[Path] | None = None) -> BuildReport:
+        report = build(settings_file, incremental=incremental, **options)
+        failed = report_and_exit_code(report)
+        if failed and watch:
+            announce("Perbaiki berkas di atas lalu simpan lagi: situs dibangun ulang.")
+        elif changed is not None:
+            announce(f"Selesai dalam {report.seconds:.1f} s; muat ulang halamannya.")
+        return report
+
+    report = rebuild()
+    if not report.ok and not watch:
+        return 1
+    server = make_server(report.output, host, port)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    bound_host, bound_port = server.server_address[:2]
+    announce(f"Arsip siap di http://{bound_host}:{bound_port}/ (Ctrl-C untuk berhenti)")
+    roots = [settings["PATH"], settings["THEME"], settings_file]
+    try:
+        if watch:
+            announce("Perubahan pada konten, tema atau pengaturan dibangun ulang.")
+            reports = [report]
+            watch_and_rebuild(
+                roots,
+                lambda changed: reports.append(rebuild(changed)),
+                stop=stop,
+                announce=announce,
+            )
+            report = reports[-1]
+        elif stop is not None:
+            stop.wait()
+        else:
+            thread.join()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+        server.server_close()
+        announce("Server dihentikan.")
+    return 0 if report.ok else 1
 
 
 def report_and_exit_code(report: BuildReport) -> int:

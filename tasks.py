@@ -49,25 +49,40 @@ def build(c, settings="pelicanconf.py", output=None, verbose=False, incremental=
 
 @task(
     help={
-        "port": "port to listen on (default 8000)",
+        "port": "port to listen on (default 8000; 0 picks a free one)",
         "host": "address to bind (default 127.0.0.1)",
         "settings": "Pelican settings file",
         "clean": "rebuild everything (default: only pages whose inputs changed)",
+        "watch": "rebuild when content, theme or settings change (--no-watch: never)",
+        "content": "content folder (default: the settings')",
+        "output": "output folder (default: the settings')",
     }
 )
-def serve(c, port=8000, host="127.0.0.1", settings="pelicanconf.py", clean=False):
-    """Build the archive (incrementally), then serve it until Ctrl-C."""
+def serve(
+    c,
+    port=8000,
+    host="127.0.0.1",
+    settings="pelicanconf.py",
+    clean=False,
+    watch=True,
+    content=None,
+    output=None,
+):
+    """Build the archive (incrementally), serve it, rebuild on change until Ctrl-C."""
     import sitebuild
 
-    output = _build(settings, None, False, incremental=not clean)
-    server = sitebuild.make_server(output, host, int(port))
-    print(f"Arsip siap di http://{host}:{port}/ (Ctrl-C untuk berhenti)", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        print("\nServer dihentikan.")
-    finally:
-        server.server_close()
+    code = sitebuild.serve_live(
+        ROOT / settings,
+        host=host,
+        port=int(port),
+        content=content,
+        output=output,
+        incremental=not clean,
+        watch=watch,
+        announce=lambda message: print(message, flush=True),
+    )
+    if code:
+        raise Exit(code=code)
 
 
 def _as_root(command: list[str]) -> list[str]:

@@ -1,0 +1,129 @@
+"""``serve_live`` (``make serve``): the site is served and built again, in the
+same process, when an editor adds, breaks or fixes an article."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+import sitebuild
+
+pytestmark = pytest.mark.site
+
+NEW = """Title: Pameran Kopi Robusta Lampung Barat
+Date: 2024-05-08
+Source: Contoh
+Region: Lampung
+
+Dinas Perindustrian Provinsi Lampung membuka pameran kopi robusta di Liwa.
+"""
+BROKEN = "Title: Berita rusak\nDate: 2015-02-30\nSource: Contoh\n\nIsi.\n"
+NEW_URL = "/berita/2024/05/08/pameran-kopi-robusta-lampung-barat/"
+
+
+class Messages:
+    """What ``serve_live`` announces, waited on from the test's thread."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self._changed = threading.Condition()
+
+    def __call__(self, line: str) -> None:
+        with self._changed:
+            self.lines.append(line)
+            self._changed.notify_all()
+
+    def wait_for(self, prefix: str, after: int = 0, seconds: float = 180) -> str:
+        def found():
+            return next((m for m in self.lines[after:] if m.startswith(prefix)), None)
+
+        with self._changed:
+            assert self._changed.wait_for(found, timeout=seconds), self.lines
+            return found()
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+
+
+def test_served_site_is_rebuilt_when_articles_change(content_copy, tmp_path):
+    messages, stop, result = Messages(), threading.Event(), []
+    server = threading.Thread(
+        target=lambda: result.append(
+            sitebuild.serve_live(
+                content=content_copy,
+                output=tmp_path / "output",
+                cache=tmp_path / "cache",
+                port=0,
+                stop=stop,
+                announce=messages,
+            )
+        )
+    )
+    server.start()
+    try:
+        ready = messages.wait_for("Arsip siap di ")
+        base = re.search(r"(http://\S+?)/ ", ready).group(1)
+        assert _get(base + "/")[0] == 200
+        assert _get(base + NEW_URL)[0] == 404
+        time.sleep(0.5)  # the watch is set up after the announcement
+
+        # An article added: built and served without a restart.
+        seen = len(messages.lines)
+        # (In a folder made just now, inotify may report the folder only.)
+        articles = content_copy / "articles" / "2015"
+        (articles / "pameran.md").write_text(NEW, encoding="utf-8")
+        assert messages.wait_for("Berubah: ", seen) == (
+            "Berubah: content/articles/2015/pameran.md. Membangun ulang ..."
+        )
+        messages.wait_for("Selesai dalam ", seen)
+        status, page = _get(base + NEW_URL)
+        assert status == 200
+        assert "Pameran Kopi Robusta Lampung Barat" in page
+
+        # A broken article: the build fails, named; the site is still served.
+        seen = len(messages.lines)
+        (articles / "rusak.md").write_text(BROKEN, encoding="utf-8")
+        messages.wait_for("Perbaiki berkas di atas", seen)
+        assert _get(base + NEW_URL)[0] == 200
+
+        # Fixed: built again.
+        seen = len(messages.lines)
+        (articles / "rusak.md").unlink()
+        messages.wait_for("Selesai dalam ", seen)
+    finally:
+        stop.set()
+        server.join(timeout=60)
+    assert not server.is_alive()
+    assert result == [0]
+    assert messages.lines[-1] == "Server dihentikan."
+    with pytest.raises(urllib.error.URLError, match="refused"):
+        urllib.request.urlopen(base + "/", timeout=2)
+
+
+def test_each_build_in_one_process_reports_its_own_warnings(content_copy, tmp_path):
+    # Pelican logs a warning once per process; a second clean build of the
+    # same broken link must still fail.
+    article = next((content_copy / "articles").rglob("*.md"))
+    with article.open("a", encoding="utf-8") as stream:
+        stream.write("\nLihat [berita lain]({filename}/articles/tidak-ada.md).\n")
+    reports = [
+        sitebuild.build(
+            content=content_copy,
+            output=tmp_path / "output",
+            cache=tmp_path / "cache",
+        )
+        for _ in range(2)
+    ]
+    for report in reports:
+        assert any("tidak-ada.md" in w for w in report.warnings), report.warnings
+        assert not report.ok
