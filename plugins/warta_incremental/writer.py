@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -57,8 +58,15 @@ def site_fingerprint(settings: dict) -> str:
         except Unhashable:
             parts.append((key, type(settings[key]).__qualname__))
     theme = tree_digest([Path(settings["THEME"])])
-    code = tree_digest(CODE, suffixes=(".py",))
-    return digester.digest([parts, theme, code])
+    return digester.digest([parts, theme, running_code_digest()])
+
+
+@functools.cache
+def running_code_digest() -> str:
+    """The digest of the code that renders, taken once per process: a process
+    that builds again (``serve_live``) renders with the code it loaded, even if
+    the files have changed since."""
+    return tree_digest(CODE, suffixes=(".py",))
 
 
 def begin_build(settings: dict) -> None:
