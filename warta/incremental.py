@@ -7,6 +7,9 @@ the digest of every page and feed of the last build with the files it wrote. A
 page whose digest is unchanged and whose files are still there is kept as it
 is. After the build, ``remove_stale`` removes the files of pages that are gone
 (a removed article's page, its entities' pages if nothing names them now).
+The warnings logged while a page was rendered (a link to a missing file) are
+kept with it and logged again each build that keeps it (``collecting_notes``,
+``replay_notes``): a kept page fails ``invoke build`` as the rendered one did.
 
 Dataclass fields declared with ``compare=False`` (a record's line in its
 source file) are not part of a value's digest, as they are not part of its
@@ -19,17 +22,19 @@ objects (articles, tags) and calls ``PageMemo`` from its writer.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
+import logging
 import os
 import pickle
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import ModuleType
 
-MEMO_VERSION = 2
+MEMO_VERSION = 3
 
 
 class Unhashable(Exception):
@@ -179,9 +184,12 @@ class PageMemo:
     Each page is kept as ``[digest, files, parts]``, ``parts`` one string of
     ``name<TAB>digest`` lines (or ""): a dict per page and a string per
     input once held 40 MB at 20,000 articles for what only a debug log reads.
+    A page that logged warnings when rendered has a fourth item, its notes
+    (``[level, logger, message]`` each).
 
-    Use: ``unchanged(key, digest)`` before rendering; if false, render inside
-    ``record(key, digest)`` and report each written file with ``wrote``.
+    Use: ``unchanged(key, digest)`` before rendering (then ``notes(key)`` of
+    a kept page); if false, ``begin``, render reporting each written file with
+    ``wrote``, and ``end(notes)``.
     """
 
     def __init__(self, path: Path, output: Path, fingerprint: str) -> None:
@@ -239,20 +247,24 @@ class PageMemo:
                 if parts.get(name) != before.get(name)
             )
 
+    def notes(self, key: str) -> list[list]:
+        """The warnings logged when the kept page ``key`` was rendered."""
+        page = self._current.get(key)
+        return page[3] if page is not None and len(page) > 3 else []
+
     def wrote(self, filename: str | os.PathLike) -> None:
         if self._recording is not None:
             name = os.path.relpath(filename, self.output)
             self._recording.append(name.replace(os.sep, "/"))
 
-    def end(self) -> None:
+    def end(self, notes: list[list] | None = None) -> None:
         if self._recording is None:
             return
         if self._digest is not None:
-            self._current[self._key] = [
-                self._digest,
-                self._recording,
-                _join_parts(self._parts),
-            ]
+            page = [self._digest, self._recording, _join_parts(self._parts)]
+            if notes:
+                page.append(notes)
+            self._current[self._key] = page
         self._recording = None
         self.rendered_keys.append(self._key)
 
@@ -273,6 +285,35 @@ class PageMemo:
         temporary = self.path.with_suffix(".tmp")
         temporary.write_text(json.dumps(data, separators=(",", ":")), "utf-8")
         temporary.replace(self.path)
+
+
+class _NoteCollector(logging.Handler):
+    def __init__(self, notes: list[list]) -> None:
+        super().__init__(level=logging.WARNING)
+        self._notes = notes
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self._notes.append([record.levelno, record.name, record.getMessage()])
+
+
+@contextlib.contextmanager
+def collecting_notes() -> Iterator[list[list]]:
+    """The warnings (and worse) logged in the block, as ``[level, logger,
+    message]`` lists, for ``PageMemo.end``."""
+    notes: list[list] = []
+    handler = _NoteCollector(notes)
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield notes
+    finally:
+        root.removeHandler(handler)
+
+
+def replay_notes(notes: Iterable[list]) -> None:
+    """Log again the warnings a kept page logged when it was rendered."""
+    for level, name, message in notes:
+        logging.getLogger(name).log(level, "%s", message)
 
 
 def _join_parts(parts: dict[str, str] | None) -> str:

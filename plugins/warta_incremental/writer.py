@@ -17,6 +17,8 @@ from warta.incremental import (
     Digester,
     PageMemo,
     Unhashable,
+    collecting_notes,
+    replay_notes,
     text_as_bytes,
     tree_digest,
 )
@@ -275,12 +277,14 @@ class MemoWriter(Writer):
 
     def _memoised(self, key, digest, render, parts=None):
         if self._memo.unchanged(key, digest):
+            replay_notes(self._memo.notes(key))
             return None
         self._memo.begin(key, digest, parts)
-        try:
-            return render()
-        finally:
-            self._memo.end()
+        with collecting_notes() as notes:
+            try:
+                return render()
+            finally:
+                self._memo.end(notes)
 
     def _digest(self, value, shared: bool = False) -> str | None:
         """``value``'s digest; once per build for the same object if ``shared``

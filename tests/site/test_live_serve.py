@@ -110,9 +110,13 @@ def test_served_site_is_rebuilt_when_articles_change(content_copy, tmp_path):
         urllib.request.urlopen(base + "/", timeout=2)
 
 
-def test_each_build_in_one_process_reports_its_own_warnings(content_copy, tmp_path):
-    # Pelican logs a warning once per process; a second clean build of the
-    # same broken link must still fail.
+@pytest.mark.parametrize("incremental", [False, True], ids=["clean", "incremental"])
+def test_each_build_in_one_process_reports_its_own_warnings(
+    content_copy, tmp_path, incremental
+):
+    # Pelican logs a warning once per process, and an incremental build keeps
+    # the page that logged it: a second build of the same broken link must
+    # still fail.
     article = next((content_copy / "articles").rglob("*.md"))
     with article.open("a", encoding="utf-8") as stream:
         stream.write("\nLihat [berita lain]({filename}/articles/tidak-ada.md).\n")
@@ -121,6 +125,7 @@ def test_each_build_in_one_process_reports_its_own_warnings(content_copy, tmp_pa
             content=content_copy,
             output=tmp_path / "output",
             cache=tmp_path / "cache",
+            incremental=incremental,
         )
         for _ in range(2)
     ]

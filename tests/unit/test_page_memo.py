@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from warta.incremental import PageMemo
+import logging
+
+from warta.incremental import PageMemo, collecting_notes, replay_notes
 
 
 def _render(memo: PageMemo, output, key, digest, parts, files) -> bool:
@@ -46,3 +48,33 @@ def test_a_page_is_kept_rendered_or_swept_and_the_changed_input_named(tmp_path):
         edited,
         ["a/index.html"],
     )
+
+
+def test_a_kept_page_logs_again_the_warnings_it_logged_when_rendered(tmp_path, caplog):
+    output, path = tmp_path / "output", tmp_path / "memo.json"
+    # Once Pelican is imported, its logger class drops a repeated warning
+    # within a process (a build resets that): not wanted here.
+    logger = logging.getLogger("tests.page_memo")
+    logger.filters.clear()
+    first = PageMemo(path, output, "site")
+    first.begin("page:a.html", "d1")
+    with collecting_notes() as notes:
+        logger.warning("Unable to find %r", "x.md")
+        logger.info("not a warning")
+    (output / "a.html").parent.mkdir(parents=True)
+    (output / "a.html").write_text("a", encoding="utf-8")
+    first.wrote(output / "a.html")
+    first.end(notes)
+    assert _render(first, output, "page:b.html", "d2", {}, ["b.html"])
+    first.save()
+
+    second = PageMemo(path, output, "site")
+    assert second.unchanged("page:a.html", "d1")
+    assert second.unchanged("page:b.html", "d2")
+    assert second.notes("page:b.html") == []
+    caplog.clear()
+    with caplog.at_level(logging.INFO):
+        replay_notes(second.notes("page:a.html"))
+    assert [(r.name, r.levelno, r.getMessage()) for r in caplog.records] == [
+        ("tests.page_memo", logging.WARNING, "Unable to find 'x.md'")
+    ]
