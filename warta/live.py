@@ -43,6 +43,19 @@ def shown_names(paths: Iterable[Path], roots: Iterable[Path]) -> str:
     return text
 
 
+def changed_paths(changes: Iterable[tuple[watchfiles.Change, str]]) -> list[Path]:
+    """The paths of a batch of changes, without the files that came and went
+    within it (the temporary file an editor or ``sed -i`` writes and renames)."""
+    kinds: dict[Path, set[watchfiles.Change]] = {}
+    for change, name in changes:
+        kinds.setdefault(Path(name), set()).add(change)
+    return sorted(
+        path
+        for path, seen in kinds.items()
+        if not (watchfiles.Change.added in seen and not path.exists())
+    )
+
+
 def watch_and_rebuild(
     roots: Iterable[str | os.PathLike],
     rebuild: Callable[[list[Path]], object],
@@ -52,7 +65,8 @@ def watch_and_rebuild(
     debounce_ms: int = DEBOUNCE_MS,
 ) -> int:
     """Call ``rebuild(changed paths)`` after each batch of changes under
-    ``roots`` until ``stop`` is set (or Ctrl-C); return how many rebuilds ran."""
+    ``roots`` until ``stop`` is set; return how many rebuilds ran. Ctrl-C
+    raises ``KeyboardInterrupt``."""
     roots = [Path(root) for root in roots if Path(root).exists()]
     if not roots:
         raise ValueError("nothing to watch: none of the folders exists")
@@ -61,9 +75,10 @@ def watch_and_rebuild(
         *roots,
         debounce=debounce_ms,
         stop_event=stop,
-        raise_interrupt=False,
     ):
-        paths = sorted({Path(name) for _, name in changes})
+        paths = changed_paths(changes)
+        if not paths:
+            continue
         # A folder made for a new file is not news beside the file.
         files = [path for path in paths if not path.is_dir()] or paths
         announce(f"Berubah: {shown_names(files, roots)}. Membangun ulang ...")

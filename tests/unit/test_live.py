@@ -7,8 +7,9 @@ import time
 from pathlib import Path
 
 import pytest
+from watchfiles import Change
 
-from warta.live import shown_names, watch_and_rebuild
+from warta.live import changed_paths, shown_names, watch_and_rebuild
 
 
 @pytest.mark.parametrize(
@@ -85,3 +86,17 @@ def test_each_batch_of_changes_is_rebuilt_until_stopped(tmp_path):
 def test_nothing_to_watch_is_an_error(tmp_path):
     with pytest.raises(ValueError, match="nothing to watch"):
         watch_and_rebuild([tmp_path / "missing"], lambda changed: None)
+
+
+def test_a_file_that_came_and_went_within_a_batch_is_left_out(tmp_path):
+    kept, gone = tmp_path / "a.md", tmp_path / "sedX1"
+    kept.write_text("isi", encoding="utf-8")
+    removed = tmp_path / "old.md"  # deleted: reported
+    changes = {
+        (Change.modified, str(kept)),
+        (Change.added, str(gone)),
+        (Change.deleted, str(gone)),
+        (Change.deleted, str(removed)),
+    }
+    assert changed_paths(changes) == [kept, removed]
+    assert changed_paths({(Change.added, str(gone))}) == []
