@@ -10,7 +10,12 @@ from pelican import signals
 from warta.errors import ContentError
 
 from .reader import StrictMarkdownReader
-from .speed import freeze_urls, index_taxonomies, release_cached_text
+from .speed import (
+    forget_rendered_text,
+    freeze_urls,
+    index_taxonomies,
+    release_cached_text,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -76,3 +81,4 @@ def register() -> None:
     signals.article_generator_finalized.connect(index_taxonomies)
     signals.article_generator_finalized.connect(release_cached_text)
     signals.all_generators_finalized.connect(freeze_urls)
+    signals.finalized.connect(forget_rendered_text)

@@ -3,11 +3,13 @@ same process, when an editor adds, breaks or fixes an article."""
 
 from __future__ import annotations
 
+import gc
 import re
 import threading
 import time
 import urllib.error
 import urllib.request
+import weakref
 
 import pytest
 
@@ -132,3 +134,30 @@ def test_each_build_in_one_process_reports_its_own_warnings(
     for report in reports:
         assert any("tidak-ada.md" in w for w in report.warnings), report.warnings
         assert not report.ok
+
+
+def test_a_build_leaves_none_of_its_articles_alive(content_copy, tmp_path):
+    # A process that builds again (make serve) must not keep the articles of
+    # every build it made: Pelican memoises their HTML for the process.
+    from pelican import signals
+
+    seen: list[weakref.ref] = []
+
+    def keep_refs(generator):
+        seen.extend(weakref.ref(article) for article in generator.articles)
+
+    signals.article_generator_finalized.connect(keep_refs)
+    try:
+        for _ in range(2):
+            report = sitebuild.build(
+                content=content_copy,
+                output=tmp_path / "output",
+                cache=tmp_path / "cache",
+                incremental=True,
+            )
+            assert report.ok, report.errors + report.warnings
+    finally:
+        signals.article_generator_finalized.disconnect(keep_refs)
+    gc.collect()
+    assert len(seen) == 2
+    assert [ref() for ref in seen] == [None, None]
