@@ -205,40 +205,31 @@ def serve_live(
     Returns 1 if the last build failed, else 0."""
     options = dict(output=output, content=content, cache=cache)
     settings = build_settings(settings_file, incremental=incremental, **options)
+    report = None
 
-    def rebuild(changed: list[Path] | None = None) -> BuildReport:
+    def rebuild(changed: list[Path] | None = None) -> None:
+        nonlocal report
         report = build(settings_file, incremental=incremental, **options)
         failed = report_and_exit_code(report)
         if failed and watch:
             announce("Perbaiki berkas di atas lalu simpan lagi: situs dibangun ulang.")
         elif changed is not None:
             announce(f"Selesai dalam {report.seconds:.1f} s; muat ulang halamannya.")
-        return report
 
-    report = rebuild()
+    rebuild()
     if not report.ok and not watch:
         return 1
     server = make_server(report.output, host, port)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     bound_host, bound_port = server.server_address[:2]
     announce(f"Arsip siap di http://{bound_host}:{bound_port}/ (Ctrl-C untuk berhenti)")
     roots = [settings["PATH"], settings["THEME"], settings_file]
     try:
         if watch:
             announce("Perubahan pada konten, tema atau pengaturan dibangun ulang.")
-            reports = [report]
-            watch_and_rebuild(
-                roots,
-                lambda changed: reports.append(rebuild(changed)),
-                stop=stop,
-                announce=announce,
-            )
-            report = reports[-1]
-        elif stop is not None:
-            stop.wait()
+            watch_and_rebuild(roots, rebuild, stop=stop, announce=announce)
         else:
-            thread.join()
+            (stop or threading.Event()).wait()
     except KeyboardInterrupt:
         pass
     finally:
