@@ -161,3 +161,54 @@ def test_a_build_leaves_none_of_its_articles_alive(content_copy, tmp_path):
     gc.collect()
     assert len(seen) == 2
     assert [ref() for ref in seen] == [None, None]
+
+
+def test_a_first_build_that_fails_is_served_and_built_again_once_fixed(
+    content_copy, tmp_path
+):
+    broken = content_copy / "articles" / "2015" / "rusak.md"
+    broken.write_text(BROKEN, encoding="utf-8")
+    messages, stop, result = Messages(), threading.Event(), []
+    server = threading.Thread(
+        target=lambda: result.append(
+            sitebuild.serve_live(
+                content=content_copy,
+                output=tmp_path / "output",
+                cache=tmp_path / "cache",
+                port=0,
+                stop=stop,
+                announce=messages,
+            )
+        )
+    )
+    server.start()
+    try:
+        messages.wait_for("Perbaiki berkas di atas")
+        ready = messages.wait_for("Arsip siap di ")
+        base = re.search(r"(http://\S+?)/ ", ready).group(1)
+        time.sleep(0.5)  # the watch is set up after the announcement
+        seen = len(messages.lines)
+        broken.unlink()
+        messages.wait_for("Selesai dalam ", seen)
+        assert _get(base + "/")[0] == 200
+    finally:
+        stop.set()
+        server.join(timeout=60)
+    assert result == [0]
+
+
+def test_without_watching_a_failed_first_build_is_not_served(content_copy, tmp_path):
+    (content_copy / "articles" / "2015" / "rusak.md").write_text(
+        BROKEN, encoding="utf-8"
+    )
+    messages = Messages()
+    code = sitebuild.serve_live(
+        content=content_copy,
+        output=tmp_path / "output",
+        cache=tmp_path / "cache",
+        port=0,
+        watch=False,
+        announce=messages,
+    )
+    assert code == 1
+    assert not any(m.startswith("Arsip siap") for m in messages.lines)
