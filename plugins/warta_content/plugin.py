@@ -11,6 +11,7 @@ from warta.errors import ContentError
 
 from .reader import StrictMarkdownReader
 from .speed import (
+    archive_periods_in_linear_time,
     forget_rendered_text,
     freeze_urls,
     index_taxonomies,
@@ -76,6 +77,7 @@ def reject_duplicate_urls(generator) -> None:
 def register() -> None:
     signals.readers_init.connect(use_strict_reader)
     signals.article_generator_init.connect(read_ahead)
+    signals.article_generator_init.connect(archive_periods_in_linear_time)
     signals.article_generator_pretaxonomy.connect(stop_reading_ahead)
     signals.article_generator_finalized.connect(reject_duplicate_urls)
     signals.article_generator_finalized.connect(index_taxonomies)

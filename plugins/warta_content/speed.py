@@ -6,6 +6,11 @@ None of these functions changes what is written.
 
 from __future__ import annotations
 
+import calendar
+from collections import defaultdict
+from itertools import groupby
+from operator import attrgetter
+
 from pelican.contents import Content
 
 # Every list of content objects a generator may hold; most hold a few of them.
@@ -149,3 +154,55 @@ def forget_rendered_text(pelican) -> None:
     """
     for method in ("get_content", "get_summary"):
         Content.__dict__[method].cache.clear()
+
+
+# The archive pages by period, finest last, with what makes a period.
+_PERIODS = (
+    ("year", attrgetter("date.year")),
+    ("month", attrgetter("date.year", "date.month")),
+    ("day", attrgetter("date.year", "date.month", "date.day")),
+)
+
+
+def period_archives(sorted_articles, articles, settings) -> dict[str, list[dict]]:
+    """The year, month and day archives, as Pelican's ArticlesGenerator
+    describes them for its templates, in linear time.
+
+    Pelican finds each period's articles by testing every article of the site
+    for membership in the period's list, which compares objects one by one:
+    the square of the archive's size, some 7 s at 20,000 articles. Here an
+    article is looked up by identity in a set. ``sorted_articles`` are the
+    articles newest first (``dates``), ``articles`` in the site's order.
+    """
+    found: dict[str, list[dict]] = defaultdict(list)
+    for granularity, period_of in _PERIODS:
+        save_as = settings[f"{granularity.upper()}_ARCHIVE_SAVE_AS"]
+        if not save_as:
+            continue  # no pages for this period
+        url = settings[f"{granularity.upper()}_ARCHIVE_URL"]
+        for period, group in groupby(sorted_articles, key=period_of):
+            dates = list(group)
+            members = {id(article) for article in dates}
+            first = dates[0].date
+            if granularity == "year":
+                shown, numbers = (period,), (period,)
+            else:
+                shown = (period[0], calendar.month_name[period[1]], *period[2:])
+                numbers = tuple(period)
+            found[granularity].append(
+                {
+                    "dates": dates,
+                    "articles": [a for a in articles if id(a) in members],
+                    "save_as": save_as.format(date=first),
+                    "url": url.format(date=first),
+                    "period": shown,
+                    "period_num": numbers,
+                }
+            )
+    return found
+
+
+def archive_periods_in_linear_time(generator) -> None:
+    """``article_generator_init``: this generator's archives by period are
+    worked out by ``period_archives``."""
+    generator._build_period_archives = period_archives

@@ -7,11 +7,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from pelican.generators import ArticlesGenerator
 from pelican.settings import read_settings
 
 import warta_content
 from tests.plugin.pelican_objects import articles_generator
-from warta_content.speed import IndexedList, freeze_urls, index_taxonomies
+from warta_content.speed import (
+    IndexedList,
+    freeze_urls,
+    index_taxonomies,
+    period_archives,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -161,3 +167,49 @@ def test_the_saved_content_cache_leaves_no_second_copy_of_the_text(tmp_path):
     assert {a.slug: a.content for a in again.articles} == {
         slug: a.content for slug, a in first.items()
     }
+
+
+@pytest.mark.parametrize(
+    "granularities",
+    [("year", "month"), ("year", "month", "day"), ()],
+    ids=["year-month", "every-period", "none"],
+)
+def test_archives_by_period_are_pelicans_own(tmp_path, granularities):
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    for number, date in enumerate(
+        ["2015-03-16", "2015-03-16 10:00", "2015-03-02", "2015-11-30", "2016-01-02"]
+    ):
+        (content / "articles" / f"a{number}.md").write_text(
+            f"Title: Berita {number}\nDate: {date}\n\nIsi.\n", encoding="utf-8"
+        )
+    override = {"PATH": str(content), "OUTPUT_PATH": str(tmp_path / "output")}
+    for granularity in ("year", "month", "day"):
+        if granularity not in granularities:
+            override[f"{granularity.upper()}_ARCHIVE_SAVE_AS"] = ""
+    override["DAY_ARCHIVE_URL"] = "arsip/{date:%Y}/{date:%m}/{date:%d}/"
+    if "day" in granularities:
+        override["DAY_ARCHIVE_SAVE_AS"] = "arsip/{date:%Y}/{date:%m}/{date:%d}/i.html"
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override=override)
+    warta_content.register()
+    generator = articles_generator(settings)
+    generator.generate_context()
+    ours = generator.period_archives
+    assert generator._build_period_archives is period_archives
+    pelicans = ArticlesGenerator._build_period_archives(
+        generator, generator.dates, generator.articles, settings
+    )
+    assert ours.keys() == pelicans.keys() == set(granularities)
+    for granularity in granularities:
+        assert len(ours[granularity]) == len(pelicans[granularity])
+        for mine, theirs in zip(ours[granularity], pelicans[granularity], strict=True):
+            assert list(mine) == list(theirs)  # the same keys, in the same order
+            for key, value in theirs.items():
+                if key in ("dates", "articles"):
+                    assert [id(a) for a in mine[key]] == [id(a) for a in value]
+                else:
+                    assert mine[key] == value
+    if "month" in granularities:
+        march = next(a for a in ours["month"] if a["period_num"] == (2015, 3))
+        assert len(march["articles"]) == 3
+        assert march["period"] == (2015, "March")
