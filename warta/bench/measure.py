@@ -920,14 +920,14 @@ def child_live(args: argparse.Namespace) -> int:
 
     info = _InfoRecorder()
     logging.getLogger().addHandler(info)
+    for logger_name in _PLUGIN_LOGGERS:
+        logging.getLogger(logger_name).setLevel(logging.INFO)
     poller = _TreePeak(interval=0.25, proportional=True)
     poller.start()
     steps = []
     for name, change in LIVE_STEPS:
         what = change(Path(args.content)) if change else "nothing"
         info.messages.clear()
-        for logger in _PLUGIN_LOGGERS:
-            logging.getLogger(logger).setLevel(logging.INFO)
         report = sitebuild.build(
             args.settings,
             content=args.content,
