@@ -40,6 +40,16 @@ DEFAULT_LANG = "id"
 # their own (warta_content).
 ARTICLE_TRANSLATION_ID = None
 PAGE_TRANSLATION_ID = None
+
+
+def _newest_first(article):
+    """Newest first, and articles of one moment by slug. Pelican finds the
+    files in an order that changes from process to process; looking for
+    translations used to sort them by slug, and nothing else does now."""
+    return (-article.date.timestamp(), article.slug)
+
+
+ARTICLE_ORDER_BY = _newest_first
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 DEFAULT_PAGINATION = 20
 PAGINATION_PATTERNS = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -33,14 +34,23 @@ class BuildRun:
         return target.read_text(encoding="utf-8")
 
 
-def run_build(content: Path, output: Path, settings: Path | None = None) -> BuildRun:
-    """Build ``content`` with the project's own build command, in a new process."""
+def run_build(
+    content: Path, output: Path, settings: Path | None = None, env: dict | None = None
+) -> BuildRun:
+    """Build ``content`` with the project's own build command, in a new process
+    (with ``env`` added to the environment)."""
     command = [sys.executable, "-m", "sitebuild", "--content", str(content)]
     command += ["--output", str(output)]
     if settings is not None:
         command += ["--settings", str(settings)]
     done = subprocess.run(
-        command, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False
+        command,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={**os.environ, **(env or {})},
     )
     return BuildRun(done.returncode, done.stderr + done.stdout, output)
 
