@@ -57,12 +57,12 @@ def _get(url: str) -> tuple[int, str]:
         return error.code, ""
 
 
-def test_served_site_is_rebuilt_when_articles_change(content_copy, tmp_path):
-    messages, stop, result = Messages(), threading.Event(), []
+def _serve_live_in_a_thread(content, tmp_path, messages, stop, result):
+    """``serve_live`` started on a free port; its exit code goes to ``result``."""
     server = threading.Thread(
         target=lambda: result.append(
             sitebuild.serve_live(
-                content=content_copy,
+                content=content,
                 output=tmp_path / "output",
                 cache=tmp_path / "cache",
                 port=0,
@@ -72,6 +72,12 @@ def test_served_site_is_rebuilt_when_articles_change(content_copy, tmp_path):
         )
     )
     server.start()
+    return server
+
+
+def test_served_site_is_rebuilt_when_articles_change(content_copy, tmp_path):
+    messages, stop, result = Messages(), threading.Event(), []
+    server = _serve_live_in_a_thread(content_copy, tmp_path, messages, stop, result)
     try:
         ready = messages.wait_for("Arsip siap di ")
         base = re.search(r"(http://\S+?)/ ", ready).group(1)
@@ -169,19 +175,7 @@ def test_a_first_build_that_fails_is_served_and_built_again_once_fixed(
     broken = content_copy / "articles" / "2015" / "rusak.md"
     broken.write_text(BROKEN, encoding="utf-8")
     messages, stop, result = Messages(), threading.Event(), []
-    server = threading.Thread(
-        target=lambda: result.append(
-            sitebuild.serve_live(
-                content=content_copy,
-                output=tmp_path / "output",
-                cache=tmp_path / "cache",
-                port=0,
-                stop=stop,
-                announce=messages,
-            )
-        )
-    )
-    server.start()
+    server = _serve_live_in_a_thread(content_copy, tmp_path, messages, stop, result)
     try:
         messages.wait_for("Perbaiki berkas di atas")
         ready = messages.wait_for("Arsip siap di ")
