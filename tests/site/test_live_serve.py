@@ -57,18 +57,23 @@ def _get(url: str) -> tuple[int, str]:
         return error.code, ""
 
 
+def _serve_live(content, tmp_path, messages, **options) -> int:
+    """``serve_live`` on a free port, with output and cache in ``tmp_path``."""
+    return sitebuild.serve_live(
+        content=content,
+        output=tmp_path / "output",
+        cache=tmp_path / "cache",
+        port=0,
+        announce=messages,
+        **options,
+    )
+
+
 def _serve_live_in_a_thread(content, tmp_path, messages, stop, result):
-    """``serve_live`` started on a free port; its exit code goes to ``result``."""
+    """``_serve_live`` in a thread until ``stop``; its exit code goes to ``result``."""
     server = threading.Thread(
         target=lambda: result.append(
-            sitebuild.serve_live(
-                content=content,
-                output=tmp_path / "output",
-                cache=tmp_path / "cache",
-                port=0,
-                stop=stop,
-                announce=messages,
-            )
+            _serve_live(content, tmp_path, messages, stop=stop)
         )
     )
     server.start()
@@ -196,13 +201,6 @@ def test_without_watching_a_failed_first_build_is_not_served(content_copy, tmp_p
         BROKEN, encoding="utf-8"
     )
     messages = Messages()
-    code = sitebuild.serve_live(
-        content=content_copy,
-        output=tmp_path / "output",
-        cache=tmp_path / "cache",
-        port=0,
-        watch=False,
-        announce=messages,
-    )
+    code = _serve_live(content_copy, tmp_path, messages, watch=False)
     assert code == 1
     assert not any(m.startswith("Arsip siap") for m in messages.lines)
