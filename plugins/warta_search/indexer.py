@@ -12,6 +12,7 @@ import argparse
 import collections
 import concurrent.futures
 import contextlib
+import functools
 import json
 import logging
 import multiprocessing
@@ -101,8 +102,12 @@ class _Indexing:
         from warta.search.textindex import PAGE_MIN_DOCUMENTS, IndexWriter
 
         self.output = Path(output)
-        self.writer = IndexWriter(self.output / BUNDLE, page_min or PAGE_MIN_DOCUMENTS)
         self.reads = ReadCache(cache) if cache is not None else None
+        self.writer = IndexWriter(
+            self.output / BUNDLE,
+            page_min or PAGE_MIN_DOCUMENTS,
+            previous=self.reads.bundle if self.reads is not None else None,
+        )
         self.workers = workers
         self.slots: dict[str, int] = {}  # page name -> its document file's slot
         self.read_count = 0
@@ -190,7 +195,7 @@ class _Indexing:
             self._pool.shutdown()
         figures = self.writer.finish()
         if self.reads is not None:
-            self.reads.save(figures)
+            self.reads.save(figures, self.writer.manifest)
         figures["files"] = len(files)
         figures["files_read"] = self.read_count
         figures["workers"] = self.workers
@@ -208,9 +213,7 @@ class _Indexing:
             return False
         self.slots[name] = slot
         if found is not None:
-            read, document = found
-            (self.writer.scratch / f"{slot}.bin").write_bytes(document)
-            self.writer.add_read(read)
+            self.writer.add_read(found, functools.partial(self.reads.document, name))
         return True
 
     def _bundle_kept(self, stamps: dict[str, tuple[int, int]]) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import shutil
 import struct
 from pathlib import Path
 
@@ -273,6 +274,54 @@ def test_read_cache_skips_unchanged_pages_and_changes_nothing(tmp_path):
     again = build_index(output, workers=1, cache=cache)
     assert (again["files_read"], again["documents"]) == (0, 4)
     assert cached == _bundle_files(output / BUNDLE)
+
+
+def _every_file(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_an_incremental_run_writes_only_the_bundle_files_that_change(tmp_path):
+    """The bundle is updated where it is: after one edit, the files whose
+    content is unchanged are left untouched, and the bundle holds exactly
+    what a fresh run writes. A file changed behind the index's back is
+    written again; a file the bundle no longer lists is removed."""
+    from warta_search.indexer import build_index
+
+    output = tmp_path / "output"
+    write_articles(output, 6, by_word)
+    cache = tmp_path / "pages.pickle"
+    bundle = output / BUNDLE
+
+    def fresh() -> dict[str, bytes]:
+        other = tmp_path / "fresh"
+        shutil.rmtree(other, ignore_errors=True)
+        shutil.copytree(output / "berita", other / "berita")
+        build_index(other, workers=1, page_min=1)
+        return _every_file(other / BUNDLE)
+
+    first = build_index(output, workers=1, cache=cache, page_min=1)
+    assert (first["files_kept"], first["files_written"]) == (0, len(fresh()))
+    kept = bundle / "dok" / "5.bin"  # berita/b5/, numbered last
+    before = kept.stat().st_mtime_ns
+
+    edited = output / "berita" / "b1" / "index.html"
+    edited.write_text(ARTICLE.replace("kopi", "lada"), encoding="utf-8")
+    after = build_index(output, workers=1, cache=cache, page_min=1)
+    assert after["files_written"] > 0
+    assert after["files_kept"] > 0
+    assert kept.stat().st_mtime_ns == before
+    assert _every_file(bundle) == fresh()
+    assert not (output / "cari" / "indeks.baru").exists()
+
+    kept.write_bytes(b"damaged")
+    (bundle / "hal" / "999.bin").write_bytes(b"not listed")
+    edited.touch()  # a page written again: the bundle is not kept whole
+    build_index(output, workers=1, cache=cache, page_min=1)
+    assert _every_file(bundle) == fresh()
 
 
 def test_a_damaged_read_cache_entry_is_read_again(tmp_path):

@@ -13,7 +13,9 @@ where that index begins. Only the index is loaded: an entry is read when its
 page is taken, and written to the next build's file as soon as it is put or
 taken, so the indexer never holds the whole cache (130 MB at 20,000 articles).
 The cache names the code that read the pages: a change in the extraction or
-the index format starts it afresh.
+the index format starts it afresh. It also keeps the manifest of the bundle
+the run wrote (``IndexWriter.manifest``), so that the next run rewrites only
+the bundle's files whose content changes.
 """
 
 from __future__ import annotations
@@ -78,6 +80,8 @@ class ReadCache:
         self._new = None  # this build's file, written as pages come
         self.hits = 0
         self.figures: dict = {}  # what the run that wrote the cache wrote
+        # The bundle that run wrote: ``IndexWriter.manifest``.
+        self.bundle: dict = {}
         self._load()
 
     def _load(self) -> None:
@@ -105,6 +109,7 @@ class ReadCache:
         if isinstance(data, dict) and data.get("fingerprint") == self.fingerprint:
             self._before = data.get("pages") or {}
             self.figures = data.get("figures") or {}
+            self.bundle = data.get("bundle") or {}
             self._old = stream
         else:
             stream.close()
@@ -124,11 +129,9 @@ class ReadCache:
         entry = self._before.get(name, _MISSING)
         return entry is not _MISSING and entry[0] == current
 
-    def take(
-        self, name: str, slot: int, known: dict[str, str]
-    ) -> tuple[ReadPage, bytes] | None:
-        """The page ``name`` as read before (``has`` said so): its read and
-        document file, or ``None`` for a page that has nothing to index.
+    def take(self, name: str, slot: int, known: dict[str, str]) -> ReadPage | None:
+        """The page ``name`` as read before (``has`` said so), or ``None`` for
+        a page that has nothing to index (its document file: ``document``).
 
         ``known`` is the words the index has already (word -> stem): the
         read page reports the others, as a worker would in one session.
@@ -163,7 +166,13 @@ class ReadCache:
             words=new,
             digest=entry.digest,
         )
-        return read, entry.document
+        return read
+
+    def document(self, name: str) -> bytes:
+        """The document file of the page ``name`` that ``take`` gave (read
+        again from the last build's file, not held meanwhile)."""
+        offset, length = self._before[name][1]
+        return pickle.loads(os.pread(self._old.fileno(), length, offset)).document
 
     def put(self, name: str, current: tuple[int, int], read: ReadPage | None) -> None:
         """Keep a page read in this build (``read_page(..., for_cache=True)``),
@@ -197,9 +206,10 @@ class ReadCache:
     def _temporary(self) -> Path:
         return self.path.with_suffix(".tmp")
 
-    def save(self, figures: dict) -> None:
-        """Keep the pages of this build only (pages gone are forgotten), and
-        ``figures`` about the bundle written from them."""
+    def save(self, figures: dict, bundle: dict | None = None) -> None:
+        """Keep the pages of this build only (pages gone are forgotten),
+        ``figures`` about the bundle written from them and its ``bundle``
+        manifest."""
         if self._new is None:
             self._append(b"")
         stream, self._new = self._new, None
@@ -209,6 +219,7 @@ class ReadCache:
                 "fingerprint": self.fingerprint,
                 "pages": self._now,
                 "figures": figures,
+                "bundle": bundle or {},
             }
             pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
             stream.write(_FOOTER.pack(where))

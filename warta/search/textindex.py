@@ -84,6 +84,7 @@ import unicodedata
 import uuid
 from array import array
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
@@ -230,6 +231,15 @@ class _Doc:
     length: int
     stems: array | None  # provisional stem numbers
     counts: array | None  # weighted term counts, parallel to ``stems``
+    digest: bytes  # of what its document file holds (and more)
+    # Where its document file's bytes come from when they are not in the
+    # scratch folder (a page an earlier build read): asked only if needed.
+    document: Callable[[], bytes] | None = None
+
+
+# A bundle file as a run wrote it: the key of what it holds, its size and
+# modification time (``IndexWriter.manifest``).
+Written = tuple[bytes, int, int]
 
 
 class IndexWriter:
@@ -237,6 +247,15 @@ class IndexWriter:
 
     Documents' texts go to disk as they come; what stays in memory is a few
     bytes per distinct word of each page.
+
+    ``previous``: the ``manifest`` of the run that wrote the bundle in
+    ``folder``. The bundle is then updated where it is: a file whose key
+    (what it holds) is the one that run wrote, and that is still as that run
+    left it (size and modification time), is neither made nor written again;
+    the others are replaced one by one, ``meta.bin`` last, and the files the
+    new bundle lacks are removed. After one edited article, most files stay
+    (a clean rebuild at 20,000 articles rewrote 22,000 files). Without it,
+    the bundle is written afresh beside ``folder`` and takes its place.
     """
 
     def __init__(
@@ -244,6 +263,7 @@ class IndexWriter:
         folder: Path,
         page_min: int = PAGE_MIN_DOCUMENTS,
         meta_words: int = META_WORDS,
+        previous: dict[str, Written] | None = None,
     ) -> None:
         self.folder = Path(folder)
         self.page_min = page_min  # a word matching fewer has no first page
@@ -252,6 +272,12 @@ class IndexWriter:
         shutil.rmtree(self.work, ignore_errors=True)
         self.scratch = self.work / "tmp"  # document files until they are numbered
         self.scratch.mkdir(parents=True)
+        self.in_place = bool(previous) and (self.folder / "meta.bin").is_file()
+        self.previous = previous if self.in_place else {}
+        self.target = self.folder if self.in_place else self.work
+        # What this run's bundle holds: relative path -> ``Written``.
+        self.manifest: dict[str, Written] = {}
+        self.files_written = 0
         self.session = uuid.uuid4().hex
         self.vocabulary: dict[str, str] = {}  # word -> stem
         self._stem_ids: dict[str, int] = {}
@@ -266,8 +292,12 @@ class IndexWriter:
         """Add one page: ``read_page`` then ``add_read`` (use one or the other)."""
         self.add_read(read_page(page, self.scratch, len(self._docs), self.session))
 
-    def add_read(self, read: ReadPage) -> None:
-        """Add a page that ``read_page`` has read into ``self.scratch``.
+    def add_read(
+        self, read: ReadPage, document: Callable[[], bytes] | None = None
+    ) -> None:
+        """Add a page that ``read_page`` has read into ``self.scratch``, or
+        whose ``document`` file's bytes that callable gives (asked only if
+        the bundle lacks that file).
 
         Pages may come in any order (as they are read): they are numbered by
         date, and the bundle's version is a hash of the pages by URL.
@@ -290,6 +320,8 @@ class IndexWriter:
                 length=read.length,
                 stems=numbers,
                 counts=array("I", read.counts),
+                digest=read.digest,
+                document=document,
             )
         )
 
@@ -303,9 +335,7 @@ class IndexWriter:
         df = array("I", (len(p) for p in postings))
         forms = self._forms(stems)
         matched = {base: self._extensions(stems, base, df) for base in sorted(forms)}
-        pages = self._write_pages(
-            len(docs), stems, df, matched, forms, postings, impacts
-        )
+        pages = self._write_pages(docs, stems, df, matched, forms, postings, impacts)
         files, where = self._write_postings(postings, impacts, forms)
         del postings, impacts
         chunks, frequent = self._write_dictionary(stems, df, where, matched, pages)
@@ -319,16 +349,21 @@ class IndexWriter:
             "kamus": chunks,
             "kata": frequent,
         }
-        (self.work / "meta.bin").write_bytes(_gzip(_json(meta)))
-        self.scratch.rmdir()
-        # The old bundle is moved aside before the new one takes its place,
-        # then deleted: the site never lacks an index for more than a rename.
-        old = self.folder.with_name(self.folder.name + ".lama")
-        shutil.rmtree(old, ignore_errors=True)
-        if self.folder.exists():
-            self.folder.rename(old)
-        self.work.rename(self.folder)
-        shutil.rmtree(old, ignore_errors=True)
+        self._put("meta.bin", _json(meta))
+        if self.in_place:
+            self._remove_unlisted()
+            shutil.rmtree(self.work)
+        else:
+            self.scratch.rmdir()
+            # The old bundle is moved aside before the new one takes its
+            # place, then deleted: the site never lacks an index for more
+            # than a rename.
+            old = self.folder.with_name(self.folder.name + ".lama")
+            shutil.rmtree(old, ignore_errors=True)
+            if self.folder.exists():
+                self.folder.rename(old)
+            self.work.rename(self.folder)
+            shutil.rmtree(old, ignore_errors=True)
         return {
             "documents": len(docs),
             "stems": len(stems),
@@ -336,7 +371,61 @@ class IndexWriter:
             "postings_files": files,
             "dictionary_chunks": len(chunks),
             "first_pages": len(pages),
+            "files_written": self.files_written,
+            "files_kept": len(self.manifest) - self.files_written,
         }
+
+    # -- the bundle's files --------------------------------------------------
+
+    def _kept(self, name: str, key: bytes) -> bool:
+        """Whether the bundle's file ``name`` (relative) already holds what
+        ``key`` names, as the previous run wrote it; it is then listed."""
+        found = self.previous.get(name)
+        if found is None or found[0] != key:
+            return False
+        try:
+            now = os.stat(self.target / name)
+        except OSError:
+            return False
+        if (now.st_size, now.st_mtime_ns) != found[1:]:
+            return False  # changed since (a run that failed half-way)
+        self.manifest[name] = found
+        return True
+
+    def _put(self, name: str, raw: bytes, key: bytes | None = None) -> None:
+        """The bundle's file ``name`` holds ``raw`` gzip-compressed (named by
+        ``key``; by its hash when not given): written unless it already does."""
+        key = key or hashlib.blake2b(raw, digest_size=16).digest()
+        if self._kept(name, key):
+            return
+        data = _gzip(raw)
+        path = self.target / name
+        if self.in_place:  # never a half-written file where a reader looks
+            temporary = path.with_name(path.name + ".tmp")
+            temporary.write_bytes(data)
+            os.replace(temporary, path)
+        else:
+            path.write_bytes(data)
+        self._listed(name, key)
+
+    def _listed(self, name: str, key: bytes) -> None:
+        found = os.stat(self.target / name)
+        self.manifest[name] = (key, found.st_size, found.st_mtime_ns)
+        self.files_written += 1
+
+    def _folder(self, name: str) -> Path:
+        folder = self.target / name
+        folder.mkdir(exist_ok=True)
+        return folder
+
+    def _remove_unlisted(self) -> None:
+        """Remove what the bundle in place holds and this run did not list."""
+        for parent, _folders, names in os.walk(self.target):
+            for name in names:
+                path = os.path.join(parent, name)
+                listed = os.path.relpath(path, self.target).replace(os.sep, "/")
+                if listed not in self.manifest:
+                    os.unlink(path)
 
     def _version(self) -> str:
         digest = hashlib.sha256(f"format {FORMAT}".encode())
@@ -352,10 +441,16 @@ class IndexWriter:
             (doc for doc in self._docs if not doc.date), key=lambda d: d.url
         )
         docs = dated + undated
-        folder = self.work / "dok"
-        folder.mkdir()
+        self._folder("dok")
         for number, doc in enumerate(docs):
-            os.rename(self.scratch / f"{doc.slot}.bin", folder / f"{number}.bin")
+            name = f"dok/{number}.bin"
+            if self._kept(name, doc.digest):
+                continue
+            if doc.document is not None:
+                (self.scratch / f"{doc.slot}.bin").write_bytes(doc.document())
+            os.replace(self.scratch / f"{doc.slot}.bin", self.target / name)
+            self._listed(name, doc.digest)
+            doc.document = None
         self._docs = []
         return docs
 
@@ -424,8 +519,7 @@ class IndexWriter:
         """Group neighbouring stems into files; ``where[stem]`` is its file."""
         stems = range(len(postings))
         where = array("I", bytes(4 * len(stems)))
-        folder = self.work / "pos"
-        folder.mkdir()
+        self._folder("pos")
         files = 0
         group: list[int] = []
         size = 0
@@ -446,7 +540,7 @@ class IndexWriter:
                 encoded.append(data)
             head = _json(table)
             blob = b"".join([struct.pack("<I", len(head)), head, *encoded])
-            (folder / f"{files}.bin").write_bytes(_gzip(blob))
+            self._put(f"pos/{files}.bin", blob)
             files += 1
             group = []
             size = 0
@@ -477,8 +571,7 @@ class IndexWriter:
         entries of the words with a first page that match the most documents
         (``meta.kata``)."""
         numbers = {key: number for number, key in enumerate(stems)}
-        folder = self.work / "kamus"
-        folder.mkdir()
+        self._folder("kamus")
         firsts: list[str] = []
         chunk: list = []
         size = 0
@@ -487,8 +580,7 @@ class IndexWriter:
             nonlocal chunk, size
             if chunk:
                 firsts.append(chunk[0][0])
-                data = _gzip(_json(chunk))
-                (folder / f"{len(firsts) - 1}.bin").write_bytes(data)
+                self._put(f"kamus/{len(firsts) - 1}.bin", _json(chunk))
             chunk = []
             size = 0
 
@@ -523,7 +615,7 @@ class IndexWriter:
 
     def _write_pages(
         self,
-        count: int,
+        docs: list[_Doc],
         stems: list[str],
         df: array,
         matched: dict[int, list[int]],
@@ -534,12 +626,14 @@ class IndexWriter:
         """The first page of each frequent word's results; the stems written.
 
         Pages are ranked a batch at a time, then the batch's documents are
-        read once each for the excerpts of every page that shows them.
+        read once each for the excerpts of every page that shows them. A
+        page is named by its ranking and its documents' digests: one that
+        the bundle already holds is not made again.
         """
-        folder = self.work / "hal"
-        folder.mkdir()
+        self._folder("hal")
         written: set[int] = set()
         batch: dict[int, dict] = {}
+        keys: dict[int, bytes] = {}
 
         def flush() -> None:
             shown: dict[int, list[int]] = {}
@@ -548,7 +642,7 @@ class IndexWriter:
                     shown.setdefault(doc, []).append(base)
             marks = {base: set(page["sorot"]) for base, page in batch.items()}
             for doc in sorted(shown):  # each page's "d" in the documents' order
-                path = self.work / "dok" / f"{doc}.bin"
+                path = self.target / "dok" / f"{doc}.bin"
                 record = json.loads(gzip.decompress(path.read_bytes()))
                 wanted = set().union(*(marks[base] for base in shown[doc]))
                 text = _Tokens(record.get("x", ""), wanted)
@@ -556,18 +650,25 @@ class IndexWriter:
                     excerpt = text.excerpt(marks[base])
                     batch[base]["d"][str(doc)] = {**record, "x": excerpt}
             for base, page in batch.items():
-                (folder / f"{base}.bin").write_bytes(_gzip(_json(page)))
-                written.add(base)
+                self._put(f"hal/{base}.bin", _json(page), keys[base])
             batch.clear()
+            keys.clear()
 
         for base, chosen in matched.items():
             if sum(df[s] for s in chosen) < self.page_min:
                 continue
             page = self._first_page(
-                count, stems, df, base, chosen, forms, postings, impacts
+                len(docs), stems, df, base, chosen, forms, postings, impacts
             )
             if page["jumlah"] < self.page_min:
                 continue
+            written.add(base)
+            key = hashlib.blake2b(_json(page), digest_size=16)
+            for doc in sorted({*page["relevansi"], *page["terbaru"]}):
+                key.update(docs[doc].digest)
+            if self._kept(f"hal/{base}.bin", key.digest()):
+                continue
+            keys[base] = key.digest()
             batch[base] = page
             if len(batch) >= PAGE_BATCH:
                 flush()
@@ -659,7 +760,7 @@ class IndexWriter:
                 blob += struct.pack("<BI", kind, len(data))
                 blob += data
             described.append([key, values])
-        (self.work / "saringan.bin").write_bytes(_gzip(bytes(blob)))
+        self._put("saringan.bin", bytes(blob))
         return described
 
 
