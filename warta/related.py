@@ -45,9 +45,21 @@ def related_articles(
             for other in postings[entity_id]:
                 scores[other] = score(other, 0.0) + boost
         scores.pop(index, None)  # not related to itself
-        ranked = heapq.nsmallest(limit, scores.items(), key=_by_score)
-        related[article] = [keys[other][0] for other, _score in ranked]
+        related[article] = [keys[other][0] for other in best(scores, limit)]
     return related
+
+
+def best(scores: dict[int, float], limit: int) -> list[int]:
+    """The ``limit`` keys of ``scores`` that ``_by_score`` ranks first, as
+    ranking every item would give them. Only the items that can make it are
+    ranked (rounding millions of scores was a third of this module's time):
+    a score more than 1e-8 below the ``limit``-th highest rounds, to 9
+    places, below at least ``limit`` others."""
+    items = scores.items()
+    if len(scores) > limit:
+        cut = heapq.nlargest(limit, scores.values())[-1] - 1e-8
+        items = [item for item in items if item[1] >= cut]
+    return [other for other, _score in heapq.nsmallest(limit, items, key=_by_score)]
 
 
 def _by_score(item: tuple[int, float]) -> tuple[float, int]:

@@ -1,8 +1,10 @@
 """Related articles share the rarest entities; never the article itself."""
 
+import random
+
 import pytest
 
-from warta.related import related_articles
+from warta.related import _by_score, best, related_articles
 
 KEYS = [
     ("a", ["kemenperin", "disperindag-lampung"]),
@@ -32,3 +34,17 @@ def test_limit_and_entities_named_too_often():
     assert related_articles(keys, limit=3)[0] == [1, 2, 3]
     # "semua" is named by all ten: over max_postings, it relates nothing.
     assert related_articles(keys, max_postings=9)[0] == [1]
+
+
+@pytest.mark.parametrize("seed", range(20))
+@pytest.mark.parametrize("limit", [1, 5])
+def test_best_ranks_as_ranking_every_score_does(seed, limit):
+    """Ties, near-ties within the rounding and scores far below the cut."""
+    draw = random.Random(seed)
+    weights = [0.5, 1.0, 1.0 / 3.0, 0.1, 2.0 / 3.0]
+    scores = {}
+    for other in range(draw.randrange(0, 60)):
+        shared = draw.sample(weights, draw.randrange(1, len(weights)))
+        scores[other] = sum(shared) + draw.choice([0.0, 0.0, 1e-12, -1e-12, 4e-10])
+    everything = sorted(scores.items(), key=_by_score)[:limit]
+    assert best(scores, limit) == [other for other, _ in everything]
