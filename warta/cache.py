@@ -23,6 +23,26 @@ from pathlib import Path
 HEADER = b"# warta json cache 2\n"
 SHARED_LENGTH = 64  # strings up to this long are held once for the whole build
 
+# What a process that builds again (``make serve``) keeps of each cache it
+# saved, by path: the file's stamp then, and the entries the build used as the
+# objects it made of them. The next build takes them instead of reading and
+# parsing the file again, if the file is still the one it saved.
+_KEPT: dict[str, tuple[tuple[int, int, int], dict]] = {}
+
+
+def forget_kept() -> None:
+    """Let go of what ``_KEPT`` holds: the next load reads its file, as a new
+    process would."""
+    _KEPT.clear()
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_ino, found.st_size, found.st_mtime_ns)
+
 
 def flat_record(item) -> dict:
     """A flat dataclass as a dict: ``dataclasses.asdict`` recurses and deep-copies,
@@ -88,6 +108,10 @@ class JsonCache:
     @classmethod
     def load(cls, path: Path | None):
         cache = cls(path)
+        kept = _KEPT.pop(os.path.abspath(path), None) if path is not None else None
+        if kept is not None and kept[0] == _stamp(path):
+            cache.entries = kept[1]
+            return cache
         if path is not None and path.is_file():
             try:
                 cache.entries = _read_entries(path)
@@ -147,23 +171,21 @@ class JsonCache:
 
     def save(self) -> None:
         """Write the entries used in this build, atomically; nothing when the
-        file already holds exactly those (a rebuild with nothing new)."""
+        file already holds exactly those (a rebuild with nothing new). The
+        process keeps them for its next build (``_KEPT``)."""
         if self.path is None:
             return
-        if (
-            not self.added
-            and len(self.used) == len(self.entries)
-            and self.path.is_file()
-        ):
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(HEADER)
-            for key in self.used:
-                if key in self.entries:
-                    stream.write(_line(key, self.entries[key]))
-        os.replace(temporary, self.path)
+        if self.added or len(self.used) != len(self.entries) or not self.path.is_file():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(HEADER)
+                for key in self.used:
+                    if key in self.entries:
+                        stream.write(_line(key, self.entries[key]))
+            os.replace(temporary, self.path)
+        used = {key: self.entries[key] for key in self.used if key in self.entries}
+        _KEPT[os.path.abspath(self.path)] = (_stamp(self.path), used)
 
 
 def _line(key: str, value) -> bytes:

@@ -4,7 +4,14 @@ file or line is never trusted."""
 
 import pytest
 
-from warta.cache import JsonCache
+from warta.cache import JsonCache, forget_kept
+
+
+def from_file(path) -> JsonCache:
+    """The cache as a new process reads it (not what this one kept)."""
+    forget_kept()
+    return JsonCache.load(path)
+
 
 RECORDS = {
     "empty": [],
@@ -22,7 +29,7 @@ def test_a_record_reads_back_as_it_was_put(tmp_path, key):
     for name, record in RECORDS.items():
         cache.put_json(name, record)
     cache.save()
-    again = JsonCache.load(path)
+    again = from_file(path)
     assert set(again.entries) == set(RECORDS)
     assert again.get_json(key) == RECORDS[key]
 
@@ -34,7 +41,7 @@ def test_an_object_put_is_saved_as_its_record(tmp_path):
     cache.put_json("b", {"tiga": 3})
     assert cache.get_json("a") == [1, "dua"]
     cache.save()
-    again = JsonCache.load(path)
+    again = from_file(path)
     assert (again.get_json("a"), again.get_json("b")) == ([1, "dua"], {"tiga": 3})
 
 
@@ -44,11 +51,11 @@ def test_entries_read_and_kept_are_written_as_they_were_read(tmp_path):
     cache.put_json("a", {"satu": 1})
     cache.put_json("b", [2])
     cache.save()
-    again = JsonCache.load(path)
+    again = from_file(path)
     assert again.get_json("a") == {"satu": 1}
     again.put_json("c", [3])
     again.save()  # "b" was not used: dropped
-    third = JsonCache.load(path)
+    third = from_file(path)
     assert (third.get_json("a"), third.get_json("b"), third.get_json("c")) == (
         {"satu": 1},
         None,
@@ -82,13 +89,13 @@ def test_an_entry_kept_as_its_object_is_not_new_and_saved_as_its_record(tmp_path
     cache.put_json("a", [1, "dua"])
     cache.put_json("b", [3])
     cache.save()
-    again = JsonCache.load(path)
+    again = from_file(path)
     again.get_object("a", tuple, list)
     assert again.get_json("a") == [1, "dua"]
     assert again.added == 0
     again.put_json("c", [4])
     again.save()  # written: "a" from its object, "b" dropped (not used)
-    third = JsonCache.load(path)
+    third = from_file(path)
     assert (third.get_json("a"), third.get_json("b")) == ([1, "dua"], None)
 
 
@@ -105,7 +112,7 @@ def test_records_read_share_their_strings(tmp_path):
             ],
         )
     cache.save()
-    again = JsonCache.load(path)
+    again = from_file(path)
     first, second = again.get_json("a"), again.get_json("b")
     assert first == second == cache.get_json("a")
     # A short string is held once for the whole build, keys included...
@@ -115,3 +122,35 @@ def test_records_read_share_their_strings(tmp_path):
     # ...a long one once a record: the same sentence of two tags of one article.
     assert first[0]["sentence"] is first[1]["sentence"]
     assert first[0]["sentence"] is not second[0]["sentence"]
+
+
+def test_a_process_takes_back_the_objects_it_saved_while_the_file_is_unchanged(
+    tmp_path,
+):
+    """``make serve`` builds again in one process: the entries its last build
+    used come back as the objects that build made, not parsed from the file
+    again; an entry that build did not use is not kept."""
+    path = tmp_path / "cache.json"
+    cache = JsonCache.load(path)
+    made = (1, "dua")
+    cache.put_object("a", made, list)
+    cache.put_json("b", {"tiga": 3})
+    cache.save()
+    again = JsonCache.load(path)
+    assert again.get_object("a", tuple, list) is made
+    again.save()  # "b" was not used in this build: dropped from file and memory
+    third = JsonCache.load(path)
+    assert set(third.entries) == {"a"}
+    assert third.get_object("a", tuple, list) is made
+
+
+def test_a_cache_file_changed_since_it_was_saved_is_read_again(tmp_path):
+    path = tmp_path / "cache.json"
+    cache = JsonCache.load(path)
+    cache.put_object("a", (1, "dua"), list)
+    cache.save()
+    other = JsonCache.load(tmp_path / "elsewhere.json")
+    other.put_json("a", [3, "empat"])
+    other.save()
+    (tmp_path / "elsewhere.json").replace(path)  # written by another process
+    assert JsonCache.load(path).get_object("a", tuple, list) == (3, "empat")
