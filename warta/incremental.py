@@ -50,6 +50,8 @@ class Digester:
 
     - ``resolve(type)`` may return a handler ``(value, shallow) -> plain
       value`` that stands for the framework's objects (an article), or None;
+      it is asked once per object and ``shallow``: an object is expected not
+      to change while its digester is used (a build);
     - ``shallow`` is true for values reached through another record (an
       article's region, the articles related to it): an object whose class
       has ``__digest_fields__`` is then described by those fields only;
@@ -66,6 +68,11 @@ class Digester:
         self._resolve = resolve
         self._actions: dict[type, Callable] = {}
         self._shared: dict[tuple[int, bool], tuple[object, str]] = {}
+        # Per ``shallow``: id -> how a value that ``resolve`` handles was
+        # reduced, found before anything else is asked (one article is met
+        # in hundreds of lists); the values are held so their ids stay theirs.
+        self.described: tuple[dict[int, tuple], dict[int, tuple]] = ({}, {})
+        self._held: list = []
 
     def digest(self, value: object, *, shallow: bool = False) -> str:
         hashed = _Hashed()
@@ -98,7 +105,15 @@ class Digester:
         name = kind.__qualname__
         handler = self._resolve(kind) if self._resolve is not None else None
         if handler is not None:
-            return lambda value, shallow: (_Described, (name, handler(value, shallow)))
+            described, hold = self.described, self._held.append
+
+            def reduce_once(value, shallow):
+                reduced = (_Described, (name, handler(value, shallow)))
+                described[shallow][id(value)] = reduced
+                hold(value)
+                return reduced
+
+            return reduce_once
         if issubclass(kind, ModuleType):
             return lambda value, shallow: (_Described, ("module", value.__name__))
         shallow_names = getattr(kind, "__digest_fields__", None)
@@ -169,8 +184,12 @@ class _Pickler(pickle.Pickler):
         self.fast = True
         self._action = digester.action
         self._shallow = shallow
+        self._described = digester.described[shallow].get
 
     def reducer_override(self, obj):
+        found = self._described(id(obj))
+        if found is not None:
+            return found
         if obj is _Described:  # in every description: pickled as itself
             return NotImplemented
         return self._action(type(obj))(obj, self._shallow)

@@ -1,0 +1,76 @@
+"""Digests of nested values: what changes a digest, and what does not."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from warta.incremental import Digester, Unhashable
+
+
+@dataclass
+class Record:
+    name: str
+    line: int = field(default=0, compare=False)  # where it was read: not its value
+
+
+class Article:
+    """Stands for a framework object that a handler describes."""
+
+    def __init__(self, title: str) -> None:
+        self.title = title
+
+
+class CountingDescriber:
+    def __init__(self) -> None:
+        self.asked: list[tuple[str, bool]] = []
+
+    def __call__(self, kind: type):
+        return self.describe if issubclass(kind, Article) else None
+
+    def describe(self, article: Article, shallow: bool) -> str:
+        self.asked.append((article.title, shallow))
+        return f"ref:{article.title}" if shallow else f"own:{article.title}"
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ([Record("a", 1)], [Record("a", 2)], True),  # compare=False field
+        ([Record("a")], [Record("b")], False),
+        ({"k": (1, 2.5)}, {"k": (1, 2.5)}, True),
+        ({"k": [1]}, {"k": (1,)}, False),  # a list is not a tuple
+        ("teks", b"teks", False),
+    ],
+)
+def test_equal_values_share_a_digest_and_others_do_not(one, other, same):
+    digester = Digester()
+    assert (digester.digest(one) == digester.digest(other)) is same
+
+
+def test_a_value_pickle_cannot_describe_is_unhashable():
+    with pytest.raises(Unhashable):
+        Digester().digest([lambda: None])
+
+
+def test_a_handled_object_is_described_once_per_depth_however_often_met():
+    """An article in hundreds of lists is described once for a deep digest
+    and once for a shallow one, and the digests are those of one
+    description each."""
+    describer = CountingDescriber()
+    digester = Digester(describer)
+    first, second = Article("a"), Article("b")
+    many = digester.digest([first, second] * 50)
+    assert digester.digest([first, second] * 50) == many
+    shallow = digester.digest([first, [second, first]], shallow=True)
+    assert sorted(describer.asked) == [
+        ("a", False),
+        ("a", True),
+        ("b", False),
+        ("b", True),
+    ]
+    assert shallow != digester.digest([first, [second, first]])
+    fresh = Digester(CountingDescriber())
+    assert fresh.digest([first, second] * 50) == many
+    assert fresh.digest([second, first] * 50) != many
