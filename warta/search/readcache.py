@@ -44,7 +44,7 @@ def code_fingerprint() -> str:
     return hasher.hexdigest()
 
 
-def stamp(path: Path) -> tuple[int, int]:
+def stamp(path: str | Path) -> tuple[int, int]:
     """A file's size and modification time: unchanged means not written since."""
     found = os.stat(path)
     return (found.st_size, found.st_mtime_ns)
