@@ -55,6 +55,10 @@ class Digester:
     - ``shallow`` is true for values reached through another record (an
       article's region, the articles related to it): an object whose class
       has ``__digest_fields__`` is then described by those fields only;
+    - an object whose class has a ``__digest__`` method is described by what
+      it returns, digested as reached through it: a page that has the object
+      among its inputs (an agency, for each page of its list of articles)
+      shows only that of it;
     - a dataclass by the fields it is compared by (not ``compare=False`` ones);
     - a module by its name.
 
@@ -101,6 +105,25 @@ class Digester:
             found = self._actions[kind] = self._action_for(kind)
         return found
 
+    def _reduce_view(
+        self, name: str, view: Callable, reached: Callable | None
+    ) -> Callable:
+        """For a class with ``__digest__``: a value is described by the
+        digest of what that method returns, with the objects in it (the
+        articles an entity lists) by reference; once per build and depth."""
+        described, hold = self.described, self._held.append
+
+        def reduce_view(value, shallow):
+            if shallow and reached is not None:
+                reduced = (_Described, (name, reached(value)))
+            else:
+                reduced = (_Described, (name, self.digest(view(value), shallow=True)))
+            described[shallow][id(value)] = reduced
+            hold(value)
+            return reduced
+
+        return reduce_view
+
     def _action_for(self, kind: type) -> Callable:
         name = kind.__qualname__
         handler = self._resolve(kind) if self._resolve is not None else None
@@ -117,6 +140,9 @@ class Digester:
         if issubclass(kind, ModuleType):
             return lambda value, shallow: (_Described, ("module", value.__name__))
         shallow_names = getattr(kind, "__digest_fields__", None)
+        view = getattr(kind, "__digest__", None)
+        if view is not None:
+            return self._reduce_view(name, view, _fields_getter(shallow_names))
         names = None
         if dataclasses.is_dataclass(kind) and not issubclass(kind, type):
             # By the fields it is compared by: cheaper than pickling the

@@ -33,6 +33,11 @@ class Group:
     def feed_url(self) -> str:
         return f"{self.url}feed.atom.xml"
 
+    def __digest__(self) -> tuple:
+        """What each page of this group shows of it (see ``EntityPage``):
+        its articles as references."""
+        return (self.kind, self.id, self.name, self.articles)
+
 
 def _groups(articles, kind: str, attribute: str) -> list[Group]:
     found: dict[str, Group] = {}

@@ -47,6 +47,27 @@ class EntityPage:
     def feed_url(self) -> str:
         return self.url + "feed.atom.xml"
 
+    def __digest__(self) -> tuple:
+        """What each page of this entity shows of it, for the digest of
+        incremental builds (``warta.incremental``): its articles only as
+        references (which and how many: each page's own articles are digested
+        with that page, their tags and so their quoted sentences with them),
+        so an edited article renders the one page that lists it, not all."""
+        return (
+            self.id,
+            self.kind,
+            self.name,
+            self.url,
+            self.verified,
+            self.record,
+            self.articles,
+            self.together,
+            self.parent,
+            self.children,
+            self.region_name,
+            self.kind_label,
+        )
+
 
 class EntityPagesGenerator(Generator):
     """Written after the articles: one page (paginated) and one feed per entity."""

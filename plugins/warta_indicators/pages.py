@@ -41,6 +41,14 @@ class IndicatorPage:
     def chart(self) -> str:
         return self.draw_chart() if self.draw_chart is not None else ""
 
+    def __digest__(self) -> tuple:
+        """What the page and its downloads show, for the digest of
+        incremental builds (``warta.incremental``): each value with its
+        article as a reference (title, date, source: the article's metadata),
+        so an edit that leaves an article's values as they were does not
+        render the indicator's page again."""
+        return (self.indicator, self.url, self.entries)
+
     @property
     def latest(self):
         realised = [e for e in self.entries if e[1].kind not in PLANNED]
@@ -119,7 +127,7 @@ class IndicatorPagesGenerator(Generator):
     @staticmethod
     def _write_data(writer, page: IndicatorPage, site_url: str) -> None:
         """The page's values as CSV and JSON downloads."""
-        inputs = [page.indicator, page.entries, site_url]
+        inputs = [page, site_url]
         records = functools.cache(lambda: rows(page.entries, site_url))
         write_derived(
             writer,

@@ -135,3 +135,55 @@ def test_incremental_rebuild_equals_clean_build(archive, caplog):
     ]
     assert different == []
     shutil.rmtree(clean)
+
+
+def test_an_edited_article_renders_only_the_list_pages_that_show_it(
+    tmp_path_factory,
+):
+    """A sentence added to an article (no new name, no new figure) renders
+    again the one page of each entity's list that shows the article, not the
+    other pages of that list, nor the indicator pages that cite it; the site
+    still equals a clean build."""
+    root = tmp_path_factory.mktemp("one-edit")
+    content, output, cache = root / "content", root / "inc", root / "cache"
+    generate_corpus(content, CorpusConfig(70))
+    _build(content, output, cache, incremental=True)
+    lists = sorted(output.glob("*/*/halaman/2/index.html"))
+    assert lists, "no entity or group with a second page"
+    first_pages = [path.parents[2] / "index.html" for path in lists]
+    # The newest article of the first long list: on its first page only.
+    newest = re.search(
+        r'<h3 class="ringkas__judul"><a href="[^"]*/(berita/[^"]+)"',
+        first_pages[0].read_text(encoding="utf-8"),
+    ).group(1)
+    source = next(
+        path
+        for path in (content / "articles").rglob("*.md")
+        if f"/{path.stem}/" in f"/{newest}"
+    )
+    source.write_text(
+        source.read_text(encoding="utf-8")
+        + "\nAcara itu dihadiri banyak pelaku usaha setempat.\n",
+        encoding="utf-8",
+    )
+    marker = cache / "before-edit"
+    marker.write_text("", encoding="utf-8")
+    since = marker.stat().st_ctime_ns
+    _build(content, output, cache, incremental=True)
+    rewritten = _rewritten(output, since)
+
+    listed_elsewhere = []
+    for page in sorted(output.glob("*/*/**/index.html")):
+        name = page.relative_to(output).as_posix()
+        if name.split("/")[0] not in {"lembaga", "tokoh", "wilayah", "sumber"}:
+            continue
+        if newest not in page.read_text(encoding="utf-8"):
+            listed_elsewhere.append(name)
+    assert lists[0].relative_to(output).as_posix() in listed_elsewhere
+    assert not rewritten & set(listed_elsewhere)
+    assert first_pages[0].relative_to(output).as_posix() in rewritten
+    assert not {name for name in rewritten if name.startswith("indikator/")}
+
+    clean = root / "clean"
+    _build(content, clean, root / "cache-clean", incremental=False)
+    assert site_files(output) == site_files(clean)

@@ -74,3 +74,24 @@ def test_a_handled_object_is_described_once_per_depth_however_often_met():
     fresh = Digester(CountingDescriber())
     assert fresh.digest([first, second] * 50) == many
     assert fresh.digest([second, first] * 50) != many
+
+
+@dataclass
+class Listing:
+    """A page input that shows its articles only by reference."""
+
+    title: str
+    articles: list = field(default_factory=list)
+
+    def __digest__(self) -> tuple:
+        return (self.title, self.articles)
+
+
+def test_an_object_with_digest_is_described_by_it_its_articles_by_reference():
+    describer = CountingDescriber()
+    digester = Digester(describer)
+    article = Article("a")
+    listing = Listing("Daftar", [article])
+    assert digester.digest(listing) == digester.digest(listing)
+    assert describer.asked == [("a", True)]  # by reference, once
+    assert digester.digest(listing) != Digester(describer).digest(Listing("Lain"))
