@@ -413,10 +413,8 @@ class IndexWriter:
         self.manifest[name] = (key, found.st_size, found.st_mtime_ns)
         self.files_written += 1
 
-    def _folder(self, name: str) -> Path:
-        folder = self.target / name
-        folder.mkdir(exist_ok=True)
-        return folder
+    def _folder(self, name: str) -> None:
+        (self.target / name).mkdir(exist_ok=True)
 
     def _remove_unlisted(self) -> None:
         """Remove what the bundle in place holds and this run did not list."""
