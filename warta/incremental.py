@@ -105,44 +105,44 @@ class Digester:
             found = self._actions[kind] = self._action_for(kind)
         return found
 
-    def _reduce_view(
-        self, name: str, view: Callable, reached: Callable | None
-    ) -> Callable:
-        """For a class with ``__digest__``: a value is described by the
-        digest of what that method returns, with the objects in it (the
-        articles an entity lists) by reference; once per build and depth."""
+    def _described_once(self, name: str, describe: Callable) -> Callable:
+        """A reduction by ``describe(value, shallow)``, remembered per object
+        and depth (``described``): asked once per build however often met."""
         described, hold = self.described, self._held.append
 
-        def reduce_view(value, shallow):
-            if shallow and reached is not None:
-                reduced = (_Described, (name, reached(value)))
-            else:
-                reduced = (_Described, (name, self.digest(view(value), shallow=True)))
+        def reduce_once(value, shallow):
+            reduced = (_Described, (name, describe(value, shallow)))
             described[shallow][id(value)] = reduced
             hold(value)
             return reduced
 
-        return reduce_view
+        return reduce_once
+
+    def _by_view(self, view: Callable, reached: Callable | None) -> Callable:
+        """For a class with ``__digest__``: the digest of what that method
+        returns, with the objects in it (the articles an entity lists) by
+        reference; when reached through another record, its
+        ``__digest_fields__`` if it has them."""
+
+        def describe(value, shallow):
+            if shallow and reached is not None:
+                return reached(value)
+            return self.digest(view(value), shallow=True)
+
+        return describe
 
     def _action_for(self, kind: type) -> Callable:
         name = kind.__qualname__
         handler = self._resolve(kind) if self._resolve is not None else None
         if handler is not None:
-            described, hold = self.described, self._held.append
-
-            def reduce_once(value, shallow):
-                reduced = (_Described, (name, handler(value, shallow)))
-                described[shallow][id(value)] = reduced
-                hold(value)
-                return reduced
-
-            return reduce_once
+            return self._described_once(name, handler)
         if issubclass(kind, ModuleType):
             return lambda value, shallow: (_Described, ("module", value.__name__))
         shallow_names = getattr(kind, "__digest_fields__", None)
         view = getattr(kind, "__digest__", None)
         if view is not None:
-            return self._reduce_view(name, view, _fields_getter(shallow_names))
+            describe = self._by_view(view, _fields_getter(shallow_names))
+            return self._described_once(name, describe)
         names = None
         if dataclasses.is_dataclass(kind) and not issubclass(kind, type):
             # By the fields it is compared by: cheaper than pickling the
