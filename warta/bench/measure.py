@@ -766,8 +766,24 @@ def run_benchmark(options: BenchOptions) -> dict:
 
         output = work / "out-full"
         progress("search indexing ...")
-        shutil.rmtree(output / _search_bundle(), ignore_errors=True)
-        run = run_child(["index", "--output", str(output)], work, "index")
+        # On a copy of the site (its pages linked, not copied): the bundle and
+        # the search cache of out-full stay as the build left them, for the
+        # incremental rebuilds below.
+        copy = work / "out-index"
+        shutil.rmtree(copy, ignore_errors=True)
+        bundle = _search_bundle()
+        shutil.copytree(
+            output,
+            copy,
+            copy_function=os.link,
+            ignore=lambda folder, names: [
+                name
+                for name in names
+                if (Path(folder) / name).relative_to(output).as_posix() == bundle
+            ],
+        )
+        run = run_child(["index", "--output", str(copy)], work, "index")
+        shutil.rmtree(copy)
         # The indexer runs worker processes side by side: its peak is the
         # largest sum of their memory, not the largest of them.
         peak = max(run.peak_rss_mib, run.result.get("tree_peak_rss_mib", 0.0))
