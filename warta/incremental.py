@@ -30,6 +30,7 @@ import logging
 import operator
 import os
 import pickle
+import weakref
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -74,7 +75,7 @@ class Digester:
         self._shared: dict[tuple[int, bool], tuple[object, str]] = {}
         # Per ``shallow``: id -> how a value that ``resolve`` handles was
         # reduced, found before anything else is asked (one article is met
-        # in hundreds of lists); the values are held so their ids stay theirs.
+        # in hundreds of lists); an entry goes when its value does.
         self.described: tuple[dict[int, tuple], dict[int, tuple]] = ({}, {})
         self._held: list = []
 
@@ -107,13 +108,19 @@ class Digester:
 
     def _described_once(self, name: str, describe: Callable) -> Callable:
         """A reduction by ``describe(value, shallow)``, remembered per object
-        and depth (``described``): asked once per build however often met."""
+        and depth (``described``) for as long as the object lives: asked once
+        per build however often met. An object is not kept alive for it (an
+        agency's page, with its list of articles, is let go once written)."""
         described, hold = self.described, self._held.append
 
         def reduce_once(value, shallow):
             reduced = (_Described, (name, describe(value, shallow)))
-            described[shallow][id(value)] = reduced
-            hold(value)
+            table, key = described[shallow], id(value)
+            table[key] = reduced
+            try:  # forgotten when it dies, before its id can be reused
+                weakref.finalize(value, table.pop, key, None).atexit = False
+            except TypeError:  # no weak reference to it: held for the build
+                hold(value)
             return reduced
 
         return reduce_once

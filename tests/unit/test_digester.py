@@ -95,3 +95,17 @@ def test_an_object_with_digest_is_described_by_it_its_articles_by_reference():
     assert digester.digest(listing) == digester.digest(listing)
     assert describer.asked == [("a", True)]  # by reference, once
     assert digester.digest(listing) != Digester(describer).digest(Listing("Lain"))
+
+
+def test_an_object_described_is_not_kept_alive_by_the_digester():
+    import gc
+    import weakref
+
+    digester = Digester(CountingDescriber())
+    listing = Listing("Daftar", [Article("a")])
+    digester.digest(listing)
+    gone = weakref.ref(listing)
+    del listing
+    gc.collect()
+    assert gone() is None
+    assert not digester.described[False]  # its entry went with it
