@@ -308,9 +308,11 @@ def test_an_incremental_run_writes_only_the_bundle_files_that_change(tmp_path):
     kept = bundle / "dok" / "5.bin"  # berita/b5/, numbered last
     before = kept.stat().st_mtime_ns
 
+    folder = bundle.stat().st_ino
     edited = output / "berita" / "b1" / "index.html"
     edited.write_text(ARTICLE.replace("kopi", "lada"), encoding="utf-8")
     after = build_index(output, workers=1, cache=cache, page_min=1)
+    assert bundle.stat().st_ino == folder  # updated where it is
     assert after["files_written"] > 0
     assert after["files_kept"] > 0
     assert kept.stat().st_mtime_ns == before
@@ -322,6 +324,16 @@ def test_an_incremental_run_writes_only_the_bundle_files_that_change(tmp_path):
     edited.touch()  # a page written again: the bundle is not kept whole
     build_index(output, workers=1, cache=cache, page_min=1)
     assert _every_file(bundle) == fresh()
+
+    # A page numbered before all the others renumbers every document: the
+    # bundle is written afresh and takes the old one's place.
+    (output / "berita" / "a0").mkdir()
+    (output / "berita" / "a0" / "index.html").write_text(ARTICLE, encoding="utf-8")
+    renumbered = build_index(output, workers=1, cache=cache, page_min=1)
+    assert renumbered["files_kept"] == 0
+    assert bundle.stat().st_ino != folder
+    assert _every_file(bundle) == fresh()
+    assert not (output / "cari" / "indeks.baru").exists()
 
 
 def test_a_damaged_read_cache_entry_is_read_again(tmp_path):

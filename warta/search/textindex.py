@@ -439,6 +439,8 @@ class IndexWriter:
             (doc for doc in self._docs if not doc.date), key=lambda d: d.url
         )
         docs = dated + undated
+        if self.in_place:
+            self._write_afresh_if_renumbered(docs)
         self._folder("dok")
         for number, doc in enumerate(docs):
             name = f"dok/{number}.bin"
@@ -451,6 +453,23 @@ class IndexWriter:
             doc.document = None
         self._docs = []
         return docs
+
+    def _write_afresh_if_renumbered(self, docs: list[_Doc]) -> None:
+        """Write the bundle afresh beside ``folder`` (nothing is written yet)
+        when most documents got another number (an article newer than all
+        the others shifts every number by one): then nearly every file
+        changes, and writing them anew costs less than replacing them one by
+        one."""
+        previous = self.previous
+        moved = sum(
+            1
+            for number, doc in enumerate(docs)
+            if previous.get(f"dok/{number}.bin", (None,))[0] != doc.digest
+        )
+        if 2 * moved > len(docs):
+            self.in_place = False
+            self.previous = {}
+            self.target = self.work
 
     def _number_stems(self) -> tuple[list[str], array]:
         """Stems in alphabetical order; ``final[provisional]`` is a stem's number."""
