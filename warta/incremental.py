@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import itertools
 import json
 import logging
 import operator
@@ -51,15 +52,15 @@ class Digester:
 
     - ``resolve(type)`` may return a handler ``(value, shallow) -> plain
       value`` that stands for the framework's objects (an article), or None;
-      it is asked once per object and ``shallow``: an object is expected not
-      to change while its digester is used (a build);
     - ``shallow`` is true for values reached through another record (an
       article's region, the articles related to it): an object whose class
       has ``__digest_fields__`` is then described by those fields only;
     - an object whose class has a ``__digest__`` method is described by what
       it returns, digested as reached through it: a page that has the object
       among its inputs (an agency, for each page of its list of articles)
-      shows only that of it;
+      shows only that of it. It is asked once per object and ``shallow``
+      while the object lives: the object is expected not to change while
+      its digester is used (a build);
     - a dataclass by the fields it is compared by (not ``compare=False`` ones);
     - a module by its name.
 
@@ -73,11 +74,12 @@ class Digester:
         self._resolve = resolve
         self._actions: dict[type, Callable] = {}
         self._shared: dict[tuple[int, bool], tuple[object, str]] = {}
-        # Per ``shallow``: id -> how a value that ``resolve`` handles was
-        # reduced, found before anything else is asked (one article is met
-        # in hundreds of lists); an entry goes when its value does.
+        # Per ``shallow``: id -> (a weak reference to the value, how it was
+        # reduced), for values a ``__digest__`` describes (an agency, an input
+        # of each page of its list), found before anything else is asked. The
+        # entry of a value that has died is never found: its reference no
+        # longer gives the object whose id is asked.
         self.described: tuple[dict[int, tuple], dict[int, tuple]] = ({}, {})
-        self._held: list = []
 
     def digest(self, value: object, *, shallow: bool = False) -> str:
         hashed = _Hashed()
@@ -108,19 +110,18 @@ class Digester:
 
     def _described_once(self, name: str, describe: Callable) -> Callable:
         """A reduction by ``describe(value, shallow)``, remembered per object
-        and depth (``described``) for as long as the object lives: asked once
-        per build however often met. An object is not kept alive for it (an
+        and depth (``described``) while the object lives: asked once per
+        build however often met. An object is not kept alive for it (an
         agency's page, with its list of articles, is let go once written)."""
-        described, hold = self.described, self._held.append
+        described = self.described
 
         def reduce_once(value, shallow):
             reduced = (_Described, (name, describe(value, shallow)))
-            table, key = described[shallow], id(value)
-            table[key] = reduced
-            try:  # forgotten when it dies, before its id can be reused
-                weakref.finalize(value, table.pop, key, None).atexit = False
+            try:
+                same = weakref.ref(value)
             except TypeError:  # no weak reference to it: held for the build
-                hold(value)
+                same = itertools.repeat(value).__next__
+            described[shallow][id(value)] = (same, reduced)
             return reduced
 
         return reduce_once
@@ -142,7 +143,9 @@ class Digester:
         name = kind.__qualname__
         handler = self._resolve(kind) if self._resolve is not None else None
         if handler is not None:
-            return self._described_once(name, handler)
+            # Not remembered here: the handler keeps what it needs (one entry
+            # per article and depth here cost 40 MB at 20,000 articles).
+            return lambda value, shallow: (_Described, (name, handler(value, shallow)))
         if issubclass(kind, ModuleType):
             return lambda value, shallow: (_Described, ("module", value.__name__))
         shallow_names = getattr(kind, "__digest_fields__", None)
@@ -221,8 +224,8 @@ class _Pickler(pickle.Pickler):
 
     def reducer_override(self, obj):
         found = self._described(id(obj))
-        if found is not None:
-            return found
+        if found is not None and found[0]() is obj:
+            return found[1]
         if obj is _Described:  # in every description: pickled as itself
             return NotImplemented
         return self._action(type(obj))(obj, self._shallow)
