@@ -55,12 +55,12 @@ class Digester:
     - ``shallow`` is true for values reached through another record (an
       article's region, the articles related to it): an object whose class
       has ``__digest_fields__`` is then described by those fields only;
-    - an object whose class has a ``__digest__`` method is described by what
-      it returns, digested as reached through it: a page that has the object
-      among its inputs (an agency, for each page of its list of articles)
-      shows only that of it. It is asked once per object and ``shallow``
-      while the object lives: the object is expected not to change while
-      its digester is used (a build);
+    - a dataclass whose class sets ``__digest_by_reference__`` is described
+      by those fields digested as reached through it: a page that has the
+      object among its inputs (an agency, for each page of its list of
+      articles) shows its articles only as references. That digest is made
+      once per object and ``shallow`` while the object lives: the object is
+      expected not to change while its digester is used (a build);
     - a dataclass by the fields it is compared by (not ``compare=False`` ones);
     - a module by its name.
 
@@ -74,12 +74,6 @@ class Digester:
         self._resolve = resolve
         self._actions: dict[type, Callable] = {}
         self._shared: dict[tuple[int, bool], tuple[object, str]] = {}
-        # Per ``shallow``: id -> (a weak reference to the value, how it was
-        # reduced), for values a ``__digest__`` describes (an agency, an input
-        # of each page of its list), found before anything else is asked. The
-        # entry of a value that has died is never found: its reference no
-        # longer gives the object whose id is asked.
-        self.described: tuple[dict[int, tuple], dict[int, tuple]] = ({}, {})
 
     def digest(self, value: object, *, shallow: bool = False) -> str:
         hashed = _Hashed()
@@ -108,36 +102,28 @@ class Digester:
             found = self._actions[kind] = self._action_for(kind)
         return found
 
-    def _described_once(self, name: str, describe: Callable) -> Callable:
+    @staticmethod
+    def _remembered(name: str, describe: Callable) -> Callable:
         """A reduction by ``describe(value, shallow)``, remembered per object
-        and depth (``described``) while the object lives: asked once per
-        build however often met. An object is not kept alive for it (an
-        agency's page, with its list of articles, is let go once written)."""
-        described = self.described
+        and depth while the object lives: made once per build however often
+        the object is met (an agency, an input of each page of its list). An
+        object is not kept alive for it, and the entry of one that has died is
+        never taken for another: its weak reference no longer gives it."""
+        remembered: tuple[dict[int, tuple], dict[int, tuple]] = ({}, {})
 
         def reduce_once(value, shallow):
+            found = remembered[shallow].get(id(value))
+            if found is not None and found[0]() is value:
+                return found[1]
             reduced = (_Described, (name, describe(value, shallow)))
             try:
                 same = weakref.ref(value)
             except TypeError:  # no weak reference to it: held for the build
                 same = itertools.repeat(value).__next__
-            described[shallow][id(value)] = (same, reduced)
+            remembered[shallow][id(value)] = (same, reduced)
             return reduced
 
         return reduce_once
-
-    def _by_view(self, view: Callable, reached: Callable | None) -> Callable:
-        """For a class with ``__digest__``: the digest of what that method
-        returns, with the objects in it (the articles an entity lists) by
-        reference; when reached through another record, its
-        ``__digest_fields__`` if it has them."""
-
-        def describe(value, shallow):
-            if shallow and reached is not None:
-                return reached(value)
-            return self.digest(view(value), shallow=True)
-
-        return describe
 
     def _action_for(self, kind: type) -> Callable:
         name = kind.__qualname__
@@ -149,10 +135,6 @@ class Digester:
         if issubclass(kind, ModuleType):
             return lambda value, shallow: (_Described, ("module", value.__name__))
         shallow_names = getattr(kind, "__digest_fields__", None)
-        view = getattr(kind, "__digest__", None)
-        if view is not None:
-            describe = self._by_view(view, _fields_getter(shallow_names))
-            return self._described_once(name, describe)
         names = None
         if dataclasses.is_dataclass(kind) and not issubclass(kind, type):
             # By the fields it is compared by: cheaper than pickling the
@@ -165,6 +147,14 @@ class Digester:
         # tags and figures are reduced in a build).
         own = _fields_getter(names)
         reached = _fields_getter(shallow_names) if shallow_names else own
+        if own is not None and getattr(kind, "__digest_by_reference__", False):
+
+            def by_reference(value, shallow):
+                if shallow:
+                    return reached(value)
+                return self.digest(own(value), shallow=True)
+
+            return self._remembered(name, by_reference)
 
         def reduce(value, shallow):
             getter = reached if shallow else own
@@ -220,12 +210,8 @@ class _Pickler(pickle.Pickler):
         self.fast = True
         self._action = digester.action
         self._shallow = shallow
-        self._described = digester.described[shallow].get
 
     def reducer_override(self, obj):
-        found = self._described(id(obj))
-        if found is not None and found[0]() is obj:
-            return found[1]
         if obj is _Described:  # in every description: pickled as itself
             return NotImplemented
         return self._action(type(obj))(obj, self._shallow)

@@ -19,6 +19,9 @@ class Group:
     # incremental builds: adding an article to a region changes no other
     # article's page).
     __digest_fields__ = ("kind", "id", "name")
+    # Each page of the group's list shows its articles as references (see
+    # ``EntityPage``).
+    __digest_by_reference__ = True
 
     kind: str  # wilayah | sumber
     id: str
@@ -32,11 +35,6 @@ class Group:
     @property
     def feed_url(self) -> str:
         return f"{self.url}feed.atom.xml"
-
-    def __digest__(self) -> tuple:
-        """What each page of this group shows of it (see ``EntityPage``):
-        its articles as references."""
-        return (self.kind, self.id, self.name, self.articles)
 
 
 def _groups(articles, kind: str, attribute: str) -> list[Group]:

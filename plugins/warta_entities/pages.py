@@ -25,6 +25,11 @@ FEED_SIZE = 50
 class EntityPage:
     """Everything a template shows about one entity."""
 
+    # Each page of the entity's list shows its articles only as references
+    # (which, how many); the ones a page lists are digested with that page
+    # (``warta.incremental``): an edited article renders that one page.
+    __digest_by_reference__ = True
+
     id: str
     kind: str
     name: str
@@ -32,7 +37,10 @@ class EntityPage:
     verified: bool
     record: object | None  # the authority entry, None for a discovered name
     articles: list = field(default_factory=list)  # newest first
-    sentences: dict = field(default_factory=dict)  # article source path -> sentence
+    # Article source path -> the sentence naming the entity: taken from the
+    # articles' own tags, which are digested with the page that lists them,
+    # so no part of this value's digest.
+    sentences: dict = field(default_factory=dict, compare=False)
     together: list[tuple[EntityLink, int]] = field(default_factory=list)
     parent: EntityLink | None = None
     children: list[EntityLink] = field(default_factory=list)
@@ -46,27 +54,6 @@ class EntityPage:
     @property
     def feed_url(self) -> str:
         return self.url + "feed.atom.xml"
-
-    def __digest__(self) -> tuple:
-        """What each page of this entity shows of it, for the digest of
-        incremental builds (``warta.incremental``): its articles only as
-        references (which and how many: each page's own articles are digested
-        with that page, their tags and so their quoted sentences with them),
-        so an edited article renders the one page that lists it, not all."""
-        return (
-            self.id,
-            self.kind,
-            self.name,
-            self.url,
-            self.verified,
-            self.record,
-            self.articles,
-            self.together,
-            self.parent,
-            self.children,
-            self.region_name,
-            self.kind_label,
-        )
 
 
 class EntityPagesGenerator(Generator):

@@ -25,6 +25,11 @@ from .extractor import CONTEXT_KEY
 
 @dataclass
 class IndicatorPage:
+    # The page and its downloads show each value's article by its metadata
+    # (title, date, source): digested as a reference (``warta.incremental``),
+    # so an edit that leaves an article's values as they were keeps the page.
+    __digest_by_reference__ = True
+
     indicator: object
     url: str
     entries: list = field(default_factory=list)  # (article, figure), oldest first
@@ -40,14 +45,6 @@ class IndicatorPage:
     @property
     def chart(self) -> str:
         return self.draw_chart() if self.draw_chart is not None else ""
-
-    def __digest__(self) -> tuple:
-        """What the page and its downloads show, for the digest of
-        incremental builds (``warta.incremental``): each value with its
-        article as a reference (title, date, source: the article's metadata),
-        so an edit that leaves an article's values as they were does not
-        render the indicator's page again."""
-        return (self.indicator, self.url, self.entries)
 
     @property
     def latest(self):

@@ -75,11 +75,10 @@ def test_handled_objects_are_described_by_the_handler_at_their_depth():
 class Listing:
     """A page input that shows its articles only by reference."""
 
+    __digest_by_reference__ = True
+
     title: str
     articles: list = field(default_factory=list)
-
-    def __digest__(self) -> tuple:
-        return (self.title, self.articles)
 
 
 def test_an_object_with_digest_is_described_by_it_its_articles_by_reference():
