@@ -55,13 +55,13 @@ class Digester:
     - ``shallow`` is true for values reached through another record (an
       article's region, the articles related to it): an object whose class
       has ``__digest_fields__`` is then described by those fields only;
-    - a dataclass whose class sets ``__digest_by_reference__`` is described
-      by those fields digested as reached through it: a page that has the
-      object among its inputs (an agency, for each page of its list of
-      articles) shows its articles only as references. That digest is made
-      once per object and ``shallow`` while the object lives: the object is
-      expected not to change while its digester is used (a build);
     - a dataclass by the fields it is compared by (not ``compare=False`` ones);
+      if its class sets ``__digest_by_reference__``, by the digest of those
+      fields taken as reached through it: a page that has the object among
+      its inputs (an agency, for each page of its list of articles) shows its
+      articles only as references. That digest is made once per object and
+      ``shallow`` while the object lives: the object is expected not to
+      change while its digester is used (a build);
     - a module by its name.
 
     Anything pickle cannot serialise (a lambda, a lock) raises ``Unhashable``.

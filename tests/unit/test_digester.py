@@ -81,7 +81,7 @@ class Listing:
     articles: list = field(default_factory=list)
 
 
-def test_an_object_with_digest_is_described_by_it_its_articles_by_reference():
+def test_a_class_flagged_by_reference_is_described_with_its_articles_as_references():
     describer = CountingDescriber()
     digester = Digester(describer)
     article = Article("a")
