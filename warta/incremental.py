@@ -237,6 +237,31 @@ def tree_digest(paths: Iterable[Path], suffixes: tuple[str, ...] = ()) -> str:
     return hasher.hexdigest()
 
 
+def drop_unless_made_by(
+    folder: Path, pattern: str, stamp: str, fingerprint: str
+) -> list[Path]:
+    """Remove the files in ``folder`` matching ``pattern`` unless the file
+    ``stamp`` there says they were made under ``fingerprint``; then write that
+    stamp. For caches that check only their sources' times (Pelican's content
+    cache): made by other code, they would serve its results until each source
+    changes. Returns the files removed."""
+    folder = Path(folder)
+    mark = folder / stamp
+    try:
+        if mark.read_text(encoding="utf-8") == fingerprint:
+            return []
+    except OSError:
+        pass  # no stamp: made by an older Warta, or never made
+    removed = sorted(folder.glob(pattern))
+    for path in removed:
+        path.unlink(missing_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = mark.with_name(mark.name + ".tmp")
+    partial.write_text(fingerprint, encoding="utf-8")
+    os.replace(partial, mark)
+    return removed
+
+
 class PageMemo:
     """What the last build wrote: per page (or feed) its digest and files.
 

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import logging
+import marshal
 import os
 from pathlib import Path
+from types import FunctionType
 from zoneinfo import ZoneInfo
 
 from jinja2 import meta
@@ -18,12 +22,19 @@ from warta.incremental import (
     PageMemo,
     Unhashable,
     collecting_notes,
+    drop_unless_made_by,
     replay_notes,
     text_as_bytes,
     tree_digest,
 )
 
+logger = logging.getLogger(__name__)
+
 MEMO_FILE = "warta-pages.json"
+# Pelican's content cache (what the readers made of each file), and the file
+# naming the code and settings that made it.
+READER_CACHES = "*-Readers"
+READER_STAMP = "warta-readers.stamp"
 ROOT = Path(__file__).resolve().parents[2]
 # The code that renders pages: a change in it changes every page.
 CODE = (ROOT / "warta", ROOT / "plugins")
@@ -38,20 +49,25 @@ _BUILDS: dict[str, PageMemo] = {}
 
 
 def _named(value, shallow):
-    """Classes and time zones are named, not walked."""
+    """Classes and time zones are named, not walked; a function is named with
+    its code: pickle would name it only while its module is the one imported
+    last (the settings file is loaded again for each build)."""
     if isinstance(value, type):
         return f"{value.__module__}.{value.__qualname__}"
+    if isinstance(value, FunctionType):
+        code = hashlib.blake2b(marshal.dumps(value.__code__), digest_size=16)
+        return f"{value.__module__}.{value.__qualname__}:{code.hexdigest()}"
     return str(value)
 
 
 def _lenient(kind: type):
     """Settings hold classes and functions: named (modules: by the digester)."""
-    if issubclass(kind, type | ZoneInfo):
+    if issubclass(kind, type | ZoneInfo | FunctionType):
         return _named
     return None
 
 
-def site_fingerprint(settings: dict) -> str:
+def settings_digest(settings: dict) -> str:
     digester = Digester(_lenient)
     parts = []
     for key in sorted(settings):
@@ -59,8 +75,19 @@ def site_fingerprint(settings: dict) -> str:
             parts.append((key, digester.digest(settings[key])))
         except Unhashable:
             parts.append((key, type(settings[key]).__qualname__))
+    return digester.digest(parts)
+
+
+def site_fingerprint(settings: dict, settings_part: str | None = None) -> str:
+    """What every page depends on: the settings, the theme and the code."""
     theme = tree_digest([Path(settings["THEME"])])
-    return digester.digest([parts, theme, running_code_digest()])
+    settings_part = settings_part or settings_digest(settings)
+    return Digester().digest([settings_part, theme, running_code_digest()])
+
+
+def readers_fingerprint(settings_part: str) -> str:
+    """What every file read depends on: the settings and the code."""
+    return Digester().digest([settings_part, running_code_digest()])
 
 
 @functools.cache
@@ -74,8 +101,16 @@ def running_code_digest() -> str:
 def begin_build(settings: dict) -> None:
     output = str(Path(settings["OUTPUT_PATH"]).resolve())
     cache = Path(settings["CACHE_PATH"])
-    memo = PageMemo(cache / MEMO_FILE, Path(output), site_fingerprint(settings))
-    _BUILDS[output] = memo
+    settings_part = settings_digest(settings)
+    if settings.get("LOAD_CONTENT_CACHE"):
+        # Pelican's content cache checks each file's time only: made by
+        # another version of the reader (its sanitiser) or other settings, it
+        # would give their HTML until the file is saved again.
+        stamp = readers_fingerprint(settings_part)
+        if drop_unless_made_by(cache, READER_CACHES, READER_STAMP, stamp):
+            logger.info("content cache made by other code or settings: dropped")
+    fingerprint = site_fingerprint(settings, settings_part)
+    _BUILDS[output] = PageMemo(cache / MEMO_FILE, Path(output), fingerprint)
 
 
 def finish_build(settings: dict) -> PageMemo | None:
