@@ -29,25 +29,17 @@ _CONTENT_LISTS = (
 
 
 def release_cached_text(generator) -> None:
-    """Let go of what saving Pelican's content cache left in memory.
+    """Let go of Pelican's content cache once it is saved.
 
-    Pickling a string that is not pure ASCII makes CPython keep the string's
-    UTF-8 encoding beside it for as long as the string lives, so saving the
-    content cache (incremental builds, at the end of reading) doubles the
-    memory every article's HTML takes: 80 MB at 20,000 articles. Once saved,
-    the cache is not read again in this build: its entries are dropped and
-    each article is given a fresh copy of its HTML, without the encoding.
+    Pelican keeps what it read of every file (the HTML and the metadata) in
+    the cache's dict until the build ends, though the cache is not read again
+    in this build. The articles' HTML is ASCII (``warta.render.ascii_html``),
+    so saving the cache left no UTF-8 copy of it beside each article.
     """
     readers = getattr(generator, "readers", None)
     cache = getattr(readers, "_cache", None)
-    if not cache or not getattr(readers, "_cache_data_policy", False):
-        return  # no content cache, or not saved (Pelican saves when it caches)
-    cache.clear()
-    for name in _CONTENT_LISTS:
-        for content in getattr(generator, name, None) or ():
-            text = getattr(content, "_content", None)
-            if isinstance(text, str) and not text.isascii():
-                content._content = text.encode("utf-8").decode("utf-8")
+    if cache and getattr(readers, "_cache_data_policy", False):
+        cache.clear()  # saved (Pelican saves when it caches)
 
 
 def freeze_urls(generators) -> None:
