@@ -64,6 +64,9 @@ INCREMENTAL_SETTINGS = {
     "DELETE_OUTPUT_DIRECTORY": False,
     "CACHE_CONTENT": True,
     "LOAD_CONTENT_CACHE": True,
+    # Saved and loaded on every build: gzip took a tenth of a build with
+    # nothing changed (10.6 -> 9.4 s at 5,000 articles), for a third less disk.
+    "GZIP_CACHE": False,
 }
 
 
