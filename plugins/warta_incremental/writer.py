@@ -11,7 +11,7 @@ from pathlib import Path
 from types import FunctionType
 from zoneinfo import ZoneInfo
 
-from jinja2 import meta
+from jinja2 import FileSystemBytecodeCache, meta
 from pelican.contents import Content
 from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
@@ -35,6 +35,7 @@ MEMO_FILE = "warta-pages.json"
 # naming the code and settings that made it.
 READER_CACHES = "*-Readers"
 READER_STAMP = "warta-readers.stamp"
+TEMPLATE_CACHE = "jinja"  # compiled templates
 ROOT = Path(__file__).resolve().parents[2]
 # The code that renders pages: a change in it changes every page.
 CODE = (ROOT / "warta", ROOT / "plugins")
@@ -111,6 +112,19 @@ def begin_build(settings: dict) -> None:
             logger.info("content cache made by other code or settings: dropped")
     fingerprint = site_fingerprint(settings, settings_part)
     _BUILDS[output] = PageMemo(cache / MEMO_FILE, Path(output), fingerprint)
+    _compile_templates_once(settings, cache / TEMPLATE_CACHE)
+
+
+def _compile_templates_once(settings: dict, folder: Path) -> None:
+    """Give the build's Jinja environments a bytecode cache. Each generator
+    has an environment of its own and compiled each template it uses in every
+    build; Jinja checks a cached template against its source (and its own
+    version), so a template is compiled again only when it changes. Set after
+    the fingerprint is taken: it changes how pages are made, not what."""
+    folder.mkdir(parents=True, exist_ok=True)
+    environment = dict(settings.get("JINJA_ENVIRONMENT") or {})
+    environment["bytecode_cache"] = FileSystemBytecodeCache(str(folder))
+    settings["JINJA_ENVIRONMENT"] = environment
 
 
 def finish_build(settings: dict) -> PageMemo | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 
 from warta_incremental.writer import (
@@ -83,3 +84,34 @@ def test_the_settings_digest_survives_loading_the_settings_file_again(tmp_path):
     assert first["ARTICLE_ORDER_BY"] is not second["ARTICLE_ORDER_BY"]
     assert settings_digest(first) == settings_digest(second)
     assert settings_digest(first) != settings_digest({**first, "DEFAULT_PAGINATION": 7})
+
+
+def test_templates_are_compiled_once_across_builds_until_they_change(tmp_path):
+    """Each generator's Jinja environment compiled every template it used, in
+    every build; with the build's bytecode cache a later build compiles none,
+    until a template's source changes."""
+    theme = tmp_path / "theme"
+    shutil.copytree(settings_for(tmp_path, tmp_path)["THEME"], theme)
+
+    def compiled(**changes) -> list[str]:
+        settings = settings_for(tmp_path, tmp_path)
+        settings.update(THEME=str(theme), **changes)
+        begin_build(settings)
+        environment = articles_generator(settings).env
+        names, compile_source = [], environment.compile
+
+        def counting(source, name=None, *args, **kwargs):
+            names.append(name)
+            return compile_source(source, name, *args, **kwargs)
+
+        environment.compile = counting
+        environment.get_template("article.html")
+        finish_build(settings)
+        return names
+
+    assert "article.html" in compiled()
+    assert compiled() == []
+    assert compiled(DEFAULT_PAGINATION=7) == []  # other settings, same templates
+    article = theme / "templates" / "article.html"
+    article.write_text(article.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert compiled() == ["article.html"]
