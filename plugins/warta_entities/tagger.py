@@ -13,6 +13,7 @@ from warta.corpus import rendered_text
 from warta.entities import AGENCY, PERSON
 from warta.entity_index import group_by_entity
 from warta.errors import AuthorityError, ContentError
+from warta.kept import kept_while_unchanged
 from warta.parallel import map_on_cores
 from warta.tagging import ArticleTags, Overrides, TagCache, Tagger, TagJob
 
@@ -78,7 +79,9 @@ class TaggingPlan:
     def start(cls, settings) -> TaggingPlan:
         """Raise ``AuthorityError`` or ``ContentError`` naming file, line, reason."""
         config = EntityConfig.from_settings(settings)
-        tagger = Tagger.load(config.authority_dir)
+        # 0.4 s to build the matcher: once per process until a file changes.
+        folder = config.authority_dir
+        tagger = kept_while_unchanged("tagger", [folder], lambda: Tagger.load(folder))
         return cls(config, tagger, TagCache.load(config.cache_path))
 
     def job(self, article) -> tuple[str, TagJob] | None:

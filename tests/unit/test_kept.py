@@ -1,0 +1,89 @@
+"""Objects made from files, kept while the files are unchanged."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from warta.kept import forget_kept, kept_while_unchanged
+
+
+@pytest.fixture(autouse=True)
+def _fresh():
+    forget_kept()
+    yield
+    forget_kept()
+
+
+def _folder(tmp_path):
+    folder = tmp_path / "authority"
+    folder.mkdir()
+    (folder / "agencies.yaml").write_text("- id: a\n", encoding="utf-8")
+    return folder
+
+
+def _counting():
+    made = []
+
+    def make():
+        made.append(object())
+        return made[-1]
+
+    return made, make
+
+
+def _resave(path):
+    path.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda folder: _resave(folder / "agencies.yaml"),
+        lambda folder: (folder / "agencies.yaml").write_text("- id: b\n  x: 1\n"),
+        lambda folder: (folder / "people.yaml").write_text("[]\n"),
+        lambda folder: (folder / "agencies.yaml").unlink(),
+        lambda folder: forget_kept(),
+    ],
+    ids=["saved-again", "edited", "file-added", "file-removed", "new-process"],
+)
+def test_an_object_is_made_again_only_after_a_change(tmp_path, change):
+    folder = _folder(tmp_path)
+    made, make = _counting()
+    first = kept_while_unchanged("tagger", [folder], make)
+    assert kept_while_unchanged("tagger", [folder], make) is first
+    assert kept_while_unchanged("tagger", [folder / ".." / "authority"], make) is first
+    assert len(made) == 1
+
+    change(folder)
+    again = kept_while_unchanged("tagger", [folder], make)
+
+    assert again is not first
+    assert len(made) == 2
+    assert kept_while_unchanged("tagger", [folder], make) is again
+
+
+def test_kinds_and_roots_are_kept_apart(tmp_path):
+    folder = _folder(tmp_path)
+    made, make = _counting()
+    one = kept_while_unchanged("tagger", [folder], make)
+    other = kept_while_unchanged("catalogue", [folder], make)
+    single = kept_while_unchanged("tagger", [folder / "agencies.yaml"], make)
+    assert len({id(one), id(other), id(single)}) == len(made) == 3
+
+
+def test_what_make_raises_is_raised_again_and_nothing_kept(tmp_path):
+    folder = _folder(tmp_path)
+    calls = []
+
+    def broken():
+        calls.append(1)
+        raise ValueError("agencies.yaml: line 1: bad")
+
+    for _ in range(2):
+        with pytest.raises(ValueError, match="line 1"):
+            kept_while_unchanged("tagger", [folder], broken)
+    assert len(calls) == 2

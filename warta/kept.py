@@ -1,0 +1,59 @@
+"""Objects made from files, kept by a process that builds again (``make
+serve``) for as long as the files are unchanged."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+# (kind, roots) -> (the files' stamp when it was made, the object)
+_KEPT: dict[tuple, tuple[tuple, object]] = {}
+
+
+def files_stamp(roots: Iterable[Path]) -> tuple:
+    """Every file under ``roots`` (folders or files): path, inode, size and
+    modification time, in a fixed order. A file saved again changes it."""
+    found = []
+    for root in roots:
+        root = os.fspath(root)
+        paths = [root] if not os.path.isdir(root) else _files_under(root)
+        for path in paths:
+            try:
+                stat = os.stat(path)
+            except OSError:
+                found.append((path, None))
+                continue
+            found.append((path, stat.st_ino, stat.st_size, stat.st_mtime_ns))
+    return tuple(found)
+
+
+def _files_under(folder: str) -> list[str]:
+    return sorted(
+        os.path.join(parent, name)
+        for parent, _folders, names in os.walk(folder)
+        for name in names
+    )
+
+
+def kept_while_unchanged(kind: str, roots: Iterable[Path], make: Callable[[], T]) -> T:
+    """``make()``, or the object it made for ``kind`` and ``roots`` before if
+    no file under ``roots`` has changed since. The object must not be changed
+    by its users. What ``make`` raises is raised, and nothing is kept."""
+    roots = tuple(os.path.abspath(root) for root in roots)
+    stamp = files_stamp(roots)  # before making: a file saved meanwhile counts
+    found = _KEPT.get((kind, roots))
+    if found is not None and found[0] == stamp:
+        return found[1]
+    made = make()
+    _KEPT[(kind, roots)] = (stamp, made)
+    return made
+
+
+def forget_kept() -> None:
+    """Let go of everything kept: the next call makes it again, as a new
+    process would."""
+    _KEPT.clear()
