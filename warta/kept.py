@@ -53,7 +53,24 @@ def kept_while_unchanged(kind: str, roots: Iterable[Path], make: Callable[[], T]
     return made
 
 
+# kind -> (the inputs it was made from, the object)
+_LAST: dict[str, tuple[object, object]] = {}
+
+
+def kept_while_equal(kind: str, inputs: object, make: Callable[[], T]) -> T:
+    """``make()``, or what it made for ``kind`` last time if ``inputs`` equal
+    that time's. For work over the whole archive that a build with the same
+    inputs (nothing changed, or a typo fixed) would only repeat."""
+    found = _LAST.get(kind)
+    if found is not None and found[0] == inputs:
+        return found[1]
+    made = make()
+    _LAST[kind] = (inputs, made)
+    return made
+
+
 def forget_kept() -> None:
     """Let go of everything kept: the next call makes it again, as a new
     process would."""
     _KEPT.clear()
+    _LAST.clear()

@@ -22,18 +22,32 @@ def related_articles(
     max_postings: int = 200,
 ) -> dict[Hashable, list[Hashable]]:
     """``keys``: ``(article, entity ids)``; returns ``{article: related articles}``."""
+    found = related_positions(
+        [ids for _article, ids in keys], limit=limit, max_postings=max_postings
+    )
+    return {
+        article: [keys[other][0] for other in others]
+        for (article, _ids), others in zip(keys, found, strict=True)
+    }
+
+
+def related_positions(
+    id_lists: Sequence[Sequence[str]], *, limit: int = 5, max_postings: int = 200
+) -> list[list[int]]:
+    """For each list of entity ids, the positions of the ``limit`` lists that
+    share the rarest of them with it, best first."""
     postings: dict[str, list[int]] = defaultdict(list)
-    for index, (_article, ids) in enumerate(keys):
+    for index, ids in enumerate(id_lists):
         for entity_id in set(ids):
             postings[entity_id].append(index)
-    total = len(keys)
+    total = len(id_lists)
     weight = {
         entity_id: math.log(total / len(members))
         for entity_id, members in postings.items()
         if 1 < len(members) <= max_postings
     }
-    related: dict[Hashable, list[Hashable]] = {}
-    for index, (article, ids) in enumerate(keys):
+    related: list[list[int]] = []
+    for index, ids in enumerate(id_lists):
         scores: dict[int, float] = {}
         score = scores.get
         # In a fixed order: float sums in a set's order (which changes from run
@@ -45,7 +59,7 @@ def related_articles(
             for other in postings[entity_id]:
                 scores[other] = score(other, 0.0) + boost
         scores.pop(index, None)  # not related to itself
-        related[article] = [keys[other][0] for other in best(scores, limit)]
+        related.append(best(scores, limit))
     return related
 
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from slugify import slugify
 
-from warta.related import related_articles
+from warta.kept import kept_while_equal
+from warta.related import related_positions
 
 CONTEXT_KEY = "warta_browse"
 
@@ -72,7 +73,11 @@ def group_articles(generator) -> None:
             ("wilayah", getattr(article, "region", None))
         )
         article.source_group = by_name.get(("sumber", getattr(article, "source", None)))
-    related = related_articles(keys)
-    for article in articles:
-        article.related = related.get(article, [])
+    # The same entities in the same order (nothing changed, or only words)
+    # give the same lists: 2.4 s at 20,000 articles, kept in ``make serve``'s
+    # process.
+    id_lists = tuple(tuple(ids) for _article, ids in keys)
+    found = kept_while_equal("related", id_lists, lambda: related_positions(id_lists))
+    for (article, _ids), others in zip(keys, found, strict=True):
+        article.related = [keys[other][0] for other in others]
     generator.context[CONTEXT_KEY] = {"regions": regions, "sources": sources}

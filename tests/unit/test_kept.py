@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from warta.kept import forget_kept, kept_while_unchanged
+from warta.kept import forget_kept, kept_while_equal, kept_while_unchanged
 
 
 @pytest.fixture(autouse=True)
@@ -87,3 +87,14 @@ def test_what_make_raises_is_raised_again_and_nothing_kept(tmp_path):
         with pytest.raises(ValueError, match="line 1"):
             kept_while_unchanged("tagger", [folder], broken)
     assert len(calls) == 2
+
+
+def test_the_last_result_is_kept_while_the_inputs_are_equal():
+    made, make = _counting()
+    first = kept_while_equal("related", (("a", "b"), ("b",)), make)
+    assert kept_while_equal("related", (("a", "b"), ("b",)), make) is first
+    other = kept_while_equal("related", (("a",), ("b",)), make)
+    assert other is not first
+    assert kept_while_equal("related", (("a", "b"), ("b",)), make) is not first
+    assert kept_while_equal("groups", (("a",), ("b",)), make) is not other
+    assert len(made) == 4
