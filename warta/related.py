@@ -12,23 +12,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Hashable, Sequence
-
-
-def related_articles(
-    keys: Sequence[tuple[Hashable, Sequence[str]]],
-    *,
-    limit: int = 5,
-    max_postings: int = 200,
-) -> dict[Hashable, list[Hashable]]:
-    """``keys``: ``(article, entity ids)``; returns ``{article: related articles}``."""
-    found = related_positions(
-        [ids for _article, ids in keys], limit=limit, max_postings=max_postings
-    )
-    return {
-        article: [keys[other][0] for other in others]
-        for (article, _ids), others in zip(keys, found, strict=True)
-    }
+from collections.abc import Sequence
 
 
 def related_positions(

@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from warta.related import _by_score, best, related_articles
+from warta.related import _by_score, best, related_positions
 
 KEYS = [
     ("a", ["kemenperin", "disperindag-lampung"]),
@@ -14,6 +14,7 @@ KEYS = [
     ("e", ["kemenperin"]),
     ("f", []),
 ]
+NAMES = [name for name, _ids in KEYS]
 
 
 @pytest.mark.parametrize(
@@ -26,14 +27,15 @@ KEYS = [
     ],
 )
 def test_rare_shared_entities_come_first(article, expected):
-    assert related_articles(KEYS)[article] == expected
+    found = related_positions([ids for _name, ids in KEYS])[NAMES.index(article)]
+    assert [NAMES[other] for other in found] == expected
 
 
 def test_limit_and_entities_named_too_often():
-    keys = [(n, ["semua", f"pasangan-{n // 2}"]) for n in range(10)]
-    assert related_articles(keys, limit=3)[0] == [1, 2, 3]
+    id_lists = [["semua", f"pasangan-{n // 2}"] for n in range(10)]
+    assert related_positions(id_lists, limit=3)[0] == [1, 2, 3]
     # "semua" is named by all ten: over max_postings, it relates nothing.
-    assert related_articles(keys, max_postings=9)[0] == [1]
+    assert related_positions(id_lists, max_postings=9)[0] == [1]
 
 
 @pytest.mark.parametrize("seed", range(20))
