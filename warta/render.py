@@ -41,10 +41,11 @@ def safe_article_html(html: str) -> str:
 def ascii_html(html: str) -> str:
     """``html`` with every character beyond ASCII as a character reference
     (``—`` as ``&#8212;``): the same page for a browser, a feed reader or an
-    HTML parser, in a quarter or half of the memory. CPython stores a string
-    at the width of its widest character, so one curly quote or dash made an
-    article's HTML two bytes a character for the whole build (75 MB at
-    20,000 articles), and its UTF-8 encoding, once pickled, a third copy."""
+    HTML parser. CPython stores a string at the width of its widest
+    character, so one curly quote or dash made a whole article's HTML two
+    bytes a character for the whole build, and pickling it (Pelican's content
+    cache) kept its UTF-8 encoding beside it. A cold build of 20,000 articles
+    peaked 120 MiB lower with it (778 to 658 MiB for the build's process)."""
     if html.isascii():
         return html
     return html.encode("ascii", "xmlcharrefreplace").decode("ascii")
