@@ -8,6 +8,7 @@ from collections import defaultdict
 from pelican import signals
 
 from warta.errors import ContentError
+from warta.memory import collect_as_usual, collect_less_often
 
 from .reader import StrictMarkdownReader
 from .speed import (
@@ -74,7 +75,17 @@ def reject_duplicate_urls(generator) -> None:
         )
 
 
+def fewer_collections(_pelican) -> None:
+    collect_less_often()
+
+
+def usual_collections(_pelican) -> None:
+    collect_as_usual()
+
+
 def register() -> None:
+    signals.initialized.connect(fewer_collections)
+    signals.finalized.connect(usual_collections)
     signals.readers_init.connect(use_strict_reader)
     signals.article_generator_init.connect(read_ahead)
     signals.article_generator_init.connect(archive_periods_in_linear_time)

@@ -1,6 +1,14 @@
-"""Free heap pages go back to the system."""
+"""Free heap pages go back to the system; a build collects garbage less often."""
 
-from warta.memory import release_free_memory
+import gc
+import weakref
+
+from warta.memory import (
+    YOUNG_THRESHOLD,
+    collect_as_usual,
+    collect_less_often,
+    release_free_memory,
+)
 
 
 def _resident_kib() -> int:
@@ -22,3 +30,36 @@ def test_freed_blocks_leave_the_resident_set():
     after = _resident_kib()
     assert before - after > 32 * 1024, (before, after)
     del blocks
+
+
+def test_a_build_collects_less_often_and_puts_the_thresholds_back():
+    usual = gc.get_threshold()
+    try:
+        collect_less_often()
+        collect_less_often()  # a build that failed before its end, then another
+        assert gc.get_threshold() == (YOUNG_THRESHOLD, *usual[1:])
+        collect_as_usual()
+        assert gc.get_threshold() == usual
+        collect_as_usual()
+        assert gc.get_threshold() == usual
+    finally:
+        gc.set_threshold(*usual)
+
+
+class _Node:
+    def __init__(self) -> None:
+        self.me = self  # a cycle: only the collector frees it
+
+
+def test_what_an_earlier_build_left_in_cycles_is_freed_when_the_next_begins():
+    usual = gc.get_threshold()
+    try:
+        gc.disable()
+        left = weakref.ref(_Node())
+        assert left() is not None
+        collect_less_often()
+        assert left() is None
+    finally:
+        gc.enable()
+        collect_as_usual()
+        gc.set_threshold(*usual)
