@@ -20,28 +20,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from warta.kept import keep, take
+
 HEADER = b"# warta json cache 2\n"
 SHARED_LENGTH = 64  # strings up to this long are held once for the whole build
 
 # What a process that builds again (``make serve``) keeps of each cache it
-# saved, by path: the file's stamp then, and the entries the build used as the
-# objects it made of them. The next build takes them instead of reading and
-# parsing the file again, if the file is still the one it saved.
-_KEPT: dict[str, tuple[tuple[int, int, int], dict]] = {}
-
-
-def forget_kept() -> None:
-    """Let go of what ``_KEPT`` holds: the next load reads its file, as a new
-    process would."""
-    _KEPT.clear()
-
-
-def _stamp(path: Path) -> tuple[int, int, int] | None:
-    try:
-        found = os.stat(path)
-    except OSError:
-        return None
-    return (found.st_ino, found.st_size, found.st_mtime_ns)
+# saved (``warta.kept``): the entries the build used, as the objects it made of
+# them. The next build takes them instead of reading and parsing the file
+# again, if the file is still the one it saved.
+KEPT_KIND = "json cache"
 
 
 def flat_record(item) -> dict:
@@ -108,9 +96,9 @@ class JsonCache:
     @classmethod
     def load(cls, path: Path | None):
         cache = cls(path)
-        kept = _KEPT.pop(os.path.abspath(path), None) if path is not None else None
-        if kept is not None and kept[0] == _stamp(path):
-            cache.entries = kept[1]
+        kept = take(KEPT_KIND, [path]) if path is not None else None
+        if kept is not None:
+            cache.entries = kept
             return cache
         if path is not None and path.is_file():
             try:
@@ -172,7 +160,7 @@ class JsonCache:
     def save(self) -> None:
         """Write the entries used in this build, atomically; nothing when the
         file already holds exactly those (a rebuild with nothing new). The
-        process keeps them for its next build (``_KEPT``)."""
+        process keeps them for its next build (``warta.kept``)."""
         if self.path is None:
             return
         if self.added or len(self.used) != len(self.entries) or not self.path.is_file():
@@ -185,7 +173,7 @@ class JsonCache:
                         stream.write(_line(key, self.entries[key]))
             os.replace(temporary, self.path)
         used = {key: self.entries[key] for key in self.used if key in self.entries}
-        _KEPT[os.path.abspath(self.path)] = (_stamp(self.path), used)
+        keep(KEPT_KIND, [self.path], used)
 
 
 def _line(key: str, value) -> bytes:

@@ -1,5 +1,5 @@
-"""Objects made from files, kept by a process that builds again (``make
-serve``) for as long as the files are unchanged."""
+"""Objects made from files (or written to them), kept by a process that
+builds again (``make serve``) for as long as the files are unchanged."""
 
 from __future__ import annotations
 
@@ -39,18 +39,40 @@ def _files_under(folder: str) -> list[str]:
     )
 
 
+def _key(kind: str, roots: Iterable[Path]) -> tuple[str, tuple[str, ...]]:
+    return kind, tuple(os.path.abspath(root) for root in roots)
+
+
 def kept_while_unchanged(kind: str, roots: Iterable[Path], make: Callable[[], T]) -> T:
     """``make()``, or the object it made for ``kind`` and ``roots`` before if
     no file under ``roots`` has changed since. The object must not be changed
     by its users. What ``make`` raises is raised, and nothing is kept."""
-    roots = tuple(os.path.abspath(root) for root in roots)
-    stamp = files_stamp(roots)  # before making: a file saved meanwhile counts
-    found = _KEPT.get((kind, roots))
+    key = _key(kind, roots)
+    stamp = files_stamp(key[1])  # before making: a file saved meanwhile counts
+    found = _KEPT.get(key)
     if found is not None and found[0] == stamp:
         return found[1]
     made = make()
-    _KEPT[(kind, roots)] = (stamp, made)
+    _KEPT[key] = (stamp, made)
     return made
+
+
+def keep(kind: str, roots: Iterable[Path], value: object) -> None:
+    """Keep ``value``, just written to the files under ``roots``, for
+    ``take``: the object the next build would otherwise read them back as."""
+    key = _key(kind, roots)
+    _KEPT[key] = (files_stamp(key[1]), value)
+
+
+def take(kind: str, roots: Iterable[Path]) -> object | None:
+    """What ``keep`` kept for ``kind`` and ``roots`` if no file under them has
+    changed since, else None; handed over (not kept again), so its taker may
+    change it."""
+    key = _key(kind, roots)
+    found = _KEPT.pop(key, None)
+    if found is not None and found[0] == files_stamp(key[1]):
+        return found[1]
+    return None
 
 
 # kind -> (the inputs it was made from, the object)

@@ -4,7 +4,8 @@ file or line is never trusted."""
 
 import pytest
 
-from warta.cache import JsonCache, forget_kept
+from warta.cache import JsonCache
+from warta.kept import forget_kept
 
 
 def from_file(path) -> JsonCache:

@@ -6,7 +6,13 @@ import os
 
 import pytest
 
-from warta.kept import forget_kept, kept_while_equal, kept_while_unchanged
+from warta.kept import (
+    forget_kept,
+    keep,
+    kept_while_equal,
+    kept_while_unchanged,
+    take,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -98,3 +104,20 @@ def test_the_last_result_is_kept_while_the_inputs_are_equal():
     assert kept_while_equal("related", (("a", "b"), ("b",)), make) is not first
     assert kept_while_equal("groups", (("a",), ("b",)), make) is not other
     assert len(made) == 4
+
+
+@pytest.mark.parametrize(
+    ("change", "taken"),
+    [(lambda path: None, True), (_resave, False), (lambda path: path.unlink(), False)],
+    ids=["unchanged", "saved-again", "removed"],
+)
+def test_what_was_kept_after_writing_is_taken_once_while_the_file_is_unchanged(
+    tmp_path, change, taken
+):
+    path = tmp_path / "tags.json"
+    path.write_text("{}\n", encoding="utf-8")
+    written = {"key": "entries"}
+    keep("json cache", [path], written)
+    change(path)
+    assert (take("json cache", [path]) is written) is taken
+    assert take("json cache", [path]) is None  # handed over, not kept again
