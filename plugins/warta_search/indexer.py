@@ -52,14 +52,15 @@ def _pages(output: Path) -> dict[str, str]:
     for folder in INDEXED:
         for parent, _folders, names in os.walk(root + folder):
             if "index.html" in names:
-                url = parent[len(root) :].replace(os.sep, "/") + "/"
-                found[url] = os.path.join(parent, "index.html")
+                page = os.path.join(parent, "index.html")
+                found[_url(page, root)] = page
     return dict(sorted(found.items()))
 
 
-def _url(path: Path, output: Path) -> str:
-    """A page's URL, relative to the site's root: ``berita/2015/03/16/slug/``."""
-    return path.parent.relative_to(output).as_posix() + "/"
+def _url(page: str, root: str) -> str:
+    """The URL of ``page``, a path under ``root`` (which ends with a
+    separator), relative to the site's root: ``berita/2015/03/16/slug/``."""
+    return os.path.dirname(page)[len(root) :].replace(os.sep, "/") + "/"
 
 
 def _read_files(tasks: list[tuple[int, str, str, str, str, bool]]) -> list:
@@ -162,10 +163,11 @@ class _Indexing:
 
     def stream(self, lines: Iterable[str]) -> None:
         """Read the pages named one a line (paths, as Pelican writes them)."""
+        root = os.path.join(self.output, "")
         for line in lines:
             path = Path(line.rstrip("\n"))
-            if _indexed(path, self.output):
-                name = _url(path, self.output)
+            if _indexed(path, self.output):  # so under ``root``, as written
+                name = _url(str(path), root)
                 if name not in self.slots:
                     self._submit(path, name)
                     self._flush(STREAM_BATCH)
