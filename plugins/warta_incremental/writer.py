@@ -79,18 +79,6 @@ def settings_digest(settings: dict) -> str:
     return digester.digest(parts)
 
 
-def site_fingerprint(settings: dict, settings_part: str | None = None) -> str:
-    """What every page depends on: the settings, the theme and the code."""
-    theme = tree_digest([Path(settings["THEME"])])
-    settings_part = settings_part or settings_digest(settings)
-    return Digester().digest([settings_part, theme, running_code_digest()])
-
-
-def readers_fingerprint(settings_part: str) -> str:
-    """What every file read depends on: the settings and the code."""
-    return Digester().digest([settings_part, running_code_digest()])
-
-
 @functools.cache
 def running_code_digest() -> str:
     """The digest of the code that renders, taken once per process: a process
@@ -102,15 +90,17 @@ def running_code_digest() -> str:
 def begin_build(settings: dict) -> None:
     output = str(Path(settings["OUTPUT_PATH"]).resolve())
     cache = Path(settings["CACHE_PATH"])
-    settings_part = settings_digest(settings)
+    settings_part, code = settings_digest(settings), running_code_digest()
     if settings.get("LOAD_CONTENT_CACHE"):
         # Pelican's content cache checks each file's time only: made by
         # another version of the reader (its sanitiser) or other settings, it
         # would give their HTML until the file is saved again.
-        stamp = readers_fingerprint(settings_part)
+        stamp = Digester().digest([settings_part, code])
         if drop_unless_made_by(cache, READER_CACHES, READER_STAMP, stamp):
             logger.info("content cache made by other code or settings: dropped")
-    fingerprint = site_fingerprint(settings, settings_part)
+    # What every page depends on: the settings, the theme and the code.
+    theme = tree_digest([Path(settings["THEME"])])
+    fingerprint = Digester().digest([settings_part, theme, code])
     _BUILDS[output] = PageMemo(cache / MEMO_FILE, Path(output), fingerprint)
     _compile_templates_once(settings, cache / TEMPLATE_CACHE)
 
