@@ -16,7 +16,7 @@ from .speed import (
     forget_rendered_text,
     freeze_urls,
     index_taxonomies,
-    release_cached_text,
+    release_content_cache,
 )
 
 logger = logging.getLogger(__name__)
@@ -92,6 +92,6 @@ def register() -> None:
     signals.article_generator_pretaxonomy.connect(stop_reading_ahead)
     signals.article_generator_finalized.connect(reject_duplicate_urls)
     signals.article_generator_finalized.connect(index_taxonomies)
-    signals.article_generator_finalized.connect(release_cached_text)
+    signals.article_generator_finalized.connect(release_content_cache)
     signals.all_generators_finalized.connect(freeze_urls)
     signals.finalized.connect(forget_rendered_text)

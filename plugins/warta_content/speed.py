@@ -28,7 +28,7 @@ _CONTENT_LISTS = (
 )
 
 
-def release_cached_text(generator) -> None:
+def release_content_cache(generator) -> None:
     """Let go of Pelican's content cache once it is saved.
 
     Pelican keeps what it read of every file (the HTML and the metadata) in
