@@ -1,4 +1,5 @@
-"""Signal hookups: strict reader, one URL per article, and cheaper writing."""
+"""Signal hookups: strict reader, one URL per article, cheaper writing, and
+the garbage collector run less often during a build."""
 
 from __future__ import annotations
 
