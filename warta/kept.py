@@ -10,8 +10,9 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
-# (kind, roots) -> (the files' stamp when it was made, the object)
-_KEPT: dict[tuple, tuple[tuple, object]] = {}
+# (kind, roots or None) -> (the files' stamp, or the inputs, it was made
+# from; the object)
+_KEPT: dict[tuple, tuple[object, object]] = {}
 
 
 def files_stamp(roots: Iterable[Path]) -> tuple:
@@ -48,12 +49,23 @@ def kept_while_unchanged(kind: str, roots: Iterable[Path], make: Callable[[], T]
     no file under ``roots`` has changed since. The object must not be changed
     by its users. What ``make`` raises is raised, and nothing is kept."""
     key = _key(kind, roots)
-    stamp = files_stamp(key[1])  # before making: a file saved meanwhile counts
+    # Stamped before making: a file saved meanwhile counts as a change.
+    return _kept_or_made(key, files_stamp(key[1]), make)
+
+
+def kept_while_equal(kind: str, inputs: object, make: Callable[[], T]) -> T:
+    """``make()``, or what it made for ``kind`` last time if ``inputs`` equal
+    that time's. For work over the whole archive that a build with the same
+    inputs (nothing changed, or a typo fixed) would only repeat."""
+    return _kept_or_made((kind, None), inputs, make)
+
+
+def _kept_or_made(key: tuple, inputs: object, make: Callable[[], T]) -> T:
     found = _KEPT.get(key)
-    if found is not None and found[0] == stamp:
+    if found is not None and found[0] == inputs:
         return found[1]
     made = make()
-    _KEPT[key] = (stamp, made)
+    _KEPT[key] = (inputs, made)
     return made
 
 
@@ -75,24 +87,7 @@ def take(kind: str, roots: Iterable[Path]) -> object | None:
     return None
 
 
-# kind -> (the inputs it was made from, the object)
-_LAST: dict[str, tuple[object, object]] = {}
-
-
-def kept_while_equal(kind: str, inputs: object, make: Callable[[], T]) -> T:
-    """``make()``, or what it made for ``kind`` last time if ``inputs`` equal
-    that time's. For work over the whole archive that a build with the same
-    inputs (nothing changed, or a typo fixed) would only repeat."""
-    found = _LAST.get(kind)
-    if found is not None and found[0] == inputs:
-        return found[1]
-    made = make()
-    _LAST[kind] = (inputs, made)
-    return made
-
-
 def forget_kept() -> None:
     """Let go of everything kept: the next call makes it again, as a new
     process would."""
     _KEPT.clear()
-    _LAST.clear()
