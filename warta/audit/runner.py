@@ -70,6 +70,8 @@ PAGES: tuple[tuple[str, str], ...] = (
 )
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 LIGHTHOUSE_TARGET = 95
+# Runs of a page whose first run is below the target; the median stands.
+LOW_SCORE_RUNS = 3
 CHECKS = ("lighthouse", "axe", "vnu", "links", "structured")
 
 CHROME_FLAGS = ["--headless=new", *CHROMIUM_ARGS]
@@ -180,9 +182,16 @@ def run_lighthouse(
     *,
     throttling: str = "simulate",
     timeout: float = 180,
+    runs_when_low: int = LOW_SCORE_RUNS,
     progress: Callable[[str], None] | None = None,
 ) -> list[LighthouseResult]:
-    """Lighthouse on each page, one after the other (parallel runs skew timing)."""
+    """Lighthouse on each page, one after the other (parallel runs skew timing).
+
+    A page whose first run falls below the target is run again, up to
+    ``runs_when_low`` runs in all, and the run with the median performance
+    score stands (``median_run``): the score moves with the machine's load
+    from run to run, and Lighthouse's own guidance on variability is to take
+    the median of several runs. A page slow in most runs still fails."""
     if not LIGHTHOUSE_CLI.is_file():
         raise AuditError(f"{LIGHTHOUSE_CLI} is missing: run 'npm ci'")
     if not CHROMIUM.exists():
@@ -191,32 +200,52 @@ def run_lighthouse(
     results = []
     for name, path in pages:
         url = base_url.rstrip("/") + path
-        if progress:
-            progress(f"lighthouse {name} {url}")
-        try:
-            done = subprocess.run(
-                lighthouse_command(url, throttling),
-                cwd=ROOT,
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=timeout,
-                check=False,
-            )
-        except subprocess.TimeoutExpired:
-            results.append(
-                LighthouseResult(name, url, error=f"timed out after {timeout:g} s")
-            )
-            continue
-        try:
-            lhr = json.loads(done.stdout)
-        except ValueError:
-            tail = (done.stderr or done.stdout).strip().splitlines()[-5:]
-            message = f"exit {done.returncode}: {' | '.join(tail) or 'no output'}"
-            results.append(LighthouseResult(name, url, error=message))
-            continue
-        results.append(read_lighthouse(name, url, lhr))
+        runs = []
+        while len(runs) < max(1, runs_when_low):
+            if progress:
+                again = f" (run {len(runs) + 1})" if runs else ""
+                progress(f"lighthouse {name} {url}{again}")
+            runs.append(_lighthouse_once(name, url, throttling, timeout, env))
+            if runs[0].error or not runs[0].below():
+                break
+        results.append(median_run(runs))
     return results
+
+
+def median_run(runs: Sequence[LighthouseResult]) -> LighthouseResult:
+    """The run with the median performance score (the lower middle of an even
+    count), noting every run's score when there was more than one."""
+    if len(runs) == 1:
+        return runs[0]
+    ranked = sorted(runs, key=lambda r: r.scores.get("performance") or 0)
+    chosen = ranked[(len(ranked) - 1) // 2]
+    scores = ", ".join(str(r.scores.get("performance")) for r in runs)
+    chosen.notes.append(f"median of {len(runs)} runs; performance {scores}")
+    return chosen
+
+
+def _lighthouse_once(
+    name: str, url: str, throttling: str, timeout: float, env: dict
+) -> LighthouseResult:
+    try:
+        done = subprocess.run(
+            lighthouse_command(url, throttling),
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return LighthouseResult(name, url, error=f"timed out after {timeout:g} s")
+    try:
+        lhr = json.loads(done.stdout)
+    except ValueError:
+        tail = (done.stderr or done.stdout).strip().splitlines()[-5:]
+        message = f"exit {done.returncode}: {' | '.join(tail) or 'no output'}"
+        return LighthouseResult(name, url, error=message)
+    return read_lighthouse(name, url, lhr)
 
 
 # --- axe-core ----------------------------------------------------------------
