@@ -105,6 +105,52 @@ def test_suggestions_tolerate_misspellings(page, site_url, typed, name, url):
     assert link.get_attribute("href").endswith(url)
 
 
+# (query, label, edit distance, similarity): the distance counts a swap of two
+# neighbours as one edit; the similarity is 1 for a prefix and falls with edits.
+MATCHING_CASES = [
+    ("kemenprin", "kemenperin", 1, 0.9),
+    ("ab", "ba", 1, 0.5),
+    ("dtjen ikm", "ditjen ikm", 1, 0.9),
+    ("revitalisasi", "revitalisasi industri", 9, 1),
+    ("disperindag lampung", "disperindag provinsi lampung", 9, 19 / 28),
+    ("ridho ficardo", "m ridho ficardo", 2, 13 / 15),
+    ("inflasi", "inflation", 3, 0.7),
+    ("bps", "badan pusat statistik", 18, 3 / 21),
+    ("kementrian perindustrian", "kementerian perindustrian", 1, 0.96),
+    ("abc", "xyz", 3, 0),
+]
+
+
+def test_suggestion_matching_is_exact_above_its_floor(page, site_url):
+    """The suggestion scores in cari.js: exact with no floor, exact at or above
+    a floor, and known only to be below it otherwise (its distance gives up
+    past a limit: it runs for every label at each keystroke)."""
+    open_search(page, site_url)
+    module = f"{site_url}/theme/js/cari.js"
+    got = page.evaluate(
+        """async ([module, cases]) => {
+          const { distance, similarity } = await import(module);
+          return cases.map(([q, label, d, s]) => [
+            distance(q, label),
+            distance(q, label, d),
+            distance(q, label, d - 1),
+            similarity(q, label),
+            similarity(q, label, s),
+            similarity(q, label, s + 0.01),
+          ]);
+        }""",
+        [module, MATCHING_CASES],
+    )
+    for (query, label, edits, score), row in zip(MATCHING_CASES, got, strict=True):
+        exact, at_limit, below_limit, whole, at_floor, above_floor = row
+        case = (query, label)
+        assert exact == at_limit == edits, case
+        assert below_limit == float("inf"), case
+        assert whole == pytest.approx(score), case
+        assert at_floor == pytest.approx(score), case
+        assert above_floor < score + 0.01, case
+
+
 def test_a_bookmarked_search_restores_query_filters_and_order(page, site_url):
     query = "?q=revitalisasi&urut=terbaru&lembaga=" + quote(DINAS)
     open_search(page, site_url, query)
