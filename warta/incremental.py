@@ -282,7 +282,8 @@ class PageMemo:
         # For os.path, not pathlib: a Path interns every part of every name.
         self._root = str(self.output)
         self.fingerprint = fingerprint
-        self._previous: dict[str, dict] = {}
+        self._before: dict[str, list] = {}  # the last build's pages
+        self._previous: dict[str, list] = {}  # those that may be kept
         self._current: dict[str, dict] = {}
         self._recording: list[str] | None = None
         self.rendered_keys: list[str] = []
@@ -298,10 +299,13 @@ class PageMemo:
         if (
             isinstance(data, dict)
             and data.get("version") == MEMO_VERSION
-            and data.get("fingerprint") == self.fingerprint
             and data.get("output") == str(self.output)
         ):
-            self._previous = data.get("pages") or {}
+            self._before = data.get("pages") or {}
+            # Made with other settings, theme or code, no page is kept; but
+            # the files of pages now gone are still swept (``stale_files``).
+            if data.get("fingerprint") == self.fingerprint:
+                self._previous = self._before
 
     def unchanged(self, key: str, digest: str | None) -> bool:
         """Whether the page ``key`` may be kept; if so, it is kept."""
@@ -354,7 +358,7 @@ class PageMemo:
 
     def stale_files(self) -> set[str]:
         """Files of the last build's pages that no page of this one has."""
-        before = {name for page in self._previous.values() for name in page[1]}
+        before = {name for page in self._before.values() for name in page[1]}
         now = {name for page in self._current.values() for name in page[1]}
         return before - now
 

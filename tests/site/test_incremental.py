@@ -29,9 +29,16 @@ Ekspor kopi Lampung naik 5,2 persen pada 2023, kata Kepala Badan Pusat Statistik
 """
 
 
-def _build(content: Path, output: Path, cache: Path, *, incremental: bool):
+def _build(
+    content: Path,
+    output: Path,
+    cache: Path,
+    *,
+    incremental: bool,
+    settings: Path = sitebuild.ROOT / "pelicanconf.py",
+):
     report = sitebuild.build(
-        content=content, output=output, cache=cache, incremental=incremental
+        settings, content=content, output=output, cache=cache, incremental=incremental
     )
     assert report.ok, report.errors + report.warnings
     return report
@@ -186,4 +193,26 @@ def test_an_edited_article_renders_only_the_list_pages_that_show_it(
 
     clean = root / "clean"
     _build(content, clean, root / "cache-clean", incremental=False)
+    assert site_files(output) == site_files(clean)
+
+
+def test_a_page_gone_while_the_settings_changed_is_removed(tmp_path):
+    """Other settings keep no page of the last build, but the pages of an
+    article removed meanwhile are still removed (and so not indexed)."""
+    content, output, cache = tmp_path / "content", tmp_path / "inc", tmp_path / "cache"
+    generate_corpus(content, CorpusConfig(12))
+    _build(content, output, cache, incremental=True)
+    removed = sorted((content / "articles").rglob("*.md"))[5]
+    assert any(removed.stem in p.as_posix() for p in output.rglob("index.html"))
+    removed.unlink()
+    other = tmp_path / "lainconf.py"
+    other.write_text(
+        'from pelicanconf import *  # noqa: F403\n\nSITESUBTITLE = "Arsip lain"\n',
+        encoding="utf-8",
+    )
+    _build(content, output, cache, incremental=True, settings=other)
+    assert not any(removed.stem in p.as_posix() for p in output.rglob("*"))
+
+    clean = tmp_path / "clean"
+    _build(content, clean, tmp_path / "cache-clean", incremental=False, settings=other)
     assert site_files(output) == site_files(clean)
