@@ -342,7 +342,7 @@ class IndexProcess:
         logger.info(
             "search index: %d pages in %.1f s, %.1f s of it after the site was "
             "written (%d of %d files read, %d of them while the site was written; "
-            "%d stems, %d words)",
+            "%d stems, %d words; %d bundle files written, %d kept)",
             figures["documents"],
             time.perf_counter() - self.started,
             time.perf_counter() - waiting,
@@ -351,6 +351,8 @@ class IndexProcess:
             figures["files_streamed"],
             figures["stems"],
             figures["words"],
+            figures["files_written"],
+            figures["files_kept"],
         )
         return int(figures["documents"])
 
