@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import gzip
 import json
+import random
 import shutil
 import struct
 from pathlib import Path
 
 from warta.search.extract import Page, extract
-from warta.search.textindex import IndexWriter, excerpt_text, stem, words
+from warta.search.textindex import FORMAT, IndexWriter, excerpt_text, stem, words
 from warta_search.indexer import BUNDLE, index_site
 
 ARTICLE = """<!doctype html><html><head><title>Judul halaman · Warta</title>
@@ -80,11 +81,11 @@ def postings(bundle: Path, word: str) -> dict[str, list[int]]:
         for entry, stems, *_ in read(bundle / "kamus" / f"{number}.bin"):
             if entry != word:
                 continue
-            for stem_number, df, file, _ in stems:
+            for key, df, file, _ in stems:
                 data = gzip.decompress((bundle / "pos" / f"{file}.bin").read_bytes())
                 (length,) = struct.unpack_from("<I", data)
                 table = json.loads(data[4 : 4 + length])
-                offset, size, _ = table[str(stem_number)]
+                offset, size, _ = table[key]
                 blob = data[4 + length + offset : 4 + length + offset + size]
                 docs, doc, p = [], -1, 0
                 while p < len(blob):
@@ -101,7 +102,7 @@ def postings(bundle: Path, word: str) -> dict[str, list[int]]:
                     assert 1 <= blob[p] <= 255
                     p += 1
                 assert len(docs) == df
-                found[str(stem_number)] = docs
+                found[key] = docs
     return found
 
 
@@ -154,7 +155,7 @@ def test_the_bundle_numbers_documents_newest_first(tmp_path):
     figures = writer.finish()
     assert figures["documents"] == 3
     meta = read(bundle / "meta.bin")
-    assert meta["format"] == 2
+    assert meta["format"] == FORMAT
     assert meta["jumlah"] == 3
     assert meta["bertanggal"] == 2
     assert meta["saringan"] == [["tahun", ["2010", "2020"]]]
@@ -468,3 +469,48 @@ def test_the_excerpt_is_the_window_the_script_shows():
         shown = excerpt_text(f"{filler} «{cafe}» {filler}", {"cafe"})
         assert shown.startswith(f"k35 k36 k37 k38 k39 «{cafe}» k0 k1")
         assert len(words(shown)) == 30
+
+
+def test_a_word_new_to_the_archive_leaves_the_other_stems_files_alone(tmp_path):
+    """Stems name their postings files and first pages: a word that sorts
+    before every other does not rename them, so an edit that brings it
+    rewrites only the files of the stems it touches."""
+    rng = random.Random(5)
+    syllables = [c + v for c in "bdgklmnprst" for v in "aiu"]
+    vocabulary = sorted(
+        {"".join(rng.choices(syllables, k=rng.randint(2, 4))) for _ in range(3000)}
+    )
+    texts = [" ".join(rng.choices(vocabulary, k=150)) for _ in range(300)]
+    bundle = tmp_path / "indeks"
+
+    def index(edited: str | None, previous: dict | None) -> IndexWriter:
+        writer = IndexWriter(bundle, previous=previous)
+        for number, text in enumerate(texts):
+            if number == 7 and edited is not None:
+                text = edited
+            date = f"2020-01-{1 + number % 28:02d}"
+            writer.add(page(f"berita/b{number}/", text, date, tahun=["2020"]))
+        writer.finish()
+        return writer
+
+    first = index(None, None)
+    postings_files = sorted((bundle / "pos").iterdir())
+    assert len(postings_files) >= 10
+    before = {path.name: path.stat().st_mtime_ns for path in postings_files}
+    # One word swapped for a new one: the page keeps its length.
+    edited = texts[7].replace(texts[7].split()[0], "abaka", 1)
+    second = index(edited, first.manifest)
+    rewritten = [
+        path.name
+        for path in (bundle / "pos").iterdir()
+        if before.get(path.name) != path.stat().st_mtime_ns
+    ]
+    # The file that gains the new stem, the one whose stem lost the page.
+    assert 1 <= len(rewritten) <= 2, rewritten
+    assert second.files_written < len(second.manifest) // 10
+
+    fresh = tmp_path / "fresh"
+    shutil.copytree(bundle, fresh)
+    shutil.rmtree(bundle)
+    index(edited, None)
+    assert _every_file(bundle) == _every_file(fresh)

@@ -18,10 +18,13 @@ Every file is gzip-compressed JSON or binary (``.bin``; the script
 checks the gzip signature, so a host that decompresses on the way is fine).
 Numbers in binary files are little-endian. Documents are numbered newest
 first, so that ``urut=terbaru`` is the order of the numbers; pages without a
-date come last. The bundle (``BUNDLE`` below) holds:
+date come last. Stems, postings files and first pages are named by stems
+(``file_name``), not numbered: a word new to the archive leaves the names, and
+so the files, of every other stem as they were. The bundle (``BUNDLE`` below)
+holds:
 
 ``meta.bin`` (JSON)
-    ``format`` (2), ``versi`` (a hash of everything indexed, appended to
+    ``format`` (3), ``versi`` (a hash of everything indexed, appended to
     every other file's URL so that a new build is never mixed with files
     a browser kept from an old one), ``jumlah``
     (documents), ``bertanggal`` (documents with a date: they come first),
@@ -37,10 +40,10 @@ date come last. The bundle (``BUNDLE`` below) holds:
     words from ``meta.kamus[N]`` up to the next chunk's first word: the stems
     the word matches (its own stem first, ``extra`` 0, then longer stems that
     start with it, ``extra`` being how many letters longer), how many
-    documents hold each and which postings file has them; ``page``, when
-    present, names the ``hal/`` file with the first page of the word's
-    results.
-``pos/N.bin`` (binary)
+    documents hold each and the name of the postings file that has them;
+    ``page``, when present, names the ``hal/`` file with the first page of
+    the word's results.
+``pos/NAME.bin`` (binary), NAME being that of its first stem
     a u32 length L, then L bytes of JSON ``{stem: [offset, length, [word,
     ...]]}`` (where the stem's postings start after the JSON, and the corpus
     words that have this stem, for highlighting), then the postings: per
@@ -55,9 +58,9 @@ date come last. The bundle (``BUNDLE`` below) holds:
 ``dok/N.bin`` (JSON)
     document N: ``u`` (URL, relative to the site root), ``j`` (title), ``m``
     (other ``data-cari-meta``), ``x`` (the text, for excerpts).
-``hal/N.bin`` (JSON)
-    the first page of the results of a search for one word whose stem is
-    stem N, with no filter, for the words matching at least
+``hal/NAME.bin`` (JSON), NAME being that of the stem
+    the first page of the results of a search for one word with that stem,
+    with no filter, for the words matching at least
     ``PAGE_MIN_DOCUMENTS`` documents: what the script draws before it has
     fetched a posting. ``jumlah`` (the documents found), ``sorot`` (the words
     to mark), ``relevansi`` and ``terbaru`` (the first ``PAGE_SIZE``
@@ -82,6 +85,7 @@ import struct
 import sys
 import unicodedata
 import uuid
+import zlib
 from array import array
 from collections import Counter
 from collections.abc import Callable
@@ -93,11 +97,12 @@ import snowballstemmer
 
 from .extract import Page
 
-FORMAT = 2
+FORMAT = 3
 SORT_KEY = "tanggal"  # the data-cari-sort key that orders documents
 TITLE_WEIGHT = 3  # a title word counts as this many body words
 K1 = 1.2  # BM25 term saturation
 B = 0.75  # BM25 length normalisation
+LENGTH_STEPS = 32  # grid points per doubling for the mean length (_typical_length)
 MAX_EXTENSIONS = 24  # longer stems a word may match, the most frequent kept
 CHUNK_CHARS = 24_000  # JSON characters per dictionary chunk, before gzip
 POSTINGS_BYTES = 8_192  # postings per file, before gzip: large stems get their own
@@ -107,6 +112,10 @@ PAGE_MIN_DOCUMENTS = 64  # a word matching fewer documents has no first page
 EXCERPT_WORDS = 30  # words in an excerpt: indeks.js's excerpt() default
 PAGE_BATCH = 2_000  # first pages ranked before their documents are read
 META_WORDS = 2_048  # words whose dictionary entry meta.bin holds, at most
+# A postings file always begins at a stem whose hash is a multiple of this:
+# a stem added or grown moves the files' borders in its stretch only.
+POSTINGS_STRETCH = 256
+NAME_CHARS = 48  # a stem this long at most names its file itself
 
 _MARKS = re.compile("[\u0300-\u036f]")
 _SEPARATORS = re.compile("[^a-z0-9]+")
@@ -151,6 +160,18 @@ def _gzip(data: bytes) -> bytes:
 
 def _json(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def file_name(key: str) -> str:
+    """The bundle file name for ``key`` (a stem): the stem itself, or, for a
+    very long one, a hash of it (``-`` never occurs in a stem)."""
+    if len(key) <= NAME_CHARS:
+        return key
+    return "-" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
+
+
+def _stretch_starts(key: str) -> bool:
+    return zlib.crc32(key.encode()) % POSTINGS_STRETCH == 0
 
 
 @dataclass
@@ -336,7 +357,7 @@ class IndexWriter:
         forms = self._forms(stems)
         matched = {base: self._extensions(stems, base, df) for base in sorted(forms)}
         pages = self._write_pages(docs, stems, df, matched, forms, postings, impacts)
-        files, where = self._write_postings(postings, impacts, forms)
+        files, where = self._write_postings(stems, postings, impacts, forms)
         del postings, impacts
         chunks, frequent = self._write_dictionary(stems, df, where, matched, pages)
         filters = self._write_filters(docs)
@@ -486,7 +507,7 @@ class IndexWriter:
         docs: list[_Doc], final: array, count: int
     ) -> tuple[list[array], list[bytearray]]:
         """Per stem, the documents holding it (ascending) and its BM25 impacts."""
-        average = sum(doc.length for doc in docs) / max(1, len(docs)) or 1.0
+        average = _typical_length(docs)
         postings = [array("I") for _ in range(count)]
         impacts = [bytearray() for _ in range(count)]
         scale = 255 / (K1 + 1)
@@ -529,13 +550,16 @@ class IndexWriter:
 
     def _write_postings(
         self,
+        stems: list[str],
         postings: list[array],
         impacts: list[bytearray],
         forms: dict[int, list[str]],
-    ) -> tuple[int, array]:
-        """Group neighbouring stems into files; ``where[stem]`` is its file."""
-        stems = range(len(postings))
-        where = array("I", bytes(4 * len(stems)))
+    ) -> tuple[int, list[str]]:
+        """Group neighbouring stems into files, each named by its first stem;
+        ``where[stem]`` is its file's name. A file never spans the start of a
+        stretch (``POSTINGS_STRETCH``), so a change in one stem can move the
+        borders of the files of its stretch, never of the files after it."""
+        where = [""] * len(stems)
         self._folder("pos")
         files = 0
         group: list[int] = []
@@ -548,22 +572,25 @@ class IndexWriter:
             table = {}
             encoded = []
             offset = 0
+            name = file_name(stems[group[0]])
             for number in group:
                 data = self._encode(postings[number], impacts[number])
                 postings[number] = impacts[number] = None
-                table[str(number)] = [offset, len(data), forms.get(number, [])]
+                table[stems[number]] = [offset, len(data), forms.get(number, [])]
                 offset += len(data)
-                where[number] = files
+                where[number] = name
                 encoded.append(data)
             head = _json(table)
             blob = b"".join([struct.pack("<I", len(head)), head, *encoded])
-            self._put(f"pos/{files}.bin", blob)
+            self._put(f"pos/{name}.bin", blob)
             files += 1
             group = []
             size = 0
 
-        for number in stems:
+        for number, key in enumerate(stems):
             length = 2 * len(postings[number])  # about: a gap and an impact each
+            if _stretch_starts(key):
+                flush()
             if length >= POSTINGS_BYTES:
                 flush()
                 group = [number]
@@ -580,7 +607,7 @@ class IndexWriter:
         self,
         stems: list[str],
         df: array,
-        where: array,
+        where: list[str],
         matched: dict[int, list[int]],
         pages: set[int],
     ) -> tuple[list[str], dict]:
@@ -609,18 +636,20 @@ class IndexWriter:
             if found is None:
                 length = len(stems[base])
                 found = described[base] = [
-                    [s, df[s], where[s], len(stems[s]) - length] for s in matched[base]
+                    [stems[s], df[s], where[s], len(stems[s]) - length]
+                    for s in matched[base]
                 ]
-            entry = [word, found, base] if base in pages else [word, found]
-            if base in pages:
-                paged.append((-sum(s[1] for s in found), word, found, base))
+            page = file_name(stems[base]) if base in pages else None
+            entry = [word, found] if page is None else [word, found, page]
+            if page is not None:
+                paged.append((-sum(s[1] for s in found), word, found, page))
             chunk.append(entry)
             size += len(word) + 16 * len(found)
             if size >= CHUNK_CHARS:
                 flush()
         flush()
         kept = sorted(heapq.nsmallest(self.meta_words, paged), key=lambda item: item[1])
-        return firsts, {word: [found, base] for _, word, found, base in kept}
+        return firsts, {word: [found, page] for _, word, found, page in kept}
 
     @staticmethod
     def _extensions(stems: list[str], base: int, df: array) -> list[int]:
@@ -667,7 +696,7 @@ class IndexWriter:
                     excerpt = text.excerpt(marks[base])
                     batch[base]["d"][str(doc)] = {**record, "x": excerpt}
             for base, page in batch.items():
-                self._put(f"hal/{base}.bin", _json(page), keys[base])
+                self._put(f"hal/{file_name(stems[base])}.bin", _json(page), keys[base])
             batch.clear()
             keys.clear()
 
@@ -683,7 +712,7 @@ class IndexWriter:
             key = hashlib.blake2b(_json(page), digest_size=16)
             for doc in sorted({*page["relevansi"], *page["terbaru"]}):
                 key.update(docs[doc].digest)
-            if self._kept(f"hal/{base}.bin", key.digest()):
+            if self._kept(f"hal/{file_name(stems[base])}.bin", key.digest()):
                 continue
             keys[base] = key.digest()
             batch[base] = page
@@ -779,6 +808,17 @@ class IndexWriter:
             described.append([key, values])
         self._put("saringan.bin", bytes(blob))
         return described
+
+
+def _typical_length(docs: list[_Doc]) -> float:
+    """The documents' mean length for BM25, on a grid of steps of 2 %: an
+    edit moves the exact mean a little, which would move some impacts of
+    every document across a rounding border (and change most postings
+    files); the grid's step is crossed by few edits."""
+    mean = sum(doc.length for doc in docs) / max(1, len(docs))
+    if mean <= 0:
+        return 1.0
+    return 2 ** (round(math.log2(mean) * LENGTH_STEPS) / LENGTH_STEPS)
 
 
 def _f32(value: float) -> float:

@@ -3,7 +3,7 @@
 // match (or in the documents of the archive): scores, filters and counts are
 // kept in arrays indexed by document number, never compared pair by pair.
 
-const FORMAT = 2; // textindex.py's FORMAT
+const FORMAT = 3; // textindex.py's FORMAT
 const MIN_PREFIX = 3; // a shorter query word matches whole words only
 const MAX_STEMS = 48; // stems one query word may match, the most frequent kept
 const MAX_CHUNKS = 3; // dictionary chunks one query word may read
@@ -136,8 +136,8 @@ export class SearchIndex {
     return this.once(`kamus/${number}.bin`, fetchJson);
   }
 
-  postings(number) {
-    return this.once(`pos/${number}.bin`, async (url) => {
+  postings(name) {
+    return this.once(`pos/${name}.bin`, async (url) => {
       const data = await fetchBytes(url);
       const length = new DataView(data.buffer, data.byteOffset, 4).getUint32(0, true);
       const table = JSON.parse(decoder.decode(data.subarray(4, 4 + length)));
@@ -149,9 +149,9 @@ export class SearchIndex {
     return this.once(`dok/${number}.bin`, fetchJson);
   }
 
-  // The first page of a one-word search (hal/N.bin), asked for first.
-  page(number) {
-    return this.once(`hal/${number}.bin`, (url) => fetchJson(url, { priority: "high" }));
+  // The first page of a one-word search (hal/NAME.bin), asked for first.
+  page(name) {
+    return this.once(`hal/${name}.bin`, (url) => fetchJson(url, { priority: "high" }));
   }
 
   // Each filter value's documents, as a bitmap or (few documents) a list.
@@ -244,7 +244,7 @@ export class SearchIndex {
     }
   }
 
-  // The number of the first page (hal/) of the corpus word `word`, if it has one.
+  // The name of the first page (hal/) of the corpus word `word`, if it has one.
   async pageOf(word) {
     const frequent = this.frequent.get(word);
     if (frequent) return frequent[1];
@@ -266,9 +266,9 @@ export class SearchIndex {
     if (tokens.length !== 1 || filtered || !this.meta.kamus.length) {
       return Promise.resolve(null);
     }
-    return this.pageOf(tokens[0]).then((number) => {
-      if (number === undefined) return null;
-      return this.page(number).then((page) => {
+    return this.pageOf(tokens[0]).then((name) => {
+      if (name === undefined) return null;
+      return this.page(name).then((page) => {
         const order = page[sort === "terbaru" ? "terbaru" : "relevansi"];
         return {
           total: page.jumlah,
