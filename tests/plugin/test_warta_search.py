@@ -5,12 +5,22 @@ from __future__ import annotations
 import gzip
 import json
 import random
+import re
 import shutil
 import struct
 from pathlib import Path
 
+import pytest
+
 from warta.search.extract import Page, extract
-from warta.search.textindex import FORMAT, IndexWriter, excerpt_text, stem, words
+from warta.search.textindex import (
+    FORMAT,
+    IndexWriter,
+    excerpt_text,
+    file_name,
+    stem,
+    words,
+)
 from warta_search.indexer import BUNDLE, index_site
 
 ARTICLE = """<!doctype html><html><head><title>Judul halaman · Warta</title>
@@ -514,3 +524,22 @@ def test_a_word_new_to_the_archive_leaves_the_other_stems_files_alone(tmp_path):
     shutil.rmtree(bundle)
     index(edited, None)
     assert _every_file(bundle) == _every_file(fresh)
+
+
+@pytest.mark.parametrize(
+    ("key", "named_by_itself"),
+    [
+        ("industri", True),
+        ("2015", True),
+        ("a" * 48, True),
+        ("a" * 49, False),  # too long for some file systems' names
+        ("con", False),  # a device name on Windows
+        ("com1", False),
+        ("console", True),
+    ],
+)
+def test_a_stem_names_its_files_unless_too_long_or_a_device(key, named_by_itself):
+    name = file_name(key)
+    assert (name == key) is named_by_itself
+    assert len(name) <= 48
+    assert re.fullmatch(r"[a-z0-9]+|-[0-9a-f]{16}", name)

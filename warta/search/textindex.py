@@ -162,10 +162,19 @@ def _json(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
 
 
+# Names Windows refuses for a file, whatever its extension (a site copied
+# there, or zipped and opened there).
+_DEVICE_NAMES = frozenset(
+    ["con", "prn", "aux", "nul"]
+    + [f"{d}{n}" for d in ("com", "lpt") for n in range(10)]
+)
+
+
 def file_name(key: str) -> str:
     """The bundle file name for ``key`` (a stem): the stem itself, or, for a
-    very long one, a hash of it (``-`` never occurs in a stem)."""
-    if len(key) <= NAME_CHARS:
+    very long one or a device name, a hash of it (``-`` never occurs in a
+    stem)."""
+    if len(key) <= NAME_CHARS and key not in _DEVICE_NAMES:
         return key
     return "-" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
 
