@@ -136,6 +136,28 @@ def test_taking_without_finishing_stops_the_worker_where_it_is():
     assert len(results) < 40  # the rest is the caller's
 
 
+def _square_and_count(item):
+    folder, number = item
+    (Path(folder) / str(number)).touch()
+    return number * number
+
+
+def test_a_worker_that_stopped_reading_still_gives_what_it_did(tmp_path):
+    """A worker told to stop closes its end of the batches' pipe when it
+    next looks, which may come before the end message is written: its
+    results still come back."""
+    work = WorkAhead(_square_and_count, batch_size=4)
+    for number in range(4):
+        work.submit(number, (str(tmp_path), number))
+    for _ in range(1000):  # the batch done: at most 10 s
+        if len(list(tmp_path.iterdir())) == 4:
+            break
+        time.sleep(0.01)
+    work._stop.set()  # as take() does, with a pause before its next step
+    time.sleep(0.5)  # the worker looks every 0.1 s, then closes its end
+    assert work.take(finish=False) == {number: number * number for number in range(4)}
+
+
 SHARED = {"settings": object()}
 
 
