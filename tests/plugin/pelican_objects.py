@@ -45,14 +45,6 @@ def generate(settings: dict) -> ArticlesGenerator:
     return generator
 
 
-# Articles for a test of work done while reading, with ``slow_reading(0.02)``:
-# more than a batch (64), so a worker starts when the first batch is sent;
-# the 56 read after it, never sent, leave the worker 1.1 s of reading to do
-# some of its batch (6 left it 0.12 s: too little for a worker at a lower
-# priority on a busy machine).
-AHEAD_ARTICLES = 120
-
-
 @contextlib.contextmanager
 def slow_reading(seconds: float):
     """Each content object takes ``seconds`` longer to read: the workers that
