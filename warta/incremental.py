@@ -284,7 +284,7 @@ class PageMemo:
         self.fingerprint = fingerprint
         self._before: dict[str, list] = {}  # the last build's pages
         self._previous: dict[str, list] = {}  # those that may be kept
-        self._current: dict[str, dict] = {}
+        self._current: dict[str, list] = {}  # this build's pages
         self._recording: list[str] | None = None
         self.rendered_keys: list[str] = []
         self.changed_inputs: dict[str, list[str]] = {}  # page -> inputs that changed
