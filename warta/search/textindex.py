@@ -618,7 +618,7 @@ class IndexWriter:
         df: array,
         where: list[str],
         matched: dict[int, list[int]],
-        pages: set[int],
+        pages: dict[int, str],
     ) -> tuple[list[str], dict]:
         """The corpus words with the stems each matches, in chunks; the
         entries of the words with a first page that match the most documents
@@ -637,8 +637,8 @@ class IndexWriter:
             chunk = []
             size = 0
 
-        described: dict[int, list[list[int]]] = {}
-        paged: list[tuple[int, str, list, int]] = []  # (-documents, word, ...)
+        described: dict[int, list[list]] = {}  # [stem, df, file, extra] each
+        paged: list[tuple[int, str, list, str]] = []  # (-documents, word, ...)
         for word, key in sorted(self.vocabulary.items()):
             base = numbers[key]
             found = described.get(base)
@@ -648,7 +648,7 @@ class IndexWriter:
                     [stems[s], df[s], where[s], len(stems[s]) - length]
                     for s in matched[base]
                 ]
-            page = file_name(stems[base]) if base in pages else None
+            page = pages.get(base)
             entry = [word, found] if page is None else [word, found, page]
             if page is not None:
                 paged.append((-sum(s[1] for s in found), word, found, page))
@@ -677,8 +677,9 @@ class IndexWriter:
         forms: dict[int, list[str]],
         postings: list[array],
         impacts: list[bytearray],
-    ) -> set[int]:
-        """The first page of each frequent word's results; the stems written.
+    ) -> dict[int, str]:
+        """The first page of each frequent word's results; the stems written,
+        each with its page's name.
 
         Pages are ranked a batch at a time, then the batch's documents are
         read once each for the excerpts of every page that shows them. A
@@ -686,7 +687,7 @@ class IndexWriter:
         the bundle already holds is not made again.
         """
         self._folder("hal")
-        written: set[int] = set()
+        written: dict[int, str] = {}
         batch: dict[int, dict] = {}
         keys: dict[int, bytes] = {}
 
@@ -705,7 +706,7 @@ class IndexWriter:
                     excerpt = text.excerpt(marks[base])
                     batch[base]["d"][str(doc)] = {**record, "x": excerpt}
             for base, page in batch.items():
-                self._put(f"hal/{file_name(stems[base])}.bin", _json(page), keys[base])
+                self._put(f"hal/{written[base]}.bin", _json(page), keys[base])
             batch.clear()
             keys.clear()
 
@@ -717,11 +718,11 @@ class IndexWriter:
             )
             if page["jumlah"] < self.page_min:
                 continue
-            written.add(base)
+            written[base] = file_name(stems[base])
             key = hashlib.blake2b(_json(page), digest_size=16)
             for doc in sorted({*page["relevansi"], *page["terbaru"]}):
                 key.update(docs[doc].digest)
-            if self._kept(f"hal/{file_name(stems[base])}.bin", key.digest()):
+            if self._kept(f"hal/{written[base]}.bin", key.digest()):
                 continue
             keys[base] = key.digest()
             batch[base] = page
