@@ -27,6 +27,7 @@ from pelican.settings import read_settings
 
 from warta.errors import WartaError
 from warta.live import watch_and_rebuild
+from warta.memory import tidy_between_builds
 
 ROOT = Path(__file__).resolve().parent
 logger = logging.getLogger("warta.build")
@@ -218,6 +219,7 @@ def serve_live(
             announce("Perbaiki berkas di atas lalu simpan lagi: situs dibangun ulang.")
         elif changed is not None:
             announce(f"Selesai dalam {report.seconds:.1f} s; muat ulang halamannya.")
+        tidy_between_builds()
 
     rebuild()
     if not report.ok and not watch:

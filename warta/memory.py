@@ -52,6 +52,17 @@ def collect_less_often() -> None:
     gc.set_threshold(YOUNG_THRESHOLD, *_usual[1:])
 
 
+def tidy_between_builds() -> None:
+    """For a process that builds again (``make serve``), once a build is done
+    and before it waits for the next change: collect what the build left and
+    hand the freed pages back. The next build's own first collection
+    (``collect_less_often``) then finds nothing of it to free (4.6 s of a
+    rebuild at 20,000 articles when it did), and the process holds less
+    while the editor writes."""
+    gc.collect()
+    release_free_memory()
+
+
 def collect_as_usual() -> None:
     """Back to the thresholds ``collect_less_often`` found."""
     global _usual

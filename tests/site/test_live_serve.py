@@ -181,6 +181,41 @@ def test_a_build_leaves_none_of_its_articles_alive(content_copy, tmp_path):
     assert [ref() for ref in seen] == [None, None]
 
 
+def test_what_a_served_build_left_is_freed_before_the_next_change(
+    content_copy, tmp_path
+):
+    # make serve collects a build's leftovers while it waits for the editor,
+    # not at the start of the next rebuild. The collector is off here, so
+    # only an explicit collection frees the build's articles (they are held
+    # in cycles).
+    from pelican import signals
+
+    seen: list[weakref.ref] = []
+
+    def keep_refs(generator):
+        seen.extend(weakref.ref(article) for article in generator.articles)
+
+    messages, stop, result = Messages(), threading.Event(), []
+    signals.article_generator_finalized.connect(keep_refs)
+    gc.disable()
+    try:
+        server = threading.Thread(
+            target=lambda: result.append(
+                _serve_live(content_copy, tmp_path, messages, stop=stop, watch=False)
+            )
+        )
+        server.start()
+        messages.wait_for("Arsip siap di ")
+        assert seen
+        assert [ref for ref in seen if ref() is not None] == []
+    finally:
+        gc.enable()
+        signals.article_generator_finalized.disconnect(keep_refs)
+        stop.set()
+        server.join(timeout=60)
+    assert result == [0]
+
+
 def test_a_first_build_that_fails_is_served_and_built_again_once_fixed(
     content_copy, tmp_path
 ):
