@@ -4,7 +4,7 @@ file or line is never trusted."""
 
 import pytest
 
-from warta.cache import JsonCache
+from warta.cache import STALE_SHARE, JsonCache
 from warta.kept import forget_kept
 
 
@@ -66,8 +66,8 @@ def test_entries_read_and_kept_are_written_as_they_were_read(tmp_path):
 
 @pytest.mark.parametrize(
     "text",
-    ["{rusak", '{"a": [1]}', '# warta json cache 2\n"a"\t[1]\nsisa'],
-    ids=["damaged", "older layout", "cut short"],
+    ["{rusak", '{"a": [1]}', '# warta json cache 2\n"a"\t[1]\nsisa\n"b"\t[2]\n'],
+    ids=["damaged", "older layout", "a line without its key"],
 )
 def test_a_damaged_cache_is_rebuilt(tmp_path, text):
     path = tmp_path / "cache.json"
@@ -155,3 +155,75 @@ def test_a_cache_file_changed_since_it_was_saved_is_read_again(tmp_path):
     other.save()
     (tmp_path / "elsewhere.json").replace(path)  # written by another process
     assert JsonCache.load(path).get_object("a", tuple, list) == (3, "empat")
+
+
+def _filled(path, count: int) -> JsonCache:
+    cache = JsonCache.load(path)
+    for number in range(count):
+        cache.put_json(f"k{number}", [number, "isi"])
+    cache.save()
+    return cache
+
+
+def _lines(path) -> list[bytes]:
+    return path.read_bytes().splitlines()[1:]
+
+
+@pytest.mark.parametrize("reload", [from_file, JsonCache.load], ids=["read", "kept"])
+def test_a_build_with_few_new_entries_appends_them(tmp_path, reload):
+    path = tmp_path / "cache.json"
+    _filled(path, 16)
+    before = path.read_bytes()
+    again = reload(path)
+    for number in range(1, 16):  # one entry no longer used: left on the file
+        assert again.get_json(f"k{number}") == [number, "isi"]
+    again.put_json("baru", {"x": 1})
+    again.save()
+    assert path.read_bytes().startswith(before)
+    assert len(_lines(path)) == 17
+    third = from_file(path)
+    assert third.get_json("baru") == {"x": 1}
+    assert third.get_json("k0") == [0, "isi"]  # still right for its key
+
+
+@pytest.mark.parametrize("reload", [from_file, JsonCache.load], ids=["read", "kept"])
+def test_a_file_with_too_many_unused_lines_is_written_afresh(tmp_path, reload):
+    path = tmp_path / "cache.json"
+    _filled(path, 16)
+    again = reload(path)
+    unused = int(STALE_SHARE * 16) + 1
+    for number in range(unused, 16):
+        again.get_json(f"k{number}")
+    again.save()
+    assert len(_lines(path)) == 16 - unused
+    third = from_file(path)
+    assert third.get_json("k0") is None
+    assert third.get_json("k15") == [15, "isi"]
+
+
+def test_a_file_changed_since_it_was_read_is_not_appended_to(tmp_path):
+    path = tmp_path / "cache.json"
+    _filled(path, 4)
+    again = from_file(path)
+    for number in range(4):
+        again.get_json(f"k{number}")
+    other = _filled(tmp_path / "other.json", 2)  # another process's file
+    other.path.replace(path)
+    again.put_json("baru", [9])
+    again.save()
+    third = from_file(path)
+    assert set(third.entries) == {"k0", "k1", "k2", "k3", "baru"}
+
+
+def test_an_append_cut_short_loses_its_line_only(tmp_path):
+    path = tmp_path / "cache.json"
+    _filled(path, 3)
+    with open(path, "ab") as stream:
+        stream.write(b'"baru"\t[1, 2')  # a crash in the middle of a line
+    again = from_file(path)
+    assert set(again.entries) == {"k0", "k1", "k2"}
+    for number in range(3):
+        again.get_json(f"k{number}")
+    again.put_json("baru", [1, 2])
+    again.save()  # not the file it would append to: written afresh
+    assert from_file(path).get_json("baru") == [1, 2]
