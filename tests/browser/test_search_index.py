@@ -41,6 +41,25 @@ PAGES = [
     ("lembaga/kemenperin/", "", "Kementerian Perindustrian.", {}),
 ]
 
+# Pages of one text, as added; NEWEST_FIRST is their order in every search.
+# More than a page of them, most without a date.
+TIES = [
+    ("s/u05/", ""),
+    ("s/baru-b/", "2021-05-05"),
+    *((f"s/u0{n}/", "") for n in (3, 8, 1)),
+    ("s/lama/", "2018-01-01"),
+    ("s/baru-a/", "2021-05-05"),
+    *((f"s/u0{n}/", "") for n in (2, 7, 4, 6)),
+    ("s/amat-lama/", "2010-01-01"),
+]
+NEWEST_FIRST = [
+    "s/baru-a/",
+    "s/baru-b/",
+    "s/lama/",
+    "s/amat-lama/",
+    *(f"s/u0{n}/" for n in range(1, 9)),
+]
+
 SEARCH = """async ([query, options]) => {
   const { SearchIndex } = await import("/indeks.js");
   const index = await SearchIndex.open(new URL("/indeks/", location.href));
@@ -83,6 +102,13 @@ def index_url(tmp_path_factory):
         meta = {"tanggal": date} if date else {}
         title = " ".join(draw.choices(vocabulary, k=2))
         writer.add(Page(f"a/{n}/", title, text, meta=meta, filters={}, sort=sort))
+    writer.finish()
+    # Equal scores: the newest first (one moment: by URL), pages without a
+    # date last, whichever order they are added in.
+    writer = IndexWriter(root / "seri", page_min=1)
+    for url, date in TIES:
+        sort = {"tanggal": date} if date else {}
+        writer.add(Page(url, "", "pameran batik", meta={}, filters={}, sort=sort))
     writer.finish()
     with sitebuild.serving(root) as url:
         yield url + "/"
@@ -229,6 +255,38 @@ def test_a_first_page_is_the_first_page_the_search_draws(index_page):
     assert len(found) == 2 * len(words)
     for item in found:
         assert item["first"] == item["expected"], (item["word"], item["sort"])
+
+
+def test_equal_scores_list_the_newest_first_and_pages_without_a_date_last(
+    index_page,
+):
+    found = index_page.evaluate(
+        """async () => {
+          const { SearchIndex } = await import("/indeks.js");
+          const index = await SearchIndex.open(new URL("/seri/", location.href));
+          const urls = async (numbers) => {
+            const found = [];
+            for (const n of numbers) found.push((await index.document(n)).u);
+            return found;
+          };
+          const out = {};
+          for (const sort of ["relevansi", "terbaru"]) {
+            const search = await index.search("batik", { sort });
+            const first = await index.firstPage("batik", { sort });
+            out[sort] = await urls(search.results);
+            out[sort + " first page"] = first.documents.map(([, record]) => record.u);
+          }
+          out["no word"] = await urls((await index.search("")).results);
+          return out;
+        }"""
+    )
+    assert found == {
+        "relevansi": NEWEST_FIRST,
+        "relevansi first page": NEWEST_FIRST[:10],
+        "terbaru": NEWEST_FIRST,
+        "terbaru first page": NEWEST_FIRST[:10],
+        "no word": NEWEST_FIRST,
+    }
 
 
 def test_only_one_frequent_word_without_filters_has_a_first_page(index_page):

@@ -18,6 +18,7 @@ from warta.search.textindex import (
     IndexWriter,
     excerpt_text,
     file_name,
+    newest_first_rank,
     stem,
     words,
 )
@@ -156,7 +157,9 @@ def test_words_fold_case_accents_and_punctuation_as_the_script_does():
     assert stem("2015") == "2015"
 
 
-def test_the_bundle_numbers_documents_newest_first(tmp_path):
+def test_the_bundle_numbers_undated_pages_first_then_dated_ones_oldest_first(
+    tmp_path,
+):
     bundle = tmp_path / "indeks"
     writer = IndexWriter(bundle)
     writer.add(page("berita/lama/", "industri rotan", "2010-01-02", tahun=["2010"]))
@@ -170,9 +173,25 @@ def test_the_bundle_numbers_documents_newest_first(tmp_path):
     assert meta["bertanggal"] == 2
     assert meta["saringan"] == [["tahun", ["2010", "2020"]]]
     urls = [read(bundle / "dok" / f"{n}.bin")["u"] for n in range(3)]
-    assert urls == ["berita/baru/", "berita/lama/", "lembaga/dinas/"]
-    assert read(bundle / "dok" / "0.bin")["m"] == {"tanggal": "2020-05-06"}
+    assert urls == ["lembaga/dinas/", "berita/lama/", "berita/baru/"]
+    assert read(bundle / "dok" / "2.bin")["m"] == {"tanggal": "2020-05-06"}
     assert not (tmp_path / "indeks.baru").exists()
+
+
+@pytest.mark.parametrize(
+    ("count", "undated", "newest_first"),
+    [
+        (5, 0, [4, 3, 2, 1, 0]),
+        (5, 2, [4, 3, 2, 0, 1]),  # 0 and 1 without a date: last, by number
+        (3, 3, [0, 1, 2]),
+        (1, 0, [0]),
+        (0, 0, []),
+    ],
+)
+def test_documents_in_newest_first_order(count, undated, newest_first):
+    rank = newest_first_rank(count, undated)
+    assert sorted(range(count), key=rank) == newest_first
+    assert sorted(map(rank, range(count))) == list(range(count))
 
 
 def test_a_word_reaches_its_stem_and_the_longer_stems_that_start_with_it(tmp_path):
@@ -184,10 +203,10 @@ def test_a_word_reaches_its_stem_and_the_longer_stems_that_start_with_it(tmp_pat
     writer.finish()
     # "industri" stems to "industr", which "industri" (of "perindustrian")
     # starts with: both documents.
-    assert sorted(postings(bundle, "industri").values()) == [[0], [1]]
+    assert sorted(postings(bundle, "industri").values()) == [[1], [2]]
     # "perindustrian" stems to "industri": only its own document.
     assert list(postings(bundle, "perindustrian").values()) == [[1]]
-    assert list(postings(bundle, "rotan").values()) == [[2]]
+    assert list(postings(bundle, "rotan").values()) == [[0]]
 
 
 def test_filter_values_are_stored_as_lists_or_bitmaps(tmp_path):
@@ -215,7 +234,7 @@ def test_index_site_writes_the_bundle_from_a_separate_process(tmp_path, caplog):
     assert "search index: 3 pages" in caplog.text
     assert (output / BUNDLE / "meta.bin").is_file()
     assert not (output / "pagefind").exists()
-    assert read(output / BUNDLE / "dok" / "0.bin")["u"] == "berita/b2/"
+    assert read(output / BUNDLE / "dok" / "0.bin")["u"] == "berita/b0/"  # the oldest
 
 
 def test_worker_processes_write_the_same_bundle_as_one_process(tmp_path):
@@ -316,7 +335,7 @@ def test_an_incremental_run_writes_only_the_bundle_files_that_change(tmp_path):
 
     first = build_index(output, workers=1, cache=cache, page_min=1)
     assert (first["files_kept"], first["files_written"]) == (0, len(fresh()))
-    kept = bundle / "dok" / "5.bin"  # berita/b5/, numbered last
+    kept = bundle / "dok" / "5.bin"  # berita/b0/ (one moment: by URL descending)
     before = kept.stat().st_mtime_ns
 
     folder = bundle.stat().st_ino
@@ -336,10 +355,26 @@ def test_an_incremental_run_writes_only_the_bundle_files_that_change(tmp_path):
     build_index(output, workers=1, cache=cache, page_min=1)
     assert _every_file(bundle) == fresh()
 
-    # A page numbered before all the others renumbers every document: the
-    # bundle is written afresh and takes the old one's place.
+    # An article newer than all the others takes the next number: the other
+    # documents' files are kept.
+    documents = {n: (bundle / "dok" / f"{n}.bin").stat().st_mtime_ns for n in range(6)}
+    (output / "berita" / "c0").mkdir()
+    newer = ARTICLE.replace("2015-03-16", "2015-03-20")
+    (output / "berita" / "c0" / "index.html").write_text(newer, encoding="utf-8")
+    added = build_index(output, workers=1, cache=cache, page_min=1)
+    assert bundle.stat().st_ino == folder
+    for number, written in documents.items():
+        assert (bundle / "dok" / f"{number}.bin").stat().st_mtime_ns == written
+    assert added["files_kept"] >= 6
+    assert read(bundle / "dok" / "6.bin")["u"] == "berita/c0/"
+    assert _every_file(bundle) == fresh()
+
+    # A page numbered before all the others (an older article) renumbers
+    # every document: the bundle is written afresh and takes the old one's
+    # place.
     (output / "berita" / "a0").mkdir()
-    (output / "berita" / "a0" / "index.html").write_text(ARTICLE, encoding="utf-8")
+    older = ARTICLE.replace("2015-03-16", "2015-03-10")
+    (output / "berita" / "a0" / "index.html").write_text(older, encoding="utf-8")
     renumbered = build_index(output, workers=1, cache=cache, page_min=1)
     assert renumbered["files_kept"] == 0
     assert bundle.stat().st_ino != folder
@@ -431,14 +466,14 @@ def test_frequent_words_get_the_first_page_of_their_results(tmp_path):
     found = read(bundle / "hal" / f"{entries['industri'][2]}.bin")
     assert found["jumlah"] == 4
     assert found["sorot"] == ["industri", "industrinya", "perindustrian"]
-    # Documents are numbered newest first: b/2/ 0, b/1/ 1, b/3/ 2, b/4/ 3.
-    assert found["terbaru"] == [0, 1, 2, 3]
+    # Documents are numbered oldest first: b/4/ 0, b/3/ 1, b/1/ 2, b/2/ 3.
+    assert found["terbaru"] == [3, 2, 1, 0]
     # Ranked as indeks.js ranks them (tests/browser/test_search_index.py).
     assert sorted(found["relevansi"]) == [0, 1, 2, 3]
-    assert found["d"]["0"]["u"] == "b/2/"
+    assert found["d"]["3"]["u"] == "b/2/"
     # The text is cut to the excerpt: from 5 words before the word found.
     shown = "kata35 kata36 kata37 kata38 kata39 industri rotan"
-    assert found["d"]["1"]["x"] == shown
+    assert found["d"]["2"]["x"] == shown
 
 
 def test_meta_holds_the_dictionary_entries_of_the_most_frequent_words(tmp_path):

@@ -16,18 +16,23 @@ stem of a corpus word starting with it (``industri`` finds ``industrinya``,
 
 Every file is gzip-compressed JSON or binary (``.bin``; the script
 checks the gzip signature, so a host that decompresses on the way is fine).
-Numbers in binary files are little-endian. Documents are numbered newest
-first, so that ``urut=terbaru`` is the order of the numbers; pages without a
-date come last. Stems, postings files and first pages are named by stems
-(``file_name``), not numbered: a word new to the archive leaves the names, and
-so the files, of every other stem as they were. The bundle (``BUNDLE`` below)
-holds:
+Numbers in binary files are little-endian. Documents are numbered so that
+an article newer than all the others takes the next number and leaves every
+other document's number, and so the files holding it, as they were: first
+the pages without a date (``jumlah - bertanggal`` of them, by URL), then the
+dated ones, oldest first (and by URL descending within one moment).
+``urut=terbaru`` is the dated documents by number descending, then the
+undated ones by number (``newest_first_rank``). Stems, postings files and
+first pages are named by stems (``file_name``), not numbered: a word new to
+the archive leaves the names, and so the files, of every other stem as they
+were. The bundle (``BUNDLE`` below) holds:
 
 ``meta.bin`` (JSON)
-    ``format`` (3), ``versi`` (a hash of everything indexed, appended to
+    ``format`` (4), ``versi`` (a hash of everything indexed, appended to
     every other file's URL so that a new build is never mixed with files
     a browser kept from an old one), ``jumlah``
-    (documents), ``bertanggal`` (documents with a date: they come first),
+    (documents), ``bertanggal`` (documents with a date: they are numbered
+    last),
     ``saringan`` (``[[key, [value, ...]], ...]``: filter keys and their
     values, a value's number being its place in the list), ``kamus`` (the
     first word of each dictionary chunk), ``kata`` (``{word: [stems,
@@ -97,7 +102,7 @@ import snowballstemmer
 
 from .extract import Page
 
-FORMAT = 3
+FORMAT = 4
 SORT_KEY = "tanggal"  # the data-cari-sort key that orders documents
 TITLE_WEIGHT = 3  # a title word counts as this many body words
 K1 = 1.2  # BM25 term saturation
@@ -462,13 +467,16 @@ class IndexWriter:
         return digest.hexdigest()[:12]
 
     def _order(self) -> list[_Doc]:
-        """Newest first, then the pages without a date; rename their files."""
-        dated = sorted((doc for doc in self._docs if doc.date), key=lambda d: d.url)
-        dated.sort(key=lambda d: d.date, reverse=True)
+        """The pages without a date, then the dated ones oldest first (see
+        the module's docstring); rename their files."""
+        dated = sorted(
+            (doc for doc in self._docs if doc.date), key=lambda d: d.url, reverse=True
+        )
+        dated.sort(key=lambda d: d.date)
         undated = sorted(
             (doc for doc in self._docs if not doc.date), key=lambda d: d.url
         )
-        docs = dated + undated
+        docs = undated + dated
         if self.in_place:
             self._write_afresh_if_renumbered(docs)
         self._folder("dok")
@@ -486,10 +494,10 @@ class IndexWriter:
 
     def _write_afresh_if_renumbered(self, docs: list[_Doc]) -> None:
         """Write the bundle afresh beside ``folder`` (nothing is written yet)
-        when most documents got another number (an article newer than all
-        the others shifts every number by one): then nearly every file
-        changes, and writing them anew costs less than replacing them one by
-        one."""
+        when most documents got another number (an article older than all
+        the others, or a page without a date, shifts every number by one):
+        then nearly every file changes, and writing them anew costs less than
+        replacing them one by one."""
         previous = self.previous
         moved = sum(
             1
@@ -710,11 +718,12 @@ class IndexWriter:
             batch.clear()
             keys.clear()
 
+        undated = sum(1 for doc in docs if not doc.date)
         for base, chosen in matched.items():
             if sum(df[s] for s in chosen) < self.page_min:
                 continue
             page = self._first_page(
-                len(docs), stems, df, base, chosen, forms, postings, impacts
+                len(docs), undated, stems, df, base, chosen, forms, postings, impacts
             )
             if page["jumlah"] < self.page_min:
                 continue
@@ -734,6 +743,7 @@ class IndexWriter:
     @staticmethod
     def _first_page(
         count: int,
+        undated: int,
         stems: list[str],
         df: array,
         base: int,
@@ -748,7 +758,10 @@ class IndexWriter:
         in indeks.js) is replayed for the few documents that can reach the
         first page: a document's score is its best over the stems, so the
         first page's documents are among each stem's first ``PAGE_SIZE``.
+        Among equal scores the newest document comes first: the first
+        ``undated`` documents have no date (``newest_first_rank``).
         """
+        rank = newest_first_rank(count, undated)
         length = len(stems[base])
         reach = []  # (documents, impacts, factor) of each stem
         for s in chosen:
@@ -769,7 +782,8 @@ class IndexWriter:
             total = len(set().union(*(docs for docs, _, _ in reach)))
         candidates = set()
         for docs, values, _ in reach:
-            candidates.update(docs[i] for i in _best_places(values, PAGE_SIZE))
+            split = bisect.bisect_left(docs, undated)
+            candidates.update(docs[i] for i in _best_places(values, PAGE_SIZE, split))
         scored = []
         for doc in candidates:
             best = 0.0
@@ -777,13 +791,18 @@ class IndexWriter:
                 at = bisect.bisect_left(docs, doc)
                 if at < len(docs) and docs[at] == doc:
                     best = max(best, values[at] * factor)
-            scored.append((-_f32(best), doc))
-        newest = sorted(set(chain(*(docs[:PAGE_SIZE] for docs, _, _ in reach))))
+            scored.append((-_f32(best), rank(doc), doc))
+        # A stem's newest documents: its last dated ones, or its first
+        # undated ones if it has few dated ones.
+        newest = set()
+        for docs, _, _ in reach:
+            newest.update(docs[-PAGE_SIZE:])
+            newest.update(docs[:PAGE_SIZE])
         return {
             "jumlah": total,
             "sorot": sorted(set(chain(*(forms.get(s, ()) for s in chosen)))),
-            "relevansi": [doc for _, doc in heapq.nsmallest(PAGE_SIZE, scored)],
-            "terbaru": newest[:PAGE_SIZE],
+            "relevansi": [doc for _, _, doc in heapq.nsmallest(PAGE_SIZE, scored)],
+            "terbaru": sorted(newest, key=rank)[:PAGE_SIZE],
             "d": {},
         }
 
@@ -820,6 +839,18 @@ class IndexWriter:
         return described
 
 
+def newest_first_rank(count: int, undated: int) -> Callable[[int], int]:
+    """A document's place in the newest-first order (0 for the newest) among
+    ``count`` documents numbered as the bundle numbers them, the first
+    ``undated`` without a date: indeks.js's ``rank``."""
+    dated = count - undated
+
+    def rank(doc: int) -> int:
+        return count - 1 - doc if doc >= undated else dated + doc
+
+    return rank
+
+
 def _typical_length(docs: list[_Doc]) -> float:
     """The documents' mean length for BM25, on a grid of steps of 2 %: an
     edit moves the exact mean a little, which would move some impacts of
@@ -836,14 +867,20 @@ def _f32(value: float) -> float:
     return struct.unpack("<f", struct.pack("<f", value))[0]
 
 
-def _best_places(values: bytearray, limit: int) -> list[int]:
-    """The places of the ``limit`` highest ``values``, the first among equals."""
+def _best_places(values: bytearray, limit: int, split: int = 0) -> list[int]:
+    """The places of the ``limit`` highest ``values``; among equals the
+    newest documents' first: the last places from ``split`` on (the dated
+    documents, numbered oldest first), then the first places before it."""
     places: list[int] = []
     for value in range(max(values, default=0), 0, -1):
-        at = values.find(value)
+        at = values.rfind(value, split)
         while at >= 0 and len(places) < limit:
             places.append(at)
-            at = values.find(value, at + 1)
+            at = values.rfind(value, split, at)
+        at = values.find(value, 0, split)
+        while at >= 0 and len(places) < limit:
+            places.append(at)
+            at = values.find(value, at + 1, split)
         if len(places) >= limit:
             break
     return places

@@ -3,7 +3,7 @@
 // match (or in the documents of the archive): scores, filters and counts are
 // kept in arrays indexed by document number, never compared pair by pair.
 
-const FORMAT = 3; // textindex.py's FORMAT
+const FORMAT = 4; // textindex.py's FORMAT
 const MIN_PREFIX = 3; // a shorter query word matches whole words only
 const MAX_STEMS = 48; // stems one query word may match, the most frequent kept
 const MAX_CHUNKS = 3; // dictionary chunks one query word may read
@@ -111,6 +111,7 @@ export class SearchIndex {
     this.base = base;
     this.meta = meta;
     this.count = meta.jumlah;
+    this.undated = meta.jumlah - meta.bertanggal; // numbered first
     this.span = Math.ceil(meta.jumlah / 32); // 32-bit words in a document set
     // The frequent words' dictionary entries, [stems, page]: a search for
     // them reads no dictionary chunk.
@@ -426,30 +427,62 @@ export class SearchIndex {
         results[n++] = i * 32 + (31 - Math.clz32(word & -word));
       }
     }
-    // Documents are numbered newest first: "terbaru" is their order, and the
-    // order of a search by filters alone.
-    if (matches && sort !== "terbaru") byScore(results, matches.total);
+    // Newest first is the order of a search by filters alone.
+    const rank = new Rank(this.count, this.undated);
+    if (matches && sort !== "terbaru") byScore(results, matches.total, rank);
+    else rank.newestFirst(results);
     return results;
   }
 }
 
+// A document's place in the newest-first order (textindex.py's
+// newest_first_rank): documents are numbered first the `undated` ones
+// without a date, then the dated ones oldest first, so that an article newer
+// than all the others takes the next number.
+class Rank {
+  constructor(count, undated) {
+    this.count = count;
+    this.undated = undated;
+    this.dated = count - undated;
+  }
+
+  of(doc) {
+    return doc >= this.undated ? this.count - 1 - doc : this.dated + doc;
+  }
+
+  doc(rank) {
+    return rank < this.dated ? this.count - 1 - rank : rank - this.dated;
+  }
+
+  // Documents in increasing numbers, put newest first in place: the dated
+  // ones by number descending, then the undated ones.
+  newestFirst(results) {
+    let split = 0;
+    while (split < results.length && results[split] < this.undated) split++;
+    const undated = results.slice(0, split);
+    results.copyWithin(0, split);
+    results.subarray(0, results.length - split).reverse();
+    results.set(undated, results.length - split);
+  }
+}
+
 // Highest score first, the newest first among equal scores. A float32 score's
-// bits order like the score; with the document number below them the key is
+// bits order like the score; with the document's rank below them the key is
 // an integer under 2^53, so a plain numeric sort of float64 keys does it.
-function byScore(results, total) {
+function byScore(results, total, rank) {
   if (total.length > DOCUMENT_LIMIT) {
-    results.sort((a, b) => total[b] - total[a] || a - b);
+    results.sort((a, b) => total[b] - total[a] || rank.of(a) - rank.of(b));
     return;
   }
   const bits = new Uint32Array(total.buffer, total.byteOffset, total.length);
   const keys = new Float64Array(results.length);
   for (let i = 0; i < results.length; i++) {
     const doc = results[i];
-    keys[i] = bits[doc] * DOCUMENT_LIMIT + (DOCUMENT_LIMIT - 1 - doc);
+    keys[i] = bits[doc] * DOCUMENT_LIMIT + (DOCUMENT_LIMIT - 1 - rank.of(doc));
   }
   keys.sort();
   for (let i = 0, j = keys.length - 1; j >= 0; i++, j--) {
-    results[i] = DOCUMENT_LIMIT - 1 - (keys[j] % DOCUMENT_LIMIT);
+    results[i] = rank.doc(DOCUMENT_LIMIT - 1 - (keys[j] % DOCUMENT_LIMIT));
   }
 }
 
