@@ -12,10 +12,10 @@ filled it at 5,000 articles (6 MB now; tracemalloc at the end of writing).
 
 A build that adds a few entries appends their lines to the file, which it
 wrote or read and which is still as it left it: writing every entry again
-cost 2.5 s a cache after one edit at 20,000 articles, for one new line. The
-lines of entries no longer used stay until they are more than
-``STALE_SHARE`` of the file, then the file is written afresh with the used
-ones only; such a line is still right for its key (a key is a hash of its
+cost 2.5 s a cache (under cProfile) after one edit at 20,000 articles, for
+one new line. The lines of entries no longer used stay until they are more
+than ``STALE_SHARE`` of the file, then the file is written afresh with the
+used ones only; such a line is still right for its key (a key is a hash of its
 inputs). An append cut short (a crash) leaves a last line without its
 newline: that line alone is dropped when the file is read.
 """
