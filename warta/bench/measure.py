@@ -931,8 +931,11 @@ def measure_live(content: Path, work: Path, articles: int) -> dict:
 
 
 def child_live(args: argparse.Namespace) -> int:
-    """Build, then change the content and build again, in this one process."""
+    """Build, then change the content and build again, in this one process,
+    tidying between builds as ``sitebuild.serve_live`` does while it waits
+    for the next save (not counted in a build's time)."""
     import sitebuild
+    from warta.memory import tidy_between_builds
 
     info = _InfoRecorder()
     logging.getLogger().addHandler(info)
@@ -961,6 +964,7 @@ def child_live(args: argparse.Namespace) -> int:
                 **_stages(info.messages),
             }
         )
+        tidy_between_builds()
     result = {"steps": steps, "tree_peak_pss_mib": poller.stop() / KIB_PER_MIB}
     Path(args.result).write_text(json.dumps(result, indent=1), encoding="utf-8")
     return 0 if all(step["ok"] for step in steps) else 1
