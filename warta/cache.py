@@ -141,6 +141,8 @@ class JsonCache:
                 record = self.decoder.decode(record)
             except ValueError:  # a damaged line: that entry is made again
                 del self.entries[key]
+                # and its new line appended: read later, it wins
+                self.on_file.discard(key)
                 record = None
         if record is None:
             self.misses += 1

@@ -227,3 +227,17 @@ def test_an_append_cut_short_loses_its_line_only(tmp_path):
     again.put_json("baru", [1, 2])
     again.save()  # not the file it would append to: written afresh
     assert from_file(path).get_json("baru") == [1, 2]
+
+
+def test_an_entry_made_again_for_a_damaged_line_is_saved(tmp_path):
+    path = tmp_path / "cache.json"
+    _filled(path, 16)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('[3,"isi"]', '[3,"isi"'), encoding="utf-8")
+    again = from_file(path)
+    for number in range(16):
+        if again.get_json(f"k{number}") is None:
+            again.put_json(f"k{number}", [number, "baru"])
+    again.save()
+    assert len(_lines(path)) == 17  # appended: the damaged line is one of 17
+    assert from_file(path).get_json("k3") == [3, "baru"]
