@@ -1278,7 +1278,7 @@ def format_report(results: dict) -> str:
         )
     if targets.get("incremental_s") is not None:
         verdicts.append(
-            f"rebuild after one edit ≤ {TARGET_REBUILD_S:.0f} s: "
+            f"rebuild after one article edited or added ≤ {TARGET_REBUILD_S:.0f} s: "
             f"{'yes' if targets['incremental_ok'] else 'NO'} "
             f"({targets['incremental_s']:.1f} s"
             + (", in one process" if targets["incremental_in_one_process"] else "")
