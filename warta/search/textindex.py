@@ -364,13 +364,15 @@ class IndexWriter:
 
     def finish(self) -> dict:
         """Write the bundle; return figures about it."""
-        docs = self._order()
+        docs, undated = self._order()
         stems, final = self._number_stems()
         postings, impacts = self._postings(docs, final, len(stems))
         df = array("I", (len(p) for p in postings))
         forms = self._forms(stems)
         matched = {base: self._extensions(stems, base, df) for base in sorted(forms)}
-        pages = self._write_pages(docs, stems, df, matched, forms, postings, impacts)
+        pages = self._write_pages(
+            docs, undated, stems, df, matched, forms, postings, impacts
+        )
         files, where = self._write_postings(stems, postings, impacts, forms)
         del postings, impacts
         chunks, frequent = self._write_dictionary(stems, df, where, matched, pages)
@@ -379,7 +381,7 @@ class IndexWriter:
             "format": FORMAT,
             "versi": self._version(),
             "jumlah": len(docs),
-            "bertanggal": sum(1 for doc in docs if doc.date),
+            "bertanggal": len(docs) - undated,
             "saringan": filters,
             "kamus": chunks,
             "kata": frequent,
@@ -466,9 +468,10 @@ class IndexWriter:
             digest.update(page)
         return digest.hexdigest()[:12]
 
-    def _order(self) -> list[_Doc]:
+    def _order(self) -> tuple[list[_Doc], int]:
         """The pages without a date, then the dated ones oldest first (see
-        the module's docstring); rename their files."""
+        the module's docstring), and how many have no date; rename their
+        files."""
         dated = sorted(
             (doc for doc in self._docs if doc.date), key=lambda d: d.url, reverse=True
         )
@@ -490,7 +493,7 @@ class IndexWriter:
             self._listed(name, doc.digest)
             doc.document = None
         self._docs = []
-        return docs
+        return docs, len(undated)
 
     def _write_afresh_if_renumbered(self, docs: list[_Doc]) -> None:
         """Write the bundle afresh beside ``folder`` (nothing is written yet)
@@ -679,6 +682,7 @@ class IndexWriter:
     def _write_pages(
         self,
         docs: list[_Doc],
+        undated: int,
         stems: list[str],
         df: array,
         matched: dict[int, list[int]],
@@ -718,7 +722,6 @@ class IndexWriter:
             batch.clear()
             keys.clear()
 
-        undated = sum(1 for doc in docs if not doc.date)
         for base, chosen in matched.items():
             if sum(df[s] for s in chosen) < self.page_min:
                 continue
@@ -842,7 +845,7 @@ class IndexWriter:
 def newest_first_rank(count: int, undated: int) -> Callable[[int], int]:
     """A document's place in the newest-first order (0 for the newest) among
     ``count`` documents numbered as the bundle numbers them, the first
-    ``undated`` without a date: indeks.js's ``rank``."""
+    ``undated`` without a date: indeks.js's ``Rank``."""
     dated = count - undated
 
     def rank(doc: int) -> int:
@@ -867,7 +870,7 @@ def _f32(value: float) -> float:
     return struct.unpack("<f", struct.pack("<f", value))[0]
 
 
-def _best_places(values: bytearray, limit: int, split: int = 0) -> list[int]:
+def _best_places(values: bytearray, limit: int, split: int) -> list[int]:
     """The places of the ``limit`` highest ``values``; among equals the
     newest documents' first: the last places from ``split`` on (the dated
     documents, numbered oldest first), then the first places before it."""
