@@ -111,7 +111,7 @@ export class SearchIndex {
     this.base = base;
     this.meta = meta;
     this.count = meta.jumlah;
-    this.undated = meta.jumlah - meta.bertanggal; // numbered first
+    this.rank = new Rank(meta.jumlah, meta.jumlah - meta.bertanggal);
     this.span = Math.ceil(meta.jumlah / 32); // 32-bit words in a document set
     // The frequent words' dictionary entries, [stems, page]: a search for
     // them reads no dictionary chunk.
@@ -428,9 +428,8 @@ export class SearchIndex {
       }
     }
     // Newest first is the order of a search by filters alone.
-    const rank = new Rank(this.count, this.undated);
-    if (matches && sort !== "terbaru") byScore(results, matches.total, rank);
-    else rank.newestFirst(results);
+    if (matches && sort !== "terbaru") byScore(results, matches.total, this.rank);
+    else this.rank.newestFirst(results);
     return results;
   }
 }
@@ -457,8 +456,7 @@ class Rank {
   // Documents in increasing numbers, put newest first in place: the dated
   // ones by number descending, then the undated ones.
   newestFirst(results) {
-    let split = 0;
-    while (split < results.length && results[split] < this.undated) split++;
+    const split = lowerBound(results, this.undated);
     const undated = results.slice(0, split);
     results.copyWithin(0, split);
     results.subarray(0, results.length - split).reverse();
