@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from warta.kept import keep, take
+from warta.kept import file_stamp, keep, take
 
 HEADER = b"# warta json cache 2\n"
 SHARED_LENGTH = 64  # strings up to this long are held once for the whole build
@@ -213,10 +213,9 @@ class JsonCache:
 
 def _stamp(path: Path) -> tuple[int, int] | None:
     try:
-        found = os.stat(path)
-    except OSError:
+        return file_stamp(path)
+    except OSError:  # no file: nothing to append to
         return None
-    return (found.st_size, found.st_mtime_ns)
 
 
 def _line(key: str, value) -> bytes:

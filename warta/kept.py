@@ -32,6 +32,13 @@ def files_stamp(roots: Iterable[Path]) -> tuple:
     return tuple(found)
 
 
+def file_stamp(path: str | os.PathLike) -> tuple[int, int]:
+    """A file's size and modification time: unchanged means not written
+    since. OSError if it is missing."""
+    found = os.stat(path)
+    return (found.st_size, found.st_mtime_ns)
+
+
 def _files_under(folder: str) -> list[str]:
     return sorted(
         os.path.join(parent, name)

@@ -67,8 +67,8 @@ def _read_files(tasks: list[tuple[int, str, str, str, str, bool]]) -> list:
     """In a worker: pages read, their document files written.
 
     Returns ``(name, read page or None, file stamp)`` per task."""
+    from warta.kept import file_stamp as stamp
     from warta.search.extract import extract
-    from warta.search.readcache import stamp
     from warta.search.textindex import read_page
 
     done = []
@@ -175,7 +175,7 @@ class _Indexing:
 
     def finish(self) -> dict:
         """Read every page not read yet (unless the cache has it); write."""
-        from warta.search.readcache import stamp
+        from warta.kept import file_stamp as stamp
 
         files = _pages(self.output)
         vanished = set(self.slots) - set(files)

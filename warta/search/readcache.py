@@ -44,12 +44,6 @@ def code_fingerprint() -> str:
     return hasher.hexdigest()
 
 
-def stamp(path: str | Path) -> tuple[int, int]:
-    """A file's size and modification time: unchanged means not written since."""
-    found = os.stat(path)
-    return (found.st_size, found.st_mtime_ns)
-
-
 @dataclass
 class _Entry:
     """One page as read, in the compact shape it is pickled in."""
