@@ -17,13 +17,15 @@ import json
 import logging
 import multiprocessing
 import os
+import queue
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from warta.memory import release_free_memory
@@ -45,15 +47,17 @@ STREAM_BATCH = 8  # the same while Pelican writes: smaller, so none waits long
 def _pages(output: Path) -> dict[str, str]:
     """Every page under the indexed folders: its URL (as ``_url``) -> its path.
 
-    os.walk and string slicing: rglob took three times as long over 20,000
-    folders, and a Path per page as long again."""
+    Strings, not paths: rglob took three times as long over 20,000 folders,
+    and a Path per page as long again."""
+    from warta.walk import files_by_folder
+
     root = os.path.join(output, "")
     found = {}
     for folder in INDEXED:
-        for parent, _folders, names in os.walk(root + folder):
+        for parent, names in files_by_folder(root + folder):
             if "index.html" in names:
-                page = os.path.join(parent, "index.html")
-                found[_url(page, root)] = page
+                url = parent[len(root) :].replace(os.sep, "/") + "/"
+                found[url] = os.path.join(parent, "index.html")
     return dict(sorted(found.items()))
 
 
@@ -100,7 +104,13 @@ def _indexed(path: Path, output: Path) -> bool:
 
 class _Indexing:
     """One run of the indexer: pages read in worker processes as they are
-    named (``stream``), then every other page of the output (``finish``)."""
+    named (``stream``), then every other page of the output (``finish``).
+
+    With a read cache, the pages it has are taken from it while the stream
+    waits (``_ahead``): an incremental build writes few pages, and their
+    reading no longer follows the build. A page taken, then named (written
+    again), or changed or gone by the end, is dropped and read again.
+    """
 
     def __init__(
         self, output: Path, workers: int, cache: Path | None, page_min: int | None
@@ -117,13 +127,23 @@ class _Indexing:
         )
         self.workers = workers
         self.slots: dict[str, int] = {}  # page name -> its document file's slot
+        self._next_slot = 0
+        # Pages taken from the cache while the stream waited: name -> stamp.
+        self.taken_ahead: dict[str, tuple[int, int]] = {}
+        self.ahead_count = 0
+        self.dropped = 0
         self.read_count = 0
         self._batch: list = []
         self._pending: collections.deque = collections.deque()
         self._pool = None
 
+    def _slot(self, name: str) -> int:
+        slot = self.slots[name] = self._next_slot
+        self._next_slot += 1
+        return slot
+
     def _submit(self, path: Path, name: str) -> None:
-        slot = self.slots[name] = len(self.slots)
+        slot = self._slot(name)
         self._batch.append(
             (
                 slot,
@@ -162,23 +182,83 @@ class _Indexing:
                 self.writer.add_read(read)
 
     def stream(self, lines: Iterable[str]) -> None:
-        """Read the pages named one a line (paths, as Pelican writes them)."""
-        root = os.path.join(self.output, "")
-        for line in lines:
-            path = Path(line.rstrip("\n"))
-            if _indexed(path, self.output):  # so under ``root``, as written
-                name = _url(str(path), root)
-                if name not in self.slots:
-                    self._submit(path, name)
-                    self._flush(STREAM_BATCH)
-            self._collect(wait=False)
+        """Read the pages named one a line (paths, as Pelican writes them);
+        while none is waiting, take the cached ones (``_ahead``)."""
+        if self.reads is None or not len(self.reads):
+            for line in lines:
+                self._named(line)
+            return
+        waiting: queue.SimpleQueue = queue.SimpleQueue()
+
+        def pump() -> None:
+            try:
+                for line in lines:
+                    waiting.put(line)
+            except BaseException as error:  # noqa: BLE001 - raised below
+                waiting.put(error)
+            waiting.put(None)
+
+        threading.Thread(target=pump, name="named-pages", daemon=True).start()
+        ahead = self._ahead()
+        while True:
+            if ahead is None:
+                line = waiting.get()
+            else:
+                try:
+                    line = waiting.get_nowait()
+                except queue.Empty:
+                    if next(ahead, True):
+                        ahead = None
+                    continue
+            if line is None:
+                return
+            if isinstance(line, BaseException):
+                raise line
+            self._named(line)
+
+    def _named(self, line: str) -> None:
+        """A page named in the stream: read it (again, if taken ahead)."""
+        path = Path(line.rstrip("\n"))
+        if _indexed(path, self.output):  # so under the output, as written
+            name = _url(str(path), os.path.join(self.output, ""))
+            if name in self.taken_ahead:
+                self._drop(name)
+            if name not in self.slots:
+                self._submit(path, name)
+                self._flush(STREAM_BATCH)
+        self._collect(wait=False)
+
+    def _ahead(self) -> Iterator[bool]:
+        """Take the cached pages unchanged so far, one a step; True when done."""
+        from warta.kept import file_stamp as stamp
+
+        for name, path in _pages(self.output).items():
+            yield False
+            if name in self.slots:
+                continue
+            try:
+                current = stamp(path)
+            except OSError:  # gone since: finish sees it
+                continue
+            if self._take_cached(name, current):
+                self.taken_ahead[name] = current
+                self.ahead_count += 1
+        yield True
+
+    def _drop(self, name: str) -> None:
+        """Forget the page ``name`` taken ahead: it is read again, or gone."""
+        del self.taken_ahead[name]
+        self.writer.drop(self.slots.pop(name), self.reads.words(name))
+        self.reads.forget(name)
+        self.dropped += 1
 
     def finish(self) -> dict:
         """Read every page not read yet (unless the cache has it); write."""
         from warta.kept import file_stamp as stamp
 
         files = _pages(self.output)
-        vanished = set(self.slots) - set(files)
+        named = self.slots.keys() - self.taken_ahead.keys()
+        vanished = named - files.keys()
         if vanished:
             raise PagesVanished(
                 f"{len(vanished)} page(s) named while the site was written are "
@@ -187,7 +267,10 @@ class _Indexing:
         stamps = {}
         if self.reads is not None:
             stamps = {name: stamp(path) for name, path in files.items()}
-            if not self.slots and self._bundle_kept(stamps):
+            for name, taken in list(self.taken_ahead.items()):
+                if stamps.get(name) != taken:  # changed or gone since taken
+                    self._drop(name)
+            if not named and self._bundle_kept(stamps):
                 kept = {"files": len(files), "files_read": 0, "workers": self.workers}
                 return {**self.reads.figures, **kept}
         for name, path in files.items():  # sorted by name
@@ -206,6 +289,7 @@ class _Indexing:
             self.reads.save(figures, self.writer.manifest)
         figures["files"] = len(files)
         figures["files_read"] = self.read_count
+        figures["files_taken_ahead"] = self.ahead_count - self.dropped
         figures["workers"] = self.workers
         return figures
 
@@ -214,12 +298,11 @@ class _Indexing:
         since and its cache entry reads back; else it is read again."""
         if not self.reads.has(name, current):
             return False
-        slot = len(self.slots)
         try:
-            found = self.reads.take(name, slot, self.writer.vocabulary)
+            found = self.reads.take(name, self._next_slot, self.writer.vocabulary)
         except KeyError:  # its entry was damaged since it was written
             return False
-        self.slots[name] = slot
+        self._slot(name)
         if found is not None:
             self.writer.add_read(found, functools.partial(self.reads.document, name))
         return True
@@ -261,7 +344,7 @@ def build_index(
     indexing = _Indexing(Path(output), workers, cache, page_min)
     if streaming:
         indexing.stream(stream)
-    streamed = len(indexing.slots)
+    streamed = len(indexing.slots) - len(indexing.taken_ahead)
     figures = indexing.finish()
     figures["files_streamed"] = streamed
     return figures

@@ -8,6 +8,7 @@ import random
 import re
 import shutil
 import struct
+import time
 from pathlib import Path
 
 import pytest
@@ -382,6 +383,45 @@ def test_an_incremental_run_writes_only_the_bundle_files_that_change(tmp_path):
     assert not (output / "cari" / "indeks.baru").exists()
 
 
+def test_pages_taken_ahead_then_written_changed_or_removed_are_taken_back(tmp_path):
+    """While no page is named, the cached pages are taken from the read
+    cache. One taken, then written again and named, is read again; one
+    changed or removed before the end without being named is too (or
+    dropped): the bundle is what a fresh run writes."""
+    from warta_search.indexer import _Indexing, build_index
+
+    output = tmp_path / "output"
+    pages = [Path(path) for path in write_articles(output, 6, by_word)]
+    cache = tmp_path / "pages.pickle"
+    build_index(output, workers=1, cache=cache, page_min=1)
+    indexing = _Indexing(output, 1, cache, 1)
+
+    def named():
+        deadline = time.monotonic() + 30
+        while len(indexing.taken_ahead) < len(pages):
+            assert time.monotonic() < deadline, indexing.taken_ahead
+            time.sleep(0.005)
+        # Written while the build goes on: b1 named, b2 and b3 not.
+        pages[1].write_text(ARTICLE.replace("kopi", "lada"), encoding="utf-8")
+        yield f"{pages[1]}\n"
+        pages[2].write_text(ARTICLE.replace("kopi", "teh"), encoding="utf-8")
+        shutil.rmtree(pages[3].parent)
+
+    indexing.stream(named())
+    figures = indexing.finish()
+    assert indexing.dropped == 3
+    assert figures["files_taken_ahead"] == 3  # b0, b4, b5
+    assert (figures["files_read"], figures["documents"]) == (2, 5)
+
+    fresh = tmp_path / "fresh"
+    shutil.copytree(output / "berita", fresh / "berita")
+    build_index(fresh, workers=1, page_min=1)
+    assert _every_file(output / BUNDLE) == _every_file(fresh / BUNDLE)
+    dictionary = {entry[0] for entry in read(output / BUNDLE / "kamus" / "0.bin")}
+    assert {"lada", "teh"} <= dictionary
+    assert not {"kopi1", "kopi2", "kopi3"} & dictionary
+
+
 def test_a_damaged_read_cache_entry_is_read_again(tmp_path):
     """An entry that no longer reads back (the file damaged since it was
     written) is never trusted: its page is read again, the bundle unchanged."""
@@ -578,3 +618,92 @@ def test_a_stem_names_its_files_unless_too_long_or_a_device(key, named_by_itself
     assert (name == key) is named_by_itself
     assert len(name) <= 48
     assert re.fullmatch(r"[a-z0-9]+|-[0-9a-f]{16}", name)
+
+
+def test_after_an_edit_only_the_files_made_from_what_changed_are_made(
+    tmp_path, monkeypatch
+):
+    """A postings file or first page is keyed by what it is made from: after
+    one edited page, the stems that page does not hold are neither encoded
+    nor ranked again, and the bundle is still what a fresh run writes. A page
+    whose record alone changed makes the first pages of its stems again."""
+    rng = random.Random(11)
+    syllables = [c + v for c in "bdgklmnprst" for v in "aiu"]
+    vocabulary = sorted(
+        {"".join(rng.choices(syllables, k=rng.randint(2, 3))) for _ in range(600)}
+    )
+    texts = [" ".join(rng.sample(vocabulary, 40)) for _ in range(400)]
+    bundle = tmp_path / "indeks"
+    made = {"postings": 0, "pages": 0}
+
+    def counted(name, kind):
+        original = getattr(IndexWriter, name)
+
+        def count(*args):
+            made[kind] += 1
+            return original(*args)
+
+        monkeypatch.setattr(IndexWriter, name, staticmethod(count))
+
+    counted("_encode", "postings")
+    counted("_first_page", "pages")
+
+    def index(edited: str, source: str, previous: dict | None) -> IndexWriter:
+        made.update(postings=0, pages=0)
+        writer = IndexWriter(bundle, page_min=8, previous=previous)
+        for number, text in enumerate(texts):
+            # Page 7 the newest: on the first page of each of its words.
+            date = "2020-01-02" if number == 7 else "2020-01-01"
+            added = page(f"berita/b{number}/", text, date, tahun=["2020"])
+            if number == 7:
+                added.text = edited
+                added.meta["sumber"] = source
+            writer.add(added)
+        writer.finish()
+        return writer
+
+    def stems_in(path: Path) -> int:
+        data = gzip.decompress(path.read_bytes())
+        (length,) = struct.unpack_from("<I", data)
+        return len(json.loads(data[4 : 4 + length]))
+
+    def same_as_fresh(edited: str, source: str) -> bool:
+        """Whether the bundle is what a fresh run writes (it is kept)."""
+        updated = tmp_path / "updated"
+        bundle.rename(updated)
+        index(edited, source, None)
+        fresh = _every_file(bundle)
+        shutil.rmtree(bundle)
+        updated.rename(bundle)
+        return _every_file(bundle) == fresh
+
+    first = index(texts[7], "Antara", None)
+    everything = dict(made)
+    assert everything["postings"] > 400
+    assert everything["pages"] > 400
+    before = {path: path.stat().st_mtime_ns for path in (bundle / "pos").iterdir()}
+    # Two words of page 7 swapped for two others of the archive.
+    held = texts[7].split()
+    absent = [word for word in vocabulary if word not in held][:2]
+    edited = " ".join(absent + held[2:])
+    second = index(edited, "Antara", first.manifest)
+    rewritten = [
+        path
+        for path in (bundle / "pos").iterdir()
+        if before.get(path) != path.stat().st_mtime_ns
+    ]
+    # Encoded: the stems of the files written again, no other.
+    assert 1 <= len(rewritten) < len(before)
+    assert made["postings"] == sum(stems_in(path) for path in rewritten)
+    # Ranked: the pages of the 40 stems page 7 holds or held, and of the
+    # shorter stems that reach them.
+    assert 0 < made["pages"] < everything["pages"] // 5
+    assert same_as_fresh(edited, "Antara")
+
+    # Its source changed, not its words: no postings encoded; the pages
+    # that may show it are made again.
+    index(edited, "Kompas", second.manifest)
+    third = dict(made)
+    assert same_as_fresh(edited, "Kompas")
+    assert third["postings"] == 0
+    assert 0 < third["pages"] < everything["pages"] // 5

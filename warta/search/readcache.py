@@ -118,6 +118,10 @@ class ReadCache:
             and all(self.has(name, found) for name, found in stamps.items())
         )
 
+    def __len__(self) -> int:
+        """How many pages the last build's file holds."""
+        return len(self._before)
+
     def has(self, name: str, current: tuple[int, int]) -> bool:
         """Whether the page ``name`` was read before and is unchanged since."""
         entry = self._before.get(name, _MISSING)
@@ -159,8 +163,23 @@ class ReadCache:
             length=entry.length,
             words=new,
             digest=entry.digest,
+            all_words=entry.words,
         )
         return read
+
+    def words(self, name: str) -> list[str]:
+        """Every word of the page ``name`` as ``take`` gave it."""
+        where = self._before[name][1]
+        if where is None:
+            return []
+        offset, length = where
+        entry = pickle.loads(os.pread(self._old.fileno(), length, offset))
+        return [word for word in entry.words.split("\n") if word]
+
+    def forget(self, name: str) -> None:
+        """Keep nothing of the page ``name`` for the next build (it was
+        taken, then written again or removed)."""
+        self._now.pop(name, None)
 
     def document(self, name: str) -> bytes:
         """The document file of the page ``name`` that ``take`` gave (read

@@ -92,14 +92,15 @@ import unicodedata
 import uuid
 import zlib
 from array import array
-from collections import Counter
-from collections.abc import Callable
+from collections import Counter, deque
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import chain, islice
+from itertools import chain, islice, repeat
 from pathlib import Path
 
 import snowballstemmer
 
+from ..walk import files_by_folder
 from .extract import Page
 
 FORMAT = 4
@@ -316,8 +317,15 @@ class IndexWriter:
         self.session = uuid.uuid4().hex
         self.vocabulary: dict[str, str] = {}  # word -> stem
         self._stem_ids: dict[str, int] = {}
-        self._docs: list[_Doc] = []
-        self._versions: list[tuple[str, bytes]] = []  # (url, digest) per page
+        self._docs: dict[int, _Doc] = {}  # by slot
+        # For ``drop``: how many pages hold each word, counted from the
+        # pages that give every word (``ReadPage.all_words``), and how many
+        # pages did not.
+        self._word_pages: Counter[str] = Counter()
+        self._uncounted = 0
+        self._dropped = False
+        # The documents whose file this run writes (new, or changed).
+        self._renewed: set[int] = set()
 
     def discard(self) -> None:
         """Write nothing: the bundle in ``folder`` stays as it is."""
@@ -326,6 +334,25 @@ class IndexWriter:
     def add(self, page: Page) -> None:
         """Add one page: ``read_page`` then ``add_read`` (use one or the other)."""
         self.add_read(read_page(page, self.scratch, len(self._docs), self.session))
+
+    def drop(self, slot: int, words: Iterable[str]) -> None:
+        """Take back the page added with ``slot``, to be added again as it is
+        now (it was written again since it was added); ``words`` are its
+        every word as added. Nothing for a slot that added no page."""
+        if self._uncounted:
+            raise RuntimeError("drop needs every page's words (all_words)")
+        doc = self._docs.pop(slot, None)
+        if doc is None:
+            return
+        self._dropped = True
+        counts = self._word_pages
+        for word in words:
+            left = counts[word] - 1
+            if left > 0:
+                counts[word] = left
+            else:  # in no other page: not a corpus word any more
+                del counts[word]
+                self.vocabulary.pop(word, None)
 
     def add_read(
         self, read: ReadPage, document: Callable[[], bytes] | None = None
@@ -337,8 +364,11 @@ class IndexWriter:
         Pages may come in any order (as they are read): they are numbered by
         date, and the bundle's version is a hash of the pages by URL.
         """
-        self._versions.append((read.url, read.digest))
         self.vocabulary.update(read.words)
+        if read.all_words is None:
+            self._uncounted += 1
+        else:
+            self._word_pages.update(filter(None, read.all_words.split("\n")))
         ids = self._stem_ids
         numbers = array("I")
         for key in read.stems:
@@ -346,18 +376,16 @@ class IndexWriter:
             if found is None:
                 found = ids[key] = len(ids)
             numbers.append(found)
-        self._docs.append(
-            _Doc(
-                slot=read.slot,
-                url=read.url,
-                date=read.date,
-                filters=read.filters,
-                length=read.length,
-                stems=numbers,
-                counts=array("I", read.counts),
-                digest=read.digest,
-                document=document,
-            )
+        self._docs[read.slot] = _Doc(
+            slot=read.slot,
+            url=read.url,
+            date=read.date,
+            filters=read.filters,
+            length=read.length,
+            stems=numbers,
+            counts=array("I", read.counts),
+            digest=read.digest,
+            document=document,
         )
 
     # -- finishing ---------------------------------------------------------
@@ -365,13 +393,16 @@ class IndexWriter:
     def finish(self) -> dict:
         """Write the bundle; return figures about it."""
         docs, undated = self._order()
-        stems, final = self._number_stems()
+        stems, final = self._number_stems(docs)
+        # The stems of the documents renewed: the first pages that may show
+        # them are made again.
+        touched = {final[p] for number in self._renewed for p in docs[number].stems}
         postings, impacts = self._postings(docs, final, len(stems))
         df = array("I", (len(p) for p in postings))
         forms = self._forms(stems)
         matched = {base: self._extensions(stems, base, df) for base in sorted(forms)}
         pages = self._write_pages(
-            docs, undated, stems, df, matched, forms, postings, impacts
+            docs, undated, stems, df, matched, forms, postings, impacts, touched
         )
         files, where = self._write_postings(stems, postings, impacts, forms)
         del postings, impacts
@@ -379,7 +410,7 @@ class IndexWriter:
         filters = self._write_filters(docs)
         meta = {
             "format": FORMAT,
-            "versi": self._version(),
+            "versi": self._version(docs),
             "jumlah": len(docs),
             "bertanggal": len(docs) - undated,
             "saringan": filters,
@@ -433,9 +464,14 @@ class IndexWriter:
         """The bundle's file ``name`` holds ``raw`` gzip-compressed (named by
         ``key``; by its hash when not given): written unless it already does."""
         key = key or hashlib.blake2b(raw, digest_size=16).digest()
+        self._put_made(name, key, lambda: raw)
+
+    def _put_made(self, name: str, key: bytes, make: Callable[[], bytes]) -> None:
+        """``_put(name, make(), key)``, ``make`` called only if the file is
+        written: ``key`` must name what ``make`` returns."""
         if self._kept(name, key):
             return
-        data = _gzip(raw)
+        data = _gzip(make())
         path = self.target / name
         if self.in_place:  # never a half-written file where a reader looks
             temporary = path.with_name(path.name + ".tmp")
@@ -455,16 +491,16 @@ class IndexWriter:
 
     def _remove_unlisted(self) -> None:
         """Remove what the bundle in place holds and this run did not list."""
-        for parent, _folders, names in os.walk(self.target):
+        top = os.path.join(self.target, "")
+        for parent, names in files_by_folder(top):
+            folder = parent[len(top) :].replace(os.sep, "/")
             for name in names:
-                path = os.path.join(parent, name)
-                listed = os.path.relpath(path, self.target).replace(os.sep, "/")
-                if listed not in self.manifest:
-                    os.unlink(path)
+                if f"{folder}/{name}".lstrip("/") not in self.manifest:
+                    os.unlink(os.path.join(parent, name))
 
-    def _version(self) -> str:
+    def _version(self, docs: list[_Doc]) -> str:
         digest = hashlib.sha256(f"format {FORMAT}".encode())
-        for _url, page in sorted(self._versions):
+        for _url, page in sorted((doc.url, doc.digest) for doc in docs):
             digest.update(page)
         return digest.hexdigest()[:12]
 
@@ -473,11 +509,13 @@ class IndexWriter:
         the module's docstring), and how many have no date; rename their
         files."""
         dated = sorted(
-            (doc for doc in self._docs if doc.date), key=lambda d: d.url, reverse=True
+            (doc for doc in self._docs.values() if doc.date),
+            key=lambda d: d.url,
+            reverse=True,
         )
         dated.sort(key=lambda d: d.date)
         undated = sorted(
-            (doc for doc in self._docs if not doc.date), key=lambda d: d.url
+            (doc for doc in self._docs.values() if not doc.date), key=lambda d: d.url
         )
         docs = undated + dated
         if self.in_place:
@@ -491,8 +529,9 @@ class IndexWriter:
                 (self.scratch / f"{doc.slot}.bin").write_bytes(doc.document())
             os.replace(self.scratch / f"{doc.slot}.bin", self.target / name)
             self._listed(name, doc.digest)
+            self._renewed.add(number)
             doc.document = None
-        self._docs = []
+        self._docs = {}
         return docs, len(undated)
 
     def _write_afresh_if_renumbered(self, docs: list[_Doc]) -> None:
@@ -512,15 +551,23 @@ class IndexWriter:
             self.previous = {}
             self.target = self.work
 
-    def _number_stems(self) -> tuple[list[str], array]:
-        """Stems in alphabetical order; ``final[provisional]`` is a stem's number."""
-        stems = sorted(self._stem_ids, key=self._stem_ids.__getitem__)
-        order = sorted(range(len(stems)), key=stems.__getitem__)
-        final = array("I", bytes(4 * len(stems)))
+    def _number_stems(self, docs: list[_Doc]) -> tuple[list[str], array]:
+        """Stems in alphabetical order; ``final[provisional]`` is a stem's
+        number. Only the stems of ``docs``: a page dropped may have held
+        stems no other page holds."""
+        keys = sorted(self._stem_ids, key=self._stem_ids.__getitem__)
+        order = range(len(keys))
+        if self._dropped:
+            held: set[int] = set()
+            for doc in docs:
+                held.update(doc.stems)
+            order = sorted(held)
+        order = sorted(order, key=keys.__getitem__)
+        final = array("I", bytes(4 * len(keys)))
         for number, provisional in enumerate(order):
             final[provisional] = number
         self._stem_ids = {}
-        return [stems[i] for i in order], final
+        return [keys[i] for i in order], final
 
     @staticmethod
     def _postings(
@@ -531,17 +578,21 @@ class IndexWriter:
         postings = [array("I") for _ in range(count)]
         impacts = [bytearray() for _ in range(count)]
         scale = 255 / (K1 + 1)
+        # Each document's entries are appended by map() in C: a loop in
+        # Python over the five million entries of 20,000 articles took
+        # seconds, after the build had written every page.
+        add_document, add_impact = array.append, bytearray.append
         for number, doc in enumerate(docs):
             norm = K1 * (1 - B + B * doc.length / average)
-            table: dict[int, int] = {}
-            for provisional, tf in zip(doc.stems, doc.counts, strict=True):
-                stem_number = final[provisional]
-                impact = table.get(tf)
-                if impact is None:
-                    weight = tf * (K1 + 1) / (tf + norm)
-                    impact = table[tf] = max(1, min(255, round(weight * scale)))
-                postings[stem_number].append(number)
-                impacts[stem_number].append(impact)
+            table = {
+                tf: max(1, min(255, round(tf * (K1 + 1) / (tf + norm) * scale)))
+                for tf in set(doc.counts)
+            }
+            numbers = list(map(final.__getitem__, doc.stems))
+            holders = map(postings.__getitem__, numbers)
+            _drain(map(add_document, holders, repeat(number)))
+            weights = map(impacts.__getitem__, numbers)
+            _drain(map(add_impact, weights, map(table.__getitem__, doc.counts)))
             doc.stems = doc.counts = None
         return postings, impacts
 
@@ -585,24 +636,36 @@ class IndexWriter:
         group: list[int] = []
         size = 0
 
+        def encoded(group: list[int]) -> bytes:
+            table = {}
+            parts = []
+            offset = 0
+            for number in group:
+                data = self._encode(postings[number], impacts[number])
+                table[stems[number]] = [offset, len(data), forms.get(number, [])]
+                offset += len(data)
+                parts.append(data)
+            head = _json(table)
+            return b"".join([struct.pack("<I", len(head)), head, *parts])
+
         def flush() -> None:
             nonlocal files, group, size
             if not group:
                 return
-            table = {}
-            encoded = []
-            offset = 0
             name = file_name(stems[group[0]])
+            # Named by what it is made from, so that a file the bundle holds
+            # already is not encoded again to be compared (most of them,
+            # after one edited article).
+            key = hashlib.blake2b(b"pos", digest_size=16)
             for number in group:
-                data = self._encode(postings[number], impacts[number])
-                postings[number] = impacts[number] = None
-                table[stems[number]] = [offset, len(data), forms.get(number, [])]
-                offset += len(data)
+                key.update(_json([stems[number], forms.get(number, [])]))
+                key.update(len(postings[number]).to_bytes(4, "little"))
+                key.update(postings[number])
+                key.update(impacts[number])
                 where[number] = name
-                encoded.append(data)
-            head = _json(table)
-            blob = b"".join([struct.pack("<I", len(head)), head, *encoded])
-            self._put(f"pos/{name}.bin", blob)
+            self._put_made(f"pos/{name}.bin", key.digest(), lambda: encoded(group))
+            for number in group:
+                postings[number] = impacts[number] = None
             files += 1
             group = []
             size = 0
@@ -689,14 +752,17 @@ class IndexWriter:
         forms: dict[int, list[str]],
         postings: list[array],
         impacts: list[bytearray],
+        touched: set[int],
     ) -> dict[int, str]:
         """The first page of each frequent word's results; the stems written,
         each with its page's name.
 
         Pages are ranked a batch at a time, then the batch's documents are
         read once each for the excerpts of every page that shows them. A
-        page is named by its ranking and its documents' digests: one that
-        the bundle already holds is not made again.
+        page the bundle holds already is not made again if it is made from
+        the same postings and none of their documents was ``touched``
+        (renewed), nor written again if it holds the same ranking of the
+        same documents.
         """
         self._folder("hal")
         written: dict[int, str] = {}
@@ -722,8 +788,25 @@ class IndexWriter:
             batch.clear()
             keys.clear()
 
+        digests = [doc.digest for doc in docs]
         for base, chosen in matched.items():
             if sum(df[s] for s in chosen) < self.page_min:
+                continue
+            name = f"hal/{file_name(stems[base])}.bin"
+            # A page's key is what it is made from, then what it holds. Made
+            # from the same (an edit elsewhere), it is not ranked again; made
+            # from other inputs that rank the same (the archive one article
+            # longer), it is not written again.
+            made_from = self._page_inputs(
+                len(docs), undated, stems, chosen, forms, postings, impacts
+            )
+            before = self.previous.get(name, (b"",))[0]
+            if (
+                before[:16] == made_from
+                and touched.isdisjoint(chosen)
+                and self._kept(name, before)
+            ):
+                written[base] = file_name(stems[base])
                 continue
             page = self._first_page(
                 len(docs), undated, stems, df, base, chosen, forms, postings, impacts
@@ -731,17 +814,41 @@ class IndexWriter:
             if page["jumlah"] < self.page_min:
                 continue
             written[base] = file_name(stems[base])
-            key = hashlib.blake2b(_json(page), digest_size=16)
+            holds = hashlib.blake2b(_json(page), digest_size=16)
             for doc in sorted({*page["relevansi"], *page["terbaru"]}):
-                key.update(docs[doc].digest)
-            if self._kept(f"hal/{written[base]}.bin", key.digest()):
+                holds.update(digests[doc])
+            key = made_from + holds.digest()
+            if before[16:] == holds.digest() and self._kept(name, before):
+                self.manifest[name] = (key, *self.manifest[name][1:])
                 continue
-            keys[base] = key.digest()
+            keys[base] = key
             batch[base] = page
             if len(batch) >= PAGE_BATCH:
                 flush()
         flush()
         return written
+
+    def _page_inputs(
+        self,
+        count: int,
+        undated: int,
+        stems: list[str],
+        chosen: list[int],
+        forms: dict[int, list[str]],
+        postings: list[array],
+        impacts: list[bytearray],
+    ) -> bytes:
+        """What the first page of the stems ``chosen`` is made from, but for
+        its documents' records: the arguments of ``_first_page``."""
+        key = hashlib.blake2b(b"hal", digest_size=16)
+        names = [stems[s] for s in chosen]
+        key.update(_json([count, undated, self.page_min, names]))
+        key.update(_json([forms.get(s, []) for s in chosen]))
+        for s in chosen:
+            key.update(len(postings[s]).to_bytes(4, "little"))
+            key.update(postings[s])
+            key.update(impacts[s])
+        return key.digest()
 
     @staticmethod
     def _first_page(
@@ -840,6 +947,11 @@ class IndexWriter:
             described.append([key, values])
         self._put("saringan.bin", bytes(blob))
         return described
+
+
+def _drain(iterator) -> None:
+    """Run ``iterator`` to its end, keeping nothing."""
+    deque(iterator, maxlen=0)
 
 
 def newest_first_rank(count: int, undated: int) -> Callable[[int], int]:
