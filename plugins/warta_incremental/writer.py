@@ -47,6 +47,8 @@ _NOT_OWN = frozenset({"settings", "_context"})
 
 # One build at a time per output folder: its memo by output path.
 _BUILDS: dict[str, PageMemo] = {}
+# The variables each template reads, by fingerprint and template name.
+_VARIABLES: dict[tuple[str, str], frozenset[str] | None] = {}
 
 
 def _named(value, shallow):
@@ -171,7 +173,6 @@ class MemoWriter(Writer):
         super().__init__(output_path, settings=settings)
         self._memo = _BUILDS.get(str(Path(output_path).resolve()))
         self._describer = _Describer()
-        self._variables: dict[str, frozenset[str] | None] = {}
 
     # -- the two ways Pelican writes ----------------------------------------
 
@@ -369,8 +370,12 @@ class MemoWriter(Writer):
     def _template_variables(self, template) -> frozenset[str] | None:
         """The variables ``template`` and the templates it uses read from its
         context; ``None`` when a template is chosen at render time."""
-        if template.name in self._variables:
-            return self._variables[template.name]
+        # Parsed once per process for the same theme, settings and code (the
+        # memo's fingerprint): a process that builds again (``make serve``)
+        # parsed every template again in each build.
+        key = (self._memo.fingerprint if self._memo else "", template.name)
+        if key in _VARIABLES:
+            return _VARIABLES[key]
         environment = template.environment
         found: set[str] = set()
         pending, seen = [template.name], set()
@@ -389,5 +394,5 @@ class MemoWriter(Writer):
             pending.extend(referenced)
         else:
             result = frozenset(found)
-        self._variables[template.name] = result
+        _VARIABLES[key] = result
         return result

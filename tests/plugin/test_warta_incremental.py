@@ -6,6 +6,7 @@ import shutil
 import sys
 
 from warta_incremental.writer import (
+    MemoWriter,
     _Describer,
     begin_build,
     finish_build,
@@ -115,3 +116,42 @@ def test_templates_are_compiled_once_across_builds_until_they_change(tmp_path):
     article = theme / "templates" / "article.html"
     article.write_text(article.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert compiled() == ["article.html"]
+
+
+def test_the_variables_a_template_reads_are_parsed_once_until_the_theme_changes(
+    tmp_path,
+):
+    """A process that builds again (``make serve``) parsed every template in
+    every build to learn what its pages depend on; it now parses a template
+    again only when the theme, the settings or the code change."""
+    theme = tmp_path / "theme"
+    shutil.copytree(settings_for(tmp_path, tmp_path)["THEME"], theme)
+    article = theme / "templates" / "article.html"
+
+    def variables() -> tuple[frozenset[str] | None, int]:
+        settings = settings_for(tmp_path, tmp_path)
+        settings.update(THEME=str(theme))
+        begin_build(settings)
+        environment = articles_generator(settings).env
+        writer = MemoWriter(settings["OUTPUT_PATH"], settings=settings)
+        parsed, parse = [], environment.parse
+
+        def counting(source, *args, **kwargs):
+            parsed.append(source)
+            return parse(source, *args, **kwargs)
+
+        environment.parse = counting
+        found = writer._template_variables(environment.get_template("article.html"))
+        finish_build(settings)
+        return found, len(parsed)
+
+    first, parsed = variables()
+    assert "article" in first
+    assert parsed > 1  # the template and those it includes
+    assert variables() == (first, 0)
+    article.write_text(
+        article.read_text(encoding="utf-8") + "{{ warta_extra }}\n", encoding="utf-8"
+    )
+    changed, parsed = variables()
+    assert changed == first | {"warta_extra"}
+    assert parsed > 1
