@@ -27,7 +27,7 @@ from pelican.settings import read_settings
 
 from warta.errors import WartaError
 from warta.live import watch_and_rebuild
-from warta.memory import tidy_between_builds
+from warta.memory import end_tidying, tidy_between_builds
 
 ROOT = Path(__file__).resolve().parent
 logger = logging.getLogger("warta.build")
@@ -223,6 +223,7 @@ def serve_live(
 
     rebuild()
     if not report.ok and not watch:
+        end_tidying()
         return 1
     server = make_server(report.output, host, port)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -240,6 +241,7 @@ def serve_live(
     finally:
         server.shutdown()
         server.server_close()
+        end_tidying()
         announce("Server dihentikan.")
     return 0 if report.ok else 1
 

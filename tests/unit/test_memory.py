@@ -7,7 +7,9 @@ from warta.memory import (
     YOUNG_THRESHOLD,
     collect_as_usual,
     collect_less_often,
+    end_tidying,
     release_free_memory,
+    tidy_between_builds,
 )
 
 
@@ -63,3 +65,23 @@ def test_what_an_earlier_build_left_in_cycles_is_freed_when_the_next_begins():
         gc.enable()
         collect_as_usual()
         gc.set_threshold(*usual)
+
+
+def test_what_the_process_keeps_between_builds_is_left_out_of_collections():
+    """After a build, what survives is frozen: the next build's collections
+    do not walk it. What of it the next build leaves in cycles is freed by
+    the tidying after that build."""
+    kept = [_Node() for _ in range(1000)]
+    try:
+        tidy_between_builds()
+        assert gc.get_freeze_count() >= len(kept)
+        left = weakref.ref(kept.pop())  # in a cycle of its own now
+        collect_less_often()  # the next build begins
+        assert left() is not None  # frozen: not walked, so not freed
+        tidy_between_builds()  # that build is done
+        assert left() is None
+        assert gc.get_freeze_count() >= len(kept)
+    finally:
+        end_tidying()
+        collect_as_usual()
+    assert gc.get_freeze_count() == 0
