@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pelican.generators import Generator
 
 from warta.entities import AGENCY, PERSON
 from warta.entity_index import KIND_LABELS, EntityArticles
 from warta.indicators.series import figure_record
-from warta.jsontext import write_indented_list
+from warta.jsontext import memo_fingerprint, write_indented_list
 from warta.outputs import write_derived
 from warta.structured import feed_context
+from warta.textmemo import TextMemo
 
 from .tagger import CONTEXT_KEY, EntityLink, entity_url
 
+logger = logging.getLogger(__name__)
+
 TOP_TOGETHER = 10
+# In the cache folder: the text of each record of data/articles.json.
+ARTICLES_JSON_MEMO = "warta-articles-json.bin"
 FEED_SIZE = 50
 
 
@@ -78,11 +85,14 @@ class EntityPagesGenerator(Generator):
             self._write_entity(writer, page)
         self._write_indexes(writer, pages)
         articles = self.context.get("articles", [])
+        memo = None
+        if self.settings.get("WARTA_INCREMENTAL"):
+            memo = Path(self.settings["CACHE_PATH"]) / ARTICLES_JSON_MEMO
         write_derived(
             writer,
             "data/articles.json",
             [articles, {page.id: page.name for page in pages.values()}],
-            lambda stream: write_articles_json(stream, articles, pages),
+            lambda stream: write_articles_json(stream, articles, pages, memo),
         )
 
     def _write_entity(self, writer, page: EntityPage) -> None:
@@ -240,9 +250,25 @@ def build_pages(data: dict) -> dict[str, EntityPage]:
     return pages
 
 
-def write_articles_json(stream, articles, pages: dict[str, EntityPage]) -> None:
-    """``data/articles.json``: one record per article, for anyone to reuse."""
-    write_indented_list(stream, _article_records(articles, pages))
+def write_articles_json(
+    stream, articles, pages: dict[str, EntityPage], memo: Path | None = None
+) -> None:
+    """``data/articles.json``: one record per article, for anyone to reuse.
+    ``memo``: a file that keeps each record's text for the next build (an
+    incremental build's), so that only the records that changed are
+    written out again."""
+    if memo is None:
+        write_indented_list(stream, _article_records(articles, pages))
+        return
+    texts = TextMemo(memo, memo_fingerprint(1))
+    try:
+        write_indented_list(stream, _article_records(articles, pages), memo=texts)
+        texts.save()
+    finally:
+        texts.close()
+    logger.info(
+        "data/articles.json: %d records made, %d read back", texts.made, texts.kept
+    )
 
 
 def _article_records(articles, pages: dict[str, EntityPage]) -> Iterator[dict]:

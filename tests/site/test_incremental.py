@@ -118,9 +118,17 @@ def test_incremental_rebuild_equals_clean_build(archive, caplog):
     marker.write_text("", encoding="utf-8")
     since = marker.stat().st_ctime_ns
     caplog.clear()
-    with caplog.at_level(logging.INFO, logger="warta_incremental.plugin"):
+    with (
+        caplog.at_level(logging.INFO, logger="warta_incremental.plugin"),
+        caplog.at_level(logging.INFO, logger="warta_entities.pages"),
+    ):
         _build(content, output, cache, incremental=True)
     message = next(r.message for r in caplog.records if "incremental:" in r.message)
+    # data/articles.json: the records that changed are made, the others read.
+    records = next(r.message for r in caplog.records if "articles.json" in r.message)
+    made, read_back = map(int, re.findall(r"(\d+) records made, (\d+)", records)[0])
+    assert made + read_back == ARTICLES
+    assert 2 <= made < read_back  # the edited and the added article at least
     rendered, kept = map(
         int, re.findall(r"(\d+) pages rendered, (\d+) kept", message)[0]
     )
