@@ -154,6 +154,23 @@ class WorkAhead:
             self._process = None
 
 
+class Remembered:
+    """Values a plan worked out for objects while they were read (the cache
+    key of an article), by identity, for the caller to take after reading
+    instead of working them out again. Holds the objects for its lifetime:
+    one build's."""
+
+    def __init__(self) -> None:
+        self._found: dict[int, tuple[object, object]] = {}
+
+    def put(self, source: object, value: object) -> None:
+        self._found[id(source)] = (source, value)
+
+    def get(self, source: object) -> object | None:
+        found = self._found.get(id(source))
+        return found[1] if found is not None and found[0] is source else None
+
+
 class Plan(Protocol):
     """What a ``ReadAhead`` does for one build."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -31,10 +32,26 @@ def plain_text(title: str, body_html: str) -> str:
 
 def rendered_text(article) -> str:
     """``plain_text`` of a rendered article (any object with ``title`` and the
-    content HTML in ``_content``, as Pelican's Article). Worked out each time it
-    is asked for (some 20 µs an article), never kept: kept on every article it
-    held about 150 MiB at 20,000 articles for the whole build."""
-    return plain_text(article.title, getattr(article, "_content", None) or "")
+    content HTML in ``_content``, as Pelican's Article). Not kept on every
+    article (about 150 MiB at 20,000 articles for the whole build): only the
+    last article's is, for the tagger and the figure extraction, which ask
+    for it one after the other as each article is read."""
+    title, body = article.title, getattr(article, "_content", None) or ""
+    last = _LAST_TEXT
+    if last[0] is not None and (last[0](), last[1], last[2]) == (article, title, body):
+        return last[3]
+    text = plain_text(title, body)
+    try:
+        same = weakref.ref(article)
+    except TypeError:  # no weak reference to it: not kept
+        return text
+    last[:] = [same, title, body, text]
+    return text
+
+
+# The last article ``rendered_text`` was asked for (weakly), the title and
+# HTML its text was made from, and the text.
+_LAST_TEXT: list = [None, None, None, None]
 
 
 @dataclass(frozen=True)

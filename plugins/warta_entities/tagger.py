@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pelican.contents import Article
 
-from warta.ahead import ReadAhead
+from warta.ahead import ReadAhead, Remembered
 from warta.corpus import rendered_text
 from warta.entities import AGENCY, PERSON
 from warta.entity_index import group_by_entity
@@ -74,6 +74,8 @@ class TaggingPlan:
     config: EntityConfig
     tagger: Tagger
     cache: TagCache
+    # Each article's cache key, worked out as it was read.
+    keys: Remembered = field(default_factory=Remembered)
 
     @classmethod
     def start(cls, settings) -> TaggingPlan:
@@ -91,6 +93,7 @@ class TaggingPlan:
             return None
         job = tag_job(article)
         key = self.tagger.key(job.text, job.date, job.region, job.overrides)
+        self.keys.put(article, key)
         return None if self.cache.has(key) else (key, job)
 
     def work(self, job: TagJob) -> ArticleTags:
@@ -126,10 +129,14 @@ def tag_articles(generator) -> None:
     found: list[ArticleTags | None] = []
     while_reading = 0
     for article in generator.articles:
-        job = tag_job(article)
-        for fault in tagger.faults(job.overrides, job.region):
+        region = article.metadata.get("region")
+        overrides = Overrides.from_metadata(article.metadata)
+        for fault in tagger.faults(overrides, region):
             logger.error("%s", ContentError(article.source_path, None, fault))
-        key = tagger.key(job.text, job.date, job.region, job.overrides)
+        key = plan.keys.get(article)
+        if key is None:
+            job = tag_job(article)
+            key = tagger.key(job.text, job.date, job.region, job.overrides)
         tags = ahead.get(key)
         if tags is not None:
             cache.put(key, tags)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican.contents import Article
 
-from warta.ahead import ReadAhead
+from warta.ahead import ReadAhead, Remembered
 from warta.cache import JsonCache, flat_record
 from warta.corpus import rendered_text
 from warta.indicators.catalogue import (
@@ -65,6 +65,8 @@ class ExtractionPlan:
 
     catalogue: Catalogue
     cache: JsonCache
+    # Each article's cache key, worked out as it was read.
+    keys: Remembered = field(default_factory=Remembered)
 
     @classmethod
     def start(cls, settings) -> ExtractionPlan:
@@ -85,6 +87,7 @@ class ExtractionPlan:
         """What the work ahead does for ``article``: nothing when cached."""
         text = rendered_text(article)
         key = self.key(article, text)
+        self.keys.put(article, key)
         return None if self.cache.has(key) else (key, self.item(article, text))
 
     def work(self, job: tuple) -> list[Figure]:
@@ -118,7 +121,7 @@ def extract_articles(generator) -> None:
     keys, extracted = [], []
     while_reading = 0
     for article in generator.articles:
-        keys.append(plan.key(article, rendered_text(article)))
+        keys.append(plan.keys.get(article) or plan.key(article, rendered_text(article)))
         figures = ahead.get(keys[-1])
         if figures is not None:
             cache.put_object(keys[-1], figures, _records)

@@ -10,6 +10,7 @@ import pytest
 import warta_content
 import warta_entities
 from tests.plugin.pelican_objects import counts, generate, settings_for, slow_reading
+from warta import corpus
 from warta.errors import AuthorityError
 
 REGIONS = """
@@ -180,3 +181,28 @@ def test_tagging_done_while_reading_equals_tagging_after(site, caplog):
     assert counts(messages[1]) == (0, 0)
     assert ahead == after
     assert after["rapat-0"] == (["kemenperin", "pemprov-lampung"], ["budi-santoso"])
+
+
+def test_each_article_text_is_made_once_when_its_tags_are_cached(
+    site, caplog, monkeypatch
+):
+    """Tagging (and finding figures, when its plugin is on) keys its cache by
+    an article's text: the text is made once as the article is read, its key
+    remembered for after reading, not made again for each."""
+    for number in range(70):  # more than a batch (64): a worker starts
+        write(site, f"a{number}.md", f"Title: Rapat {number}\nDate: 2024-05-06", BODY)
+    generate(site)  # fills the cache
+    made = []
+    plain_text = corpus.plain_text
+
+    def counting(title, body):
+        made.append(title)
+        return plain_text(title, body)
+
+    monkeypatch.setattr(corpus, "plain_text", counting)
+    with caplog.at_level(logging.INFO, logger="warta_entities.tagger"):
+        again = generate(site)
+    tagged = [r.getMessage() for r in caplog.records if "tagged" in r.getMessage()]
+    assert counts(tagged[-1]) == (70, 0)
+    assert sorted(made) == sorted(article.title for article in again.articles)
+    assert ids(again.articles[0].agencies)

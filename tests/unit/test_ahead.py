@@ -233,3 +233,13 @@ def test_a_file_the_worker_complains_about_is_read_here(bad, caplog):
     ahead.stop()
     assert (before is None) == (bad == "exits")
     assert [r.getMessage() for r in caplog.records] == []  # nothing shown twice
+
+
+def test_values_remembered_for_an_object_are_found_for_that_object_only():
+    from warta.ahead import Remembered
+
+    first, equal = ["a"], ["a"]
+    remembered = Remembered()
+    remembered.put(first, "kunci-1")
+    assert remembered.get(first) == "kunci-1"
+    assert remembered.get(equal) is None  # equal, not the same
