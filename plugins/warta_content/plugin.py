@@ -15,6 +15,7 @@ from .reader import StrictMarkdownReader
 from .speed import (
     archive_periods_in_linear_time,
     forget_rendered_text,
+    freeze_paths,
     freeze_urls,
     index_taxonomies,
     release_content_cache,
@@ -88,6 +89,7 @@ def register() -> None:
     signals.initialized.connect(fewer_collections)
     signals.finalized.connect(usual_collections)
     signals.readers_init.connect(use_strict_reader)
+    signals.content_object_init.connect(freeze_paths)
     signals.article_generator_init.connect(read_ahead)
     signals.article_generator_init.connect(archive_periods_in_linear_time)
     signals.article_generator_pretaxonomy.connect(stop_reading_ahead)

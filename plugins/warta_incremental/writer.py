@@ -27,6 +27,7 @@ from warta.incremental import (
     text_as_bytes,
     tree_digest,
 )
+from warta_content.speed import frozen_by_warta
 
 logger = logging.getLogger(__name__)
 
@@ -188,6 +189,8 @@ class MemoWriter(Writer):
         url=None,
         **kwargs,
     ):
+        if override_output and frozen_by_warta(kwargs.get("article")):
+            override_output = False  # not the editor's: see ``freeze_paths``
         call = (
             name,
             template,

@@ -6,6 +6,7 @@ import pickle
 from pathlib import Path
 
 import pytest
+from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 from pelican.settings import read_settings
 
@@ -14,6 +15,7 @@ from tests.plugin.pelican_objects import articles_generator
 from warta_content.speed import (
     IndexedList,
     freeze_urls,
+    frozen_by_warta,
     index_taxonomies,
     period_archives,
 )
@@ -21,9 +23,9 @@ from warta_content.speed import (
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def generator(tmp_path):
-    """An ArticlesGenerator that has read three tagged articles."""
+def _read(tmp_path, extra: str = "", **settings) -> ArticlesGenerator:
+    """An ArticlesGenerator that has read three tagged articles (and
+    ``extra``, a fourth file's text, if given)."""
     content = tmp_path / "content"
     (content / "articles").mkdir(parents=True)
     for name, date, tags in (
@@ -35,14 +37,67 @@ def generator(tmp_path):
             f"Title: {name.title()}\nDate: {date}\nTags: {tags}\n\nIsi.\n",
             encoding="utf-8",
         )
+    if extra:
+        (content / "articles" / "empat.md").write_text(extra, encoding="utf-8")
     settings = read_settings(
         str(ROOT / "pelicanconf.py"),
-        override={"PATH": str(content), "OUTPUT_PATH": str(tmp_path / "output")},
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(tmp_path / "output"),
+            **settings,
+        },
     )
     warta_content.register()
     generator = articles_generator(settings)
     generator.generate_context()
     return generator
+
+
+@pytest.fixture
+def generator(tmp_path):
+    return _read(tmp_path)
+
+
+def _as_pelican_formats(article, key: str) -> str:
+    return Article._expand_settings(article, key)
+
+
+def test_an_incremental_build_freezes_each_articles_paths_as_it_is_read(tmp_path):
+    draft = "Title: Draf\nDate: 2018-01-01\nStatus: draft\n\nIsi.\n"
+    generator = _read(tmp_path, draft, WARTA_INCREMENTAL=True)
+    assert len(generator.articles) == 3
+    for article in generator.articles:
+        assert frozen_by_warta(article)
+        assert article.override_save_as == _as_pelican_formats(article, "save_as")
+        assert article.override_url == _as_pelican_formats(article, "url")
+    assert "berita/2016/01/02/dua/index.html" in {
+        article.save_as for article in generator.articles
+    }
+    (draft,) = generator.drafts
+    assert not frozen_by_warta(draft)
+    assert not hasattr(draft, "override_save_as")
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {},  # not incremental: Pelican's own writer would take the leave
+        {"WARTA_INCREMENTAL": True, "WITH_FUTURE_DATES": False},
+    ],
+)
+def test_paths_are_left_to_pelican_where_freezing_could_change_them(tmp_path, settings):
+    generator = _read(tmp_path, **settings)
+    for article in generator.articles:
+        assert not frozen_by_warta(article)
+        assert not hasattr(article, "override_save_as")
+
+
+def test_an_output_file_named_in_the_metadata_is_the_editors(tmp_path):
+    own = "Title: Sendiri\nDate: 2018-01-01\nSave_as: sendiri.html\n\nIsi.\n"
+    generator = _read(tmp_path, own, WARTA_INCREMENTAL=True)
+    (article,) = [a for a in generator.articles if a.title == "Sendiri"]
+    assert article.save_as == "sendiri.html"
+    assert not frozen_by_warta(article)  # written with Pelican's leave
 
 
 def test_frozen_urls_are_the_urls_pelican_works_out(generator):

@@ -83,11 +83,14 @@ def test_incremental_rebuild_equals_clean_build(archive, caplog):
     caplog.clear()
 
     # Nothing changed: nothing is rendered again, no page is read for search.
+    unchanged = cache / "unchanged"
+    unchanged.write_text("", encoding="utf-8")
     with (
         caplog.at_level(logging.INFO, logger="warta_incremental.plugin"),
         caplog.at_level(logging.INFO, logger="warta_search.indexer"),
     ):
         _build(content, output, cache, incremental=True)
+    assert _rewritten(output, unchanged.stat().st_ctime_ns) == set()
     summary = [r.getMessage() for r in caplog.records if "incremental:" in r.message]
     assert summary
     assert summary[-1].startswith("incremental: 0 pages rendered")
