@@ -8,10 +8,10 @@ size and modification time as when it was read is not read again: its
 
 The cache is one file, written by this archive's own indexer and read back
 only by it: each page's entry pickled on its own, one after the other, then
-an index of them (page -> stamp, offset, length) and, in its last eight bytes,
-where that index begins. Only the index is loaded: an entry is read when its
-page is taken, and written to the next build's file as soon as it is put or
-taken, so the indexer never holds the whole cache (130 MB at 20,000 articles).
+an index of them (page -> stamp, offset, length; ``warta.entryfile``). Only
+the index is loaded: an entry is read when its page is taken, and written to
+the next build's file as soon as it is put or taken, so the indexer never
+holds the whole cache (130 MB at 20,000 articles).
 The cache names the code that read the pages: a change in the extraction or
 the index format starts it afresh. It also keeps the manifest of the bundle
 the run wrote (``IndexWriter.manifest``), so that the next run rewrites only
@@ -21,18 +21,16 @@ the bundle's files whose content changes.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import struct
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..entryfile import EntryFiles
 from .textindex import FORMAT, ReadPage, stem
 
 VERSION = 2
 _MISSING = object()
-_FOOTER = struct.Struct("<Q")  # where the index begins
 _CODE = tuple(Path(__file__).with_name(name) for name in ("extract.py", "textindex.py"))
 
 
@@ -65,48 +63,19 @@ class ReadCache:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        self.fingerprint = code_fingerprint()
+        # The last build's file, read while this one's is written.
+        self._files = EntryFiles(self.path, code_fingerprint())
+        index = self._files.index
         # output path -> (stamp, (offset, length) of its entry, or None:
         # nothing to index), for the last build's file and for this one's.
-        self._before: dict[str, tuple[tuple[int, int], tuple[int, int] | None]] = {}
+        self._before: dict[str, tuple[tuple[int, int], tuple[int, int] | None]] = (
+            index.get("pages") or {}
+        )
         self._now: dict[str, tuple[tuple[int, int], tuple[int, int] | None]] = {}
-        self._old = None  # the last build's file, open while this one runs
-        self._new = None  # this build's file, written as pages come
         self.hits = 0
-        self.figures: dict = {}  # what the run that wrote the cache wrote
+        self.figures: dict = index.get("figures") or {}  # what that run wrote
         # The bundle that run wrote: ``IndexWriter.manifest``.
-        self.bundle: dict = {}
-        self._load()
-
-    def _load(self) -> None:
-        try:
-            stream = open(self.path, "rb")  # noqa: SIM115 - kept open for take
-        except OSError:
-            return
-        try:
-            stream.seek(-_FOOTER.size, os.SEEK_END)
-            (where,) = _FOOTER.unpack(stream.read(_FOOTER.size))
-            stream.seek(where)
-            data = pickle.load(stream)
-        except (
-            OSError,
-            EOFError,
-            ValueError,
-            struct.error,
-            pickle.UnpicklingError,
-            AttributeError,
-            ImportError,
-            IndexError,
-            TypeError,
-        ):
-            data = None  # damaged, or an older layout: started afresh
-        if isinstance(data, dict) and data.get("fingerprint") == self.fingerprint:
-            self._before = data.get("pages") or {}
-            self.figures = data.get("figures") or {}
-            self.bundle = data.get("bundle") or {}
-            self._old = stream
-        else:
-            stream.close()
+        self.bundle: dict = index.get("bundle") or {}
 
     def unchanged(self, stamps: dict[str, tuple[int, int]]) -> bool:
         """Whether ``stamps`` (name -> stamp of every page) are the pages of
@@ -142,7 +111,7 @@ class ReadCache:
             self.hits += 1
             return None
         offset, length = where
-        raw = os.pread(self._old.fileno(), length, offset)
+        raw = self._files.read(offset, length)
         try:
             entry = pickle.loads(raw)
             if not isinstance(entry, _Entry):
@@ -150,7 +119,7 @@ class ReadCache:
         except Exception as error:  # any damage: the page is read again
             del self._before[name]
             raise KeyError(name) from error
-        self._now[name] = (current, self._append(raw))
+        self._now[name] = (current, self._files.append(raw))
         self.hits += 1
         new = [(w, stem(w)) for w in entry.words.split("\n") if w and w not in known]
         read = ReadPage(
@@ -173,7 +142,7 @@ class ReadCache:
         if where is None:
             return []
         offset, length = where
-        entry = pickle.loads(os.pread(self._old.fileno(), length, offset))
+        entry = pickle.loads(self._files.read(offset, length))
         return [word for word in entry.words.split("\n") if word]
 
     def forget(self, name: str) -> None:
@@ -185,7 +154,7 @@ class ReadCache:
         """The document file of the page ``name`` that ``take`` gave (read
         again from the last build's file, not held meanwhile)."""
         offset, length = self._before[name][1]
-        return pickle.loads(os.pread(self._old.fileno(), length, offset)).document
+        return pickle.loads(self._files.read(offset, length)).document
 
     def put(self, name: str, current: tuple[int, int], read: ReadPage | None) -> None:
         """Keep a page read in this build (``read_page(..., for_cache=True)``),
@@ -205,46 +174,15 @@ class ReadCache:
             document=read.document or b"",
         )
         raw = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
-        self._now[name] = (current, self._append(raw))
-
-    def _append(self, raw: bytes) -> tuple[int, int]:
-        """Write an entry to this build's file; return where it is."""
-        if self._new is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._new = open(self._temporary(), "wb")  # noqa: SIM115 - closed in save
-        offset = self._new.tell()
-        self._new.write(raw)
-        return offset, len(raw)
-
-    def _temporary(self) -> Path:
-        return self.path.with_suffix(".tmp")
+        self._now[name] = (current, self._files.append(raw))
 
     def save(self, figures: dict, bundle: dict | None = None) -> None:
         """Keep the pages of this build only (pages gone are forgotten),
         ``figures`` about the bundle written from them and its ``bundle``
         manifest."""
-        if self._new is None:
-            self._append(b"")
-        stream, self._new = self._new, None
-        with stream:
-            where = stream.tell()
-            data = {
-                "fingerprint": self.fingerprint,
-                "pages": self._now,
-                "figures": figures,
-                "bundle": bundle or {},
-            }
-            pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            stream.write(_FOOTER.pack(where))
-        self._temporary().replace(self.path)
-        self.close()
+        index = {"pages": self._now, "figures": figures, "bundle": bundle or {}}
+        self._files.finish(index)
 
     def close(self) -> None:
         """Let go of the files (this build's, unsaved, is removed)."""
-        if self._old is not None:
-            self._old.close()
-            self._old = None
-        if self._new is not None:
-            self._new.close()
-            self._new = None
-            self._temporary().unlink(missing_ok=True)
+        self._files.close()
