@@ -50,18 +50,21 @@ class TextMemo:
         same whenever it is equal (dicts, lists, strings, numbers)."""
         key = _digest(pickle.dumps(value, protocol=5))
         found = self._before.get(key)
-        text = None if found is None else self._read(found)
-        if text is None:
+        data = None if found is None else self._read(found)
+        if data is None:
             text = make(value)
+            data = text.encode("utf-8")
+            check = _digest(data)
             self.made += 1
         else:
+            text, check = data.decode("utf-8"), found[2]
             self.kept += 1
         if key not in self._now:
-            data = text.encode("utf-8")
-            self._now[key] = (*self._files.append(data), _digest(data))
+            self._now[key] = (*self._files.append(data), check)
         return text
 
-    def _read(self, found: tuple[int, int, bytes]) -> str | None:
+    def _read(self, found: tuple[int, int, bytes]) -> bytes | None:
+        """The bytes of a text the last build kept, if they are as kept."""
         offset, length, check = found
         try:
             data = self._files.read(offset, length)
@@ -69,7 +72,7 @@ class TextMemo:
             return None
         if len(data) != length or _digest(data) != check:
             return None  # damaged since: made again
-        return data.decode("utf-8")
+        return data
 
     def save(self) -> None:
         """Keep the texts asked for in this build, for the next one."""
