@@ -376,7 +376,7 @@ class MemoWriter(Writer):
         # Parsed once per process for the same theme, settings and code (the
         # memo's fingerprint): a process that builds again (``make serve``)
         # parsed every template again in each build.
-        key = (self._memo.fingerprint if self._memo else "", template.name)
+        key = (self._memo.fingerprint, template.name)
         if key in _VARIABLES:
             return _VARIABLES[key]
         environment = template.environment

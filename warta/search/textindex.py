@@ -556,13 +556,12 @@ class IndexWriter:
         number. Only the stems of ``docs``: a page dropped may have held
         stems no other page holds."""
         keys = sorted(self._stem_ids, key=self._stem_ids.__getitem__)
-        order = range(len(keys))
+        held: Iterable[int] = range(len(keys))
         if self._dropped:
-            held: set[int] = set()
+            held = set()
             for doc in docs:
                 held.update(doc.stems)
-            order = sorted(held)
-        order = sorted(order, key=keys.__getitem__)
+        order = sorted(held, key=keys.__getitem__)
         final = array("I", bytes(4 * len(keys)))
         for number, provisional in enumerate(order):
             final[provisional] = number
@@ -788,11 +787,11 @@ class IndexWriter:
             batch.clear()
             keys.clear()
 
-        digests = [doc.digest for doc in docs]
         for base, chosen in matched.items():
             if sum(df[s] for s in chosen) < self.page_min:
                 continue
-            name = f"hal/{file_name(stems[base])}.bin"
+            stem_file = file_name(stems[base])
+            name = f"hal/{stem_file}.bin"
             # A page's key is what it is made from, then what it holds. Made
             # from the same (an edit elsewhere), it is not ranked again; made
             # from other inputs that rank the same (the archive one article
@@ -806,17 +805,17 @@ class IndexWriter:
                 and touched.isdisjoint(chosen)
                 and self._kept(name, before)
             ):
-                written[base] = file_name(stems[base])
+                written[base] = stem_file
                 continue
             page = self._first_page(
                 len(docs), undated, stems, df, base, chosen, forms, postings, impacts
             )
             if page["jumlah"] < self.page_min:
                 continue
-            written[base] = file_name(stems[base])
+            written[base] = stem_file
             holds = hashlib.blake2b(_json(page), digest_size=16)
             for doc in sorted({*page["relevansi"], *page["terbaru"]}):
-                holds.update(digests[doc])
+                holds.update(docs[doc].digest)
             key = made_from + holds.digest()
             if before[16:] == holds.digest() and self._kept(name, before):
                 self.manifest[name] = (key, *self.manifest[name][1:])
