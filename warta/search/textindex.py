@@ -92,14 +92,16 @@ import unicodedata
 import uuid
 import zlib
 from array import array
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import chain, islice, repeat
+from itertools import chain, islice
 from pathlib import Path
 
+import numpy as np
 import snowballstemmer
 
+from ..memory import release_free_memory
 from ..walk import files_by_folder
 from .extract import Page
 
@@ -108,6 +110,10 @@ SORT_KEY = "tanggal"  # the data-cari-sort key that orders documents
 TITLE_WEIGHT = 3  # a title word counts as this many body words
 K1 = 1.2  # BM25 term saturation
 B = 0.75  # BM25 length normalisation
+# Documents whose postings are worked out at once (``IndexWriter._postings``).
+POSTINGS_BLOCK = 1024
+# Entries grouped by stem at once (``IndexWriter._postings``).
+POSTINGS_ENTRIES = 1 << 20
 LENGTH_STEPS = 32  # grid points per doubling for the mean length (_typical_length)
 MAX_EXTENSIONS = 24  # longer stems a word may match, the most frequent kept
 CHUNK_CHARS = 24_000  # JSON characters per dictionary chunk, before gzip
@@ -572,27 +578,71 @@ class IndexWriter:
     def _postings(
         docs: list[_Doc], final: array, count: int
     ) -> tuple[list[array], list[bytearray]]:
-        """Per stem, the documents holding it (ascending) and its BM25 impacts."""
+        """Per stem, the documents holding it (ascending) and its BM25 impacts.
+
+        Worked out by numpy over every entry (five million at 20,000
+        articles): appending them document by document in Python took 3 s
+        after the build had written every page. Each impact is worked out by the same
+        float64 operations in the same order as one entry at a time would
+        be, and rounded half to even, as ``round`` rounds."""
         average = _typical_length(docs)
-        postings = [array("I") for _ in range(count)]
-        impacts = [bytearray() for _ in range(count)]
+        unit = np.dtype(f"u{array('I').itemsize}")
+        sizes = np.fromiter((len(doc.stems) for doc in docs), np.int64, len(docs))
+        mapping = np.frombuffer(final, unit)
+        # Numbers of 16 bits are sorted by radix, in a third of the time.
+        stems = np.empty(int(sizes.sum()), np.uint16 if count <= 1 << 16 else unit)
+        values = np.empty(len(stems), np.uint8)
         scale = 255 / (K1 + 1)
-        # Each document's entries are appended by map() in C: a loop in
-        # Python over the five million entries of 20,000 articles took
-        # seconds, after the build had written every page.
-        add_document, add_impact = array.append, bytearray.append
-        for number, doc in enumerate(docs):
-            norm = K1 * (1 - B + B * doc.length / average)
-            table = {
-                tf: max(1, min(255, round(tf * (K1 + 1) / (tf + norm) * scale)))
-                for tf in set(doc.counts)
-            }
-            numbers = list(map(final.__getitem__, doc.stems))
-            holders = map(postings.__getitem__, numbers)
-            _drain(map(add_document, holders, repeat(number)))
-            weights = map(impacts.__getitem__, numbers)
-            _drain(map(add_impact, weights, map(table.__getitem__, doc.counts)))
-            doc.stems = doc.counts = None
+        filled = 0
+        # A block of documents at a time: the float64 temporaries of all
+        # entries at once took 160 MB at 20,000 articles.
+        for first in range(0, len(docs), POSTINGS_BLOCK):
+            block = docs[first : first + POSTINGS_BLOCK]
+            provisional = np.frombuffer(b"".join(doc.stems for doc in block), unit)
+            tf = np.frombuffer(b"".join(doc.counts for doc in block), unit)
+            tf = tf.astype(np.float64)
+            norms = np.fromiter(
+                (K1 * (1 - B + B * doc.length / average) for doc in block),
+                np.float64,
+                len(block),
+            )
+            norms = np.repeat(norms, sizes[first : first + POSTINGS_BLOCK])
+            weights = tf * (K1 + 1) / (tf + norms) * scale
+            end = filled + len(provisional)
+            stems[filled:end] = mapping[provisional]
+            values[filled:end] = np.clip(np.rint(weights), 1, 255)
+            filled = end
+            for doc in block:
+                doc.stems = doc.counts = None
+        # The documents' entries, freed above, back to the system before
+        # numpy takes fresh pages for the grouping.
+        release_free_memory()
+        # Grouped by stem, a range of stems of about POSTINGS_ENTRIES
+        # entries at a time (sorting all entries at once took 80 MB of
+        # indices), each stem's documents in ascending order.
+        held = np.bincount(stems, minlength=count)
+        ends = np.cumsum(sizes)  # each document's entries end there
+        postings, impacts = [], []
+        low = 0
+        while low < count:
+            high = low + 1
+            total = int(held[low])
+            while high < count and total + int(held[high]) <= POSTINGS_ENTRIES:
+                total += int(held[high])
+                high += 1
+            entries = np.flatnonzero((stems >= low) & (stems < high))
+            entries = entries[np.argsort(stems[entries], kind="stable")]
+            holders = np.searchsorted(ends, entries, side="right").astype(unit)
+            weights = values[entries]
+            start = 0
+            for stem in range(low, high):
+                end = start + int(held[stem])
+                documents = array("I")
+                documents.frombytes(holders[start:end].tobytes())
+                postings.append(documents)
+                impacts.append(bytearray(weights[start:end].tobytes()))
+                start = end
+            low = high
         return postings, impacts
 
     @staticmethod
@@ -946,11 +996,6 @@ class IndexWriter:
             described.append([key, values])
         self._put("saringan.bin", bytes(blob))
         return described
-
-
-def _drain(iterator) -> None:
-    """Run ``iterator`` to its end, keeping nothing."""
-    deque(iterator, maxlen=0)
 
 
 def newest_first_rank(count: int, undated: int) -> Callable[[int], int]:

@@ -1,0 +1,96 @@
+"""The search bundle's postings, worked out by numpy over every entry, equal
+the plain reading of the ranking formula: one entry at a time, in Python."""
+
+from __future__ import annotations
+
+import random
+from array import array
+
+import pytest
+
+from warta.search import textindex
+from warta.search.textindex import K1, B, IndexWriter, _Doc, _typical_length
+
+
+def one_entry_at_a_time(docs, final, count):
+    average = _typical_length(docs)
+    postings = [array("I") for _ in range(count)]
+    impacts = [bytearray() for _ in range(count)]
+    for number, doc in enumerate(docs):
+        norm = K1 * (1 - B + B * doc.length / average)
+        for provisional, tf in zip(doc.stems, doc.counts, strict=True):
+            stem = final[provisional]
+            postings[stem].append(number)
+            weight = tf * (K1 + 1) / (tf + norm) * (255 / (K1 + 1))
+            impacts[stem].append(max(1, min(255, round(weight))))
+    return postings, impacts
+
+
+def documents(seed: int, count: int, stems: int, most: int) -> tuple[list, array]:
+    """``count`` documents of up to ``most`` distinct stems among ``stems``,
+    with lengths and counts from tiny to huge; and a shuffled numbering."""
+    rng = random.Random(seed)
+    docs = []
+    for slot in range(count):
+        held = rng.sample(range(stems), rng.randint(0, min(most, stems)))
+        counts = [rng.choice((1, 2, 3, 7, 40, 10_000)) for _ in held]
+        docs.append(
+            _Doc(
+                slot=slot,
+                url=f"berita/{slot}/",
+                date="",
+                filters={},
+                length=rng.choice((1, 50, 400, 3_000)),
+                stems=array("I", held),
+                counts=array("I", counts),
+                digest=b"",
+            )
+        )
+    final = list(range(stems))
+    rng.shuffle(final)
+    return docs, array("I", final)
+
+
+def copies(docs):
+    return [
+        _Doc(
+            **{
+                **vars(doc),
+                "stems": array("I", doc.stems),
+                "counts": array("I", doc.counts),
+            }
+        )
+        for doc in docs
+    ]
+
+
+@pytest.mark.parametrize(
+    ("case", "count", "stems", "most", "block", "entries"),
+    [
+        ("no documents", 0, 5, 3, 1024, 1 << 20),
+        ("one document, no stems", 1, 4, 0, 1024, 1 << 20),
+        ("a few documents in one block", 30, 40, 25, 1024, 1 << 20),
+        ("documents in several blocks", 50, 40, 25, 7, 1 << 20),
+        ("stems grouped in several ranges", 60, 30, 30, 1024, 100),
+        ("a stem held by more documents than a range", 80, 3, 3, 16, 10),
+        ("more stems than 16 bits number", 40, 70_000, 400, 1024, 1 << 20),
+    ],
+)
+def test_postings_equal_the_formula_entry_by_entry(
+    monkeypatch, case, count, stems, most, block, entries
+):
+    monkeypatch.setattr(textindex, "POSTINGS_BLOCK", block)
+    monkeypatch.setattr(textindex, "POSTINGS_ENTRIES", entries)
+    docs, final = documents(len(case), count, stems, most)
+    expected = one_entry_at_a_time(docs, final, stems)
+    given = IndexWriter._postings(copies(docs), final, stems)
+    assert given[0] == expected[0]
+    assert given[1] == expected[1]
+    assert all(isinstance(p, array) and p.typecode == "I" for p in given[0])
+    assert all(type(i) is bytearray for i in given[1])
+
+
+def test_postings_let_go_of_each_documents_entries():
+    docs, final = documents(1, 10, 20, 10)
+    IndexWriter._postings(docs, final, 20)
+    assert all(doc.stems is None and doc.counts is None for doc in docs)
