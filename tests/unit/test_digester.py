@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import pytest
 
@@ -13,6 +14,22 @@ from warta.incremental import Digester, Unhashable
 class Record:
     name: str
     line: int = field(default=0, compare=False)  # where it was read: not its value
+
+
+class Shown:
+    """Not a dataclass: reached through another value, only its digest
+    fields count; digested itself, all of it, as pickle reduces it."""
+
+    __digest_fields__ = ("name",)
+
+    def __init__(self, name: str, note: str) -> None:
+        self.name = name
+        self.note = note
+
+
+class Plain:
+    def __init__(self, value: int) -> None:
+        self.value = value
 
 
 class Article:
@@ -42,11 +59,23 @@ class CountingDescriber:
         ({"k": (1, 2.5)}, {"k": (1, 2.5)}, True),
         ({"k": [1]}, {"k": (1,)}, False),  # a list is not a tuple
         ("teks", b"teks", False),
+        (datetime(2024, 5, 1, 9), datetime(2024, 5, 1, 9), True),
+        (datetime(2024, 5, 1, 9), datetime(2024, 5, 1, 10), False),
+        (Shown("a", "x"), Shown("a", "y"), False),  # digested itself: all of it
+        (Plain(1), Plain(1), True),
+        (Plain(1), Plain(2), False),
     ],
 )
 def test_equal_values_share_a_digest_and_others_do_not(one, other, same):
     digester = Digester()
     assert (digester.digest(one) == digester.digest(other)) is same
+
+
+def test_reached_through_another_value_an_object_counts_by_its_digest_fields():
+    digester = Digester()
+    one = digester.digest([Shown("a", "x")], shallow=True)
+    assert digester.digest([Shown("a", "y")], shallow=True) == one
+    assert digester.digest([Shown("b", "x")], shallow=True) != one
 
 
 def test_a_value_pickle_cannot_describe_is_unhashable():
