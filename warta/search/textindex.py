@@ -112,7 +112,7 @@ K1 = 1.2  # BM25 term saturation
 B = 0.75  # BM25 length normalisation
 # Documents whose postings are worked out at once (``IndexWriter._postings``).
 POSTINGS_BLOCK = 1024
-# Entries grouped by stem at once (``IndexWriter._postings``).
+# Entries grouped by stem at once, at least (``IndexWriter._postings``).
 POSTINGS_ENTRIES = 1 << 20
 LENGTH_STEPS = 32  # grid points per doubling for the mean length (_typical_length)
 MAX_EXTENSIONS = 24  # longer stems a word may match, the most frequent kept
@@ -582,9 +582,9 @@ class IndexWriter:
 
         Worked out by numpy over every entry (five million at 20,000
         articles): appending them document by document in Python took 3 s
-        after the build had written every page. Each impact is worked out by the same
-        float64 operations in the same order as one entry at a time would
-        be, and rounded half to even, as ``round`` rounds."""
+        after the build had written every page. Each impact is worked out by
+        the same float64 operations in the same order as one entry at a time
+        would be, and rounded half to even, as ``round`` rounds."""
         average = _typical_length(docs)
         unit = np.dtype(f"u{array('I').itemsize}")
         sizes = np.fromiter((len(doc.stems) for doc in docs), np.int64, len(docs))
@@ -617,9 +617,11 @@ class IndexWriter:
         # The documents' entries, freed above, back to the system before
         # numpy takes fresh pages for the grouping.
         release_free_memory()
-        # Grouped by stem, a range of stems of about POSTINGS_ENTRIES
-        # entries at a time (sorting all entries at once took 80 MB of
-        # indices), each stem's documents in ascending order.
+        # Grouped by stem, a range of stems at a time (sorting all entries
+        # at once took 80 MB of indices), each stem's documents in ascending
+        # order. Each range is found by a pass over every entry: a range holds
+        # POSTINGS_ENTRIES entries or an eighth of them, whichever is more.
+        span = max(POSTINGS_ENTRIES, len(stems) // 8)
         held = np.bincount(stems, minlength=count)
         ends = np.cumsum(sizes)  # each document's entries end there
         postings, impacts = [], []
@@ -627,7 +629,7 @@ class IndexWriter:
         while low < count:
             high = low + 1
             total = int(held[low])
-            while high < count and total + int(held[high]) <= POSTINGS_ENTRIES:
+            while high < count and total + int(held[high]) <= span:
                 total += int(held[high])
                 high += 1
             entries = np.flatnonzero((stems >= low) & (stems < high))
