@@ -620,7 +620,8 @@ class IndexWriter:
         # Grouped by stem, a range of stems at a time (sorting all entries
         # at once took 80 MB of indices), each stem's documents in ascending
         # order. Each range is found by a pass over every entry: a range holds
-        # POSTINGS_ENTRIES entries or an eighth of them, whichever is more.
+        # at most POSTINGS_ENTRIES entries or an eighth of them, whichever is
+        # more (or one stem's), so there are at most about sixteen passes.
         span = max(POSTINGS_ENTRIES, len(stems) // 8)
         held = np.bincount(stems, minlength=count)
         ends = np.cumsum(sizes)  # each document's entries end there
