@@ -92,9 +92,18 @@ class TaggingPlan:
         if self.config.workers == 1:
             return None
         job = tag_job(article)
-        key = self.tagger.key(job.text, job.date, job.region, job.overrides)
+        key = self._key(job)
         self.keys.put(article, key)
         return None if self.cache.has(key) else (key, job)
+
+    def key_of(self, article) -> str:
+        """The cache key of ``article``'s tags: as ``job`` worked it out while
+        the article was read, else now."""
+        key = self.keys.get(article)
+        return key if key is not None else self._key(tag_job(article))
+
+    def _key(self, job: TagJob) -> str:
+        return self.tagger.key(job.text, job.date, job.region, job.overrides)
 
     def work(self, job: TagJob) -> ArticleTags:
         return self.tagger.tag_job(job)
@@ -133,10 +142,7 @@ def tag_articles(generator) -> None:
         overrides = Overrides.from_metadata(article.metadata)
         for fault in tagger.faults(overrides, region):
             logger.error("%s", ContentError(article.source_path, None, fault))
-        key = plan.keys.get(article)
-        if key is None:
-            job = tag_job(article)
-            key = tagger.key(job.text, job.date, job.region, job.overrides)
+        key = plan.key_of(article)
         tags = ahead.get(key)
         if tags is not None:
             cache.put(key, tags)

@@ -78,6 +78,12 @@ class ExtractionPlan:
     def key(self, article, text: str) -> str:
         return _key(self.catalogue.fingerprint, *self.item(article, text))
 
+    def key_of(self, article) -> str:
+        """The cache key of ``article``'s figures: as ``job`` worked it out
+        while the article was read, else now."""
+        key = self.keys.get(article)
+        return key if key is not None else self.key(article, rendered_text(article))
+
     @staticmethod
     def item(article, text: str) -> tuple:
         """What ``work`` needs of ``article`` (``text``: its rendered text)."""
@@ -121,7 +127,7 @@ def extract_articles(generator) -> None:
     keys, extracted = [], []
     while_reading = 0
     for article in generator.articles:
-        keys.append(plan.keys.get(article) or plan.key(article, rendered_text(article)))
+        keys.append(plan.key_of(article))
         figures = ahead.get(keys[-1])
         if figures is not None:
             cache.put_object(keys[-1], figures, _records)
