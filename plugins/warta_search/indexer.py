@@ -56,15 +56,19 @@ def _pages(output: Path) -> dict[str, str]:
     for folder in INDEXED:
         for parent, names in files_by_folder(root + folder):
             if "index.html" in names:
-                url = parent[len(root) :].replace(os.sep, "/") + "/"
-                found[url] = os.path.join(parent, "index.html")
+                found[_folder_url(parent, root)] = os.path.join(parent, "index.html")
     return dict(sorted(found.items()))
 
 
 def _url(page: str, root: str) -> str:
     """The URL of ``page``, a path under ``root`` (which ends with a
     separator), relative to the site's root: ``berita/2015/03/16/slug/``."""
-    return os.path.dirname(page)[len(root) :].replace(os.sep, "/") + "/"
+    return _folder_url(os.path.dirname(page), root)
+
+
+def _folder_url(folder: str, root: str) -> str:
+    """The URL of the page in ``folder``, a folder under ``root``."""
+    return folder[len(root) :].replace(os.sep, "/") + "/"
 
 
 def _read_files(tasks: list[tuple[int, str, str, str, str, bool]]) -> list:
@@ -130,7 +134,6 @@ class _Indexing:
         self._next_slot = 0
         # Pages taken from the cache while the stream waited: name -> stamp.
         self.taken_ahead: dict[str, tuple[int, int]] = {}
-        self.ahead_count = 0
         self.dropped = 0
         self.read_count = 0
         self._batch: list = []
@@ -242,7 +245,6 @@ class _Indexing:
                 continue
             if self._take_cached(name, current):
                 self.taken_ahead[name] = current
-                self.ahead_count += 1
         yield True
 
     def _drop(self, name: str) -> None:
@@ -289,7 +291,7 @@ class _Indexing:
             self.reads.save(figures, self.writer.manifest)
         figures["files"] = len(files)
         figures["files_read"] = self.read_count
-        figures["files_taken_ahead"] = self.ahead_count - self.dropped
+        figures["files_taken_ahead"] = len(self.taken_ahead)  # and kept
         figures["workers"] = self.workers
         return figures
 
