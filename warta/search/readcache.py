@@ -110,8 +110,7 @@ class ReadCache:
             self._now[name] = (current, None)
             self.hits += 1
             return None
-        offset, length = where
-        raw = self._files.read(offset, length)
+        raw = self._raw(name)
         try:
             entry = pickle.loads(raw)
             if not isinstance(entry, _Entry):
@@ -138,12 +137,10 @@ class ReadCache:
 
     def words(self, name: str) -> list[str]:
         """Every word of the page ``name`` as ``take`` gave it."""
-        where = self._before[name][1]
-        if where is None:
+        if self._before[name][1] is None:
             return []
-        offset, length = where
-        entry = pickle.loads(self._files.read(offset, length))
-        return [word for word in entry.words.split("\n") if word]
+        words = pickle.loads(self._raw(name)).words
+        return [word for word in words.split("\n") if word]
 
     def forget(self, name: str) -> None:
         """Keep nothing of the page ``name`` for the next build (it was
@@ -153,8 +150,12 @@ class ReadCache:
     def document(self, name: str) -> bytes:
         """The document file of the page ``name`` that ``take`` gave (read
         again from the last build's file, not held meanwhile)."""
+        return pickle.loads(self._raw(name)).document
+
+    def _raw(self, name: str) -> bytes:
+        """The pickled entry of the page ``name`` in the last build's file."""
         offset, length = self._before[name][1]
-        return pickle.loads(self._files.read(offset, length)).document
+        return self._files.read(offset, length)
 
     def put(self, name: str, current: tuple[int, int], read: ReadPage | None) -> None:
         """Keep a page read in this build (``read_page(..., for_cache=True)``),
