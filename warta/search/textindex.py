@@ -709,11 +709,9 @@ class IndexWriter:
             # already is not encoded again to be compared (most of them,
             # after one edited article).
             key = hashlib.blake2b(b"pos", digest_size=16)
+            key.update(_json([[stems[n], forms.get(n, [])] for n in group]))
+            _hash_postings(key, group, postings, impacts)
             for number in group:
-                key.update(_json([stems[number], forms.get(number, [])]))
-                key.update(len(postings[number]).to_bytes(4, "little"))
-                key.update(postings[number])
-                key.update(impacts[number])
                 where[number] = name
             self._put_made(f"pos/{name}.bin", key.digest(), lambda: encoded(group))
             for number in group:
@@ -896,10 +894,7 @@ class IndexWriter:
         names = [stems[s] for s in chosen]
         key.update(_json([count, undated, self.page_min, names]))
         key.update(_json([forms.get(s, []) for s in chosen]))
-        for s in chosen:
-            key.update(len(postings[s]).to_bytes(4, "little"))
-            key.update(postings[s])
-            key.update(impacts[s])
+        _hash_postings(key, chosen, postings, impacts)
         return key.digest()
 
     @staticmethod
@@ -999,6 +994,17 @@ class IndexWriter:
             described.append([key, values])
         self._put("saringan.bin", bytes(blob))
         return described
+
+
+def _hash_postings(
+    key, numbers: Iterable[int], postings: list[array], impacts: list[bytearray]
+) -> None:
+    """Add to the hash ``key`` the documents and impacts of each stem of
+    ``numbers``: what a file made from those postings is keyed by."""
+    for number in numbers:
+        key.update(len(postings[number]).to_bytes(4, "little"))
+        key.update(postings[number])
+        key.update(impacts[number])
 
 
 def newest_first_rank(count: int, undated: int) -> Callable[[int], int]:
