@@ -7,11 +7,13 @@ None of these functions changes what is written.
 from __future__ import annotations
 
 import calendar
+import datetime
 from collections import defaultdict
 from itertools import groupby
 from operator import attrgetter
 
 from pelican.contents import Article, Content
+from pelican.utils import path_to_url
 
 # Every list of content objects a generator may hold; most hold a few of them.
 _CONTENT_LISTS = (
@@ -95,10 +97,68 @@ def freeze_paths(content) -> None:
         and not hasattr(content, "override_save_as")
     ):
         return
-    values = content.url_format
-    content.override_url = str(settings["ARTICLE_URL"]).format(**values)
-    content.override_save_as = str(settings["ARTICLE_SAVE_AS"]).format(**values)
+    values = _UrlFields(content)
+    content.override_url = str(settings["ARTICLE_URL"]).format_map(values)
+    content.override_save_as = str(settings["ARTICLE_SAVE_AS"]).format_map(values)
     setattr(content, FROZEN, True)
+
+
+class _UrlFields:
+    """Pelican's ``url_format`` of ``content`` for ``str.format_map``, each
+    field worked out when a format names it. Pelican copies the metadata, works
+    out the file's relative path and the author's and category's slugs for
+    every format, and a URL like ``berita/{date:%Y}/{date:%m}/{date:%d}/`` asks
+    for the date three times in the URL and three more in the file's name."""
+
+    def __init__(self, content: Content) -> None:
+        self._content = content
+        self._found: dict[str, object] = {}
+
+    def __getitem__(self, key: str):
+        found = self._found.get(key, _MISSING)
+        if found is _MISSING:
+            found = self._found[key] = self._field(key)
+        return found
+
+    def _field(self, key: str):
+        content = self._content
+        if key == "path":
+            path = content.metadata.get("path", content.get_relative_source_path())
+            return path_to_url(path)
+        if key in ("slug", "lang"):
+            return getattr(content, key, "" if key == "slug" else "en")
+        if key == "date":
+            return _FormattedOnce(getattr(content, "date", datetime.datetime.now()))
+        if key in ("author", "category"):
+            return getattr(content, key).slug if hasattr(content, key) else ""
+        return content.metadata[key]
+
+
+_MISSING = object()
+
+
+class _FormattedOnce:
+    """A value that formats itself once per format spec (a date's ``%Y``
+    in the URL and again in the file's name); its attributes are the value's."""
+
+    def __init__(self, value) -> None:
+        self._value = value
+        self._formats: dict[str, str] = {}
+
+    def __format__(self, spec: str) -> str:
+        found = self._formats.get(spec)
+        if found is None:
+            found = self._formats[spec] = format(self._value, spec)
+        return found
+
+    def __getattr__(self, name: str):
+        return getattr(self._value, name)
+
+    def __str__(self) -> str:
+        return str(self._value)
+
+    def __repr__(self) -> str:
+        return repr(self._value)
 
 
 def frozen_by_warta(content) -> bool:

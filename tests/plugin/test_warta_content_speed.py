@@ -9,11 +9,13 @@ import pytest
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 from pelican.settings import read_settings
+from pelican.urlwrappers import Author
 
 import warta_content
 from tests.plugin.pelican_objects import articles_generator
 from warta_content.speed import (
     IndexedList,
+    _UrlFields,
     freeze_urls,
     frozen_by_warta,
     index_taxonomies,
@@ -76,6 +78,30 @@ def test_an_incremental_build_freezes_each_articles_paths_as_it_is_read(tmp_path
     (draft,) = generator.drafts
     assert not frozen_by_warta(draft)
     assert not hasattr(draft, "override_save_as")
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        "berita/{date:%Y}/{date:%m}/{date:%d}/{slug}/",
+        "berita/{date:%Y}/{date:%m}/{date:%d}/{slug}/index.html",
+        "{date:%-d %B %Y}/{date:%Y}/{date}/{date!s}/{date!r}",
+        "{date.year}-{date.month:02}",
+        "{path}|{lang}|{category}|{author}",
+        "{title}-{slug}",  # metadata
+        "{date:%Y}/{missing}",
+    ],
+)
+def test_url_fields_format_as_pelicans_url_format(generator, form):
+    article = generator.articles[0]
+    article.author = Author("Redaksi Warta", article.settings)  # slug: redaksi-warta
+    try:
+        expected = form.format(**article.url_format)
+    except KeyError as error:
+        with pytest.raises(KeyError, match=str(error)):
+            form.format_map(_UrlFields(article))
+        return
+    assert form.format_map(_UrlFields(article)) == expected
 
 
 @pytest.mark.parametrize(
