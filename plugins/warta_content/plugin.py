@@ -19,6 +19,7 @@ from .speed import (
     freeze_urls,
     index_taxonomies,
     release_content_cache,
+    save_content_cache_when_changed,
 )
 
 logger = logging.getLogger(__name__)
@@ -92,6 +93,7 @@ def register() -> None:
     signals.content_object_init.connect(freeze_paths)
     signals.article_generator_init.connect(read_ahead)
     signals.article_generator_init.connect(archive_periods_in_linear_time)
+    signals.article_generator_init.connect(save_content_cache_when_changed)
     signals.article_generator_pretaxonomy.connect(stop_reading_ahead)
     signals.article_generator_finalized.connect(reject_duplicate_urls)
     signals.article_generator_finalized.connect(index_taxonomies)

@@ -30,6 +30,33 @@ _CONTENT_LISTS = (
 )
 
 
+def save_content_cache_when_changed(generator) -> None:
+    """``article_generator_init``: Pelican's content cache saved only if
+    this build put something in it.
+
+    Pelican saves the whole cache when a generator has read its files, though
+    every file came from the cache as it was loaded (0.8 s to pickle 97 MB at
+    20,000 articles): the saved file would be the one already there.
+    """
+    readers = getattr(generator, "readers", None)
+    if readers is None or not getattr(readers, "_cache_data_policy", False):
+        return
+    cache_data, save_cache = readers.cache_data, readers.save_cache
+    added = False
+
+    def cache_and_note(filename, data) -> None:
+        nonlocal added
+        added = True
+        cache_data(filename, data)
+
+    def save_if_added() -> None:
+        if added:
+            save_cache()
+
+    readers.cache_data = cache_and_note
+    readers.save_cache = save_if_added
+
+
 def release_content_cache(generator) -> None:
     """Let go of Pelican's content cache once it is saved.
 

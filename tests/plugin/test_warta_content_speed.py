@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 from pathlib import Path
 
@@ -244,6 +245,35 @@ def test_the_saved_content_cache_is_dropped_and_read_next_time(tmp_path):
     assert {a.slug: a.content for a in again.articles} == {
         slug: a.content for slug, a in first.items()
     }
+
+
+def test_the_content_cache_is_saved_only_when_a_file_was_read_anew(tmp_path):
+    texts = {"kopi": "Ekspor kopi naik.", "lada": "Harga lada stabil."}
+    generator = _cached_generator(tmp_path, texts)
+    saved = Path(generator.settings["CACHE_PATH"]) / "ArticlesGenerator-Readers"
+    first = saved.read_bytes()
+    os.utime(saved, ns=(1, 1))  # a save would change it
+
+    def generate(expected_reads: int) -> ArticlesGenerator:
+        again = articles_generator(generator.settings)
+        reader = again.readers.readers["md"]
+        reads = []
+        read = reader.read
+        reader.read = lambda path: reads.append(path) or read(path)
+        again.generate_context()
+        assert len(reads) == expected_reads
+        return again
+
+    generate(expected_reads=0)
+    assert saved.stat().st_mtime_ns == 1  # nothing read anew: not saved
+    assert saved.read_bytes() == first
+
+    lada = tmp_path / "content" / "articles" / "lada.md"
+    lada.write_text(lada.read_text(encoding="utf-8") + "\nNaik.\n", encoding="utf-8")
+    generate(expected_reads=1)
+    assert saved.stat().st_mtime_ns != 1
+    again = generate(expected_reads=0)  # the edit is in the saved cache
+    assert "Naik." in {a.slug: a for a in again.articles}["lada"].content
 
 
 @pytest.mark.parametrize(
