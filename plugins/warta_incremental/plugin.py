@@ -1,4 +1,5 @@
-"""Signal hookups only: the memoising writer, and the sweep after the build."""
+"""Signal hookups only: the memoising writer, articles kept as read, and the
+sweep after the build."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from pelican import signals
 
 from warta.incremental import remove_stale
 
-from .writer import MemoWriter, begin_build, finish_build
+from .articles import keep_articles_read, report_articles_read
+from .writer import MemoWriter, begin_build, finish_build, reading_digest
 
 logger = logging.getLogger(__name__)
 
@@ -20,6 +22,11 @@ def _enabled(pelican) -> bool:
 def on_initialized(pelican) -> None:
     if _enabled(pelican):
         begin_build(pelican.settings)
+
+
+def on_article_generator_init(generator) -> None:
+    if generator.settings.get("WARTA_INCREMENTAL"):
+        keep_articles_read(generator, reading_digest(generator.settings))
 
 
 def get_writer(pelican):
@@ -54,4 +61,6 @@ def on_finalized(pelican) -> None:
 def register() -> None:
     signals.initialized.connect(on_initialized)
     signals.get_writer.connect(get_writer)
+    signals.article_generator_init.connect(on_article_generator_init)
+    signals.article_generator_pretaxonomy.connect(report_articles_read)
     signals.finalized.connect(on_finalized)

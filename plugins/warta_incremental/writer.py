@@ -48,6 +48,8 @@ _NOT_OWN = frozenset({"settings", "_context"})
 
 # One build at a time per output folder: its memo by output path.
 _BUILDS: dict[str, PageMemo] = {}
+# One build at a time per output folder: the digest of what it reads with.
+_READING: dict[str, str] = {}
 # The variables each template reads, by fingerprint and template name.
 _VARIABLES: dict[tuple[str, str], frozenset[str] | None] = {}
 
@@ -94,13 +96,15 @@ def begin_build(settings: dict) -> None:
     output = str(Path(settings["OUTPUT_PATH"]).resolve())
     cache = Path(settings["CACHE_PATH"])
     settings_part, code = settings_digest(settings), running_code_digest()
-    if settings.get("LOAD_CONTENT_CACHE"):
-        # Pelican's content cache checks each file's time only: made by
-        # another version of the reader (its sanitiser) or other settings, it
-        # would give their HTML until the file is saved again.
-        stamp = Digester().digest([settings_part, code])
-        if drop_unless_made_by(cache, READER_CACHES, READER_STAMP, stamp):
-            logger.info("content cache made by other code or settings: dropped")
+    # What reading a file depends on besides the file.
+    reading = _READING[output] = Digester().digest([settings_part, code])
+    # Pelican's content cache checks each file's time only: made by another
+    # version of the reader (its sanitiser) or other settings, it would give
+    # their HTML until the file is saved again.
+    if settings.get("LOAD_CONTENT_CACHE") and drop_unless_made_by(
+        cache, READER_CACHES, READER_STAMP, reading
+    ):
+        logger.info("content cache made by other code or settings: dropped")
     # What every page depends on: the settings, the theme and the code.
     theme = tree_digest([Path(settings["THEME"])])
     fingerprint = Digester().digest([settings_part, theme, code])
@@ -120,8 +124,16 @@ def _compile_templates_once(settings: dict, folder: Path) -> None:
     settings["JINJA_ENVIRONMENT"] = environment
 
 
+def reading_digest(settings: dict) -> str | None:
+    """The digest of the settings and code this build reads files with
+    (None outside a build begun by ``begin_build``)."""
+    return _READING.get(str(Path(settings["OUTPUT_PATH"]).resolve()))
+
+
 def finish_build(settings: dict) -> PageMemo | None:
-    return _BUILDS.pop(str(Path(settings["OUTPUT_PATH"]).resolve()), None)
+    output = str(Path(settings["OUTPUT_PATH"]).resolve())
+    _READING.pop(output, None)
+    return _BUILDS.pop(output, None)
 
 
 def _url_wrapper(value: URLWrapper, shallow: bool) -> tuple:

@@ -87,10 +87,13 @@ def test_incremental_rebuild_equals_clean_build(archive, caplog):
     unchanged.write_text("", encoding="utf-8")
     with (
         caplog.at_level(logging.INFO, logger="warta_incremental.plugin"),
+        caplog.at_level(logging.INFO, logger="warta_incremental.articles"),
         caplog.at_level(logging.INFO, logger="warta_search.indexer"),
     ):
         _build(content, output, cache, incremental=True)
     assert _rewritten(output, unchanged.stat().st_ctime_ns) == set()
+    # This process read every article last time: none is read again.
+    assert f"articles: {ARTICLES} made as read last time, 0 read" in caplog.text
     summary = [r.getMessage() for r in caplog.records if "incremental:" in r.message]
     assert summary
     assert summary[-1].startswith("incremental: 0 pages rendered")
@@ -123,9 +126,13 @@ def test_incremental_rebuild_equals_clean_build(archive, caplog):
     caplog.clear()
     with (
         caplog.at_level(logging.INFO, logger="warta_incremental.plugin"),
+        caplog.at_level(logging.INFO, logger="warta_incremental.articles"),
         caplog.at_level(logging.INFO, logger="warta_entities.pages"),
     ):
         _build(content, output, cache, incremental=True)
+    # The edited and the added article are read; the removed one is gone.
+    kept = f"articles: {ARTICLES - 2} made as read last time, 2 read"
+    assert kept in caplog.text
     message = next(r.message for r in caplog.records if "incremental:" in r.message)
     # data/articles.json: the records that changed are made, the others read.
     records = next(r.message for r in caplog.records if "articles.json" in r.message)

@@ -1,0 +1,203 @@
+"""Articles kept as read between the builds of one process, on real Pelican
+generators: made again only while the file, the settings and the code are
+unchanged, and then the article Pelican would make."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+import pytest
+from pelican import signals
+from pelican.log import LimitFilter
+from warta_incremental import articles
+from warta_incremental.articles import keep_articles_read, report_articles_read
+
+import pelicanconf
+import warta_content
+from tests.plugin.pelican_objects import articles_generator, settings_for
+from warta.kept import forget_kept
+
+ARTICLES = {
+    "kopi": "Title: Ekspor Kopi\nDate: 2015-03-16 09:00\nTags: kopi, ekspor\n"
+    "Region: Lampung\n\nEkspor kopi naik 5 % \u2014 kata Kepala Dinas.\n",
+    "lada": "Title: Harga Lada\nDate: 2016-01-02\nTags: lada\n\n"
+    "Harga lada stabil.\n\n![](/gambar/lada.jpg)\n",  # no alt text: a warning
+    "draf": "Title: Draf\nDate: 2017-07-08\nStatus: draft\n\nBelum terbit.\n",
+}
+
+
+@pytest.fixture
+def site(tmp_path):
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    for name, text in ARTICLES.items():
+        (content / "articles" / f"{name}.md").write_text(text, encoding="utf-8")
+    settings = settings_for(tmp_path, content)
+    settings["WARTA_INCREMENTAL"] = True
+    warta_content.register()  # freeze_paths: a receiver of content_object_init
+    forget_kept()
+    yield content, settings
+    forget_kept()
+
+
+def _read(settings, reading: str | None = "r1"):
+    """A generator that has read the articles, keeping them under ``reading``,
+    and the names of the files its Markdown reader read."""
+    # Pelican logs a warning once per process; a build (``sitebuild``) makes
+    # it forget.
+    LimitFilter._raised_messages.clear()
+    generator = articles_generator(settings)
+    reader = generator.readers.readers["md"]
+    reads = []
+    read = reader.read
+    reader.read = lambda path: reads.append(path.rsplit("/", 1)[-1]) or read(path)
+    keep_articles_read(generator, reading)
+    generator.generate_context()
+    return generator, sorted(reads)
+
+
+def _attributes(generator) -> dict[str, dict]:
+    """Each article's attributes but the build's own (settings, context)."""
+    return {
+        article.slug: {
+            key: value
+            for key, value in vars(article).items()
+            if key not in ("settings", "_context")
+        }
+        for article in [*generator.articles, *generator.drafts]
+    }
+
+
+def test_an_unchanged_article_is_made_as_pelican_read_it(site, caplog):
+    _content, settings = site
+    first, reads = _read(settings)
+    assert reads == ["draf.md", "kopi.md", "lada.md"]
+    for article in first.articles:  # changed after it was read: not kept so
+        article.tags.append("lain")
+        article.metadata["region"] = "Jambi"
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        again, reads = _read(settings)
+    assert reads == []
+    # The warning reading logged is logged again.
+    warned = [r.getMessage() for r in caplog.records]
+    assert [m for m in warned if "Empty alt" in m and "lada.md" in m], warned
+    fresh, _ = _read(settings, reading=None)  # nothing kept: read by Pelican
+    assert _attributes(again) == _attributes(fresh)
+    for article in again.articles:
+        assert article.settings is settings
+        assert article._context is again.context
+        assert article.url == article.override_url  # frozen as it was read
+    # Pelican's lists and the metadata are each the article's own: what one
+    # build does to them is not seen by the next.
+    kopi = next(a for a in again.articles if a.slug == "ekspor-kopi")
+    assert kopi.metadata["tags"] is kopi.tags
+    kopi.tags.append("lain")
+    kopi.metadata["region"] = "Jambi"
+    later, reads = _read(settings)
+    assert reads == []
+    assert _attributes(later) == _attributes(fresh)
+
+
+def test_an_edited_or_added_file_is_read_again(site):
+    content, settings = site
+    _read(settings)
+    lada = content / "articles" / "lada.md"
+    lada.write_text(lada.read_text().replace("stabil", "turun"), encoding="utf-8")
+    (content / "articles" / "teh.md").write_text(
+        "Title: Teh\nDate: 2018-01-01\n\nTeh.\n", encoding="utf-8"
+    )
+    again, reads = _read(settings)
+    assert reads == ["lada.md", "teh.md"]
+    by_slug = {a.slug: a for a in again.articles}
+    assert "turun" in by_slug["harga-lada"].content
+    assert "teh" in by_slug
+
+
+def test_nothing_is_kept_across_other_settings_or_code(site):
+    _content, settings = site
+    _read(settings, reading="r1")
+    assert _read(settings, reading="r2")[1] == ["draf.md", "kopi.md", "lada.md"]
+    assert _read(settings, reading="r2")[1] == []
+
+
+def test_a_receiver_of_the_metadata_turns_keeping_off(site):
+    """``article_generator_context`` gets the metadata before the article
+    is made, and may change it: every article is read."""
+    _content, settings = site
+    _read(settings)
+
+    def mark(_generator, metadata) -> None:
+        metadata["marked"] = True
+
+    signals.article_generator_context.connect(mark)
+    generator, reads = _read(settings)
+    assert reads == ["draf.md", "kopi.md", "lada.md"]
+    assert all(article.marked for article in generator.articles)
+
+
+def test_an_unknown_receiver_of_a_new_article_turns_keeping_off(site):
+    """A receiver Warta does not know might change the article again each
+    time it meets it: every article is read."""
+    _content, settings = site
+    _read(settings)
+    seen = []
+
+    def count(content) -> None:
+        seen.append(content.slug)
+
+    signals.content_object_init.connect(count)
+    _generator, reads = _read(settings)
+    assert reads == ["draf.md", "kopi.md", "lada.md"]
+    assert sorted(seen) == ["draf", "ekspor-kopi", "harga-lada"]
+
+
+def test_known_receivers_of_a_new_article_get_the_kept_ones(site, monkeypatch):
+    _content, settings = site
+    _read(settings)
+    seen = []
+
+    def count(content) -> None:
+        seen.append(content.slug)
+
+    known = articles.REPEATABLE | {f"{__name__}.{count.__qualname__}"}
+    monkeypatch.setattr(articles, "REPEATABLE", known)
+    signals.content_object_init.connect(count)
+    _generator, reads = _read(settings)
+    assert reads == []
+    assert sorted(seen) == ["draf", "ekspor-kopi", "harga-lada"]
+
+
+def test_the_projects_receivers_of_a_new_article_are_known():
+    """Every plugin the site uses: a receiver renamed or added without a
+    word here would turn keeping off unnoticed."""
+    for name in pelicanconf.PLUGINS:
+        importlib.import_module(name).register()
+    assert len(signals.content_object_init.receivers) >= 3
+    assert articles._sound()
+
+
+def test_the_count_is_reported(site, caplog):
+    _content, settings = site
+    _read(settings)
+    generator, _ = _read(settings)
+    with caplog.at_level(logging.INFO, logger="warta_incremental.articles"):
+        report_articles_read(generator)
+    assert "articles: 3 made as read last time, 0 read" in caplog.text
+
+
+def test_containers_are_copied_however_deep_and_each_once():
+    tags = ["kopi"]
+    metadata = {"tags": tags, "figures": {"nilai": [1, [2]]}, "n": 1}
+    fields = {"metadata": metadata, "tags": tags, "ids": {"a"}, "title": "Kopi"}
+    copy = articles._copied(fields)
+    assert copy == fields
+    assert copy["metadata"] is not metadata
+    assert copy["tags"] is not tags
+    assert copy["metadata"]["tags"] is copy["tags"]  # one copy of one list
+    inner = copy["metadata"]["figures"]["nilai"]
+    assert inner is not metadata["figures"]["nilai"]
+    assert inner[1] is not metadata["figures"]["nilai"][1]
+    assert copy["ids"] is not fields["ids"]
+    assert copy["title"] is fields["title"]
