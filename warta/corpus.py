@@ -36,7 +36,7 @@ def rendered_text(article) -> str:
     article (about 150 MiB at 20,000 articles for the whole build): only the
     last article's is, for the tagger and the figure extraction, which ask
     for it one after the other as each article is read."""
-    title, body = article.title, getattr(article, "_content", None) or ""
+    title, body = rendered_text_inputs(article)
     last = _LAST_TEXT
     if last[0] is not None and (last[0](), last[1], last[2]) == (article, title, body):
         return last[3]
@@ -47,6 +47,11 @@ def rendered_text(article) -> str:
         return text
     last[:] = [same, title, body, text]
     return text
+
+
+def rendered_text_inputs(article) -> tuple[str, str]:
+    """What ``rendered_text`` makes an article's text from: its title and HTML."""
+    return article.title, getattr(article, "_content", None) or ""
 
 
 # The last article ``rendered_text`` was asked for (weakly), the title and

@@ -76,6 +76,19 @@ def _kept_or_made(key: tuple, inputs: object, make: Callable[[], T]) -> T:
     return made
 
 
+def carried_over(kind: str, inputs: object) -> tuple[dict, dict]:
+    """For values one build works out and the next may look up: the dict
+    the last call for ``kind`` returned second, if ``inputs`` equal that
+    call's (else an empty one), and a new empty dict kept in its place for
+    this build to fill with what it worked out or used. What the last build
+    had and this one did not use is let go with the older dict."""
+    found = _KEPT.get((kind, None))
+    last = found[1] if found is not None and found[0] == inputs else {}
+    now: dict = {}
+    _KEPT[(kind, None)] = (inputs, now)
+    return last, now
+
+
 def keep(kind: str, roots: Iterable[Path], value: object) -> None:
     """Keep ``value``, just written to the files under ``roots``, for
     ``take``: the object the next build would otherwise read them back as."""

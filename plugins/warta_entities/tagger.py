@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from pelican.contents import Article
 
-from warta.ahead import ReadAhead, Remembered
-from warta.corpus import rendered_text
+from warta.ahead import KeysCarried, ReadAhead, Remembered
+from warta.corpus import rendered_text, rendered_text_inputs
 from warta.entities import AGENCY, PERSON
 from warta.entity_index import group_by_entity
 from warta.errors import AuthorityError, ContentError
@@ -40,8 +40,13 @@ def entity_url(kind: str, entity_id: str) -> str:
 
 def tag_job(article) -> TagJob:
     """What tagging reads of an article."""
-    return TagJob(
-        rendered_text(article),
+    return TagJob(rendered_text(article), *_tag_inputs(article)[2:])
+
+
+def _tag_inputs(article) -> tuple:
+    """Everything ``tag_job`` reads of ``article``."""
+    return (
+        *rendered_text_inputs(article),
         article.date.date(),
         article.metadata.get("region"),
         Overrides.from_metadata(article.metadata),
@@ -74,6 +79,8 @@ class TaggingPlan:
     config: EntityConfig
     tagger: Tagger
     cache: TagCache
+    # Keys the last build of this process worked out, by what it read.
+    carried: KeysCarried
     # Each article's cache key, worked out as it was read.
     keys: Remembered = field(default_factory=Remembered)
 
@@ -84,26 +91,36 @@ class TaggingPlan:
         # 0.4 s to build the matcher: once per process until a file changes.
         folder = config.authority_dir
         tagger = kept_while_unchanged("tagger", [folder], lambda: Tagger.load(folder))
-        return cls(config, tagger, TagCache.load(config.cache_path))
+        carried = KeysCarried(
+            "tag keys", (tagger.authority.fingerprint, tagger.ignored)
+        )
+        return cls(config, tagger, TagCache.load(config.cache_path), carried)
 
     def job(self, article) -> tuple[str, TagJob] | None:
         """What the work ahead does for ``article``: nothing when it is cached
         or when tagging is kept to one process."""
         if self.config.workers == 1:
             return None
-        job = tag_job(article)
-        key = self._key(job)
+        key, job = self._key_and_job(article)
         self.keys.put(article, key)
-        return None if self.cache.has(key) else (key, job)
+        return None if self.cache.has(key) else (key, job or tag_job(article))
 
     def key_of(self, article) -> str:
         """The cache key of ``article``'s tags: as ``job`` worked it out while
         the article was read, else now."""
         key = self.keys.get(article)
-        return key if key is not None else self._key(tag_job(article))
+        return key if key is not None else self._key_and_job(article)[0]
 
-    def _key(self, job: TagJob) -> str:
-        return self.tagger.key(job.text, job.date, job.region, job.overrides)
+    def _key_and_job(self, article) -> tuple[str, TagJob | None]:
+        """The key, as the last build found it for the same inputs, else
+        worked out from the job (then returned too)."""
+        inputs = _tag_inputs(article)
+        key, job = self.carried.get(inputs), None
+        if key is None:
+            job = tag_job(article)
+            key = self.tagger.key(job.text, job.date, job.region, job.overrides)
+        self.carried.put(inputs, key)
+        return key, job
 
     def work(self, job: TagJob) -> ArticleTags:
         return self.tagger.tag_job(job)

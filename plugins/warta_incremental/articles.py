@@ -13,10 +13,12 @@ context set, the warnings its reading logged logged again, and the signals
 Pelican sends while reading sent again so that the tagger and the figures
 still get the article as it is read.
 
-Only where that is sound: receivers of ``content_object_init`` that find an
-article the same whether they met it before or not (the project's own, named
-below), no receiver of the metadata before the article is made
-(``article_generator_context``, which could change it), and articles only.
+Only where that is sound: articles dated in the future published (else
+Pelican makes them drafts until their date comes), receivers of
+``content_object_init`` that find an article the same whether they met it
+before or not (the project's own, named below), no receiver of the metadata
+before the article is made (``article_generator_context``, which could change
+it), and articles only.
 """
 
 from __future__ import annotations
@@ -116,6 +118,8 @@ def keep_articles_read(generator, reading: str | None) -> None:
     and code; None: nothing kept)."""
     if reading is None or not _sound():
         return
+    if not generator.settings.get("WITH_FUTURE_DATES", True):
+        return  # an article turns from draft to published as time passes
     kept: dict[str, _Read] = kept_while_equal("articles read", reading, dict)
     readers = generator.readers
     read_file = readers.read_file

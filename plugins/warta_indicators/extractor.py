@@ -10,9 +10,9 @@ from pathlib import Path
 
 from pelican.contents import Article
 
-from warta.ahead import ReadAhead, Remembered
+from warta.ahead import KeysCarried, ReadAhead, Remembered
 from warta.cache import JsonCache, flat_record
-from warta.corpus import rendered_text
+from warta.corpus import rendered_text, rendered_text_inputs
 from warta.indicators.catalogue import (
     Catalogue,
     IndicatorCatalogueError,
@@ -65,6 +65,8 @@ class ExtractionPlan:
 
     catalogue: Catalogue
     cache: JsonCache
+    # Keys the last build of this process worked out, by what it read.
+    carried: KeysCarried
     # Each article's cache key, worked out as it was read.
     keys: Remembered = field(default_factory=Remembered)
 
@@ -73,16 +75,14 @@ class ExtractionPlan:
         """Raise ``IndicatorCatalogueError`` naming file, line, reason."""
         catalogue = load_catalogue(catalogue_path(settings))
         cache_dir = settings.get("CACHE_PATH", "cache")
-        return cls(catalogue, JsonCache.load(Path(cache_dir) / "warta-figures.json"))
-
-    def key(self, article, text: str) -> str:
-        return _key(self.catalogue.fingerprint, *self.item(article, text))
+        cache = JsonCache.load(Path(cache_dir) / "warta-figures.json")
+        return cls(catalogue, cache, KeysCarried("figure keys", catalogue.fingerprint))
 
     def key_of(self, article) -> str:
         """The cache key of ``article``'s figures: as ``job`` worked it out
         while the article was read, else now."""
         key = self.keys.get(article)
-        return key if key is not None else self.key(article, rendered_text(article))
+        return key if key is not None else self._key_and_text(article)[0]
 
     @staticmethod
     def item(article, text: str) -> tuple:
@@ -91,10 +91,26 @@ class ExtractionPlan:
 
     def job(self, article) -> tuple[str, tuple] | None:
         """What the work ahead does for ``article``: nothing when cached."""
-        text = rendered_text(article)
-        key = self.key(article, text)
+        key, text = self._key_and_text(article)
         self.keys.put(article, key)
-        return None if self.cache.has(key) else (key, self.item(article, text))
+        if self.cache.has(key):
+            return None
+        return key, self.item(article, rendered_text(article) if text is None else text)
+
+    def _key_and_text(self, article) -> tuple[str, str | None]:
+        """The key, as the last build found it for the same inputs, else
+        worked out from the article's text (then returned too)."""
+        inputs = (
+            *rendered_text_inputs(article),
+            article.date.date(),
+            article.metadata.get("region"),
+        )
+        key, text = self.carried.get(inputs), None
+        if key is None:
+            text = rendered_text(article)
+            key = _key(self.catalogue.fingerprint, *self.item(article, text))
+        self.carried.put(inputs, key)
+        return key, text
 
     def work(self, job: tuple) -> list[Figure]:
         text, date, region = job

@@ -12,6 +12,8 @@ import warta_entities
 from tests.plugin.pelican_objects import counts, generate, settings_for, slow_reading
 from warta import corpus
 from warta.errors import AuthorityError
+from warta.kept import forget_kept
+from warta_entities.tagger import TaggingPlan
 
 REGIONS = """
 - id: indonesia
@@ -200,9 +202,40 @@ def test_each_article_text_is_made_once_when_its_tags_are_cached(
         return plain_text(title, body)
 
     monkeypatch.setattr(corpus, "plain_text", counting)
+    forget_kept()  # as in a new process: no key carried over from the first
     with caplog.at_level(logging.INFO, logger="warta_entities.tagger"):
         again = generate(site)
     tagged = [r.getMessage() for r in caplog.records if "tagged" in r.getMessage()]
     assert counts(tagged[-1]) == (70, 0)
     assert sorted(made) == sorted(article.title for article in again.articles)
     assert ids(again.articles[0].agencies)
+    # A process that builds again finds each key by what it was made from.
+    made.clear()
+    third = generate(site)
+    assert made == []
+    assert ids(third.articles[0].agencies) == ids(again.articles[0].agencies)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"suppress": "bps"},  # the editor's overrides
+        {"region": "Jambi"},
+    ],
+)
+def test_a_tag_key_carried_over_is_the_key_worked_out_afresh(site, change):
+    """A process that builds again finds an article's key by what tagging
+    reads of it; an article whose metadata changed has its key worked out."""
+    write(site, "a.md", "Title: Rapat\nDate: 2024-05-06\nRegion: Lampung", BODY)
+    [article] = generate(site).articles
+    carried = TaggingPlan.start(site)  # with the keys of the build above
+    key = carried.key_of(article)
+    before = dict(article.metadata)
+    article.metadata.update(change)
+    moved = carried.key_of(article)
+    forget_kept()  # as a new process: nothing carried over
+    afresh = TaggingPlan.start(site)
+    assert afresh.key_of(article) == moved != key
+    article.metadata.clear()
+    article.metadata.update(before)
+    assert afresh.key_of(article) == key

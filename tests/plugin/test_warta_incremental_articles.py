@@ -122,6 +122,15 @@ def test_nothing_is_kept_across_other_settings_or_code(site):
     assert _read(settings, reading="r2")[1] == []
 
 
+def test_articles_are_read_when_future_dates_wait(site):
+    """Without ``WITH_FUTURE_DATES`` an article is a draft until its date:
+    what it was when read may not be what it is now."""
+    _content, settings = site
+    settings["WITH_FUTURE_DATES"] = False
+    _read(settings)
+    assert _read(settings)[1] == ["draf.md", "kopi.md", "lada.md"]
+
+
 def test_a_receiver_of_the_metadata_turns_keeping_off(site):
     """``article_generator_context`` gets the metadata before the article
     is made, and may change it: every article is read."""

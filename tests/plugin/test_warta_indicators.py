@@ -20,6 +20,8 @@ from tests.plugin.pelican_objects import (
 from warta.corpus import rendered_text
 from warta.indicators.catalogue import IndicatorCatalogueError, load_catalogue
 from warta.indicators.extract import extract_figures
+from warta.kept import forget_kept
+from warta_indicators.extractor import ExtractionPlan
 
 
 @pytest.fixture
@@ -71,6 +73,22 @@ def test_unchanged_articles_come_from_the_cache(site, caplog):
     assert messages[0].endswith("(0 from cache, 0 while reading)")
     assert messages[1].endswith("(1 from cache, 0 while reading)")
     assert generator.articles[0].figures[0].figure.value == 3.1
+
+
+def test_a_key_carried_over_is_the_key_worked_out_afresh(site):
+    """A process that builds again finds an article's key by what it is
+    made from; an article whose inputs changed has its key worked out."""
+    write(site, "a.md", "Inflasi Lampung pada April 2024 sebesar 3,1 persen.")
+    [article] = generate(site).articles
+    carried = ExtractionPlan.start(site)  # with the keys of the build above
+    key = carried.key_of(article)
+    article.metadata["region"] = "Jambi"
+    moved = carried.key_of(article)
+    forget_kept()  # as a new process: nothing carried over
+    afresh = ExtractionPlan.start(site)
+    assert afresh.key_of(article) == moved != key
+    article.metadata["region"] = "Lampung"
+    assert afresh.key_of(article) == key
 
 
 def test_a_bad_catalogue_fails_with_file_and_line(site, caplog):

@@ -7,6 +7,7 @@ import os
 import pytest
 
 from warta.kept import (
+    carried_over,
     forget_kept,
     keep,
     kept_while_equal,
@@ -121,3 +122,18 @@ def test_what_was_kept_after_writing_is_taken_once_while_the_file_is_unchanged(
     change(path)
     assert (take("json cache", [path]) is written) is taken
     assert take("json cache", [path]) is None  # handed over, not kept again
+
+
+def test_values_are_carried_over_to_the_next_build_with_equal_inputs():
+    last, now = carried_over("keys", ("catalogue", 1))
+    assert last == {}
+    now.update(a=1, b=2)
+    last, now = carried_over("keys", ("catalogue", 1))
+    assert last == {"a": 1, "b": 2}
+    now["a"] = last["a"]  # used again; "b" is not
+    assert carried_over("keys", ("catalogue", 1))[0] == {"a": 1}
+    assert carried_over("other", ("catalogue", 1))[0] == {}  # kinds apart
+    assert carried_over("keys", ("catalogue", 2))[0] == {}  # other inputs
+    assert carried_over("keys", ("catalogue", 1))[0] == {}
+    forget_kept()
+    assert carried_over("keys", ("catalogue", 2))[0] == {}
