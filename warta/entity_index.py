@@ -8,6 +8,15 @@ from dataclasses import dataclass, field
 
 from warta.tagging import ArticleTags
 
+try:  # the C loop behind ``Counter.update``, without its checks for each call
+    from collections import _count_elements
+except ImportError:  # another Python: the same, spelt out
+
+    def _count_elements(mapping: dict, iterable: Iterable) -> None:
+        for item in iterable:
+            mapping[item] = mapping.get(item, 0) + 1
+
+
 KIND_LABELS = {
     "ministry": "Kementerian",
     "coordinating_ministry": "Kementerian koordinator",
@@ -53,10 +62,13 @@ def group_by_entity(
                 )
             entry.mentions.append((article, tag.sentence))
             ids.append(tag.id)
-        for one in ids:
-            for other in ids:
-                if one != other:
-                    together[one][other] += 1
+        if len(ids) > 1:
+            # Each ordered pair of the article's entities, counted in C (some
+            # hundred pairs an article): every id for each, itself included,
+            # which is taken out once below.
+            for one in ids:
+                _count_elements(together[one], ids)
     for entity_id, counts in together.items():
+        del counts[entity_id]  # never named together with itself
         index[entity_id].together = counts
     return index

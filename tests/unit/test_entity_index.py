@@ -1,0 +1,67 @@
+"""Articles grouped by the entities they name, and the entities named together."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter, defaultdict
+
+import pytest
+
+from warta.entity_index import group_by_entity
+from warta.tagging import ArticleTags, Tag
+
+
+def _tags(*ids: str) -> ArticleTags:
+    return ArticleTags(tuple(Tag(i, "agency", f"kalimat {i}") for i in ids))
+
+
+def _pairs_one_by_one(tagged) -> dict[str, Counter]:
+    """Every ordered pair of different entities an article names, counted."""
+    together: dict[str, Counter] = defaultdict(Counter)
+    for _article, tags in tagged:
+        ids = [tag.id for tag in tags.tags]
+        for one in ids:
+            for other in ids:
+                if one != other:
+                    together[one][other] += 1
+    return together
+
+
+def _random_archive() -> list:
+    pick = random.Random(7)
+    names = [f"e{number}" for number in range(40)]
+    return [
+        (article, _tags(*(pick.choice(names) for _ in range(pick.randint(0, 9)))))
+        for article in range(300)
+    ]
+
+
+@pytest.mark.parametrize(
+    "tagged",
+    [
+        [],
+        [("a", _tags())],
+        [("a", _tags("bps"))],
+        [("a", _tags("bps", "kemenperin")), ("b", _tags("kemenperin", "bps"))],
+        [("a", _tags("bps", "bps"))],  # one entity twice: never with itself
+        [("a", _tags("bps", "bi", "bps", "ojk")), ("b", _tags("ojk", "bi"))],
+        _random_archive(),
+    ],
+    ids=["none", "no-tags", "one", "two", "twice", "repeated", "random"],
+)
+def test_entities_named_together_are_counted_pair_by_pair(tagged):
+    index = group_by_entity(tagged)
+    expected = _pairs_one_by_one(tagged)
+    mentioned = {tag.id for _article, tags in tagged for tag in tags.tags}
+    assert set(index) == mentioned
+    for entity_id, entry in index.items():
+        counts = expected.get(entity_id, Counter())
+        # Same counts in the same order: ties in most_common keep it.
+        assert list(entry.together.items()) == list(counts.items())
+        assert entry.together.most_common(5) == counts.most_common(5)
+        assert entry.mentions == [
+            (article, tag.sentence)
+            for article, tags in tagged
+            for tag in tags.tags
+            if tag.id == entity_id
+        ]
