@@ -172,22 +172,23 @@ class Remembered:
         return found[1] if found is not None and found[0] is source else None
 
 
-class KeysCarried:
-    """Cache keys by everything they are worked out from, carried from one
-    build of a process to the next (``warta.kept.carried_over``) while
+class CarriedOver:
+    """Values by everything they are worked out from, carried from one build
+    of a process to the next (``warta.kept.carried_over``) while
     ``fingerprint`` (what else they depend on) is the same. An article made
     again from what was read of it (``warta_incremental.articles``) brings the
-    last build's very title and HTML, whose hashes Python keeps: its key is
-    found without its text being made and hashed again."""
+    last build's very title and HTML, whose hashes Python keeps: its cache key
+    is found without its text being made and hashed again. Only the values
+    this build put are carried to the next."""
 
     def __init__(self, kind: str, fingerprint: Hashable) -> None:
         self._last, self._now = carried_over(kind, fingerprint)
 
-    def get(self, inputs: Hashable) -> str | None:
+    def get(self, inputs: Hashable) -> object | None:
         return self._last.get(inputs)
 
-    def put(self, inputs: Hashable, key: str) -> None:
-        self._now[inputs] = key
+    def put(self, inputs: Hashable, value: object) -> None:
+        self._now[inputs] = value
 
 
 class Plan(Protocol):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from pelican.contents import Article
 
-from warta.ahead import KeysCarried, ReadAhead, Remembered
+from warta.ahead import CarriedOver, ReadAhead, Remembered
 from warta.corpus import rendered_text, rendered_text_inputs
 from warta.entities import AGENCY, PERSON
 from warta.entity_index import group_by_entity
@@ -80,7 +80,7 @@ class TaggingPlan:
     tagger: Tagger
     cache: TagCache
     # Keys the last build of this process worked out, by what it read.
-    carried: KeysCarried
+    carried: CarriedOver
     # Each article's cache key, worked out as it was read.
     keys: Remembered = field(default_factory=Remembered)
 
@@ -91,7 +91,7 @@ class TaggingPlan:
         # 0.4 s to build the matcher: once per process until a file changes.
         folder = config.authority_dir
         tagger = kept_while_unchanged("tagger", [folder], lambda: Tagger.load(folder))
-        carried = KeysCarried(
+        carried = CarriedOver(
             "tag keys", (tagger.authority.fingerprint, tagger.ignored)
         )
         return cls(config, tagger, TagCache.load(config.cache_path), carried)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pelican.contents import Article
 
-from warta.ahead import KeysCarried, ReadAhead, Remembered
+from warta.ahead import CarriedOver, ReadAhead, Remembered
 from warta.cache import JsonCache, flat_record
 from warta.corpus import rendered_text, rendered_text_inputs
 from warta.indicators.catalogue import (
@@ -66,7 +66,7 @@ class ExtractionPlan:
     catalogue: Catalogue
     cache: JsonCache
     # Keys the last build of this process worked out, by what it read.
-    carried: KeysCarried
+    carried: CarriedOver
     # Each article's cache key, worked out as it was read.
     keys: Remembered = field(default_factory=Remembered)
 
@@ -76,7 +76,7 @@ class ExtractionPlan:
         catalogue = load_catalogue(catalogue_path(settings))
         cache_dir = settings.get("CACHE_PATH", "cache")
         cache = JsonCache.load(Path(cache_dir) / "warta-figures.json")
-        return cls(catalogue, cache, KeysCarried("figure keys", catalogue.fingerprint))
+        return cls(catalogue, cache, CarriedOver("figure keys", catalogue.fingerprint))
 
     def key_of(self, article) -> str:
         """The cache key of ``article``'s figures: as ``job`` worked it out
@@ -129,6 +129,16 @@ def extract_ahead(content) -> None:
         AHEAD.offer(content.settings, content)
 
 
+def _view(figure: Figure, names: dict[str, str]) -> FigureView:
+    return FigureView(
+        figure,
+        names.get(figure.indicator_id),
+        f"indikator/{figure.indicator_id}/" if figure.indicator_id else None,
+        format_figure(figure),
+        KIND_LABELS.get(figure.kind, figure.kind),
+    )
+
+
 def extract_articles(generator) -> None:
     plan, ahead = AHEAD.take(generator.settings)
     try:
@@ -163,17 +173,15 @@ def extract_articles(generator) -> None:
         cache.put_object(keys[index], figures, _records)
         extracted[index] = figures
     found = []
-    for article, figures in zip(generator.articles, extracted, strict=True):
-        article.figures = [
-            FigureView(
-                figure,
-                names.get(figure.indicator_id),
-                f"indikator/{figure.indicator_id}/" if figure.indicator_id else None,
-                format_figure(figure),
-                KIND_LABELS.get(figure.kind, figure.kind),
-            )
-            for figure in figures
-        ]
+    # An article's figures as shown, by their cache key: made once in a
+    # process that builds again (300,000 figures formatted at 20,000 articles).
+    shown = CarriedOver("figures shown", catalogue.fingerprint)
+    for article, key, figures in zip(generator.articles, keys, extracted, strict=True):
+        views = shown.get(key)
+        if views is None:
+            views = tuple(_view(figure, names) for figure in figures)
+        shown.put(key, views)
+        article.figures = list(views)
         found.append((article, figures))
     cache.save()
     logger.info(

@@ -91,6 +91,21 @@ def test_a_key_carried_over_is_the_key_worked_out_afresh(site):
     assert afresh.key_of(article) == key
 
 
+def test_figures_as_shown_are_made_once_per_process_and_catalogue(site):
+    write(site, "a.md", "Inflasi Lampung pada April 2024 sebesar 3,1 persen.")
+    [first] = generate(site).articles
+    [again] = generate(site).articles
+    assert again.figures == first.figures
+    assert again.figures[0] is first.figures[0]  # carried over
+    assert again.figures is not first.figures  # each article's own list
+    catalogue = Path(site["PATH"]) / "authority" / "indicators.yaml"
+    text = catalogue.read_text(encoding="utf-8")
+    catalogue.write_text(text.replace("name: Inflasi\n", "name: Laju Inflasi\n"))
+    [renamed] = generate(site).articles
+    assert renamed.figures[0].name == "Laju Inflasi"
+    assert renamed.figures[0].value_text == first.figures[0].value_text == "3,1%"
+
+
 def test_a_bad_catalogue_fails_with_file_and_line(site, caplog):
     catalogue = Path(site["PATH"]) / "authority" / "indicators.yaml"
     catalogue.write_text(catalogue.read_text() + "- id: inflation\n  name: Lagi\n")
