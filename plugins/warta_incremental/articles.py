@@ -31,10 +31,10 @@ from dataclasses import dataclass
 
 from blinker import Signal
 from pelican import signals
-from pelican.contents import Article
+from pelican.contents import Article, Page
 
 from warta.incremental import collecting_notes, replay_notes
-from warta.kept import file_stamp, kept_while_equal
+from warta.kept import carried_over, file_stamp
 
 logger = logging.getLogger(__name__)
 
@@ -54,42 +54,73 @@ _OF_THE_BUILD = ("settings", "_context")
 
 @dataclass(frozen=True)
 class _Read:
-    """An article's attributes after it was read, and what reading logged."""
+    """An article's attributes after it was read (``_Frozen``), and what
+    reading logged."""
 
     stamp: tuple[int, int]
-    fields: dict
+    fields: _Frozen
     notes: list
 
     def article(self, kind: type, settings: dict, context: dict | None) -> Article:
         article = kind.__new__(kind)
-        article.__dict__.update(_copied(self.fields))
+        article.__dict__.update(self.fields.thawed({}))
         article.settings = settings
         article._context = context if context is not None else {}
         return article
 
 
-def _copied(value, memo: dict | None = None):
-    """``value`` with its lists, dicts and sets copied, however deep, and
-    each copied once (the metadata's ``tags`` is the article's ``tags``);
-    everything else is shared."""
-    if memo is None:
-        memo = {}
-    found = memo.get(id(value))
-    if found is not None:
+class _Frozen:
+    """A dict, list or set as it was, made anew (``thawed``) for each build:
+    the build may change its article's lists and metadata. Its items are
+    shared, but dicts, lists and sets among them, frozen in turn, each once (the
+    metadata's ``tags`` is the article's ``tags``). A dict's keys are one tuple
+    for every dict of the same keys: some 0.7 KB an article instead of 2.1 KB
+    for copies of its dicts (40 MB at 20,000 articles)."""
+
+    __slots__ = ("keys", "kind", "nested", "values")
+
+    def __init__(self, kind: type, keys: tuple | None, values: tuple) -> None:
+        self.kind, self.keys, self.values = kind, keys, values
+        self.nested = tuple(i for i, v in enumerate(values) if type(v) is _Frozen)
+
+    @classmethod
+    def of(cls, value, memo: dict) -> _Frozen:
+        found = memo.get(id(value))
+        if found is None:
+            kind = type(value)
+            items = value.values() if kind is dict else value
+            values = tuple(
+                cls.of(item, memo) if type(item) in _CONTAINERS else item
+                for item in items
+            )
+            keys = _shape(tuple(value)) if kind is dict else None
+            found = memo[id(value)] = cls(kind, keys, values)
         return found
-    kind = type(value)
-    copy = memo[id(value)] = kind(value)
-    if kind is dict:
-        for key, item in value.items():
-            if type(item) in _CONTAINERS:
-                copy[key] = _copied(item, memo)
-    elif any(type(item) in _CONTAINERS for item in value):
-        items = [_copied(i, memo) if type(i) in _CONTAINERS else i for i in value]
-        copy = memo[id(value)] = kind(items)
-    return copy
+
+    def thawed(self, memo: dict):
+        found = memo.get(id(self))
+        if found is None:
+            values = self.values
+            if self.nested:
+                values = list(values)
+                for i in self.nested:
+                    values[i] = values[i].thawed(memo)
+            found = memo[id(self)] = (
+                dict(zip(self.keys, values, strict=True))
+                if self.kind is dict
+                else self.kind(values)
+            )
+        return found
 
 
 _CONTAINERS = frozenset({dict, list, set})
+# One tuple for every dict of the same keys (every article's attributes, most
+# articles' metadata).
+_SHAPES: dict[tuple, tuple] = {}
+
+
+def _shape(keys: tuple) -> tuple:
+    return _SHAPES.setdefault(keys, keys)
 
 
 def _name(receiver) -> str:
@@ -120,57 +151,40 @@ def keep_articles_read(generator, reading: str | None) -> None:
         return
     if not generator.settings.get("WITH_FUTURE_DATES", True):
         return  # an article turns from draft to published as time passes
-    kept: dict[str, _Read] = kept_while_equal("articles read", reading, dict)
-    readers = generator.readers
+    # Only the articles of this build are kept for the next (not a removed one).
+    last, kept = carried_over("articles read", reading)
+    readers, settings = generator.readers, generator.settings
     read_file = readers.read_file
     counts = Counter()
 
     def read_or_make(
-        base_path,
-        path,
-        content_class=None,
-        fmt=None,
-        context=None,
-        preread_signal=None,
-        preread_sender=None,
-        context_signal=None,
-        context_sender=None,
+        base_path, path, content_class=Page, fmt=None, context=None, **signalling
     ):
-        call = dict(
-            base_path=base_path,
-            path=path,
-            content_class=content_class,
-            fmt=fmt,
-            context=context,
-            preread_signal=preread_signal,
-            preread_sender=preread_sender,
-            context_signal=context_signal,
-            context_sender=context_sender,
-        )
-        if content_class is None:
-            del call["content_class"]
-        if not (isinstance(content_class, type) and issubclass(content_class, Article)):
-            return read_file(**call)
+        def read():
+            return read_file(base_path, path, content_class, fmt, context, **signalling)
+
+        if not issubclass(content_class, Article) or fmt is not None:
+            return read()
         full = os.path.abspath(os.path.join(base_path, path))
         try:
             stamp = file_stamp(full)  # before reading: a save meanwhile is a change
         except OSError:
-            return read_file(**call)
-        found = kept.get(full)
-        if found is not None and found.stamp == stamp and fmt is None:
+            return read()
+        found = last.get(full)
+        if found is not None and found.stamp == stamp:
             counts["kept"] += 1
-            return _made_again(found, content_class, readers.settings, call)
-        kept.pop(full, None)
+            kept[full] = found
+            return _made_again(found, content_class, settings, context, signalling)
         counts["read"] += 1
         with collecting_notes() as notes:
-            article = read_file(**call)
+            article = read()
         if type(article) is content_class:
             fields = {
                 key: value
                 for key, value in vars(article).items()
                 if key not in _OF_THE_BUILD
             }
-            kept[full] = _Read(stamp, _copied(fields), list(notes))
+            kept[full] = _Read(stamp, _Frozen.of(fields, {}), list(notes))
         return article
 
     read_or_make.counts = counts
@@ -189,10 +203,14 @@ def report_articles_read(generator) -> None:
         )
 
 
-def _made_again(found: _Read, kind: type, settings: dict, call: dict) -> Article:
-    if call["preread_signal"] is not None:
-        call["preread_signal"].send(call["preread_sender"])
+def _made_again(
+    found: _Read, kind: type, settings: dict, context: dict | None, signalling: dict
+) -> Article:
+    """The article ``found`` keeps, with the signals Pelican sends as it reads
+    one (but ``article_generator_context``: none listens, see ``_sound``)."""
+    if signalling.get("preread_signal") is not None:
+        signalling["preread_signal"].send(signalling.get("preread_sender"))
     replay_notes(found.notes)
-    article = found.article(kind, settings, call["context"])
+    article = found.article(kind, settings, context)
     signals.content_object_init.send(article)
     return article

@@ -196,17 +196,30 @@ def test_the_count_is_reported(site, caplog):
     assert "articles: 3 made as read last time, 0 read" in caplog.text
 
 
-def test_containers_are_copied_however_deep_and_each_once():
+def test_containers_are_made_anew_however_deep_and_each_once():
     tags = ["kopi"]
     metadata = {"tags": tags, "figures": {"nilai": [1, [2]]}, "n": 1}
     fields = {"metadata": metadata, "tags": tags, "ids": {"a"}, "title": "Kopi"}
-    copy = articles._copied(fields)
-    assert copy == fields
-    assert copy["metadata"] is not metadata
-    assert copy["tags"] is not tags
-    assert copy["metadata"]["tags"] is copy["tags"]  # one copy of one list
-    inner = copy["metadata"]["figures"]["nilai"]
-    assert inner is not metadata["figures"]["nilai"]
-    assert inner[1] is not metadata["figures"]["nilai"][1]
-    assert copy["ids"] is not fields["ids"]
-    assert copy["title"] is fields["title"]
+    frozen = articles._Frozen.of(fields, {})
+    metadata["n"] = 2  # changed after it was frozen
+    tags.append("lada")
+    copy = frozen.thawed({})
+    assert copy == {
+        "metadata": {"tags": ["kopi"], "figures": {"nilai": [1, [2]]}, "n": 1},
+        "tags": ["kopi"],
+        "ids": {"a"},
+        "title": "Kopi",
+    }
+    assert copy["metadata"]["tags"] is copy["tags"]  # one list, as it was
+    again = frozen.thawed({})
+    assert again == copy
+    assert again["tags"] is not copy["tags"]
+    assert (
+        again["metadata"]["figures"]["nilai"][1]
+        is not copy["metadata"]["figures"]["nilai"][1]
+    )
+    assert again["ids"] is not copy["ids"]
+    assert again["title"] is fields["title"]
+    # Dicts of the same keys share one tuple of them.
+    other = articles._Frozen.of({**fields, "title": "Lada"}, {})
+    assert other.keys is frozen.keys
