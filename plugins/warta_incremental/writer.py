@@ -9,6 +9,7 @@ import marshal
 import os
 from pathlib import Path
 from types import FunctionType
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from jinja2 import FileSystemBytecodeCache, meta
@@ -46,10 +47,14 @@ SHARED_MIN = 256
 # Content attributes that are the whole site, not the article.
 _NOT_OWN = frozenset({"settings", "_context"})
 
-# One build at a time per output folder: its memo by output path.
-_BUILDS: dict[str, PageMemo] = {}
-# One build at a time per output folder: the digest of what it reads with.
-_READING: dict[str, str] = {}
+
+class _Build(NamedTuple):
+    memo: PageMemo
+    reading: str  # the digest of the settings and code it reads files with
+
+
+# One build at a time per output folder, by output path.
+_BUILDS: dict[str, _Build] = {}
 # The variables each template reads, by fingerprint and template name.
 _VARIABLES: dict[tuple[str, str], frozenset[str] | None] = {}
 
@@ -93,11 +98,11 @@ def running_code_digest() -> str:
 
 
 def begin_build(settings: dict) -> None:
-    output = str(Path(settings["OUTPUT_PATH"]).resolve())
+    output = _output(settings)
     cache = Path(settings["CACHE_PATH"])
     settings_part, code = settings_digest(settings), running_code_digest()
     # What reading a file depends on besides the file.
-    reading = _READING[output] = Digester().digest([settings_part, code])
+    reading = Digester().digest([settings_part, code])
     # Pelican's content cache checks each file's time only: made by another
     # version of the reader (its sanitiser) or other settings, it would give
     # their HTML until the file is saved again.
@@ -108,7 +113,8 @@ def begin_build(settings: dict) -> None:
     # What every page depends on: the settings, the theme and the code.
     theme = tree_digest([Path(settings["THEME"])])
     fingerprint = Digester().digest([settings_part, theme, code])
-    _BUILDS[output] = PageMemo(cache / MEMO_FILE, Path(output), fingerprint)
+    memo = PageMemo(cache / MEMO_FILE, Path(output), fingerprint)
+    _BUILDS[output] = _Build(memo, reading)
     _compile_templates_once(settings, cache / TEMPLATE_CACHE)
 
 
@@ -127,13 +133,17 @@ def _compile_templates_once(settings: dict, folder: Path) -> None:
 def reading_digest(settings: dict) -> str | None:
     """The digest of the settings and code this build reads files with
     (None outside a build begun by ``begin_build``)."""
-    return _READING.get(str(Path(settings["OUTPUT_PATH"]).resolve()))
+    build = _BUILDS.get(_output(settings))
+    return None if build is None else build.reading
 
 
 def finish_build(settings: dict) -> PageMemo | None:
-    output = str(Path(settings["OUTPUT_PATH"]).resolve())
-    _READING.pop(output, None)
-    return _BUILDS.pop(output, None)
+    build = _BUILDS.pop(_output(settings), None)
+    return None if build is None else build.memo
+
+
+def _output(settings: dict) -> str:
+    return str(Path(settings["OUTPUT_PATH"]).resolve())
 
 
 def _url_wrapper(value: URLWrapper, shallow: bool) -> tuple:
@@ -185,7 +195,8 @@ class _Describer:
 class MemoWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        self._memo = _BUILDS.get(str(Path(output_path).resolve()))
+        build = _BUILDS.get(str(Path(output_path).resolve()))
+        self._memo = None if build is None else build.memo
         self._describer = _Describer()
 
     # -- the two ways Pelican writes ----------------------------------------
