@@ -21,7 +21,6 @@ import pickle
 from collections.abc import Callable, Hashable
 from typing import Protocol
 
-from warta.kept import carried_over
 from warta.outbox import Inbox, Outbox
 from warta.parallel import usable_cores
 
@@ -170,25 +169,6 @@ class Remembered:
     def get(self, source: object) -> object | None:
         found = self._found.get(id(source))
         return found[1] if found is not None and found[0] is source else None
-
-
-class CarriedOver:
-    """Values by everything they are worked out from, carried from one build
-    of a process to the next (``warta.kept.carried_over``) while
-    ``fingerprint`` (what else they depend on) is the same. An article made
-    again from what was read of it (``warta_incremental.articles``) brings the
-    last build's very title and HTML, whose hashes Python keeps: its cache key
-    is found without its text being made and hashed again. Only the values
-    this build put are carried to the next."""
-
-    def __init__(self, kind: str, fingerprint: Hashable) -> None:
-        self._last, self._now = carried_over(kind, fingerprint)
-
-    def get(self, inputs: Hashable) -> object | None:
-        return self._last.get(inputs)
-
-    def put(self, inputs: Hashable, value: object) -> None:
-        self._now[inputs] = value
 
 
 class Plan(Protocol):

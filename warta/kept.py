@@ -4,7 +4,7 @@ builds again (``make serve``) for as long as the files are unchanged."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
@@ -87,6 +87,26 @@ def carried_over(kind: str, inputs: object) -> tuple[dict, dict]:
     now: dict = {}
     _KEPT[(kind, None)] = (inputs, now)
     return last, now
+
+
+class CarriedOver:
+    """Values by what they are worked out from (an article's file, the
+    inputs of its cache key), carried from one build of a process to the next
+    (``carried_over``) while ``fingerprint`` (what else they depend on) is the
+    same. An article made again from what was read of it
+    (``warta_incremental.articles``) brings the last build's very title and
+    HTML, whose hashes Python keeps: its cache key is found without its text
+    being made and hashed again. Only the values this build put are carried
+    to the next."""
+
+    def __init__(self, kind: str, fingerprint: Hashable) -> None:
+        self._last, self._now = carried_over(kind, fingerprint)
+
+    def get(self, inputs: Hashable) -> object | None:
+        return self._last.get(inputs)
+
+    def put(self, inputs: Hashable, value: object) -> None:
+        self._now[inputs] = value
 
 
 def keep(kind: str, roots: Iterable[Path], value: object) -> None:

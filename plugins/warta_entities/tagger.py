@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 
 from pelican.contents import Article
 
-from warta.ahead import CarriedOver, ReadAhead, Remembered
+from warta.ahead import ReadAhead, Remembered
 from warta.corpus import rendered_text, rendered_text_inputs
 from warta.entities import AGENCY, PERSON
 from warta.entity_index import group_by_entity
 from warta.errors import AuthorityError, ContentError
-from warta.kept import kept_while_unchanged
+from warta.kept import CarriedOver, kept_while_unchanged
 from warta.parallel import map_on_cores
 from warta.tagging import ArticleTags, Overrides, TagCache, Tagger, TagJob
 

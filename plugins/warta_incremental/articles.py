@@ -34,7 +34,7 @@ from pelican import signals
 from pelican.contents import Article, Page
 
 from warta.incremental import collecting_notes, replay_notes
-from warta.kept import carried_over, file_stamp
+from warta.kept import CarriedOver, file_stamp
 
 logger = logging.getLogger(__name__)
 
@@ -152,7 +152,7 @@ def keep_articles_read(generator, reading: str | None) -> None:
     if not generator.settings.get("WITH_FUTURE_DATES", True):
         return  # an article turns from draft to published as time passes
     # Only the articles of this build are kept for the next (not a removed one).
-    last, kept = carried_over("articles read", reading)
+    kept = CarriedOver("articles read", reading)
     readers, settings = generator.readers, generator.settings
     read_file = readers.read_file
     counts = Counter()
@@ -170,10 +170,10 @@ def keep_articles_read(generator, reading: str | None) -> None:
             stamp = file_stamp(full)  # before reading: a save meanwhile is a change
         except OSError:
             return read()
-        found = last.get(full)
+        found = kept.get(full)
         if found is not None and found.stamp == stamp:
             counts["kept"] += 1
-            kept[full] = found
+            kept.put(full, found)
             return _made_again(found, content_class, settings, context, signalling)
         counts["read"] += 1
         with collecting_notes() as notes:
@@ -184,7 +184,7 @@ def keep_articles_read(generator, reading: str | None) -> None:
                 for key, value in vars(article).items()
                 if key not in _OF_THE_BUILD
             }
-            kept[full] = _Read(stamp, _Frozen.of(fields, {}), list(notes))
+            kept.put(full, _Read(stamp, _Frozen.of(fields, {}), list(notes)))
         return article
 
     read_or_make.counts = counts

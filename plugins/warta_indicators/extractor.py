@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pelican.contents import Article
 
-from warta.ahead import CarriedOver, ReadAhead, Remembered
+from warta.ahead import ReadAhead, Remembered
 from warta.cache import JsonCache, flat_record
 from warta.corpus import rendered_text, rendered_text_inputs
 from warta.indicators.catalogue import (
@@ -20,6 +20,7 @@ from warta.indicators.catalogue import (
 )
 from warta.indicators.extract import Figure, extract_figures
 from warta.indicators.series import KIND_LABELS, format_figure, group_by_indicator
+from warta.kept import CarriedOver
 from warta.parallel import map_on_cores
 
 logger = logging.getLogger(__name__)
