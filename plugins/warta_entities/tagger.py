@@ -117,7 +117,7 @@ class TaggingPlan:
         inputs = _tag_inputs(article)
         key, job = self.carried.get(inputs), None
         if key is None:
-            job = tag_job(article)
+            job = TagJob(rendered_text(article), *inputs[2:])
             key = self.tagger.key(job.text, job.date, job.region, job.overrides)
         self.carried.put(inputs, key)
         return key, job

@@ -109,7 +109,7 @@ class ExtractionPlan:
         key, text = self.carried.get(inputs), None
         if key is None:
             text = rendered_text(article)
-            key = _key(self.catalogue.fingerprint, *self.item(article, text))
+            key = _key(self.catalogue.fingerprint, text, *inputs[2:])
         self.carried.put(inputs, key)
         return key, text
 
