@@ -4,6 +4,7 @@ import gc
 import weakref
 
 from warta.memory import (
+    NO_FULL_COLLECTIONS,
     YOUNG_THRESHOLD,
     collect_as_usual,
     collect_less_often,
@@ -11,6 +12,14 @@ from warta.memory import (
     release_free_memory,
     tidy_between_builds,
 )
+
+
+def _full_collections_while(make_garbage) -> int:
+    """How many collections of the oldest generation ran while
+    ``make_garbage()`` ran (the collector's own count)."""
+    before = gc.get_stats()[2]["collections"]
+    make_garbage()
+    return gc.get_stats()[2]["collections"] - before
 
 
 def _resident_kib() -> int:
@@ -39,7 +48,7 @@ def test_a_build_collects_less_often_and_puts_the_thresholds_back():
     try:
         collect_less_often()
         collect_less_often()  # a build that failed before its end, then another
-        assert gc.get_threshold() == (YOUNG_THRESHOLD, *usual[1:])
+        assert gc.get_threshold() == (YOUNG_THRESHOLD, usual[1], NO_FULL_COLLECTIONS)
         collect_as_usual()
         assert gc.get_threshold() == usual
         collect_as_usual()
@@ -51,6 +60,36 @@ def test_a_build_collects_less_often_and_puts_the_thresholds_back():
 class _Node:
     def __init__(self) -> None:
         self.me = self  # a cycle: only the collector frees it
+
+
+def _many_long_lived_objects() -> None:
+    # Objects that survive the younger generations, as a build's articles
+    # and pages do: enough to bring the oldest generation's collection.
+    kept = []
+    for _ in range(200):
+        kept.append([[] for _ in range(1000)])
+
+
+def test_a_build_never_collects_the_oldest_generation_but_frees_young_cycles(
+    monkeypatch,
+):
+    # Younger collections as often as usual: the test's 200,000 objects
+    # then bring collections of the oldest generation when they are allowed.
+    monkeypatch.setattr("warta.memory.YOUNG_THRESHOLD", 700)
+    usual = gc.get_threshold()
+    try:
+        gc.collect()
+        assert _full_collections_while(_many_long_lived_objects) > 0  # as usual
+        collect_less_often()
+        assert _full_collections_while(_many_long_lived_objects) == 0
+        young = weakref.ref(_Node())
+        _many_long_lived_objects()
+        assert young() is None  # a younger generation's collection freed it
+        collect_as_usual()
+        assert _full_collections_while(_many_long_lived_objects) > 0
+    finally:
+        collect_as_usual()
+        gc.set_threshold(*usual)
 
 
 def test_what_an_earlier_build_left_in_cycles_is_freed_when_the_next_begins():
