@@ -62,7 +62,13 @@ class Digester:
       articles only as references. That digest is made once per object and
       ``shallow`` while the object lives: the object is expected not to
       change while its digester is used (a build);
-    - a module by its name.
+    - a module by its name;
+    - a list or tuple of objects of one kind that ``resolve.many(kind)``
+      describes at once (``(values, shallow) -> descriptions or None``), met
+      as the value digested, one of its items or one of the fields of an
+      object described by reference, by those descriptions: an archive's
+      articles, listed by its pages (a million in a build at 20,000
+      articles), each cost 2.6 µs described one by one through the pickler.
 
     Anything pickle cannot serialise (a lambda, a lock) raises ``Unhashable``.
     Sets are serialised in their iteration order, which may change from run to
@@ -74,10 +80,13 @@ class Digester:
         self._resolve = resolve
         self._actions: dict[type, Callable] = {}
         self._shared: dict[tuple[int, bool], tuple[object, str]] = {}
+        self._resolve_many = getattr(resolve, "many", None)
+        self._many: dict[type, Callable | None] = {}
 
     def digest(self, value: object, *, shallow: bool = False) -> str:
         hashed = _Hashed()
         try:
+            value = self._batched(value, shallow)
             _Pickler(hashed, self, shallow).dump(value)
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError) as e:
             raise Unhashable(str(e)) from None
@@ -93,6 +102,49 @@ class Digester:
             found = (value, self.digest(value, shallow=shallow))
             self._shared[key] = found
         return found[1]
+
+    def _batched(self, value: object, shallow: bool) -> object:
+        """``value``, or the same with the lists and tuples of objects of one
+        kind described at once (see the class) that it is or holds at its
+        first level, replaced by their descriptions."""
+        kind = type(value)
+        if kind is list or kind is tuple:
+            described = self._described_at_once(value, shallow)
+            if described is not None:
+                return described
+            items = list(value)
+            changed = False
+            for i, item in enumerate(items):
+                if type(item) is list or type(item) is tuple:
+                    described = self._described_at_once(item, shallow)
+                    if described is not None:
+                        items[i], changed = described, True
+            return (items if kind is list else tuple(items)) if changed else value
+        if kind is dict:
+            changed = {}
+            for key, item in value.items():
+                if type(item) is list or type(item) is tuple:
+                    described = self._described_at_once(item, shallow)
+                    if described is not None:
+                        changed[key] = described
+            return {**value, **changed} if changed else value
+        return value
+
+    def _described_at_once(self, values: list | tuple, shallow: bool) -> tuple | None:
+        if not values or self._resolve_many is None:
+            return None
+        kinds = set(map(type, values))
+        if len(kinds) != 1:
+            return None
+        kind = kinds.pop()
+        many = self._many.get(kind, _UNKNOWN)
+        if many is _UNKNOWN:
+            many = self._many[kind] = self._resolve_many(kind)
+        described = None if many is None else many(values, shallow)
+        if described is None:
+            return None
+        # A plain tuple led by ``_Described``, which no value holds.
+        return (_Described, "many", type(values).__name__, kind.__qualname__, described)
 
     def action(self, kind: type) -> Callable:
         """How values of ``kind`` are reduced: ``(value, shallow) -> reduce
@@ -152,7 +204,7 @@ class Digester:
             def by_reference(value, shallow):
                 if shallow:
                     return reached(value)
-                return self.digest(own(value), shallow=True)
+                return self.digest(own(value), shallow=True)  # lists batched
 
             return self._remembered(name, by_reference)
 
@@ -221,6 +273,9 @@ class _Pickler(pickle.Pickler):
         if action is None:
             action = self._action(type(obj))
         return action(obj, self._shallow)
+
+
+_UNKNOWN = object()
 
 
 def _Described(kind: str, value: object) -> None:

@@ -155,8 +155,10 @@ class _Describer:
     page shows of it), or, reached through another article, by reference."""
 
     def __init__(self) -> None:
-        self._own: dict[int, tuple[object, str]] = {}
-        self._ref: dict[int, tuple[object, str]] = {}
+        # By the object itself (Pelican's contents are hashed and compared
+        # by identity), held for the build: found in C for a whole list.
+        self._own: dict[Content, str] = {}
+        self._ref: dict[Content, str] = {}
         self.digester = Digester(self)
 
     def __call__(self, kind: type):
@@ -167,12 +169,24 @@ class _Describer:
             return _url_wrapper
         return _lenient(kind)
 
+    def many(self, kind: type):
+        """The digester's resolver of lists: Pelican's contents at once."""
+        return self._contents if issubclass(kind, Content) else None
+
+    def _contents(self, contents: list | tuple, shallow: bool) -> list[str]:
+        # A million articles listed by the pages of a rebuild at 20,000
+        # articles: found in C once each is described.
+        try:
+            return list(
+                map((self._ref if shallow else self._own).__getitem__, contents)
+            )
+        except KeyError:
+            return [self._content(content, shallow) for content in contents]
+
     def _content(self, content: Content, shallow: bool) -> str:
-        # Met a million times in a rebuild at 20,000 articles (an article on
-        # each page that lists it): found in one lookup once made.
-        found = (self._ref if shallow else self._own).get(id(content))
-        if found is not None and found[0] is content:
-            return found[1]
+        found = (self._ref if shallow else self._own).get(content)
+        if found is not None:
+            return found
         return self._reference(content) if shallow else self._own_digest(content)
 
     def _own_digest(self, content: Content) -> str:
@@ -181,15 +195,13 @@ class _Describer:
             for k, v in vars(content).items()
             if k not in _NOT_OWN
         }
-        found = (content, "own:" + self.digester.digest(fields, shallow=True))
-        self._own[id(content)] = found
-        return found[1]
+        found = self._own[content] = "own:" + self.digester.digest(fields, shallow=True)
+        return found
 
     def _reference(self, content: Content) -> str:
         metadata = self.digester.digest(content.metadata, shallow=True)
-        found = (content, f"ref:{content.source_path}:{metadata}")
-        self._ref[id(content)] = found
-        return found[1]
+        found = self._ref[content] = f"ref:{content.source_path}:{metadata}"
+        return found
 
 
 class MemoWriter(Writer):

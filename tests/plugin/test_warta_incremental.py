@@ -155,3 +155,19 @@ def test_the_variables_a_template_reads_are_parsed_once_until_the_theme_changes(
     changed, parsed = variables()
     assert changed == first | {"warta_extra"}
     assert parsed > 1
+
+
+def test_articles_listed_are_described_at_once_as_one_by_one(tmp_path):
+    """A page's list of articles is described in one call: the same
+    descriptions as article by article, before and after they are known."""
+    articles = _articles(tmp_path, ["Ekspor kopi naik.", "Dua.", "Tiga."])
+    describer = _Describer()
+    for shallow in (False, True):
+        one_by_one = [_Describer()._content(a, shallow) for a in articles]
+        assert describer._contents(articles, shallow) == one_by_one
+        assert describer._contents(tuple(articles), shallow) == one_by_one
+    assert describer.many(type(articles[0])) is not None
+    assert describer.many(str) is None
+    listing = describer.digester.digest([articles, "halaman 1"])
+    articles[1].title = "Dua (diperbarui)"
+    assert _Describer().digester.digest([articles, "halaman 1"]) != listing

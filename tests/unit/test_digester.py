@@ -135,3 +135,69 @@ def test_an_object_described_is_not_kept_alive_by_the_digester():
     for number in range(50):
         other = Listing(f"Lain {number}", [])
         assert digester.digest(other) == Digester(CountingDescriber()).digest(other)
+
+
+class BatchDescriber(CountingDescriber):
+    """Describes a list of articles in one call, as the same strings."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.batches: list[int] = []
+
+    def many(self, kind: type):
+        return self.describe_many if issubclass(kind, Article) else None
+
+    def describe_many(self, articles, shallow: bool) -> list[str]:
+        self.batches.append(len(articles))
+        return [self.describe(article, shallow) for article in articles]
+
+
+A, B = Article("a"), Article("b")
+
+BATCHED = [
+    ([A, B], [A, B], True),
+    ([A, B], [B, A], False),
+    ([A, B], (A, B), False),  # a list is not a tuple
+    ([A, B], [A, B, A], False),
+    ([A, B], ["own:a", "own:b"], False),  # not the strings that describe them
+    ([A, B], ("many", "list", "Article", ["own:a", "own:b"]), False),
+    ([A, "b"], [A, "b"], True),  # two kinds: item by item
+    ([A, "b"], [A, B], False),
+    ([[A], 1], [[A], 1], True),  # a list among the value's items
+    ([[A], 1], [[B], 1], False),
+    ([(A,), 1], [[A], 1], False),
+    ({"articles": [A]}, {"articles": [A]}, True),  # among a dict's values
+    ({"articles": [A]}, {"articles": [B]}, False),
+    ({"articles": [A]}, {"other": [A]}, False),
+    (Listing("x", [A, B]), Listing("x", [A, B]), True),  # a field, by reference
+    (Listing("x", [A, B]), Listing("x", [B, A]), False),
+]
+
+
+@pytest.mark.parametrize(("one", "other", "same"), BATCHED)
+def test_lists_described_at_once_tell_the_same_values_apart(one, other, same):
+    digester = Digester(BatchDescriber())
+    assert (digester.digest(one) == digester.digest(other)) is same
+    assert (Digester(BatchDescriber()).digest(one) == digester.digest(one)) is True
+
+
+@pytest.mark.parametrize(
+    ("value", "batches", "shallow"),
+    [
+        ([A, B, A], [3], False),
+        ([[A, B], "x"], [2], False),
+        ({"articles": (A,), "dates": [B, A]}, [1, 2], False),
+        (Listing("x", [A, B]), [2], True),  # by reference: as reached
+        ([[[A]]], [], False),  # deeper: one by one
+        ([A, "b"], [], False),
+    ],
+)
+def test_lists_of_one_handled_kind_are_described_in_one_call(value, batches, shallow):
+    describer = BatchDescriber()
+    Digester(describer).digest(value)
+    assert describer.batches == batches
+    if batches:  # every article described in a batch, none by the pickler
+        assert len(describer.asked) == sum(batches)
+        assert {s for _t, s in describer.asked} == {shallow}
+    else:
+        assert describer.asked
