@@ -67,6 +67,11 @@ class Tag:
 
 @dataclass(frozen=True)
 class ArticleTags:
+    # Nothing in it changes: digested once while it lives, though the tag
+    # cache of a process that builds again hands the same object to each
+    # build (``warta.incremental``).
+    __digest_stored__ = True
+
     tags: tuple[Tag, ...] = ()
 
     def of_kind(self, kind: str) -> list[Tag]:

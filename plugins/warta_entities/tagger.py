@@ -27,6 +27,10 @@ CONTEXT_KEY = "warta_entities"
 class EntityLink:
     """What a template needs to link to an entity."""
 
+    # Made once per process for the same entity and authority (``_shared_link``),
+    # digested once while it lives (``warta.incremental``).
+    __digest_stored__ = True
+
     id: str
     name: str
     url: str
@@ -54,20 +58,31 @@ def _tag_inputs(article) -> tuple:
 
 
 def _shared_link(
-    links: dict[tuple, EntityLink], kind: str, tag, names: dict, wikidata: dict
+    links: dict[tuple, EntityLink],
+    carried: CarriedOver,
+    kind: str,
+    tag,
+    names: dict,
+    wikidata: dict,
 ) -> EntityLink:
     """The link to ``tag``'s entity, made once and kept in ``links``: one object
-    for every article that names the entity (fourteen links an article)."""
+    for every article that names the entity (fourteen links an article), and
+    the same object from build to build of a process while the authority is
+    the same (``carried``)."""
     key = (kind, tag.id, tag.name, tag.verified)
     link = links.get(key)
     if link is None:
-        link = links[key] = EntityLink(
-            tag.id,
-            names.get(tag.id) or tag.name or tag.id,
-            entity_url(kind, tag.id),
-            tag.verified,
-            wikidata.get(tag.id),
-        )
+        link = carried.get(key)
+        if link is None:
+            link = EntityLink(
+                tag.id,
+                names.get(tag.id) or tag.name or tag.id,
+                entity_url(kind, tag.id),
+                tag.verified,
+                wikidata.get(tag.id),
+            )
+        links[key] = link
+        carried.put(key, link)
     return link
 
 
@@ -182,11 +197,12 @@ def tag_articles(generator) -> None:
         found[position] = tags
     tagged = []
     links: dict[tuple, EntityLink] = {}  # see _shared_link
+    carried = CarriedOver("entity links", authority.fingerprint)
     for article, tags in zip(generator.articles, found, strict=True):
         article.warta_tags = tags
         for kind, attribute in ((AGENCY, "agencies"), (PERSON, "people")):
             shown = [
-                _shared_link(links, kind, t, tagger.names, wikidata)
+                _shared_link(links, carried, kind, t, tagger.names, wikidata)
                 for t in tags.of_kind(kind)
             ]
             setattr(article, attribute, shown)

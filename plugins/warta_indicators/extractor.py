@@ -39,6 +39,14 @@ class FigureView:
     kind_text: str
 
 
+class FigureViews(tuple):
+    """An article's figures as shown: carried from build to build by a
+    process that builds again (see ``extract_articles``), so digested once
+    while it lives (``warta.incremental``)."""
+
+    __digest_stored__ = True
+
+
 def catalogue_path(settings) -> Path:
     return Path(settings["PATH"]) / "authority" / "indicators.yaml"
 
@@ -180,9 +188,9 @@ def extract_articles(generator) -> None:
     for article, key, figures in zip(generator.articles, keys, extracted, strict=True):
         views = shown.get(key)
         if views is None:
-            views = tuple(_view(figure, names) for figure in figures)
+            views = FigureViews(_view(figure, names) for figure in figures)
         shown.put(key, views)
-        article.figures = list(views)
+        article.figures = views
         found.append((article, figures))
     cache.save()
     logger.info(

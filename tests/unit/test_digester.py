@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from warta.incremental import Digester, Unhashable
+from warta.incremental import _STORED as STORED_KEY
+from warta.incremental import Digester, Unhashable, deeply_immutable
 
 
 @dataclass
@@ -201,3 +203,120 @@ def test_lists_of_one_handled_kind_are_described_in_one_call(value, batches, sha
         assert {s for _t, s in describer.asked} == {shallow}
     else:
         assert describer.asked
+
+
+JAKARTA = ZoneInfo("Asia/Jakarta")
+PLUS_SEVEN = timezone(timedelta(hours=7))
+
+
+class StatefulDatetime(datetime):
+    """A subclass with state of its own: not described by its ISO form."""
+
+
+def _stateful(note: str) -> StatefulDatetime:
+    value = StatefulDatetime(2024, 5, 1, 9)
+    value.note = note
+    return value
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        (
+            datetime(2024, 5, 1, 9, tzinfo=JAKARTA),
+            datetime(2024, 5, 1, 9, tzinfo=JAKARTA),
+            True,
+        ),
+        (
+            datetime(2024, 5, 1, 9, tzinfo=JAKARTA),
+            datetime(2024, 5, 1, 9, tzinfo=PLUS_SEVEN),
+            False,
+        ),
+        (datetime(2024, 5, 1, 9, tzinfo=JAKARTA), datetime(2024, 5, 1, 9), False),
+        (datetime(2024, 5, 1, 9, 0, 0, 1), datetime(2024, 5, 1, 9), False),
+        (datetime(2024, 5, 1, 9), datetime(2024, 5, 1, 9, fold=1), False),
+        (datetime(2024, 5, 1), date(2024, 5, 1), False),
+        (date(2024, 5, 1), date(2024, 5, 2), False),
+        (time(9, 30), time(9, 30), True),
+        (time(9, 30), time(9, 30, tzinfo=JAKARTA), False),
+        (_stateful("a"), _stateful("a"), True),
+        (_stateful("a"), _stateful("b"), False),
+        (StatefulDatetime(2024, 5, 1, 9), datetime(2024, 5, 1, 9), False),
+    ],
+)
+def test_dates_and_times_are_told_apart_by_all_they_show(one, other, same):
+    digester = Digester()
+    assert (digester.digest([one]) == digester.digest([other])) is same
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Quotes:
+    __digest_stored__ = True
+
+    quotes: tuple
+    source: str = ""
+    line: int = field(default=0, compare=False)
+
+
+class QuoteRow(tuple):
+    __digest_stored__ = True
+
+
+@pytest.mark.parametrize(
+    ("value", "immutable"),
+    [
+        (("a", 1, 2.5, None, True, b"x", frozenset({1})), True),
+        (Quotes((Quote("a", 2024), Quote("b")), "Antara"), True),
+        (QuoteRow([Quote("a")]), True),
+        (Quotes((Quote("a"),), "Antara", line=3), True),  # not compared: not read
+        (Quotes(([],)), False),
+        (Quotes((Quote("a"), {"k": 1})), False),
+        (QuoteRow([Quote("a"), []]), False),
+        (Record("a"), False),  # not frozen
+        ((1, [2]), False),
+        (Shown("a", "x"), False),
+    ],
+)
+def test_deeply_immutable_values(value, immutable):
+    assert deeply_immutable(value) is immutable
+
+
+def test_a_value_that_cannot_change_keeps_its_digest_once_made():
+    one = Quotes((Quote("Ekspor naik", 2024),), "Antara")
+    digest = Digester().digest([one])
+    assert STORED_KEY in vars(one)
+    # The same for any digester (with a resolver or not), at any depth.
+    assert Digester(CountingDescriber()).digest([one]) == digest
+    assert Digester().digest([one], shallow=True) == Digester().digest([one])
+    equal = Quotes((Quote("Ekspor naik", 2024),), "Antara", line=9)
+    assert Digester().digest([equal]) == digest
+    for other in (
+        Quotes((Quote("Ekspor turun", 2024),), "Antara"),
+        Quotes((Quote("Ekspor naik", 2023),), "Antara"),
+        Quotes((Quote("Ekspor naik", 2024),), "Kompas"),
+        Quotes((Quote("Ekspor naik", 2024), Quote("Lagi")), "Antara"),
+    ):
+        assert Digester().digest([other]) != digest
+    row = QuoteRow([Quote("a"), Quote("b")])
+    assert Digester().digest(row) == Digester().digest(
+        QuoteRow([Quote("a"), Quote("b")])
+    )
+    assert Digester().digest(row) != Digester().digest(
+        QuoteRow([Quote("b"), Quote("a")])
+    )
+    assert Digester().digest(row) != Digester().digest((Quote("a"), Quote("b")))
+
+
+def test_a_value_that_can_change_is_digested_each_time():
+    shown = []
+    holder = Quotes((shown,), "Antara")  # a list inside: it may change
+    before = Digester().digest(holder)
+    assert STORED_KEY not in vars(holder)
+    shown.append("baru")
+    assert Digester().digest(holder) != before
