@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import itertools
 import json
@@ -249,18 +250,31 @@ def deeply_immutable(value: object) -> bool:
     kind = type(value)
     if kind in _ATOMS:
         return True
+    parts = _immutable_parts(kind)
+    if parts is None:
+        return False
+    items = parts(value)
+    # Most hold atoms only: their types checked in C (a figure's 13 fields).
+    return set(map(type, items)) <= _ATOMS or all(map(deeply_immutable, items))
+
+
+@functools.cache
+def _immutable_parts(kind: type) -> Callable | None:
+    """What to look into to tell whether a ``kind`` cannot change (its items,
+    its compared fields), or None if it can."""
     if kind is tuple or kind is frozenset:
-        return all(map(deeply_immutable, value))
-    params = getattr(kind, "__dataclass_params__", None)
-    if params is not None and params.frozen and not isinstance(value, type):
-        return all(
-            deeply_immutable(getattr(value, f.name))
-            for f in dataclasses.fields(kind)
-            if f.compare
-        )
+        return _same
     if issubclass(kind, tuple) and getattr(kind, "__digest_stored__", False):
-        return all(map(deeply_immutable, value))
-    return False
+        return _same
+    params = getattr(kind, "__dataclass_params__", None)
+    if params is not None and params.frozen and not issubclass(kind, type):
+        names = tuple(f.name for f in dataclasses.fields(kind) if f.compare)
+        return _fields_getter(names)
+    return None
+
+
+def _same(value):
+    return value
 
 
 def _stored(name: str, parts: Callable) -> Callable:
