@@ -320,3 +320,22 @@ def test_a_value_that_can_change_is_digested_each_time():
     assert STORED_KEY not in vars(holder)
     shown.append("baru")
     assert Digester().digest(holder) != before
+
+
+def test_a_digester_used_again_digests_as_a_new_one():
+    """Its picklers are used again: after a failed digest, a large one (many
+    frames) and nested ones, each value digests as with a new digester."""
+    digester = Digester(BatchDescriber())
+    values = [
+        {"a": [1, 2], "b": "teks"},
+        "x" * 300_000,  # several 64 KiB frames
+        Listing("Daftar", [Article("a")]),  # a digest within a digest
+        [Listing("Lain", [Article("b")]), (1, 2)],
+    ]
+    for value in values:
+        with pytest.raises(Unhashable):
+            digester.digest([1, lambda: None, 2])
+        assert digester.digest(value) == Digester(BatchDescriber()).digest(value)
+        assert digester.digest(value, shallow=True) == Digester(
+            BatchDescriber()
+        ).digest(value, shallow=True)
