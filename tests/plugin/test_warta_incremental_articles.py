@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
+from pathlib import Path
 
 import pytest
 from pelican import signals
@@ -223,3 +225,39 @@ def test_containers_are_made_anew_however_deep_and_each_once():
     # Dicts of the same keys share one tuple of them.
     other = articles._Frozen.of({**fields, "title": "Lada"}, {})
     assert other.keys is frozen.keys
+
+
+def test_a_build_that_made_articles_as_read_leaves_pelicans_cache_as_it_was(site):
+    """A build of ``make serve``'s process that read one edited file does not
+    save Pelican's content cache (all of it, for one entry); another process
+    reads that file anew, finding its entry older than the file."""
+    content, settings = site
+    settings.update(CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True)
+    saved = Path(settings["CACHE_PATH"]) / "ArticlesGenerator-Readers"
+    _read(settings)
+    assert saved.is_file()
+    os.utime(saved, ns=(1, 1))  # a save would change it
+    lada = content / "articles" / "lada.md"
+    lada.write_text(lada.read_text(encoding="utf-8") + "\nNaik.\n", encoding="utf-8")
+    kept, reads = _read(settings)
+    assert reads == ["lada.md"]
+    assert saved.stat().st_mtime_ns == 1  # not saved
+    assert "Naik." in {a.slug: a for a in kept.articles}["harga-lada"].content
+    forget_kept()  # another process
+    again, reads = _read(settings)
+    assert reads == ["lada.md"]  # its cached entry is older than the file
+    assert "Naik." in {a.slug: a for a in again.articles}["harga-lada"].content
+    assert saved.stat().st_mtime_ns != 1  # nothing made as read: saved
+
+
+def test_a_build_that_read_many_files_anew_saves_pelicans_cache(site, monkeypatch):
+    content, settings = site
+    settings.update(CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True)
+    monkeypatch.setattr("warta_content.speed.UNSAVED_MAX", 1)  # one is many
+    saved = Path(settings["CACHE_PATH"]) / "ArticlesGenerator-Readers"
+    _read(settings)
+    os.utime(saved, ns=(1, 1))
+    lada = content / "articles" / "lada.md"
+    lada.write_text(lada.read_text(encoding="utf-8") + "\nNaik.\n", encoding="utf-8")
+    assert _read(settings)[1] == ["lada.md"]
+    assert saved.stat().st_mtime_ns != 1
