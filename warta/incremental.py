@@ -141,29 +141,26 @@ class Digester:
                 return described
             if _SEQUENCES.isdisjoint(kinds):
                 return value
-            items = list(value)
-            changed = False
-            for i, item in enumerate(items):
-                if type(item) is list or type(item) is tuple:
-                    described = self._described_at_once(
-                        item, set(map(type, item)), shallow
-                    )
-                    if described is not None:
-                        items[i], changed = described, True
-            return (items if kind is list else tuple(items)) if changed else value
+            found = [self._item_at_once(item, shallow) for item in value]
+            if found.count(None) == len(found):
+                return value
+            items = [i if f is None else f for i, f in zip(value, found, strict=True)]
+            return items if kind is list else tuple(items)
         if kind is dict:
             if _SEQUENCES.isdisjoint(map(type, value.values())):
                 return value
             changed = {}
             for key, item in value.items():
-                if type(item) is list or type(item) is tuple:
-                    described = self._described_at_once(
-                        item, set(map(type, item)), shallow
-                    )
-                    if described is not None:
-                        changed[key] = described
+                described = self._item_at_once(item, shallow)
+                if described is not None:
+                    changed[key] = described
             return {**value, **changed} if changed else value
         return value
+
+    def _item_at_once(self, item: object, shallow: bool) -> tuple | None:
+        if type(item) is list or type(item) is tuple:
+            return self._described_at_once(item, set(map(type, item)), shallow)
+        return None
 
     def _described_at_once(
         self, values: list | tuple, kinds: set[type], shallow: bool

@@ -108,6 +108,18 @@ class CarriedOver:
     def put(self, inputs: Hashable, value: object) -> None:
         self._now[inputs] = value
 
+    def once(self, inputs: Hashable, make: Callable[[], T]) -> T:
+        """The value for ``inputs`` put by this build, else the last build's,
+        else ``make()``; put, so that one object serves this build and the
+        next for the same inputs."""
+        found = self._now.get(inputs)
+        if found is None:
+            found = self._last.get(inputs)
+            if found is None:
+                found = make()
+            self._now[inputs] = found
+        return found
+
 
 def keep(kind: str, roots: Iterable[Path], value: object) -> None:
     """Keep ``value``, just written to the files under ``roots``, for

@@ -58,32 +58,21 @@ def _tag_inputs(article) -> tuple:
 
 
 def _shared_link(
-    links: dict[tuple, EntityLink],
-    carried: CarriedOver,
-    kind: str,
-    tag,
-    names: dict,
-    wikidata: dict,
+    links: CarriedOver, kind: str, tag, names: dict, wikidata: dict
 ) -> EntityLink:
-    """The link to ``tag``'s entity, made once and kept in ``links``: one object
-    for every article that names the entity (fourteen links an article), and
-    the same object from build to build of a process while the authority is
-    the same (``carried``)."""
-    key = (kind, tag.id, tag.name, tag.verified)
-    link = links.get(key)
-    if link is None:
-        link = carried.get(key)
-        if link is None:
-            link = EntityLink(
-                tag.id,
-                names.get(tag.id) or tag.name or tag.id,
-                entity_url(kind, tag.id),
-                tag.verified,
-                wikidata.get(tag.id),
-            )
-        links[key] = link
-        carried.put(key, link)
-    return link
+    """The link to ``tag``'s entity, made once: one object for every article
+    that names the entity (fourteen links an article), and the same object
+    from build to build of a process while the authority is the same."""
+    return links.once(
+        (kind, tag.id, tag.name, tag.verified),
+        lambda: EntityLink(
+            tag.id,
+            names.get(tag.id) or tag.name or tag.id,
+            entity_url(kind, tag.id),
+            tag.verified,
+            wikidata.get(tag.id),
+        ),
+    )
 
 
 @dataclass
@@ -196,13 +185,12 @@ def tag_articles(generator) -> None:
         cache.put(key, tags)
         found[position] = tags
     tagged = []
-    links: dict[tuple, EntityLink] = {}  # see _shared_link
-    carried = CarriedOver("entity links", authority.fingerprint)
+    links = CarriedOver("entity links", authority.fingerprint)  # see _shared_link
     for article, tags in zip(generator.articles, found, strict=True):
         article.warta_tags = tags
         for kind, attribute in ((AGENCY, "agencies"), (PERSON, "people")):
             shown = [
-                _shared_link(links, carried, kind, t, tagger.names, wikidata)
+                _shared_link(links, kind, t, tagger.names, wikidata)
                 for t in tags.of_kind(kind)
             ]
             setattr(article, attribute, shown)

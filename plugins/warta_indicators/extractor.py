@@ -186,11 +186,10 @@ def extract_articles(generator) -> None:
     # process that builds again (300,000 figures formatted at 20,000 articles).
     shown = CarriedOver("figures shown", catalogue.fingerprint)
     for article, key, figures in zip(generator.articles, keys, extracted, strict=True):
-        views = shown.get(key)
-        if views is None:
-            views = FigureViews(_view(figure, names) for figure in figures)
-        shown.put(key, views)
-        article.figures = views
+        article.figures = shown.once(
+            key,
+            lambda figures=figures: FigureViews(_view(f, names) for f in figures),
+        )
         found.append((article, figures))
     cache.save()
     logger.info(

@@ -239,3 +239,23 @@ def test_a_tag_key_carried_over_is_the_key_worked_out_afresh(site, change):
     article.metadata.clear()
     article.metadata.update(before)
     assert afresh.key_of(article) == key
+
+
+def test_links_to_entities_are_the_same_objects_in_the_next_build(site):
+    """One link per entity, carried to the next build of the process while
+    the authority is unchanged: the same objects, digested once."""
+    write(site, "a.md", "Title: Rapat industri\nDate: 2024-05-06", BODY)
+    write(site, "b.md", "Title: Rapat lain\nDate: 2024-05-07", BODY)
+    first, other = generate(site).articles
+    assert first.agencies[0] is other.agencies[0]  # one link per entity
+    again = generate(site).articles[0]
+    assert again.agencies[0] is first.agencies[0]
+    agencies = Path(site["PATH"]) / "authority" / "agencies.yaml"
+    agencies.write_text(
+        agencies.read_text().replace(
+            "name: Kementerian Perindustrian", "name: Kementerian Perindustrian RI"
+        )
+    )
+    renamed = generate(site).articles[0]
+    assert renamed.agencies[0] is not first.agencies[0]
+    assert renamed.agencies[0].name == "Kementerian Perindustrian RI"

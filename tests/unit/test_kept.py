@@ -7,6 +7,7 @@ import os
 import pytest
 
 from warta.kept import (
+    CarriedOver,
     carried_over,
     forget_kept,
     keep,
@@ -137,3 +138,24 @@ def test_values_are_carried_over_to_the_next_build_with_equal_inputs():
     assert carried_over("keys", ("catalogue", 1))[0] == {}
     forget_kept()
     assert carried_over("keys", ("catalogue", 2))[0] == {}
+
+
+def test_one_object_serves_a_build_and_the_next_for_the_same_inputs():
+    forget_kept()
+    made = []
+
+    def make(name):
+        return lambda: made.append(name) or [name]  # a new object each call
+
+    first = CarriedOver("links", "authority 1")
+    a = first.once("a", make("a"))
+    assert first.once("a", make("a again")) is a  # once in a build
+    b = first.once("b", make("b"))
+    second = CarriedOver("links", "authority 1")
+    assert second.once("a", make("a next")) is a  # carried over
+    third = CarriedOver("links", "authority 1")
+    assert third.once("b", make("b later")) is not b  # not used by the second
+    renamed = CarriedOver("links", "authority 2")
+    assert renamed.once("a", make("a renamed")) is not a  # other authority
+    assert made == ["a", "b", "b later", "a renamed"]
+    forget_kept()
