@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from warta_incremental.writer import _Describer
 
 import warta_content
 import warta_indicators
@@ -20,8 +21,10 @@ from tests.plugin.pelican_objects import (
 from warta.corpus import rendered_text
 from warta.indicators.catalogue import IndicatorCatalogueError, load_catalogue
 from warta.indicators.extract import extract_figures
+from warta.indicators.series import format_figure
 from warta.kept import forget_kept
 from warta_indicators.extractor import ExtractionPlan
+from warta_indicators.pages import IndicatorPage
 
 
 @pytest.fixture
@@ -152,3 +155,18 @@ def test_figures_found_while_reading_equal_figures_found_after(site, caplog):
         assert [view.figure for view in article.figures] == expected
     [growth] = next(a for a in generator.articles if a.slug == "ekonomi-1").figures
     assert growth.figure.value == 4.5
+
+
+def test_an_indicator_page_formats_its_values_only_when_rendered(site):
+    """The values as text are worked out when a template asks for them (a page
+    an incremental build keeps asks for none), and are no part of the
+    page's digest."""
+    write(site, "a.md", "Inflasi Lampung pada April 2024 sebesar 3,1 persen.")
+    [article] = generate(site).articles
+    [view] = article.figures
+    page = IndicatorPage(object(), "indikator/inflation/", [(article, view.figure)])
+    digest = _Describer().digester.digest(page)
+    assert "value_texts" not in vars(page)
+    assert page.value_texts == [format_figure(view.figure)] == ["3,1%"]
+    assert [row[2] for row in page.table] == ["3,1%"]
+    assert _Describer().digester.digest(page) == digest
