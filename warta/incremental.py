@@ -296,6 +296,12 @@ def _same(value):
     return value
 
 
+def keeps_its_digest(value: object) -> bool:
+    """Whether ``value`` keeps a digest (``__digest_stored__``): it was found
+    to hold nothing that can change."""
+    return _STORED in (getattr(value, "__dict__", None) or ())
+
+
 def _stored(name: str, parts: Callable) -> Callable:
     """The reduction of a ``__digest_stored__`` class: ``parts(value)`` (its
     fields, or its items) digested once and kept in the object."""

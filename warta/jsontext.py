@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from json.encoder import encode_basestring
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -135,14 +135,29 @@ def write_indented_list(
     indenting each of its lines once more. With ``memo`` (made with
     ``memo_fingerprint(indent)``), an item's text is read back from the last
     build's when the item is equal to one it wrote."""
+    text = item_text(indent)
+    write_indented_texts(
+        stream,
+        (text(item) if memo is None else memo.text(item, text) for item in items),
+        indent,
+    )
+
+
+def item_text(indent: int = 1) -> Callable[[object], str]:
+    """An item's text in ``write_indented_texts``'s list."""
     inner = "\n" + " " * indent
 
     def text(item) -> str:
         return dumps_indented(item, indent).replace("\n", inner)
 
+    return text
+
+
+def write_indented_texts(stream: TextIO, texts: Iterable[str], indent: int = 1) -> None:
+    """The list of the items whose texts (``item_text``) are ``texts``."""
+    inner = "\n" + " " * indent
     separator = "[" + inner
-    for item in items:
-        made = text(item) if memo is None else memo.text(item, text)
+    for made in texts:
         stream.write(separator + made)
         separator = "," + inner
     stream.write("[]" if separator[0] == "[" else "\n]")

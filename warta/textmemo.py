@@ -48,20 +48,34 @@ class TextMemo:
     def text(self, value: object, make: Callable[[object], str]) -> str:
         """``make(value)``; ``value`` must be plain data that pickles the
         same whenever it is equal (dicts, lists, strings, numbers)."""
+        return self.keyed_text(value, make)[1]
+
+    def keyed_text(
+        self, value: object, make: Callable[[object], str]
+    ) -> tuple[bytes, str]:
+        """``text(value, make)`` and the key it is kept under, for
+        ``text_of`` in a later build."""
         key = _digest(pickle.dumps(value, protocol=5))
+        text = self.text_of(key)
+        if text is None:
+            text = make(value)
+            data = text.encode("utf-8")
+            self.made += 1
+            if key not in self._now:
+                self._now[key] = (*self._files.append(data), _digest(data))
+        return key, text
+
+    def text_of(self, key: bytes) -> str | None:
+        """The text the last build kept under ``key``, if it is still there as
+        kept (then kept for the next build too); else None."""
         found = self._before.get(key)
         data = None if found is None else self._read(found)
         if data is None:
-            text = make(value)
-            data = text.encode("utf-8")
-            check = _digest(data)
-            self.made += 1
-        else:
-            text, check = data.decode("utf-8"), found[2]
-            self.kept += 1
+            return None
         if key not in self._now:
-            self._now[key] = (*self._files.append(data), check)
-        return text
+            self._now[key] = (*self._files.append(data), found[2])
+        self.kept += 1
+        return data.decode("utf-8")
 
     def _read(self, found: tuple[int, int, bytes]) -> bytes | None:
         """The bytes of a text the last build kept, if they are as kept."""

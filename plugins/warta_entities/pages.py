@@ -12,8 +12,15 @@ from pelican.generators import Generator
 
 from warta.entities import AGENCY, PERSON
 from warta.entity_index import KIND_LABELS, EntityArticles
+from warta.incremental import keeps_its_digest
 from warta.indicators.series import figure_record
-from warta.jsontext import memo_fingerprint, write_indented_list
+from warta.jsontext import (
+    item_text,
+    memo_fingerprint,
+    write_indented_list,
+    write_indented_texts,
+)
+from warta.kept import CarriedOver
 from warta.outputs import write_derived
 from warta.structured import feed_context
 from warta.textmemo import TextMemo
@@ -256,45 +263,111 @@ def write_articles_json(
     """``data/articles.json``: one record per article, for anyone to reuse.
     ``memo``: a file that keeps each record's text for the next build (an
     incremental build's), so that only the records that changed are
-    written out again."""
+    written out again. A process that builds again (``make serve``) finds an
+    article's record by what it is made of (``_record_inputs``) without
+    making it (making 20,000 records took 2.5 s under cProfile)."""
+    newest_first = sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
     if memo is None:
-        write_indented_list(stream, _article_records(articles, pages))
+        write_indented_list(stream, (_article_record(a, pages) for a in newest_first))
         return
     texts = TextMemo(memo, memo_fingerprint(1))
+    names = {page.id: page.name for page in pages.values()}
+    keys = CarriedOver("articles.json records", memo_fingerprint(1))
+    make = item_text(1)
+    found = 0
+
+    def record_texts() -> Iterator[str]:
+        nonlocal found
+        for article in newest_first:
+            inputs = _record_inputs(article, names)
+            key = None if inputs is None else keys.get(inputs)
+            text = None if key is None else texts.text_of(key)
+            if text is None:
+                key, text = texts.keyed_text(_article_record(article, pages), make)
+            else:
+                found += 1
+            if inputs is not None:
+                keys.put(inputs, key)
+            yield text
+
     try:
-        write_indented_list(stream, _article_records(articles, pages), memo=texts)
+        write_indented_texts(stream, record_texts())
         texts.save()
     finally:
         texts.close()
     logger.info(
-        "data/articles.json: %d records made, %d read back", texts.made, texts.kept
+        "data/articles.json: %d records made, %d read back (%d found by what "
+        "they are made of)",
+        texts.made,
+        texts.kept,
+        found,
     )
 
 
-def _article_records(articles, pages: dict[str, EntityPage]) -> Iterator[dict]:
-    """The records of ``data/articles.json``, newest first, made one at a time."""
-    for article in sorted(articles, key=lambda a: (a.date, a.slug), reverse=True):
-        tags = getattr(article, "warta_tags", None)
-        entities = {AGENCY: [], PERSON: []}
-        for tag in tags.tags if tags else ():
-            page = pages.get(tag.id)
-            entities[tag.kind].append(
-                {
-                    "id": tag.id,
-                    "name": page.name if page else tag.name,
-                    "verified": tag.verified,
-                }
-            )
-        yield {
-            "url": article.url,
-            "title": article.title,
-            "date": article.date.date().isoformat(),
-            "source": getattr(article, "source", None),
-            "source_url": getattr(article, "source_url", None),
-            "region": getattr(article, "region", None),
-            "agencies": entities[AGENCY],
-            "people": entities[PERSON],
-            "figures": [
-                figure_record(view.figure) for view in getattr(article, "figures", [])
-            ],
-        }
+class _Same:
+    """A value that cannot change, in a key by identity: the tags and figures
+    a process carries from build to build are the same objects."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value) -> None:
+        self.value = value
+
+    def __hash__(self) -> int:
+        return id(self.value)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _Same) and other.value is self.value
+
+
+def _record_inputs(article, names: dict[str, str]) -> tuple | None:
+    """What an article's record is made of (``names``: each entity's name by
+    id, as its page has it); None if its tags or figures may change (not
+    found to hold nothing that can change when the article's page was
+    digested)."""
+    carried = []
+    for name in ("warta_tags", "figures"):
+        value = getattr(article, name, None)
+        if value is not None and not keeps_its_digest(value):
+            return None
+        carried.append(_Same(value))
+    tags = getattr(article, "warta_tags", None)
+    named = () if tags is None else tuple(names.get(tag.id) for tag in tags.tags)
+    return (
+        named,
+        article.url,
+        article.title,
+        article.date,
+        getattr(article, "source", None),
+        getattr(article, "source_url", None),
+        getattr(article, "region", None),
+        *carried,
+    )
+
+
+def _article_record(article, pages: dict[str, EntityPage]) -> dict:
+    """An article's record in ``data/articles.json``."""
+    tags = getattr(article, "warta_tags", None)
+    entities = {AGENCY: [], PERSON: []}
+    for tag in tags.tags if tags else ():
+        page = pages.get(tag.id)
+        entities[tag.kind].append(
+            {
+                "id": tag.id,
+                "name": page.name if page else tag.name,
+                "verified": tag.verified,
+            }
+        )
+    return {
+        "url": article.url,
+        "title": article.title,
+        "date": article.date.date().isoformat(),
+        "source": getattr(article, "source", None),
+        "source_url": getattr(article, "source_url", None),
+        "region": getattr(article, "region", None),
+        "agencies": entities[AGENCY],
+        "people": entities[PERSON],
+        "figures": [
+            figure_record(view.figure) for view in getattr(article, "figures", [])
+        ],
+    }

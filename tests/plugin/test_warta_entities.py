@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import io
 import logging
+import re
 from pathlib import Path
 
 import pytest
+from pelican.log import LimitFilter
 
 import warta_content
 import warta_entities
 from tests.plugin.pelican_objects import counts, generate, settings_for, slow_reading
 from warta import corpus
 from warta.errors import AuthorityError
+from warta.incremental import Digester
 from warta.kept import forget_kept
+from warta_entities.pages import build_pages, write_articles_json
+from warta_entities.tagger import CONTEXT_KEY as TAGGER_CONTEXT
 from warta_entities.tagger import TaggingPlan
 
 REGIONS = """
@@ -259,3 +265,47 @@ def test_links_to_entities_are_the_same_objects_in_the_next_build(site):
     renamed = generate(site).articles[0]
     assert renamed.agencies[0] is not first.agencies[0]
     assert renamed.agencies[0].name == "Kementerian Perindustrian RI"
+
+
+def test_articles_json_records_are_found_by_what_they_are_made_of(
+    site, tmp_path, caplog
+):
+    """In a process that builds again, an article's record is read back by
+    its inputs without being made; what is written is what making every
+    record writes, after an edit and after an entity is renamed."""
+    write(site, "a.md", "Title: Rapat industri\nDate: 2024-05-06", BODY)
+    write(site, "b.md", "Title: Rapat lain\nDate: 2024-05-07", BODY)
+    generator = generate(site)
+    articles = generator.articles
+    pages = build_pages(generator.context[TAGGER_CONTEXT])
+    memo = tmp_path / "records.bin"
+
+    def written(with_memo: bool) -> str:
+        stream = io.StringIO()
+        write_articles_json(stream, articles, pages, memo if with_memo else None)
+        return stream.getvalue()
+
+    def found() -> int:
+        """What the last writing with the memo found by its inputs."""
+        lines = [r.message for r in caplog.records if "articles.json" in r.message]
+        caplog.clear()
+        LimitFilter._raised_messages.clear()  # Pelican logs a message once
+        return int(re.search(r"(\d+) found by", lines[-1]).group(1))
+
+    with caplog.at_level(logging.INFO, logger="warta_entities.pages"):
+        assert written(True) == written(False)
+        assert found() == 0  # nothing carried yet
+        assert written(True) == written(False)
+        assert found() == 0  # the tags have not been digested: may change
+        Digester().digest([article.warta_tags for article in articles])
+        written(True)
+        assert written(True) == written(False)
+        assert found() == 2
+        articles[0].title = "Rapat industri (diperbarui)"
+        assert written(True) == written(False)
+        assert found() == 1
+        pages["kemenperin"].name = "Kementerian Perindustrian RI"
+        renamed = written(True)
+        assert renamed == written(False)
+        assert "Kementerian Perindustrian RI" in renamed
+        assert found() == 0

@@ -94,3 +94,31 @@ def test_an_indented_list_with_a_memo_is_the_list_without_one(tmp_path, items):
         memo.save()
         assert remembered.getvalue() == alone.getvalue()
     assert memo.kept == len(items)
+
+
+def test_a_text_is_read_back_by_its_key_in_a_later_build(tmp_path):
+    path = tmp_path / "memo.bin"
+    memo = TextMemo(path, "kode-1")
+    keys = [memo.keyed_text(value, _made([]))[0] for value in RECORDS]
+    assert memo.text_of(keys[0]) is None  # not kept by a build yet
+    memo.save()
+    memo.close()
+
+    later = TextMemo(path, "kode-1")
+    made: list = []
+    assert later.text_of(keys[1]) == json.dumps(RECORDS[1], ensure_ascii=False)
+    assert later.text_of(b"\0" * 16) is None  # an unknown key
+    # The key is the one keyed_text gives for the same value.
+    assert later.keyed_text(RECORDS[2], _made(made))[0] == keys[2]
+    assert made == []
+    later.save()
+    later.close()
+
+    # Kept again by the build that read it back: there the build after.
+    third = TextMemo(path, "kode-1")
+    assert third.text_of(keys[1]) is not None
+    assert third.text_of(keys[0]) is None  # not used by the last build
+    third.close()
+    other_code = TextMemo(path, "kode-2")
+    assert other_code.text_of(keys[1]) is None
+    other_code.close()
