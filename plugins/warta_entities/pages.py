@@ -280,7 +280,10 @@ def write_articles_json(
         nonlocal found
         for article in newest_first:
             inputs = _record_inputs(article, names)
-            key = None if inputs is None else keys.get(inputs)
+            try:
+                key = None if inputs is None else keys.get(inputs)
+            except TypeError:  # a field no key can hold (a list): made
+                inputs = key = None
             text = None if key is None else texts.text_of(key)
             if text is None:
                 key, text = texts.keyed_text(_article_record(article, pages), make)

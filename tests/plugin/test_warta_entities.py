@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import logging
 import re
 from pathlib import Path
@@ -309,3 +310,15 @@ def test_articles_json_records_are_found_by_what_they_are_made_of(
         assert renamed == written(False)
         assert "Kementerian Perindustrian RI" in renamed
         assert found() == 0
+
+
+def test_an_article_with_a_field_no_key_can_hold_gets_its_record_made(site, tmp_path):
+    write(site, "a.md", "Title: Rapat industri\nDate: 2024-05-06", BODY)
+    generator = generate(site)
+    [article] = generator.articles
+    article.region = ["Lampung", "Jambi"]  # as another reader might give it
+    pages = build_pages(generator.context[TAGGER_CONTEXT])
+    Digester().digest(article.warta_tags)
+    stream = io.StringIO()
+    write_articles_json(stream, [article], pages, tmp_path / "records.bin")
+    assert json.loads(stream.getvalue())[0]["region"] == ["Lampung", "Jambi"]
