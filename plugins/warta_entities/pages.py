@@ -328,23 +328,20 @@ def _record_inputs(article, names: dict[str, str]) -> tuple | None:
     id, as its page has it); None if its tags or figures may change (not
     found to hold nothing that can change when the article's page was
     digested)."""
-    carried = []
-    for name in ("warta_tags", "figures"):
-        value = getattr(article, name, None)
-        if value is not None and not keeps_its_digest(value):
-            return None
-        carried.append(_Same(value))
     tags = getattr(article, "warta_tags", None)
-    named = () if tags is None else tuple(names.get(tag.id) for tag in tags.tags)
+    figures = getattr(article, "figures", None)
+    if any(v is not None and not keeps_its_digest(v) for v in (tags, figures)):
+        return None
     return (
-        named,
+        () if tags is None else tuple(names.get(tag.id) for tag in tags.tags),
         article.url,
         article.title,
         article.date,
         getattr(article, "source", None),
         getattr(article, "source_url", None),
         getattr(article, "region", None),
-        *carried,
+        _Same(tags),
+        _Same(figures),
     )
 
 

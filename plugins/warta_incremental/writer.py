@@ -101,7 +101,7 @@ def running_code_digest() -> str:
 
 
 def begin_build(settings: dict) -> None:
-    output = _output(settings)
+    output = _output(settings["OUTPUT_PATH"])
     cache = Path(settings["CACHE_PATH"])
     settings_part, code = settings_digest(settings), running_code_digest()
     # What reading a file depends on besides the file.
@@ -136,17 +136,18 @@ def _compile_templates_once(settings: dict, folder: Path) -> None:
 def reading_digest(settings: dict) -> str | None:
     """The digest of the settings and code this build reads files with
     (None outside a build begun by ``begin_build``)."""
-    build = _BUILDS.get(_output(settings))
+    build = _BUILDS.get(_output(settings["OUTPUT_PATH"]))
     return None if build is None else build.reading
 
 
 def finish_build(settings: dict) -> PageMemo | None:
-    build = _BUILDS.pop(_output(settings), None)
+    build = _BUILDS.pop(_output(settings["OUTPUT_PATH"]), None)
     return None if build is None else build.memo
 
 
-def _output(settings: dict) -> str:
-    return str(Path(settings["OUTPUT_PATH"]).resolve())
+def _output(path) -> str:
+    """The key of the build writing to ``path`` (an output folder)."""
+    return str(Path(path).resolve())
 
 
 def _url_wrapper(value: URLWrapper, shallow: bool) -> tuple:
@@ -209,7 +210,7 @@ class _Describer:
 class MemoWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        build = _BUILDS.get(str(Path(output_path).resolve()))
+        build = _BUILDS.get(_output(output_path))
         self._memo = None if build is None else build.memo
         self._describer = _Describer()
 
