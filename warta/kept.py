@@ -89,6 +89,14 @@ def carried_over(kind: str, inputs: object) -> tuple[dict, dict]:
     return last, now
 
 
+def carries(kind: str, inputs: object) -> bool:
+    """Whether the last ``carried_over`` call for ``kind`` had ``inputs``
+    and its build put something in the dict it returned: what the next call
+    with ``inputs`` would find."""
+    found = _KEPT.get((kind, None))
+    return found is not None and found[0] == inputs and bool(found[1])
+
+
 class CarriedOver:
     """Values by what they are worked out from (an article's file, the
     inputs of its cache key), carried from one build of a process to the next

@@ -45,8 +45,11 @@ def read_ahead(generator) -> None:
 
 
 def stop_reading_ahead(generator) -> None:
-    if (reader := _markdown_reader(generator)) is not None and reader.ahead:
-        used = reader.stop_ahead()
+    if (reader := _markdown_reader(generator)) is None:
+        return
+    worked = reader.ahead is not None
+    used = reader.stop_ahead()
+    if worked:
         logger.info(
             "read %d of %d articles on a second core", used, len(generator.articles)
         )

@@ -45,8 +45,13 @@ class StrictMarkdownReader(MarkdownReader):
     """
 
     ahead: FilesAhead | None = None
+    # The generator whose files are read ahead once this reader reads one.
+    _ahead_of = None
 
     def read(self, source_path):
+        if self._ahead_of is not None:
+            generator, self._ahead_of = self._ahead_of, None
+            self._start_ahead(generator)
         if self.ahead is not None:
             done = self.ahead.take(source_path)
             if done is not None:
@@ -55,11 +60,21 @@ class StrictMarkdownReader(MarkdownReader):
 
     def read_ahead(self, generator) -> None:
         """Let a worker read the generator's Markdown files from the last one
-        back while Pelican reads them from the first (``read``), skipping
-        those Pelican's content cache holds."""
+        back while Pelican reads them from the first (``read``).
+
+        The worker starts when the first file is read here, by when whatever
+        else chooses the files Pelican reads has been set up: its content
+        cache, and articles made without reading (``warta_incremental``)."""
         self.stop_ahead()
-        if not work_ahead.possible():
-            return
+        if work_ahead.possible():
+            self._ahead_of = generator
+
+    def _start_ahead(self, generator) -> None:
+        """The worker, for the files neither Pelican's content cache holds
+        nor its wrapped ``read_file`` makes without reading
+        (``made_as_read``), if there are enough of them."""
+        readers = generator.readers
+        made_as_read = getattr(readers.read_file, "made_as_read", None)
         paths = []
         for name in generator.get_files(
             self.settings["ARTICLE_PATHS"], exclude=self.settings["ARTICLE_EXCLUDES"]
@@ -67,7 +82,9 @@ class StrictMarkdownReader(MarkdownReader):
             path = os.path.abspath(os.path.join(generator.path, name))
             if path.rsplit(".", 1)[-1] not in self.file_extensions:
                 continue
-            if generator.readers.get_cached_data(path, None) is None:
+            if made_as_read is not None and made_as_read(path):
+                continue
+            if readers.get_cached_data(path, None) is None:
                 paths.append(path)
         if len(paths) >= AHEAD_MIN:
             # Metadata refers to the settings (tags, categories): not copied.
@@ -76,6 +93,7 @@ class StrictMarkdownReader(MarkdownReader):
 
     def stop_ahead(self) -> int:
         """End the worker; return the number of files it read that were used."""
+        self._ahead_of = None
         if self.ahead is None:
             return 0
         used = self.ahead.used

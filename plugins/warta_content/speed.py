@@ -30,11 +30,6 @@ _CONTENT_LISTS = (
 )
 
 
-# Files read anew by a build of ``make serve``'s process below which
-# Pelican's content cache is not saved (see below).
-UNSAVED_MAX = 64
-
-
 def save_content_cache_when_changed(generator) -> None:
     """``article_generator_init``: Pelican's content cache saved only if
     this build put something in it.
@@ -42,29 +37,20 @@ def save_content_cache_when_changed(generator) -> None:
     Pelican saves the whole cache when a generator has read its files, though
     every file came from the cache as it was loaded (0.8 s to pickle 97 MB at
     20,000 articles): the saved file would be the one already there.
-
-    Nor is it saved by a build that made its other articles as read by this
-    process last time (``make serve``, see ``warta_incremental.articles``)
-    and read fewer than ``UNSAVED_MAX`` files anew: this process has those
-    files as read for its next builds, and another process finds their
-    entries older than the files and reads them again (Pelican checks each
-    file's time), as it would read them had they been edited since.
     """
     readers = getattr(generator, "readers", None)
     if readers is None or not getattr(readers, "_cache_data_policy", False):
         return
     cache_data, save_cache = readers.cache_data, readers.save_cache
-    added = 0
+    added = False
 
     def cache_and_note(filename, data) -> None:
         nonlocal added
-        added += 1
+        added = True
         cache_data(filename, data)
 
     def save_if_added() -> None:
-        # Counted by ``warta_incremental.articles`` when it wraps the reading.
-        counts = getattr(readers.read_file, "counts", None)
-        if added and not (counts and counts["kept"] and added < UNSAVED_MAX):
+        if added:
             save_cache()
 
     readers.cache_data = cache_and_note

@@ -9,7 +9,7 @@ from pelican import signals
 
 from warta.incremental import remove_stale
 
-from .articles import keep_articles_read, report_articles_read
+from .articles import keep_articles_read, leave_content_cache, report_articles_read
 from .writer import MemoWriter, begin_build, finish_build, reading_digest
 
 logger = logging.getLogger(__name__)
@@ -22,6 +22,8 @@ def _enabled(pelican) -> bool:
 def on_initialized(pelican) -> None:
     if _enabled(pelican):
         begin_build(pelican.settings)
+        if leave_content_cache(pelican.settings, reading_digest(pelican.settings)):
+            logger.info("content cache not loaded: articles kept as read")
 
 
 def on_article_generator_init(generator) -> None:

@@ -13,12 +13,17 @@ import pytest
 from pelican import signals
 from pelican.log import LimitFilter
 from warta_incremental import articles
-from warta_incremental.articles import keep_articles_read, report_articles_read
+from warta_incremental.articles import (
+    keep_articles_read,
+    leave_content_cache,
+    report_articles_read,
+)
 
 import pelicanconf
 import warta_content
 from tests.plugin.pelican_objects import articles_generator, settings_for
 from warta.kept import forget_kept
+from warta_content import reader as reader_module
 
 ARTICLES = {
     "kopi": "Title: Ekspor Kopi\nDate: 2015-03-16 09:00\nTags: kopi, ekspor\n"
@@ -227,37 +232,96 @@ def test_containers_are_made_anew_however_deep_and_each_once():
     assert other.keys is frozen.keys
 
 
-def test_a_build_that_made_articles_as_read_leaves_pelicans_cache_as_it_was(site):
-    """A build of ``make serve``'s process that read one edited file does not
-    save Pelican's content cache (all of it, for one entry); another process
-    reads that file anew, finding its entry older than the file."""
+def _cached(settings, reading: str = "r1") -> tuple[dict, bool]:
+    """The settings of a build with Pelican's content cache on, as
+    ``initialized`` leaves them (``leave_content_cache``), and whether it
+    left the cache."""
+    settings = {**settings, "CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+    return settings, leave_content_cache(settings, reading)
+
+
+def test_a_build_that_makes_articles_as_read_leaves_pelicans_cache(site):
+    """The next build of ``make serve``'s process neither loads nor saves
+    Pelican's content cache (all of it, for the files saved since); another
+    process reads those files anew, finding their entries older than them."""
     content, settings = site
-    settings.update(CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True)
     saved = Path(settings["CACHE_PATH"]) / "ArticlesGenerator-Readers"
-    _read(settings)
+    first, left = _cached(settings)
+    assert not left  # nothing read yet: the cache is loaded and saved
+    assert _read(first)[1] == ["draf.md", "kopi.md", "lada.md"]
     assert saved.is_file()
     os.utime(saved, ns=(1, 1))  # a save would change it
     lada = content / "articles" / "lada.md"
     lada.write_text(lada.read_text(encoding="utf-8") + "\nNaik.\n", encoding="utf-8")
-    kept, reads = _read(settings)
+
+    second, left = _cached(settings)
+    assert left
+    assert not second["LOAD_CONTENT_CACHE"]
+    assert not second["CACHE_CONTENT"]
+    kept, reads = _read(second)
     assert reads == ["lada.md"]
+    assert kept.readers._cache == {}  # not loaded
     assert saved.stat().st_mtime_ns == 1  # not saved
     assert "Naik." in {a.slug: a for a in kept.articles}["harga-lada"].content
+
     forget_kept()  # another process
-    again, reads = _read(settings)
+    third, left = _cached(settings)
+    assert not left
+    again, reads = _read(third)
     assert reads == ["lada.md"]  # its cached entry is older than the file
     assert "Naik." in {a.slug: a for a in again.articles}["harga-lada"].content
-    assert saved.stat().st_mtime_ns != 1  # nothing made as read: saved
+    assert saved.stat().st_mtime_ns != 1  # read anew: saved
 
 
-def test_a_build_that_read_many_files_anew_saves_pelicans_cache(site, monkeypatch):
+@pytest.mark.parametrize(
+    "case", ["other reading", "future dates wait", "receiver of the metadata"]
+)
+def test_the_cache_is_loaded_when_articles_are_not_made_as_read(site, case):
+    _content, settings = site
+    _read(_cached(settings)[0])
+    reading = "r2" if case == "other reading" else "r1"
+    if case == "future dates wait":
+        settings["WITH_FUTURE_DATES"] = False
+    if case == "receiver of the metadata":
+        signals.article_generator_context.connect(_tag_everything)
+    try:
+        after, left = _cached(settings, reading)
+        assert not left
+        assert after["LOAD_CONTENT_CACHE"]
+        assert after["CACHE_CONTENT"]
+        assert _cached(settings)[1] == (case == "other reading")
+    finally:
+        signals.article_generator_context.disconnect(_tag_everything)
+
+
+def _tag_everything(generator, metadata) -> None:
+    metadata["tags"] = ["semua"]
+
+
+def test_files_made_as_read_are_not_read_ahead(site, monkeypatch):
+    """The worker that reads files ahead (``warta_content``) starts at the
+    first file read, and leaves those made as read last time."""
     content, settings = site
-    settings.update(CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True)
-    monkeypatch.setattr("warta_content.speed.UNSAVED_MAX", 1)  # one is many
-    saved = Path(settings["CACHE_PATH"]) / "ArticlesGenerator-Readers"
+    monkeypatch.setattr("warta_content.reader.AHEAD_MIN", 1)
+    monkeypatch.setattr("warta.ahead.possible", lambda: True)
+    ahead = []
+    real = reader_module.FilesAhead
+
+    def recorded(read, paths, **options):
+        ahead.append(sorted(path.rsplit("/", 1)[-1] for path in paths))
+        return real(read, paths, **options)
+
+    monkeypatch.setattr(reader_module, "FilesAhead", recorded)
     _read(settings)
-    os.utime(saved, ns=(1, 1))
-    lada = content / "articles" / "lada.md"
-    lada.write_text(lada.read_text(encoding="utf-8") + "\nNaik.\n", encoding="utf-8")
-    assert _read(settings)[1] == ["lada.md"]
-    assert saved.stat().st_mtime_ns != 1
+    assert ahead == [["draf.md", "kopi.md", "lada.md"]]
+    for name in ("lada", "kopi"):
+        path = content / "articles" / f"{name}.md"
+        path.write_text(path.read_text(encoding="utf-8") + "\nLagi.\n", "utf-8")
+    ahead.clear()
+    generator, reads = _read(settings)
+    assert reads == ["kopi.md", "lada.md"]
+    assert ahead == [["kopi.md", "lada.md"]]
+    assert {a.slug for a in generator.articles} == {"ekspor-kopi", "harga-lada"}
+    ahead.clear()
+    assert _read(settings)[1] == []
+    assert ahead == []  # nothing read: no worker

@@ -94,6 +94,7 @@ def test_incremental_rebuild_equals_clean_build(archive, caplog):
     assert _rewritten(output, unchanged.stat().st_ctime_ns) == set()
     # This process read every article last time: none is read again.
     assert f"articles: {ARTICLES} made as read last time, 0 read" in caplog.text
+    assert "content cache not loaded: articles kept as read" in caplog.text
     summary = [r.getMessage() for r in caplog.records if "incremental:" in r.message]
     assert summary
     assert summary[-1].startswith("incremental: 0 pages rendered")
@@ -133,6 +134,7 @@ def test_incremental_rebuild_equals_clean_build(archive, caplog):
     # The edited and the added article are read; the removed one is gone.
     kept = f"articles: {ARTICLES - 2} made as read last time, 2 read"
     assert kept in caplog.text
+    assert "content cache not loaded: articles kept as read" in caplog.text
     message = next(r.message for r in caplog.records if "incremental:" in r.message)
     # data/articles.json: the records that changed are made, the others read.
     records = next(r.message for r in caplog.records if "articles.json" in r.message)

@@ -9,6 +9,7 @@ import pytest
 from warta.kept import (
     CarriedOver,
     carried_over,
+    carries,
     forget_kept,
     keep,
     kept_while_equal,
@@ -138,6 +139,21 @@ def test_values_are_carried_over_to_the_next_build_with_equal_inputs():
     assert carried_over("keys", ("catalogue", 1))[0] == {}
     forget_kept()
     assert carried_over("keys", ("catalogue", 2))[0] == {}
+
+
+def test_carries_tells_whether_the_next_build_would_find_values():
+    forget_kept()
+    assert not carries("keys", 1)  # no build yet
+    carried_over("keys", 1)
+    assert not carries("keys", 1)  # a build that put nothing
+    carried_over("keys", 1)[1]["a"] = 1
+    assert carries("keys", 1)
+    assert carries("keys", 1)  # asking does not start a build
+    assert not carries("keys", 2)
+    assert not carries("other", 1)
+    assert carried_over("keys", 1)[0] == {"a": 1}
+    forget_kept()
+    assert not carries("keys", 1)
 
 
 def test_one_object_serves_a_build_and_the_next_for_the_same_inputs():
