@@ -383,17 +383,24 @@ def test_an_incremental_run_writes_only_the_bundle_files_that_change(tmp_path):
     assert not (output / "cari" / "indeks.baru").exists()
 
 
-def test_pages_taken_ahead_then_written_changed_or_removed_are_taken_back(tmp_path):
+def test_pages_taken_ahead_then_written_changed_or_removed_are_taken_back(
+    tmp_path, monkeypatch
+):
     """While no page is named, the cached pages are taken from the read
     cache. One taken, then written again and named, is read again; one
     changed or removed before the end without being named is too (or
-    dropped): the bundle is what a fresh run writes."""
+    dropped); a page added and named is read: the bundle is what a fresh run
+    writes. The output is walked once, as the taking ahead began."""
+    from warta_search import indexer
     from warta_search.indexer import _Indexing, build_index
 
     output = tmp_path / "output"
     pages = [Path(path) for path in write_articles(output, 6, by_word)]
     cache = tmp_path / "pages.pickle"
     build_index(output, workers=1, cache=cache, page_min=1)
+    walks = []
+    walk = indexer._pages
+    monkeypatch.setattr(indexer, "_pages", lambda out: walks.append(out) or walk(out))
     indexing = _Indexing(output, 1, cache, 1)
 
     def named():
@@ -406,19 +413,24 @@ def test_pages_taken_ahead_then_written_changed_or_removed_are_taken_back(tmp_pa
         yield f"{pages[1]}\n"
         pages[2].write_text(ARTICLE.replace("kopi", "teh"), encoding="utf-8")
         shutil.rmtree(pages[3].parent)
+        added = output / "berita" / "b6" / "index.html"
+        added.parent.mkdir()
+        added.write_text(ARTICLE.replace("kopi", "cengkih"), encoding="utf-8")
+        yield f"{added}\n"
 
     indexing.stream(named())
     figures = indexing.finish()
+    assert walks == [output]
     assert indexing.dropped == 3
     assert figures["files_taken_ahead"] == 3  # b0, b4, b5
-    assert (figures["files_read"], figures["documents"]) == (2, 5)
+    assert (figures["files_read"], figures["documents"]) == (3, 6)
 
     fresh = tmp_path / "fresh"
     shutil.copytree(output / "berita", fresh / "berita")
     build_index(fresh, workers=1, page_min=1)
     assert _every_file(output / BUNDLE) == _every_file(fresh / BUNDLE)
     dictionary = {entry[0] for entry in read(output / BUNDLE / "kamus" / "0.bin")}
-    assert {"lada", "teh"} <= dictionary
+    assert {"lada", "teh", "cengkih"} <= dictionary
     assert not {"kopi1", "kopi2", "kopi3"} & dictionary
 
 
