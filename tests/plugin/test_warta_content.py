@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from pelican.contents import Article, Page
+from pelican.generators import ArticlesGenerator
 from pelican.readers import Readers
 from pelican.settings import read_settings
 
@@ -121,7 +122,9 @@ def test_distinct_urls_pass(site):
     assert sorted(a.slug for a in generator.articles) == ["dua", "satu"]
 
 
-def test_articles_read_on_a_second_core_equal_those_read_here(site, caplog):
+def test_articles_read_on_a_second_core_equal_those_read_here(
+    site, caplog, monkeypatch
+):
     paths = [
         write(
             site,
@@ -135,12 +138,22 @@ def test_articles_read_on_a_second_core_equal_those_read_here(site, caplog):
     broken = write(
         site, "articles/rusak.md", "Title: Rusak\nDate: 2024-13-01\n\nIsi.\n"
     )
+    listings = []
+    listing = ArticlesGenerator.get_files
+
+    def get_files(self, paths, exclude=None, extensions=None):
+        listings.append(paths)
+        return listing(self, paths, exclude, extensions)
+
+    monkeypatch.setattr(ArticlesGenerator, "get_files", get_files)
     with (
         caplog.at_level(logging.INFO, logger="warta_content.plugin"),
         slow_reading(0.01),  # the worker gets ahead
     ):
         generator = articles_generator(site)
         generator.generate_context()
+    # The worker's files come from Pelican's own listing of the articles.
+    assert listings.count(site["ARTICLE_PATHS"]) == 1
     [used] = [
         int(r.getMessage().split()[1])
         for r in caplog.records
