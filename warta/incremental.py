@@ -81,7 +81,10 @@ class Digester:
       as the value digested, one of its items or one of the fields of an
       object described by reference, by those descriptions: an archive's
       articles, listed by its pages (a million in a build at 20,000
-      articles), each cost 2.6 µs described one by one through the pickler.
+      articles), each cost 2.6 µs described one by one through the pickler;
+      and, met in the same places, a list or tuple of tuples of one length
+      (rows) of which a column is such a list, by its columns: an indicator
+      page's (article, figure) entries.
 
     Anything pickle cannot serialise (a lambda, a lock) raises ``Unhashable``.
     Sets are serialised in their iteration order, which may change from run to
@@ -165,10 +168,13 @@ class Digester:
     def _described_at_once(
         self, values: list | tuple, kinds: set[type], shallow: bool
     ) -> tuple | None:
-        """``values`` described at once, if they are of one kind that can be."""
+        """``values`` described at once, if they are of one kind that can be,
+        or rows of which a column is."""
         if len(kinds) != 1:
             return None
         (kind,) = kinds
+        if kind is tuple:
+            return self._rows_at_once(values, shallow)
         many = self._many.get(kind, _UNKNOWN)
         if many is _UNKNOWN:
             many = self._many[kind] = self._resolve_many(kind)
@@ -177,6 +183,22 @@ class Digester:
             return None
         # A plain tuple led by ``_Described``, which no value holds.
         return (_Described, "many", type(values).__name__, kind.__qualname__, described)
+
+    def _rows_at_once(self, rows: list | tuple, shallow: bool) -> tuple | None:
+        """Tuples of one length, column by column: each column described at
+        once if it can be, else as its values."""
+        widths = set(map(len, rows))
+        if len(widths) != 1:
+            return None
+        columns = []
+        batched = False
+        for column in zip(*rows, strict=True):
+            described = self._described_at_once(column, set(map(type, column)), shallow)
+            batched = batched or described is not None
+            columns.append(column if described is None else described)
+        if not batched:
+            return None
+        return (_Described, "rows", type(rows).__name__, len(columns), columns)
 
     def action(self, kind: type) -> Callable:
         """How values of ``kind`` are reduced: ``(value, shallow) -> reduce

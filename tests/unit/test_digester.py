@@ -10,6 +10,7 @@ import pytest
 
 from warta.incremental import _STORED as STORED_KEY
 from warta.incremental import Digester, Unhashable, deeply_immutable
+from warta.incremental import _Described as MARKER
 
 
 @dataclass
@@ -173,6 +174,34 @@ BATCHED = [
     ({"articles": [A]}, {"other": [A]}, False),
     (Listing("x", [A, B]), Listing("x", [A, B]), True),  # a field, by reference
     (Listing("x", [A, B]), Listing("x", [B, A]), False),
+    # Rows (tuples of one length) with a column of articles: by columns.
+    ([(A, 1), (B, 2)], [(A, 1), (B, 2)], True),
+    ([(A, 1), (B, 2)], [(B, 1), (A, 2)], False),
+    ([(A, 1), (B, 2)], [(A, 2), (B, 1)], False),
+    ([(A, 1), (B, 2)], [(B, 2), (A, 1)], False),
+    ([(A, 1), (B, 2)], ((A, 1), (B, 2)), False),  # a list is not a tuple
+    ([(A, 1), (B, 2)], [(A, 1, None), (B, 2, None)], False),
+    ([(A, 1), (B, 2)], [(A, 1), [B, 2]], False),  # not all tuples: one by one
+    ([(A, 1), (B, 2)], [(A, 1), (B, "2")], False),  # a column of two kinds
+    ([(A, 1), (B, "2")], [(A, 1), (B, "2")], True),
+    ([(A, 1), (B,)], [(A, 1), (B,)], True),  # two lengths: one by one
+    ([(A, 1), (B,)], [(A,), (B, 1)], False),
+    ([(1, A)], [(A, 1)], False),
+    ([(A, 1), (B, 2)], [[A, 1], [B, 2]], False),
+    (  # the description spelt, without the marker no value holds
+        [(A, 1), (B, 2)],
+        (
+            "rows",
+            "list",
+            2,
+            [(MARKER, "many", "tuple", "Article", ["own:a", "own:b"]), (1, 2)],
+        ),
+        False,
+    ),
+    ([((A, 1),), ((B, 2),)], [((A, 1),), ((B, 2),)], True),  # rows of rows
+    ([((A, 1),), ((B, 2),)], [((A, 2),), ((B, 1),)], False),
+    (Listing("x", [(A, 1)]), Listing("x", [(A, 1)]), True),
+    (Listing("x", [(A, 1)]), Listing("x", [(A, 2)]), False),
 ]
 
 
@@ -191,6 +220,10 @@ def test_lists_described_at_once_tell_the_same_values_apart(one, other, same):
         ({"articles": (A,), "dates": [B, A]}, [1, 2], False),
         (Listing("x", [A, B]), [2], True),  # by reference: as reached
         ([[[A]]], [], False),  # deeper: one by one
+        ([(A, 1), (B, 2), (A, 3)], [3], False),  # rows: their column of articles
+        ({"entries": [(A, 1), (B, 2)]}, [2], False),
+        (Listing("x", [(A, 1), (B, 2)]), [2], True),
+        ([(A, 1), (B, 2, 3)], [], False),  # two lengths: not rows
         ([A, "b"], [], False),
     ],
 )
