@@ -83,6 +83,11 @@ def reject_duplicate_urls(generator) -> None:
 
 def fewer_collections(_pelican) -> None:
     collect_less_often()
+    # Back to the usual collections after every other receiver of the
+    # build's end: with full collections back, saving the page memo (13 MB of
+    # JSON at 20,000 articles) took 1.3-2.4 s instead of 0.1-0.2 s.
+    signals.finalized.disconnect(usual_collections)
+    signals.finalized.connect(usual_collections)
 
 
 def usual_collections(_pelican) -> None:
@@ -91,7 +96,6 @@ def usual_collections(_pelican) -> None:
 
 def register() -> None:
     signals.initialized.connect(fewer_collections)
-    signals.finalized.connect(usual_collections)
     signals.readers_init.connect(use_strict_reader)
     signals.content_object_init.connect(freeze_paths)
     signals.article_generator_init.connect(read_ahead)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 from pathlib import Path
 
 import pytest
+from pelican import signals
 from pelican.contents import Article
 from pelican.generators import ArticlesGenerator
 from pelican.settings import read_settings
@@ -14,6 +16,7 @@ from pelican.urlwrappers import Author
 
 import warta_content
 from tests.plugin.pelican_objects import articles_generator
+from warta.memory import NO_FULL_COLLECTIONS, collect_as_usual
 from warta_content.speed import (
     IndexedList,
     _UrlFields,
@@ -320,3 +323,26 @@ def test_archives_by_period_are_pelicans_own(tmp_path, granularities):
         march = next(a for a in ours["month"] if a["period_num"] == (2015, 3))
         assert len(march["articles"]) == 3
         assert march["period"] == (2015, "March")
+
+
+def test_full_collections_stay_off_until_every_receiver_of_the_end_is_done():
+    """Another plugin's receiver of ``finalized`` (the page memo's save,
+    connected after warta_content's) still runs without full collections;
+    the usual thresholds are back once the build has ended."""
+    usual = gc.get_threshold()
+    seen = []
+
+    def later_plugin(_pelican) -> None:
+        seen.append(gc.get_threshold()[2])
+
+    warta_content.register()
+    signals.finalized.connect(later_plugin)
+    try:
+        for _build in range(2):  # the order holds for the next build too
+            signals.initialized.send(object())
+            signals.finalized.send(object())
+            assert gc.get_threshold() == usual
+    finally:
+        signals.finalized.disconnect(later_plugin)
+        collect_as_usual()
+    assert seen == [NO_FULL_COLLECTIONS, NO_FULL_COLLECTIONS]
