@@ -28,7 +28,7 @@ import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from warta.memory import release_free_memory
+from warta.memory import collect_as_usual, collect_less_often, release_free_memory
 from warta.outbox import Outbox
 
 logger = logging.getLogger(__name__)
@@ -514,5 +514,13 @@ def main(argv: list[str] | None = None) -> int:
         # ``IndexProcess``), so it takes what Pelican leaves.
         os.nice(10)
         stream = sys.stdin
-    print(json.dumps(build_index(args.output, cache=args.cache, stream=stream)))
+    # As in a build (``warta.memory``): what the index is made of lives to its
+    # end. Each full collection walked all of it and freed nothing (five in
+    # a rebuild after one edit at 20,000 articles: 1.5-3 s of its 10).
+    collect_less_often()
+    try:
+        figures = build_index(args.output, cache=args.cache, stream=stream)
+    finally:
+        collect_as_usual()
+    print(json.dumps(figures))
     return 0

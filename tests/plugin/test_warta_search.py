@@ -238,6 +238,33 @@ def test_index_site_writes_the_bundle_from_a_separate_process(tmp_path, caplog):
     assert read(output / BUNDLE / "dok" / "0.bin")["u"] == "berita/b0/"  # the oldest
 
 
+def test_the_indexer_makes_no_full_collection_while_it_indexes(
+    tmp_path, monkeypatch, capsys
+):
+    """Its command (``python -m warta_search``) indexes as a build writes:
+    the oldest generation is not collected meanwhile; after, as usual."""
+    import gc
+
+    from warta.memory import NO_FULL_COLLECTIONS
+    from warta_search import indexer
+
+    output = tmp_path / "output"
+    write_articles(output, 3, by_date)
+    usual = gc.get_threshold()
+    seen = []
+    index = indexer.build_index
+
+    def build_index(*args, **options):
+        seen.append(gc.get_threshold()[2])
+        return index(*args, **options)
+
+    monkeypatch.setattr(indexer, "build_index", build_index)
+    assert indexer.main([str(output)]) == 0
+    assert seen == [NO_FULL_COLLECTIONS]
+    assert gc.get_threshold() == usual
+    assert json.loads(capsys.readouterr().out)["documents"] == 3
+
+
 def test_worker_processes_write_the_same_bundle_as_one_process(tmp_path):
     from warta_search.indexer import build_index
 
