@@ -355,6 +355,35 @@ def test_a_value_that_can_change_is_digested_each_time():
     assert Digester().digest(holder) != before
 
 
+def _two_quotes() -> list:
+    return [Quotes((Quote("a"),), "Antara"), Quotes((Quote("b", 2024),), "Kompas")]
+
+
+def test_a_list_of_objects_that_keep_their_digest_is_described_at_once():
+    """By the digest each keeps, the same whether it was kept already or is
+    made by this digest (so a page's digest does not change from one build
+    to the next); a list whose objects may change is still told apart."""
+    first = _two_quotes()
+    digest = Digester(BatchDescriber()).digest(first)
+    assert all(STORED_KEY in vars(quotes) for quotes in first)
+    assert Digester(BatchDescriber()).digest(first) == digest
+    assert Digester(BatchDescriber()).digest(_two_quotes()) == digest
+    assert Digester().digest(_two_quotes()) != digest  # described at once
+    assert Digester(BatchDescriber()).digest(_two_quotes()[::-1]) != digest
+    assert Digester(BatchDescriber()).digest(_two_quotes()[:1]) != digest
+    assert Digester(BatchDescriber()).digest(tuple(_two_quotes())) != digest
+    rows = [(quotes, 1) for quotes in _two_quotes()]  # a column of them
+    assert Digester(BatchDescriber()).digest(rows) == Digester(BatchDescriber()).digest(
+        [(quotes, 1) for quotes in first]
+    )
+    shown = []
+    mixed = [Quotes((Quote("a"),), "Antara"), Quotes((shown,), "Antara")]
+    before = Digester(BatchDescriber()).digest(mixed)
+    assert STORED_KEY not in vars(mixed[1])
+    shown.append("baru")
+    assert Digester(BatchDescriber()).digest(mixed) != before
+
+
 def test_a_digester_used_again_digests_as_a_new_one():
     """Its picklers are used again: after a failed digest, a large one (many
     frames) and nested ones, each value digests as with a new digester."""
