@@ -346,3 +346,48 @@ def test_full_collections_stay_off_until_every_receiver_of_the_end_is_done():
         signals.finalized.disconnect(later_plugin)
         collect_as_usual()
     assert seen == [NO_FULL_COLLECTIONS, NO_FULL_COLLECTIONS]
+
+
+@pytest.mark.parametrize("layer", ["reader", "generator"])
+def test_the_generator_level_cache_is_asked_only_when_it_is_on(
+    tmp_path, monkeypatch, layer
+):
+    """Off (the default layer is the reader's), Pelican's generator-level
+    cache takes no file's time; on, it caches as Pelican's does."""
+    stamped = []
+    stamp = ArticlesGenerator._get_file_stamp
+
+    def get_file_stamp(self, filename):
+        stamped.append(filename)
+        return stamp(self, filename)
+
+    monkeypatch.setattr(ArticlesGenerator, "_get_file_stamp", get_file_stamp)
+    texts = {"kopi": "Ekspor kopi naik.", "lada": "Harga lada stabil."}
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    for number, (name, body) in enumerate(texts.items(), start=1):
+        (content / "articles" / f"{name}.md").write_text(
+            f"Title: {name.title()}\nDate: 2015-03-{number:02}\n\n{body}\n", "utf-8"
+        )
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(tmp_path / "output"),
+            "CACHE_PATH": str(tmp_path / "cache"),
+            "CACHE_CONTENT": True,
+            "LOAD_CONTENT_CACHE": True,
+            "CONTENT_CACHING_LAYER": layer,
+        },
+    )
+    warta_content.register()
+    first = articles_generator(settings)
+    first.generate_context()
+    assert sorted(a.title for a in first.articles) == ["Kopi", "Lada"]
+    assert bool(stamped) == (layer == "generator")
+    again = articles_generator(settings)
+    again.generate_context()
+    assert sorted(a.title for a in again.articles) == ["Kopi", "Lada"]
+    if layer == "generator":  # the articles came from its cache
+        assert again._cache
+        assert set(again._cache) == set(first._cache)
