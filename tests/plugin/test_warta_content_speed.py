@@ -197,9 +197,9 @@ def test_an_indexed_list_pickles_as_its_items():
     assert pickle.dumps(IndexedList(["a", "b"])) == pickle.dumps(listed)
 
 
-def _cached_generator(tmp_path, texts: dict[str, str]):
-    """An ArticlesGenerator that read ``texts`` (name -> body) with Pelican's
-    content cache on, as an incremental build reads."""
+def _cached_settings(tmp_path, texts: dict[str, str], **override) -> dict:
+    """Settings with Pelican's content cache on, as an incremental build
+    reads, for a content folder of ``texts`` (name -> body)."""
     content = tmp_path / "content"
     (content / "articles").mkdir(parents=True, exist_ok=True)
     for number, (name, body) in enumerate(texts.items(), start=1):
@@ -207,7 +207,7 @@ def _cached_generator(tmp_path, texts: dict[str, str]):
             f"Title: {name.title()}\nDate: 2015-03-{number:02}\n\n{body}\n",
             encoding="utf-8",
         )
-    settings = read_settings(
+    return read_settings(
         str(ROOT / "pelicanconf.py"),
         override={
             "PATH": str(content),
@@ -215,8 +215,15 @@ def _cached_generator(tmp_path, texts: dict[str, str]):
             "CACHE_PATH": str(tmp_path / "cache"),
             "CACHE_CONTENT": True,
             "LOAD_CONTENT_CACHE": True,
+            **override,
         },
     )
+
+
+def _cached_generator(tmp_path, texts: dict[str, str]):
+    """An ArticlesGenerator that read ``texts`` with Pelican's content cache
+    on (``_cached_settings``)."""
+    settings = _cached_settings(tmp_path, texts)
     warta_content.register()
     generator = articles_generator(settings)
     generator.generate_context()
@@ -363,23 +370,7 @@ def test_the_generator_level_cache_is_asked_only_when_it_is_on(
 
     monkeypatch.setattr(ArticlesGenerator, "_get_file_stamp", get_file_stamp)
     texts = {"kopi": "Ekspor kopi naik.", "lada": "Harga lada stabil."}
-    content = tmp_path / "content"
-    (content / "articles").mkdir(parents=True)
-    for number, (name, body) in enumerate(texts.items(), start=1):
-        (content / "articles" / f"{name}.md").write_text(
-            f"Title: {name.title()}\nDate: 2015-03-{number:02}\n\n{body}\n", "utf-8"
-        )
-    settings = read_settings(
-        str(ROOT / "pelicanconf.py"),
-        override={
-            "PATH": str(content),
-            "OUTPUT_PATH": str(tmp_path / "output"),
-            "CACHE_PATH": str(tmp_path / "cache"),
-            "CACHE_CONTENT": True,
-            "LOAD_CONTENT_CACHE": True,
-            "CONTENT_CACHING_LAYER": layer,
-        },
-    )
+    settings = _cached_settings(tmp_path, texts, CONTENT_CACHING_LAYER=layer)
     warta_content.register()
     first = articles_generator(settings)
     first.generate_context()
