@@ -274,7 +274,7 @@ class _Indexing:
                 f"gone: {sorted(vanished)[:3]}"
             )
         if self.reads is not None:
-            if not stamps:
+            if stamps is None:
                 stamps = {name: stamp(path) for name, path in files.items()}
             for name, taken in list(self.taken_ahead.items()):
                 if stamps.get(name) != taken:  # changed or gone since taken
@@ -302,9 +302,9 @@ class _Indexing:
         figures["workers"] = self.workers
         return figures
 
-    def _pages_now(self) -> tuple[dict[str, str], dict[str, tuple[int, int]]]:
-        """Every indexed page on disk (name -> path, sorted by name) and, when
-        known without another look, each one's stamp.
+    def _pages_now(self) -> tuple[dict[str, str], dict[str, tuple[int, int]] | None]:
+        """Every indexed page on disk (name -> path, sorted by name) and each
+        one's stamp when known without another look (else None).
 
         After ``_ahead``'s walk, the pages then on disk and those named since
         are all there can be (every page Pelican writes is named): each is
@@ -314,7 +314,7 @@ class _Indexing:
         from warta.kept import file_stamp as stamp
 
         if self._walked is None:
-            return _pages(self.output), {}
+            return _pages(self.output), None
         files, stamps = {}, {}
         for name, path in sorted({**self._walked, **self._named_paths}.items()):
             try:
