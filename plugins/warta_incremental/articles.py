@@ -23,17 +23,22 @@ it), and articles only.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import operator
 import os
 import weakref
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 from blinker import Signal
 from pelican import signals
 from pelican.contents import Article, Page
+from pelican.urlwrappers import URLWrapper
 
-from warta.incremental import collecting_notes, replay_notes
+from warta.incremental import collecting_notes, deeply_immutable, replay_notes
 from warta.kept import CarriedOver, carries, file_stamp
 
 logger = logging.getLogger(__name__)
@@ -56,11 +61,27 @@ _OF_THE_BUILD = ("settings", "_context")
 @dataclass(frozen=True)
 class _Read:
     """An article's attributes after it was read (``_Frozen``), and what
-    reading logged."""
+    reading logged; ``stable``: whether nothing they hold can change unseen
+    (``_unchanging``); ``digests``: what ``remembered`` keeps."""
 
     stamp: tuple[int, int]
     fields: _Frozen
     notes: list
+    stable: bool
+    digests: dict = field(default_factory=dict)
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """The attributes reading gave the article."""
+        return _key_set(self.fields.keys)
+
+    def remembered(self, what: str, make: Callable[[], str]) -> str:
+        """``make()``, a digest of what reading gave the article, made once
+        while the article is made as read (``read_as``)."""
+        found = self.digests.get(what)
+        if found is None:
+            found = self.digests[what] = make()
+        return found
 
     def article(self, kind: type, settings: dict, context: dict | None) -> Article:
         article = kind.__new__(kind)
@@ -98,6 +119,46 @@ class _Frozen:
             found = memo[id(value)] = cls(kind, keys, values)
         return found
 
+    def matches(self, value) -> bool:
+        """Whether ``value``, this container as it was thawed (or the one it
+        was frozen from), holds what it held: the same items in the same
+        order, each container among them compared in turn. By identity, in
+        C: an equal value of another kind (1.0 for 1) is a change."""
+        if type(value) is not self.kind:
+            return False
+        if self.kind is dict:
+            if tuple(value) != self.keys:
+                return False
+            return self._items_match(list(value.values()))
+        items = list(value)
+        return len(items) == len(self.values) and self._items_match(items)
+
+    def matches_within(self, fields: dict) -> bool:
+        """For a dict: whether ``fields`` holds each of its keys with what it
+        held; other keys may be there too (an article's attributes, to which
+        the build adds its own)."""
+        try:
+            items = list(map(fields.__getitem__, self.keys))
+        except KeyError:
+            return False
+        return self._items_match(items)
+
+    def _items_match(self, items: list) -> bool:
+        values = self.values
+        for i in self.nested:
+            if not values[i].matches(items[i]):
+                return False
+            items[i] = values[i]
+        return all(map(operator.is_, items, values))
+
+    def leaves(self):
+        """The values it holds that are not containers, however deep."""
+        for value in self.values:
+            if type(value) is _Frozen:
+                yield from value.leaves()
+            else:
+                yield value
+
     def thawed(self, memo: dict):
         found = memo.get(id(self))
         if found is None:
@@ -122,6 +183,45 @@ _SHAPES: dict[tuple, tuple] = {}
 
 def _shape(keys: tuple) -> tuple:
     return _SHAPES.setdefault(keys, keys)
+
+
+_KEY_SETS: dict[tuple, frozenset] = {}
+
+
+def _key_set(keys: tuple) -> frozenset:
+    """``keys`` as a set, one for each shape (``_shape``)."""
+    found = _KEY_SETS.get(keys)
+    if found is None:
+        found = _KEY_SETS[keys] = frozenset(keys)
+    return found
+
+
+# What an article's attributes hold as read, besides plain values, that
+# nothing changes in place: Pelican makes its tags, category and authors as
+# it reads the file and only reads them afterwards; dates and zones.
+_UNCHANGING_KINDS = (URLWrapper, dt.date, dt.time, ZoneInfo)
+
+
+def _unchanging(value) -> bool:
+    return isinstance(value, _UNCHANGING_KINDS) or deeply_immutable(value)
+
+
+# The articles of the builds under way, each with its ``_Read``.
+_READ_AS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def read_as(content) -> _Read | None:
+    """What ``content`` was read as, while each attribute reading gave it
+    still holds what it held then; None if one was changed or replaced (or
+    ``content`` was not made by a build that keeps articles, or holds what
+    could change unseen). Its digests of those attributes (``remembered``)
+    then stand for them: an article's own data, digested in every build of
+    a process (an article's page, 130 µs), is digested once while its file
+    is unchanged."""
+    read = _READ_AS.get(content)
+    if read is None or not read.stable:
+        return None
+    return read if read.fields.matches_within(vars(content)) else None
 
 
 def _name(receiver) -> str:
@@ -200,7 +300,9 @@ def keep_articles_read(generator, reading: str | None) -> None:
         if found is not None and found.stamp == stamp:
             counts["kept"] += 1
             kept.put(full, found)
-            return _made_again(found, content_class, settings, context, signalling)
+            article = _made_again(found, content_class, settings, context, signalling)
+            _READ_AS[article] = found
+            return article
         counts["read"] += 1
         with collecting_notes() as notes:
             article = read()
@@ -210,7 +312,11 @@ def keep_articles_read(generator, reading: str | None) -> None:
                 for key, value in vars(article).items()
                 if key not in _OF_THE_BUILD
             }
-            kept.put(full, _Read(stamp, _Frozen.of(fields, {}), list(notes)))
+            frozen = _Frozen.of(fields, {})
+            stable = all(map(_unchanging, frozen.leaves()))
+            found = _Read(stamp, frozen, list(notes), stable)
+            kept.put(full, found)
+            _READ_AS[article] = found
         return article
 
     def made_as_read(path: str) -> bool:

@@ -9,7 +9,7 @@ import marshal
 import os
 from pathlib import Path
 from types import FunctionType
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo
 
 from jinja2 import FileSystemBytecodeCache, meta
@@ -30,6 +30,11 @@ from warta.incremental import (
 )
 from warta_content.speed import frozen_by_warta
 
+from .articles import read_as
+
+if TYPE_CHECKING:
+    from .articles import _Read
+
 logger = logging.getLogger(__name__)
 
 MEMO_FILE = "warta-pages.json"
@@ -49,6 +54,7 @@ _NOT_OWN = frozenset({"settings", "_context"})
 # An article's texts whose UTF-8 form is not to be left beside them (see
 # ``text_as_bytes``): its HTML and summary, 80 MB at 20,000 articles.
 _LARGE_TEXTS = ("_content", "_summary")
+_UNSEEN = object()
 
 
 class _Build(NamedTuple):
@@ -150,6 +156,15 @@ def _output(path) -> str:
     return str(Path(path).resolve())
 
 
+def _fields(fields: dict) -> dict:
+    """An article's attributes ``fields`` with its large texts as bytes
+    (``_LARGE_TEXTS``)."""
+    for name in _LARGE_TEXTS:
+        if name in fields:
+            fields[name] = text_as_bytes(fields[name])
+    return fields
+
+
 def _url_wrapper(value: URLWrapper, shallow: bool) -> tuple:
     return (type(value).__name__, value.name, value.slug)
 
@@ -163,6 +178,10 @@ class _Describer:
         # by identity), held for the build: found in C for a whole list.
         self._own: dict[Content, str] = {}
         self._ref: dict[Content, str] = {}
+        self._reads: dict[Content, _Read | None] = {}
+        # The attributes reading gave, with the build's own: by what reading
+        # gave (one set for articles read with the same attributes).
+        self._not_built: dict[frozenset, frozenset] = {}
         self.digester = Digester(self)
 
     def __call__(self, kind: type):
@@ -194,16 +213,47 @@ class _Describer:
         return self._reference(content) if shallow else self._own_digest(content)
 
     def _own_digest(self, content: Content) -> str:
-        fields = {k: v for k, v in vars(content).items() if k not in _NOT_OWN}
-        for name in _LARGE_TEXTS:
-            if name in fields:
-                fields[name] = text_as_bytes(fields[name])
+        read = self._read_as(content)
+        if read is None:
+            fields = _fields(
+                {k: v for k, v in vars(content).items() if k not in _NOT_OWN}
+            )
+        else:
+            # What reading gave it, by a digest made once while it is as
+            # read; what the build gave it (tags, figures, groups) as usual.
+            keys = read.keys
+            skip = self._not_built.get(keys)
+            if skip is None:
+                skip = self._not_built[keys] = keys | _NOT_OWN
+            fields = {k: v for k, v in vars(content).items() if k not in skip}
+            fields["(as read)"] = read.remembered(
+                "own",
+                lambda: self.digester.digest(
+                    _fields({k: v for k, v in vars(content).items() if k in keys}),
+                    shallow=True,
+                ),
+            )
         found = self._own[content] = "own:" + self.digester.digest(fields, shallow=True)
         return found
 
     def _reference(self, content: Content) -> str:
-        metadata = self.digester.digest(content.metadata, shallow=True)
+        read = self._read_as(content)
+        if read is None:
+            metadata = self.digester.digest(content.metadata, shallow=True)
+        else:
+            metadata = read.remembered(
+                "metadata",
+                lambda: self.digester.digest(content.metadata, shallow=True),
+            )
         found = self._ref[content] = f"ref:{content.source_path}:{metadata}"
+        return found
+
+    def _read_as(self, content: Content) -> _Read | None:
+        """``read_as(content)``, looked up once per build for the article's
+        own data and its reference."""
+        found = self._reads.get(content, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._reads[content] = read_as(content)
         return found
 
 

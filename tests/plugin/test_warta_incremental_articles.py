@@ -4,20 +4,26 @@ unchanged, and then the article Pelican would make."""
 
 from __future__ import annotations
 
+import datetime
 import importlib
 import logging
 import os
+import types
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from pelican import signals
 from pelican.log import LimitFilter
 from warta_incremental import articles
+from warta_incremental import writer as writer_module
 from warta_incremental.articles import (
     keep_articles_read,
     leave_content_cache,
+    read_as,
     report_articles_read,
 )
+from warta_incremental.writer import _Describer
 
 import pelicanconf
 import warta_content
@@ -230,6 +236,130 @@ def test_containers_are_made_anew_however_deep_and_each_once():
     # Dicts of the same keys share one tuple of them.
     other = articles._Frozen.of({**fields, "title": "Lada"}, {})
     assert other.keys is frozen.keys
+
+
+def _matching(change):
+    """A container frozen, thawed, and changed by ``change`` (None: left as
+    it is): whether the copy still matches what was frozen."""
+    region = "Lampung"
+    fields = {"metadata": {"tags": ["kopi"], "region": region}, "n": 1, "ids": {"a"}}
+    fields["tags"] = fields["metadata"]["tags"]
+    frozen = articles._Frozen.of(fields, {})
+    copy = frozen.thawed({})
+    if change is not None:
+        change(copy)
+    return frozen.matches(copy), frozen.matches_within({**copy, "built": 2})
+
+
+@pytest.mark.parametrize(
+    ("change", "matches"),
+    [
+        (None, True),
+        (lambda c: c["tags"].append("lada"), False),
+        (lambda c: c["metadata"].update(source="Antara"), False),
+        (lambda c: c["metadata"].update(region="".join(["Lam", "pung"])), False),
+        (lambda c: c.update(n=1.0), False),  # equal, but another value
+        (lambda c: c.update(tags=tuple(c["tags"])), False),
+        (lambda c: c.update(tags=list(c["tags"])), True),  # an equal copy
+        (lambda c: c["ids"].add("b"), False),
+        (lambda c: c.update(n=1), True),  # the same object again
+    ],
+)
+def test_a_thawed_container_matches_what_was_frozen_while_unchanged(change, matches):
+    assert _matching(change) == (matches, matches)
+
+
+def test_other_keys_are_allowed_only_beside_the_ones_frozen():
+    frozen = articles._Frozen.of({"a": "x", "b": ["y"]}, {})
+    copy = frozen.thawed({})
+    assert frozen.matches_within({**copy, "c": 1})
+    assert not frozen.matches({**copy, "c": 1})
+    del copy["b"]
+    assert not frozen.matches_within(copy)
+
+
+@pytest.mark.parametrize(
+    ("value", "unchanging"),
+    [
+        ("kopi", True),
+        (("kopi", 1), True),
+        (datetime.datetime(2015, 3, 16, tzinfo=ZoneInfo("Asia/Jakarta")), True),
+        (ZoneInfo("Asia/Jakarta"), True),
+        (object(), False),
+        (types.SimpleNamespace(a=1), False),
+        (("kopi", types.SimpleNamespace()), False),
+    ],
+)
+def test_what_is_taken_not_to_change_in_place(value, unchanging):
+    assert articles._unchanging(value) is unchanging
+
+
+def test_a_tag_is_taken_not_to_change_in_place(site):
+    _content, settings = site
+    generator, _ = _read(settings)
+    (tag, *_) = next(a for a in generator.articles if a.slug == "ekspor-kopi").tags
+    assert articles._unchanging(tag)
+
+
+def test_an_article_is_digested_by_what_it_was_read_as(site, monkeypatch):
+    """While an article holds what reading gave it, its own data and its
+    reference are digested once in the process: an article made as read has
+    the digests of the one read, and its texts are not digested again. A
+    change the build makes, to what reading gave or beside it, shows."""
+    content, settings = site
+    first, _ = _read(settings)
+    by_slug = {a.slug: a for a in first.articles}
+    kopi = by_slug["ekspor-kopi"]
+    read = read_as(kopi)
+    assert read is not None
+    assert "title" in read.keys
+    own, ref = _Describer()._own_digest(kopi), _Describer()._reference(kopi)
+    again, _ = _read(settings)
+    kopi_again = next(a for a in again.articles if a.slug == "ekspor-kopi")
+    assert read_as(kopi_again) is read
+    texts = []
+    monkeypatch.setattr(writer_module, "text_as_bytes", lambda v: texts.append(v) or v)
+    describer = _Describer()
+    assert describer._own_digest(kopi_again) == own
+    assert describer._reference(kopi_again) == ref
+    assert texts == []  # made once, in the first build
+    monkeypatch.undo()
+    # What the build gives an article is part of its own data.
+    kopi_again.related = [by_slug["harga-lada"]]
+    assert _Describer()._own_digest(kopi_again) != own
+    del kopi_again.related
+    # A change to what reading gave: not read as any more, digested as it is.
+    for change in (
+        lambda a: a.tags.append(a.tags[0]),
+        lambda a: a.metadata.update(title="Impor Kopi"),
+        lambda a: setattr(a, "title", "Impor Kopi"),
+    ):
+        changed, _ = _read(settings)
+        article = next(a for a in changed.articles if a.slug == "ekspor-kopi")
+        change(article)
+        assert read_as(article) is None
+        assert _Describer()._own_digest(article) != own
+    # A new body: the article's own data changes, its reference does not (a
+    # page that lists it is kept).
+    kopi_file = content / "articles" / "kopi.md"
+    kopi_file.write_text(
+        kopi_file.read_text(encoding="utf-8").replace("naik", "turun"),
+        encoding="utf-8",
+    )
+    edited, reads = _read(settings)
+    assert reads == ["kopi.md"]
+    article = next(a for a in edited.articles if a.slug == "ekspor-kopi")
+    assert read_as(article) is not read
+    assert _Describer()._own_digest(article) != own
+    assert _Describer()._reference(article) == ref
+
+
+def test_an_article_not_kept_is_digested_as_it_is(site):
+    _content, settings = site
+    generator, _ = _read(settings, reading=None)
+    (article, *_) = generator.articles
+    assert read_as(article) is None
+    assert _Describer()._own_digest(article).startswith("own:")
 
 
 def _cached(settings, reading: str = "r1") -> tuple[dict, bool]:
