@@ -17,10 +17,7 @@ import json
 from collections.abc import Callable, Iterable
 from json.encoder import encode_basestring
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
-
-if TYPE_CHECKING:
-    from warta.textmemo import TextMemo
+from typing import TextIO
 
 _INFINITY = float("inf")
 
@@ -125,22 +122,14 @@ def dumps_indented(data, indent: int = 1) -> str:
     return "".join(parts)
 
 
-def write_indented_list(
-    stream: TextIO, items: Iterable, indent: int = 1, memo: TextMemo | None = None
-) -> None:
+def write_indented_list(stream: TextIO, items: Iterable, indent: int = 1) -> None:
     """Write ``dumps_indented(list(items), indent)`` to ``stream``, one item at a
     time: neither the list nor its whole text is ever held (``data/articles.json``
     at 20,000 articles held over 0.5 GiB at once). Encoded JSON has no newline
-    but those that indent it, so an item's text is nested one level deeper by
-    indenting each of its lines once more. With ``memo`` (made with
-    ``memo_fingerprint(indent)``), an item's text is read back from the last
-    build's when the item is equal to one it wrote."""
-    text = item_text(indent)
-    write_indented_texts(
-        stream,
-        (text(item) if memo is None else memo.text(item, text) for item in items),
-        indent,
-    )
+    but those that indent it, so an item's text (``item_text``) is nested one
+    level deeper by indenting each of its lines once more; ``warta.listfile``
+    writes the same list with some items copied from the last build's."""
+    write_indented_texts(stream, map(item_text(indent), items), indent)
 
 
 def item_text(indent: int = 1) -> Callable[[object], str]:
@@ -164,7 +153,7 @@ def write_indented_texts(stream: TextIO, texts: Iterable[str], indent: int = 1) 
 
 
 def memo_fingerprint(indent: int) -> str:
-    """What the texts of ``write_indented_list`` depend on besides the items:
+    """What the texts of ``item_text`` depend on besides the items:
     this module's code and the indent."""
     code = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=16).hexdigest()
     return f"{code}/{indent}"

@@ -330,13 +330,19 @@ class MemoWriter(Writer):
         parent = super()
         return self._memoised(f"feed:{path}", digest, lambda: parent.write_feed(*call))
 
-    def write_derived(self, name: str, inputs, write) -> None:
+    def write_derived(self, name: str, inputs, write, by_path: bool = False) -> None:
         """A file a generator makes without a template (``warta.outputs``):
-        kept while ``inputs`` are unchanged, else ``write(stream)`` called."""
+        kept while ``inputs`` are unchanged, else ``write(stream)`` called
+        (``by_path``: ``write(path)``)."""
         path = os.path.join(self.output_path, name)
 
         def render() -> None:
             os.makedirs(os.path.dirname(path), exist_ok=True)
+            if by_path:
+                if self._memo is not None:
+                    self._memo.wrote(path)
+                write(path)
+                return
             with self._open_w(path, "utf-8") as stream:
                 write(stream)
 

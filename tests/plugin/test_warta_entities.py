@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 import re
@@ -279,12 +278,12 @@ def test_articles_json_records_are_found_by_what_they_are_made_of(
     generator = generate(site)
     articles = generator.articles
     pages = build_pages(generator.context[TAGGER_CONTEXT])
-    memo = tmp_path / "records.bin"
+    memo = tmp_path / "records.index"
 
     def written(with_memo: bool) -> str:
-        stream = io.StringIO()
-        write_articles_json(stream, articles, pages, memo if with_memo else None)
-        return stream.getvalue()
+        path = tmp_path / ("articles.json" if with_memo else "alone.json")
+        write_articles_json(path, articles, pages, memo if with_memo else None)
+        return path.read_text(encoding="utf-8")
 
     def found() -> int:
         """What the last writing with the memo found by its inputs."""
@@ -319,6 +318,9 @@ def test_an_article_with_a_field_no_key_can_hold_gets_its_record_made(site, tmp_
     article.region = ["Lampung", "Jambi"]  # as another reader might give it
     pages = build_pages(generator.context[TAGGER_CONTEXT])
     Digester().digest(article.warta_tags)
-    stream = io.StringIO()
-    write_articles_json(stream, [article], pages, tmp_path / "records.bin")
-    assert json.loads(stream.getvalue())[0]["region"] == ["Lampung", "Jambi"]
+    path = tmp_path / "articles.json"
+    write_articles_json(path, [article], pages, tmp_path / "records.index")
+    assert json.loads(path.read_text(encoding="utf-8"))[0]["region"] == [
+        "Lampung",
+        "Jambi",
+    ]

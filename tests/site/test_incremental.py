@@ -136,7 +136,7 @@ def test_incremental_rebuild_equals_clean_build(archive, caplog):
     assert kept in caplog.text
     assert "content cache not loaded: articles kept as read" in caplog.text
     message = next(r.message for r in caplog.records if "incremental:" in r.message)
-    # data/articles.json: the records that changed are made, the others read.
+    # data/articles.json: the records that changed are made, the others copied.
     records = next(r.message for r in caplog.records if "articles.json" in r.message)
     made, read_back = map(int, re.findall(r"(\d+) records made, (\d+)", records)[0])
     assert made + read_back == ARTICLES
@@ -170,7 +170,7 @@ def test_an_edited_article_renders_only_the_list_pages_that_show_it(
     """A sentence added to an article (no new name, no new figure) renders
     again the one page of each entity's list that shows the article, not the
     other pages of that list, nor the indicator pages that cite it; the
-    records of data/articles.json are read back, those of the other articles
+    records of data/articles.json are copied, those of the other articles
     found by what they are made of; the site still equals a clean build."""
     root = tmp_path_factory.mktemp("one-edit")
     content, output, cache = root / "content", root / "inc", root / "cache"
@@ -203,7 +203,7 @@ def test_an_edited_article_renders_only_the_list_pages_that_show_it(
     records = next(r.message for r in caplog.records if "articles.json" in r.message)
     # The edited article's tags and figures are worked out again: its record
     # is made and equal to the last one; the others are the same objects.
-    assert "0 records made, 70 read back (69 found by what" in records
+    assert "0 records made, 70 copied from the last build's file (69 found" in records
 
     listed_elsewhere = []
     for page in sorted(output.glob("*/*/**/index.html")):
