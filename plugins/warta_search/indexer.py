@@ -20,12 +20,13 @@ import os
 import queue
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from warta.memory import collect_as_usual, collect_less_often, release_free_memory
@@ -261,8 +262,10 @@ class _Indexing:
         self.reads.forget(name)
         self.dropped += 1
 
-    def finish(self) -> dict:
-        """Read every page not read yet (unless the cache has it); write."""
+    def finish(self, report: Callable[[dict], None] | None = None) -> dict:
+        """Read every page not read yet (unless the cache has it); write.
+        ``report(figures)``, if given, is called once the bundle is written,
+        before the read cache is saved for the next run."""
         from warta.kept import file_stamp as stamp
 
         files, stamps = self._pages_now()
@@ -281,7 +284,7 @@ class _Indexing:
                     self._drop(name)
             if not named and self._bundle_kept(stamps):
                 kept = {"files": len(files), "files_read": 0, "workers": self.workers}
-                return {**self.reads.figures, **kept}
+                return _reported({**self.reads.figures, **kept}, report)
         for name, path in files.items():  # sorted by name
             if name in self.slots:
                 continue
@@ -294,12 +297,14 @@ class _Indexing:
         if self._pool is not None:
             self._pool.shutdown()
         figures = self.writer.finish()
-        if self.reads is not None:
-            self.reads.save(figures, self.writer.manifest)
+        bundle = dict(figures)  # what the cache keeps of this run
         figures["files"] = len(files)
         figures["files_read"] = self.read_count
         figures["files_taken_ahead"] = len(self.taken_ahead)  # and kept
         figures["workers"] = self.workers
+        _reported(figures, report)
+        if self.reads is not None:
+            self.reads.save(bundle, self.writer.manifest)
         return figures
 
     def _pages_now(self) -> tuple[dict[str, str], dict[str, tuple[int, int]] | None]:
@@ -350,6 +355,27 @@ class _Indexing:
         return True
 
 
+def _reported(figures: dict, report: Callable[[dict], None] | None) -> dict:
+    if report is not None:
+        report(figures)
+    return figures
+
+
+@contextlib.contextmanager
+def _cache_held(cache: Path | None) -> Iterator[None]:
+    """The read cache ``cache`` for this run alone: a run started while the
+    last one still saves it (after reporting, see ``main``) waits for it."""
+    if cache is None:
+        yield
+        return
+    import fcntl
+
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    with open(cache.with_name(cache.name + ".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # let go when the file is closed
+        yield
+
+
 class PagesVanished(RuntimeError):
     """The pages named during the build and the pages on disk disagree."""
 
@@ -360,6 +386,7 @@ def build_index(
     cache: Path | None = None,
     stream: Iterable[str] | None = None,
     page_min: int | None = None,
+    report: Callable[[dict], None] | None = None,
 ) -> dict:
     """Index ``output`` from this process; return figures about the bundle.
 
@@ -368,17 +395,27 @@ def build_index(
     come while Pelican is still writing the rest (see ``IndexProcess``). With
     ``cache`` (a file), pages unchanged since the build that wrote it are not
     read again (``warta.search.readcache``). ``page_min`` overrides
-    ``textindex.PAGE_MIN_DOCUMENTS``.
+    ``textindex.PAGE_MIN_DOCUMENTS``. ``report(figures)`` is called as soon
+    as the bundle is written, before the read cache is saved.
     """
     streaming = stream is not None
     workers = workers or _workers(streaming)
-    indexing = _Indexing(Path(output), workers, cache, page_min)
-    if streaming:
-        indexing.stream(stream)
-    streamed = len(indexing.slots) - len(indexing.taken_ahead)
-    figures = indexing.finish()
-    figures["files_streamed"] = streamed
-    return figures
+    with _cache_held(cache):
+        indexing = _Indexing(Path(output), workers, cache, page_min)
+        if streaming:
+            indexing.stream(stream)
+        streamed = len(indexing.slots) - len(indexing.taken_ahead)
+
+        def with_streamed(figures: dict) -> None:
+            figures["files_streamed"] = streamed
+            if report is not None:
+                report(figures)
+
+        return indexing.finish(with_streamed)
+
+
+# Indexers that have answered and may still be saving their read cache.
+_SAVING: list[subprocess.Popen] = []
 
 
 class IndexProcess:
@@ -392,6 +429,7 @@ class IndexProcess:
 
     def __init__(self, output: Path, cache: Path | None = None, stream: bool = False):
         self.started = time.perf_counter()
+        _SAVING[:] = [p for p in _SAVING if p.poll() is None]  # ended: reaped
         # As Pelican names it (absolute, links not resolved): the pages it
         # writes are named under it.
         self.output = Path(os.path.abspath(output))
@@ -445,14 +483,21 @@ class IndexProcess:
         release_free_memory()
         with self._process.stdout:
             out = self._process.stdout.read().decode("utf-8")
-        code = self._process.wait()
-        self._errors.seek(0)
-        errors = self._errors.read().strip()
-        self._errors.close()
-        if code != 0:
+        # The figures come once the bundle is written; the indexer then saves
+        # its read cache for the next run, which waits for it (see
+        # ``_cache_held``): this build does not.
+        figures = None
+        with contextlib.suppress(ValueError):
+            figures = json.loads(out)
+        if not isinstance(figures, dict):
+            code = self._process.wait()
+            self._errors.seek(0)
+            errors = self._errors.read().strip()
+            self._errors.close()
             logger.error("search index failed:\n%s", errors or f"exit code {code}")
             return 0
-        figures = json.loads(out)
+        self._errors.close()
+        _SAVING.append(self._process)
         logger.info(
             "search index: %d pages in %.1f s, %.1f s of it after the site was "
             "written (%d of %d files read, %d of them while the site was written; "
@@ -519,8 +564,21 @@ def main(argv: list[str] | None = None) -> int:
     # a rebuild after one edit at 20,000 articles: 1.5-3 s of its 10).
     collect_less_often()
     try:
-        figures = build_index(args.output, cache=args.cache, stream=stream)
+        build_index(args.output, cache=args.cache, stream=stream, report=_answer)
     finally:
         collect_as_usual()
-    print(json.dumps(figures))
     return 0
+
+
+def _answer(figures: dict) -> None:
+    """The figures on standard output, which is then closed: the build that
+    waits for them goes on while this process saves its read cache for the
+    next run (0.3-0.6 s at 20,000 articles) and ends (0.15 s)."""
+    print(json.dumps(figures), flush=True)
+    try:
+        out = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a file (called from Python, output captured)
+    if stat.S_ISFIFO(os.fstat(out).st_mode):  # a pipe: its reader gets its end
+        with open(os.devnull, "w") as nothing:
+            os.dup2(nothing.fileno(), out)

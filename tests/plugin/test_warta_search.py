@@ -8,6 +8,7 @@ import random
 import re
 import shutil
 import struct
+import threading
 import time
 from pathlib import Path
 
@@ -287,6 +288,56 @@ def _bundle_files(bundle: Path) -> dict[str, bytes]:
         path.relative_to(bundle).as_posix(): path.read_bytes()
         for path in sorted(bundle.rglob("*.bin"))
     }
+
+
+def test_the_figures_are_reported_before_the_read_cache_is_saved(tmp_path):
+    """The build waits for the figures, not for the read cache, which only
+    the next run needs: the indexer answers once the bundle is written."""
+    from warta_search.indexer import build_index
+
+    output = tmp_path / "output"
+    write_articles(output, 3, by_date)
+    cache = tmp_path / "cache" / "pages.pickle"
+    seen = []
+
+    def report(figures: dict) -> None:
+        seen.append((figures["documents"], cache.exists()))
+        assert (output / BUNDLE / "meta.bin").is_file()
+
+    figures = build_index(output, workers=1, cache=cache, report=report)
+    assert seen == [(3, False)]
+    assert cache.exists()
+    assert figures["files_streamed"] == 0
+    # Nothing changed: the bundle is kept, and reported all the same.
+    seen.clear()
+    build_index(output, workers=1, cache=cache, report=report)
+    assert seen == [(3, True)]
+
+
+def test_a_run_waits_for_the_last_one_to_save_the_read_cache(tmp_path):
+    """A run that starts while the last one still saves the read cache (it
+    answered the build first) waits for it, and reads what it saved."""
+    from warta_search.indexer import _cache_held, build_index
+
+    output = tmp_path / "output"
+    write_articles(output, 3, by_date)
+    cache = tmp_path / "cache" / "pages.pickle"
+    build_index(output, workers=1, cache=cache)
+    reported = threading.Event()
+    figures = {}
+
+    def run() -> None:
+        figures.update(
+            build_index(output, workers=1, cache=cache, report=lambda f: reported.set())
+        )
+
+    with _cache_held(cache):  # as a run saving it would
+        worker = threading.Thread(target=run)
+        worker.start()
+        assert not reported.wait(3)
+    worker.join(60)
+    assert reported.is_set()
+    assert figures["files_read"] == 0  # every page from the cache
 
 
 def test_read_cache_skips_unchanged_pages_and_changes_nothing(tmp_path):
