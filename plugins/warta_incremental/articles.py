@@ -19,6 +19,11 @@ Pelican makes them drafts until their date comes), receivers of
 before or not (the project's own, named below), no receiver of the metadata
 before the article is made (``article_generator_context``, which could change
 it), and articles only.
+
+What reading gave an article is digested once (``read_as``): the page writer
+takes an article's own data and its reference by digests kept with what was
+read, for as long as every attribute reading gave still holds the very value
+it held, and digests only what the build adds (tags, figures, groups).
 """
 
 from __future__ import annotations

@@ -515,6 +515,11 @@ class IndexProcess:
         )
         return int(figures["documents"])
 
+    def wait(self) -> None:
+        """Wait for it to end (after ``finish``, it may still be saving its
+        read cache)."""
+        self._process.wait()
+
     def stop(self) -> None:
         """End it and its workers unfinished (a build that failed)."""
         self._close_stream(send_pending=False)
@@ -533,7 +538,10 @@ def index_site(output: Path, cache: Path | None = None) -> int:
 
     ``cache``: a file that keeps the pages read for the next build (the
     incremental build's: a clean build leaves no page unchanged)."""
-    return IndexProcess(output, cache).finish()
+    indexer = IndexProcess(output, cache)
+    pages = indexer.finish()
+    indexer.wait()  # its read cache saved: nothing of it left running
+    return pages
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -235,6 +235,11 @@ def test_index_site_writes_the_bundle_from_a_separate_process(tmp_path, caplog):
         assert index_site(output) == 3
     assert "search index: 3 pages" in caplog.text
     assert (output / BUNDLE / "meta.bin").is_file()
+    # With a read cache: saved by the time it returns (the indexer answers
+    # before it saves, then ends).
+    cache = tmp_path / "cache" / "pages.pickle"
+    assert index_site(output, cache) == 3
+    assert cache.is_file()
     assert not (output / "pagefind").exists()
     assert read(output / BUNDLE / "dok" / "0.bin")["u"] == "berita/b0/"  # the oldest
 
