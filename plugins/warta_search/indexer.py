@@ -418,6 +418,13 @@ def build_index(
 _SAVING: list[subprocess.Popen] = []
 
 
+def wait_for_indexers() -> None:
+    """Wait for the indexers that answered to end (each saves its read cache
+    after answering): a measure of a build's memory counts their whole run."""
+    while _SAVING:
+        _SAVING.pop().wait()
+
+
 class IndexProcess:
     """The indexer in a process of its own (and its own process group).
 
@@ -519,6 +526,8 @@ class IndexProcess:
         """Wait for it to end (after ``finish``, it may still be saving its
         read cache)."""
         self._process.wait()
+        if self._process in _SAVING:
+            _SAVING.remove(self._process)
 
     def stop(self) -> None:
         """End it and its workers unfinished (a build that failed)."""

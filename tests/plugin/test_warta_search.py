@@ -240,6 +240,23 @@ def test_index_site_writes_the_bundle_from_a_separate_process(tmp_path, caplog):
     cache = tmp_path / "cache" / "pages.pickle"
     assert index_site(output, cache) == 3
     assert cache.is_file()
+
+
+def test_the_indexers_that_answered_are_waited_for(tmp_path):
+    """A build's indexer may still save its read cache when the build ends;
+    a measure of the build's memory waits for it."""
+    from warta_search import indexer
+
+    output = tmp_path / "output"
+    write_articles(output, 3, by_date)
+    cache = tmp_path / "cache" / "pages.pickle"
+    process = indexer.IndexProcess(output, cache)
+    assert process.finish() == 3
+    assert indexer._SAVING[-1] is process._process
+    indexer.wait_for_indexers()
+    assert indexer._SAVING == []
+    assert process._process.returncode == 0
+    assert cache.is_file()
     assert not (output / "pagefind").exists()
     assert read(output / BUNDLE / "dok" / "0.bin")["u"] == "berita/b0/"  # the oldest
 
