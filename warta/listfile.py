@@ -83,13 +83,16 @@ class ListFile:
     def write(self, items: Iterable[tuple[bytes, str | None]]) -> None:
         """Write the list of ``items``, each its key and its text (indented
         as in the list: ``jsontext.item_text``), or None for an item
-        ``has`` found: copied. Written beside ``path``, then put in its
-        place; the index is saved for the next build."""
+        ``has`` found (asked as the items are made): copied. Written beside
+        ``path``, then put in its place; the index is saved for the next
+        build."""
         temporary = self.path.with_name(self.path.name + ".tmp")
         old = None
         if self._before:
-            with contextlib.suppress(OSError):
+            try:
                 old = os.open(self.path, os.O_RDONLY)
+            except OSError:  # gone since: ``has`` finds nothing from now on
+                self._before = {}
         try:
             with open(temporary, "wb") as stream:
                 _Writer(stream.fileno(), old, self).write(items)

@@ -127,6 +127,19 @@ def test_a_file_changed_since_or_foreign_gives_nothing_to_copy(tmp_path, damage)
     assert not (tmp_path / "list.json.tmp").exists()
 
 
+def test_a_file_gone_between_opening_and_writing_gives_nothing_to_copy(tmp_path):
+    first, _, _ = _write(tmp_path, RECORDS)
+    listed = ListFile(tmp_path / "list.json", tmp_path / "list.index", "kode-1")
+    assert listed.has(value_key(RECORDS[0]))
+    (tmp_path / "list.json").unlink()
+    text = item_text(1)
+    listed.write(
+        (value_key(r), None if listed.has(value_key(r)) else text(r)) for r in RECORDS
+    )
+    assert (tmp_path / "list.json").read_text(encoding="utf-8") == first
+    assert listed.made == len(RECORDS)
+
+
 def test_a_file_kept_at_another_path_is_not_read(tmp_path):
     _write(tmp_path, RECORDS)
     # The same size and time: only its path tells it from the file written.
