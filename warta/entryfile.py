@@ -1,7 +1,9 @@
 """Files of entries written one after the other, then an index of them (a
 pickled dict) and, in their last eight bytes, where the index begins: the
-search indexer's read cache. Only the index is loaded; an entry is read when asked
-for (``os.pread``), so a reader never holds the whole file."""
+search indexer's read cache, and (with no entries) the index of where
+``data/articles.json``'s records are (``warta.listfile``). Only the index is
+loaded; an entry is read when asked for (``os.pread``), so a reader never
+holds the whole file."""
 
 from __future__ import annotations
 

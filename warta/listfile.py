@@ -26,6 +26,9 @@ import pickle
 from collections.abc import Iterable
 from pathlib import Path
 
+from warta.entryfile import EntryFiles
+from warta.kept import file_stamp
+
 VERSION = 1
 _CHUNK = 1 << 20  # bytes copied at a time where the kernel cannot copy
 
@@ -38,10 +41,9 @@ def value_key(value: object) -> bytes:
 
 def _stamp(path: Path) -> tuple[int, int] | None:
     try:
-        found = os.stat(path)
+        return file_stamp(path)
     except OSError:
         return None
-    return (found.st_size, found.st_mtime_ns)
 
 
 class ListFile:
@@ -51,30 +53,19 @@ class ListFile:
     def __init__(self, path: Path, memo: Path, fingerprint: str, indent: int = 1):
         self.path = Path(path)
         self.memo = Path(memo)
-        self.fingerprint = f"{VERSION}/{fingerprint}"
         self.inner = ("\n" + " " * indent).encode()
         # key -> (offset, length) of its text in the file as the last build
         # wrote it, and in the file this one writes.
         self._before: dict[bytes, tuple[int, int]] = {}
         self._now: dict[bytes, tuple[int, int]] = {}
         self.made = self.copied = 0
-        index = self._index()
-        if (
-            index.get("fingerprint") == self.fingerprint
-            and index.get("path") == str(self.path)
-            and index.get("stamp") == _stamp(self.path)
+        # The index: an entry file with no entries (``warta.entryfile``).
+        self._files = EntryFiles(self.memo, f"{VERSION}/{fingerprint}")
+        index = self._files.index
+        if index.get("path") == str(self.path) and index.get("stamp") == _stamp(
+            self.path
         ):
             self._before = index.get("items") or {}
-
-    def _index(self) -> dict:
-        try:
-            with open(self.memo, "rb") as stream:
-                index = pickle.load(stream)
-        except (OSError, EOFError, ValueError, pickle.UnpicklingError, TypeError):
-            return {}  # none, or damaged: every text is made
-        except (AttributeError, ImportError, IndexError):
-            return {}
-        return index if isinstance(index, dict) else {}
 
     def has(self, key: bytes) -> bool:
         """Whether the item of ``key`` is in the last build's file."""
@@ -101,21 +92,12 @@ class ListFile:
         except BaseException:
             with contextlib.suppress(OSError):
                 temporary.unlink()
+            self._files.close()
             raise
         finally:
             if old is not None:
                 os.close(old)
-        index = {
-            "fingerprint": self.fingerprint,
-            "path": str(self.path),
-            "stamp": stamp,
-            "items": self._now,
-        }
-        self.memo.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.memo.with_name(self.memo.name + ".tmp")
-        with open(partial, "wb") as stream:
-            pickle.dump(index, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, self.memo)
+        self._files.finish({"path": str(self.path), "stamp": stamp, "items": self._now})
 
 
 class _Writer:
