@@ -145,6 +145,8 @@ class _Indexing:
         self._batch: list = []
         self._pending: collections.deque = collections.deque()
         self._pool = None
+        # The figures of the bundle ``finish`` wrote, for the read cache.
+        self._written: dict | None = None
 
     def _slot(self, name: str) -> int:
         slot = self.slots[name] = self._next_slot
@@ -262,10 +264,9 @@ class _Indexing:
         self.reads.forget(name)
         self.dropped += 1
 
-    def finish(self, report: Callable[[dict], None] | None = None) -> dict:
+    def finish(self) -> dict:
         """Read every page not read yet (unless the cache has it); write.
-        ``report(figures)``, if given, is called once the bundle is written,
-        before the read cache is saved for the next run."""
+        The read cache is kept for the next run by ``save``."""
         from warta.kept import file_stamp as stamp
 
         files, stamps = self._pages_now()
@@ -284,7 +285,7 @@ class _Indexing:
                     self._drop(name)
             if not named and self._bundle_kept(stamps):
                 kept = {"files": len(files), "files_read": 0, "workers": self.workers}
-                return _reported({**self.reads.figures, **kept}, report)
+                return {**self.reads.figures, **kept}
         for name, path in files.items():  # sorted by name
             if name in self.slots:
                 continue
@@ -297,15 +298,18 @@ class _Indexing:
         if self._pool is not None:
             self._pool.shutdown()
         figures = self.writer.finish()
-        bundle = dict(figures)  # what the cache keeps of this run
+        self._written = dict(figures)  # what the cache keeps of this run
         figures["files"] = len(files)
         figures["files_read"] = self.read_count
         figures["files_taken_ahead"] = len(self.taken_ahead)  # and kept
         figures["workers"] = self.workers
-        _reported(figures, report)
-        if self.reads is not None:
-            self.reads.save(bundle, self.writer.manifest)
         return figures
+
+    def save(self) -> None:
+        """Keep the pages read for the next run, after ``finish`` wrote a
+        bundle (a bundle kept as it was keeps the cache as it was)."""
+        if self.reads is not None and self._written is not None:
+            self.reads.save(self._written, self.writer.manifest)
 
     def _pages_now(self) -> tuple[dict[str, str], dict[str, tuple[int, int]] | None]:
         """Every indexed page on disk (name -> path, sorted by name) and each
@@ -355,12 +359,6 @@ class _Indexing:
         return True
 
 
-def _reported(figures: dict, report: Callable[[dict], None] | None) -> dict:
-    if report is not None:
-        report(figures)
-    return figures
-
-
 @contextlib.contextmanager
 def _cache_held(cache: Path | None) -> Iterator[None]:
     """The read cache ``cache`` for this run alone: a run started while the
@@ -405,13 +403,12 @@ def build_index(
         if streaming:
             indexing.stream(stream)
         streamed = len(indexing.slots) - len(indexing.taken_ahead)
-
-        def with_streamed(figures: dict) -> None:
-            figures["files_streamed"] = streamed
-            if report is not None:
-                report(figures)
-
-        return indexing.finish(with_streamed)
+        figures = indexing.finish()
+        figures["files_streamed"] = streamed
+        if report is not None:
+            report(figures)
+        indexing.save()
+        return figures
 
 
 # Indexers that have answered and may still be saving their read cache.

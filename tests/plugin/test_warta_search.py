@@ -520,6 +520,7 @@ def test_pages_taken_ahead_then_written_changed_or_removed_are_taken_back(
 
     indexing.stream(named())
     figures = indexing.finish()
+    indexing.save()
     assert walks == [output]
     assert indexing.dropped == 3
     assert figures["files_taken_ahead"] == 3  # b0, b4, b5
