@@ -179,9 +179,6 @@ class _Describer:
         self._own: dict[Content, str] = {}
         self._ref: dict[Content, str] = {}
         self._reads: dict[Content, _Read | None] = {}
-        # The attributes reading gave, with the build's own: by what reading
-        # gave (one set for articles read with the same attributes).
-        self._not_built: dict[frozenset, frozenset] = {}
         self.digester = Digester(self)
 
     def __call__(self, kind: type):
@@ -222,10 +219,11 @@ class _Describer:
             # What reading gave it, by a digest made once while it is as
             # read; what the build gave it (tags, figures, groups) as usual.
             keys = read.keys
-            skip = self._not_built.get(keys)
-            if skip is None:
-                skip = self._not_built[keys] = keys | _NOT_OWN
-            fields = {k: v for k, v in vars(content).items() if k not in skip}
+            fields = {
+                k: v
+                for k, v in vars(content).items()
+                if k not in keys and k not in _NOT_OWN
+            }
             fields["(as read)"] = read.remembered(
                 "own",
                 lambda: self.digester.digest(
