@@ -194,6 +194,15 @@ def _stages(messages: list[str]) -> dict:
     return found
 
 
+def _wait_for_indexers() -> None:
+    """The search indexer answers the build before it saves its read cache:
+    its whole run counts in a build's peak memory (not in its time)."""
+    with contextlib.suppress(ImportError):
+        from warta_search.indexer import wait_for_indexers
+
+        wait_for_indexers()
+
+
 def child_build(args: argparse.Namespace) -> int:
     """One Pelican build with content, output and cache overrides."""
     started = time.perf_counter()
@@ -252,12 +261,7 @@ def child_build(args: argparse.Namespace) -> int:
         )
         crashed = f"{type(error).__name__}: {error}"
     finished = time.perf_counter()
-    # The search indexer answers the build before it saves its read cache:
-    # its whole run counts in the build's peak (not in its time).
-    with contextlib.suppress(ImportError):
-        from warta_search.indexer import wait_for_indexers
-
-        wait_for_indexers()
+    _wait_for_indexers()
     tree_peak = poller.stop()
     if profiler is not None:
         profiler.dump_stats(args.profile)
@@ -971,10 +975,7 @@ def child_live(args: argparse.Namespace) -> int:
             }
         )
         tidy_between_builds()
-    with contextlib.suppress(ImportError):  # see child_build
-        from warta_search.indexer import wait_for_indexers
-
-        wait_for_indexers()
+    _wait_for_indexers()
     result = {"steps": steps, "tree_peak_pss_mib": poller.stop() / KIB_PER_MIB}
     Path(args.result).write_text(json.dumps(result, indent=1), encoding="utf-8")
     return 0 if all(step["ok"] for step in steps) else 1
