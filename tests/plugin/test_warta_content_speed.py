@@ -16,6 +16,7 @@ from pelican.urlwrappers import Author
 
 import warta_content
 from tests.plugin.pelican_objects import articles_generator
+from tests.spies import spy
 from warta.memory import NO_FULL_COLLECTIONS, collect_as_usual
 from warta_content.speed import (
     IndexedList,
@@ -361,14 +362,12 @@ def test_the_generator_level_cache_is_asked_only_when_it_is_on(
 ):
     """Off (the default layer is the reader's), Pelican's generator-level
     cache takes no file's time; on, it caches as Pelican's does."""
-    stamped = []
-    stamp = ArticlesGenerator._get_file_stamp
-
-    def get_file_stamp(self, filename):
-        stamped.append(filename)
-        return stamp(self, filename)
-
-    monkeypatch.setattr(ArticlesGenerator, "_get_file_stamp", get_file_stamp)
+    stamped = spy(
+        monkeypatch,
+        ArticlesGenerator,
+        "_get_file_stamp",
+        lambda _generator, filename: filename,
+    )
     texts = {"kopi": "Ekspor kopi naik.", "lada": "Harga lada stabil."}
     settings = _cached_settings(tmp_path, texts, CONTENT_CACHING_LAYER=layer)
     warta_content.register()

@@ -13,6 +13,7 @@ from pelican.log import LimitFilter
 import warta_content
 import warta_entities
 from tests.plugin.pelican_objects import counts, generate, settings_for, slow_reading
+from tests.spies import spy
 from warta import corpus
 from warta.errors import AuthorityError
 from warta.incremental import Digester
@@ -200,14 +201,7 @@ def test_each_article_text_is_made_once_when_its_tags_are_cached(
     for number in range(70):  # more than a batch (64): a worker starts
         write(site, f"a{number}.md", f"Title: Rapat {number}\nDate: 2024-05-06", BODY)
     generate(site)  # fills the cache
-    made = []
-    plain_text = corpus.plain_text
-
-    def counting(title, body):
-        made.append(title)
-        return plain_text(title, body)
-
-    monkeypatch.setattr(corpus, "plain_text", counting)
+    made = spy(monkeypatch, corpus, "plain_text", lambda title, _body: title)
     forget_kept()  # as in a new process: no key carried over from the first
     with caplog.at_level(logging.INFO, logger="warta_entities.tagger"):
         again = generate(site)

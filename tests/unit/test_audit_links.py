@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.spies import spy
 from warta.audit import links
 from warta.audit.links import LinkChecker, check_links
 
@@ -219,14 +220,7 @@ def test_each_file_is_parsed_once(tmp_path, monkeypatch):
             '<a href="/#atas">x</a>'
         )
     write(tmp_path, files)
-    parsed: list[int] = []
-    real = links.parse_page
-
-    def counting(data, parser=None):
-        parsed.append(1)
-        return real(data, parser)
-
-    monkeypatch.setattr(links, "parse_page", counting)
+    parsed = spy(monkeypatch, links, "parse_page")
     checker = LinkChecker(tmp_path)
     assert checker.check().ok
     html_files = [f for f in files if f.endswith(".html")]

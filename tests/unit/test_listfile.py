@@ -11,6 +11,7 @@ import shutil
 
 import pytest
 
+from tests.spies import spy
 from warta.jsontext import item_text, write_indented_list
 from warta.listfile import ListFile, value_key
 
@@ -75,14 +76,7 @@ def test_items_copied_or_made_give_the_list_written_afresh(
 
 def test_a_run_of_items_is_copied_at_once(tmp_path, monkeypatch):
     _write(tmp_path, RECORDS)
-    calls = []
-    copy = os.copy_file_range
-
-    def counted(*args, **kwargs):
-        calls.append(args[2])
-        return copy(*args, **kwargs)
-
-    monkeypatch.setattr(os, "copy_file_range", counted)
+    calls = spy(monkeypatch, os, "copy_file_range", lambda *args, **_: args[2])
     edited = [*RECORDS[:3], {"url": "ubah"}, *RECORDS[4:]]
     text, _, _ = _write(tmp_path, edited)
     assert text == _alone(edited)
