@@ -401,3 +401,52 @@ def test_a_digester_used_again_digests_as_a_new_one():
         assert digester.digest(value, shallow=True) == Digester(
             BatchDescriber()
         ).digest(value, shallow=True)
+
+
+@dataclass
+class Nested:
+    name: str
+    items: list
+
+
+FIELDS_AT_ONCE = [
+    ([Record("a", 1), Record("b", 2)], [Record("a", 5), Record("b", 6)], True),
+    ([Record("a"), Record("b")], [Record("b"), Record("a")], False),
+    ([Record("a"), Record("b")], [Record("a"), Record("c")], False),
+    ([Record("a")], (Record("a"),), False),  # a list is not a tuple
+    ([Record("a")], [("a",)], False),  # not the tuple of its fields
+    ([Record("a")], [Nested("a", [])], False),  # another kind, same field
+    ([Nested("a", [1])], [Nested("a", [1])], True),
+    ([Nested("a", [1])], [Nested("a", [2])], False),  # a field that is a list
+    ([Nested("a", [A])], [Nested("a", [B])], False),  # articles in a field
+    ([(A, Record("a")), (B, Record("b"))], [(A, Record("a")), (B, Record("b"))], True),
+    ([(A, Record("a")), (B, Record("b"))], [(A, Record("b")), (B, Record("a"))], False),
+    ([Shown("a", "x")], [Shown("a", "y")], False),  # not a dataclass: itself
+]
+
+
+@pytest.mark.parametrize(("one", "other", "same"), FIELDS_AT_ONCE)
+def test_a_list_of_dataclasses_is_described_at_once_by_their_fields(one, other, same):
+    """A list (or a column of rows) of one dataclass is described by each
+    object's compared fields, without reducing the objects one by one: the
+    same values share a digest, other values, order or kinds do not."""
+    digester = Digester(BatchDescriber())
+    assert (digester.digest(one) == digester.digest(other)) is same
+    assert Digester(BatchDescriber()).digest(one) == digester.digest(one)
+    assert Record not in digester._actions  # never reduced one by one
+
+
+def test_dataclasses_reached_through_another_value_are_described_by_digest_fields():
+    @dataclass(frozen=True)
+    class Named:
+        __digest_fields__ = ("name",)
+        name: str
+        note: str
+
+    digester = Digester(BatchDescriber())
+    one = digester.digest([Named("a", "x"), Named("b", "x")], shallow=True)
+    assert digester.digest([Named("a", "y"), Named("b", "z")], shallow=True) == one
+    assert digester.digest([Named("a", "x"), Named("c", "x")], shallow=True) != one
+    deep = digester.digest([Named("a", "x"), Named("b", "x")])
+    assert digester.digest([Named("a", "y"), Named("b", "x")]) != deep
+    assert Named not in digester._actions
