@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from array import array
 
+import numpy as np
 import pytest
 
 from warta.search import textindex
@@ -94,3 +95,31 @@ def test_postings_let_go_of_each_documents_entries():
     docs, final = documents(1, 10, 20, 10)
     IndexWriter._postings(docs, final, 20)
     assert all(doc.stems is None and doc.counts is None for doc in docs)
+
+
+def gaps_one_at_a_time(numbers: list[int]) -> bytes:
+    out = bytearray()
+    previous = -1
+    for number in numbers:
+        textindex._varint(number - previous, out)
+        previous = number
+    return bytes(out)
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [
+        [],
+        [0],
+        [5],
+        [0, 1, 2, 127],
+        [127, 128],  # a gap of one byte, then one of 1
+        [128],  # the first gap counted from -1: two bytes
+        [0, 200, 20_000, 3_000_000],  # two, three and four bytes
+        [2**35, 2**35 + 1, 2**49],  # past 32 bits
+        sorted(random.Random(3).sample(range(50_000), 700)),
+    ],
+)
+def test_filter_gaps_worked_out_at_once_are_the_varints_one_at_a_time(numbers):
+    found = textindex._gap_varints(np.array(numbers, np.int64))
+    assert found == gaps_one_at_a_time(numbers)

@@ -92,7 +92,7 @@ import unicodedata
 import uuid
 import zlib
 from array import array
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import chain, islice
@@ -164,6 +164,27 @@ def _varint(value: int, out: bytearray) -> None:
         out.append((value & 0x7F) | 0x80)
         value >>= 7
     out.append(value)
+
+
+def _gap_varints(numbers: np.ndarray) -> bytes:
+    """Ascending ``numbers`` (from 0) as the varints of their gaps (the first
+    counted from -1), as ``_varint`` writes each; worked out by numpy (a
+    filter value held by most of 20,000 documents took 20,000 calls)."""
+    gaps = np.diff(numbers, prepend=-1)
+    if not len(gaps) or gaps.max() < 0x80:  # the common case
+        return gaps.astype(np.uint8).tobytes()
+    sizes = np.ones(len(gaps), np.int64)
+    for bits in (7, 14, 21, 28, 35, 42, 49, 56):
+        sizes += gaps >= 1 << bits
+    starts = np.cumsum(sizes) - sizes
+    out = np.zeros(int(sizes.sum()), np.uint8)
+    for place in range(int(sizes.max())):
+        written = sizes > place
+        more = (sizes > place + 1).astype(np.int64) << 7
+        out[starts[written] + place] = (gaps[written] >> (7 * place)) & 0x7F | more[
+            written
+        ]
+    return out.tobytes()
 
 
 def _gzip(data: bytes) -> bytes:
@@ -458,7 +479,8 @@ class IndexWriter:
         if found is None or found[0] != key:
             return False
         try:
-            now = os.stat(self.target / name)
+            # A string, not a Path: 22,000 files looked at after each build.
+            now = os.stat(f"{self.target}/{name}")
         except OSError:
             return False
         if (now.st_size, now.st_mtime_ns) != found[1:]:
@@ -488,7 +510,7 @@ class IndexWriter:
         self._listed(name, key)
 
     def _listed(self, name: str, key: bytes) -> None:
-        found = os.stat(self.target / name)
+        found = os.stat(f"{self.target}/{name}")
         self.manifest[name] = (key, found.st_size, found.st_mtime_ns)
         self.files_written += 1
 
@@ -965,30 +987,29 @@ class IndexWriter:
 
     def _write_filters(self, docs: list[_Doc]) -> list:
         """The documents of every filter value: a bitmap or gap varints."""
-        holders: dict[str, dict[str, list[int]]] = {}
+        # Half a million (key, value) pairs at 20,000 articles: no empty list
+        # made for each of them (``setdefault``).
+        holders: defaultdict[str, defaultdict[str, list[int]]]
+        holders = defaultdict(lambda: defaultdict(list))
         for number, doc in enumerate(docs):
             for key, values in doc.filters.items():
-                mine = holders.setdefault(key, {})
+                mine = holders[key]
                 for value in values:
-                    mine.setdefault(value, []).append(number)
+                    mine[value].append(number)
         described = []
         blob = bytearray()
         bitmap_bytes = (len(docs) + 7) // 8
         for key in sorted(holders):
             values = sorted(holders[key], key=lambda v: (-len(holders[key][v]), v))
             for value in values:
-                numbers = holders[key][value]
-                gaps = bytearray()
-                previous = -1
-                for number in numbers:
-                    _varint(number - previous, gaps)
-                    previous = number
+                numbers = np.array(holders[key][value], np.int64)
+                gaps = _gap_varints(numbers)
                 if len(gaps) < bitmap_bytes:
                     kind, data = 0, gaps
                 else:
-                    kind, data = 1, bytearray(bitmap_bytes)
-                    for number in numbers:
-                        data[number >> 3] |= 1 << (number & 7)
+                    bits = np.zeros(8 * bitmap_bytes, np.uint8)
+                    bits[numbers] = 1
+                    kind, data = 1, np.packbits(bits, bitorder="little").tobytes()
                 blob += struct.pack("<BI", kind, len(data))
                 blob += data
             described.append([key, values])
