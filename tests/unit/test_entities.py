@@ -6,6 +6,8 @@ from itertools import pairwise
 
 import pytest
 
+import warta.entities
+from tests.spies import spy
 from warta.authority import load_authority
 from warta.entities import (
     Matcher,
@@ -751,3 +753,29 @@ def test_discover_candidates(matcher, text, expected):
 def test_discovery_through_the_matcher(matcher):
     text = "“Kami siap,” kata Andi Wijaya di Kemenperin."
     assert [c.name for c in matcher.discover_candidates(text)] == ["Andi Wijaya"]
+
+
+@pytest.mark.parametrize(
+    ("region", "expected"),
+    [
+        ("lampung", "lampung"),  # an id
+        ("Lampung", "lampung"),  # a name
+        ("Kota Bandar Lampung", "bandar-lampung"),
+        ("bandarlampung", "bandar-lampung"),  # an alias, as written
+        ("Kabupaten Lampung Selatan", "lampung-selatan"),
+        ("Atlantis", None),
+        ("", None),
+    ],
+)
+def test_a_region_is_found_by_id_name_or_alias_once_per_name(
+    authority, monkeypatch, region, expected
+):
+    matcher = Matcher.from_authority(authority)
+    looked_up = spy(monkeypatch, warta.entities, "normalize")
+    for _ in range(3):
+        if expected is None:
+            with pytest.raises(ValueError, match="unknown region"):
+                matcher.region_id(region)
+        else:
+            assert matcher.region_id(region) == expected
+    assert len(looked_up) <= 1  # the second and third time: as found
