@@ -261,6 +261,26 @@ def test_links_to_entities_are_the_same_objects_in_the_next_build(site):
     assert renamed.agencies[0].name == "Kementerian Perindustrian RI"
 
 
+def test_an_articles_links_are_made_once_while_its_tags_are_the_same(site):
+    """In a process that builds again, an article whose tags are made of the
+    same inputs keeps its very lists of links; an edited one gets the links
+    of its new tags."""
+    write(site, "a.md", "Title: Rapat industri\nDate: 2024-05-06", BODY)
+    write(site, "b.md", "Title: Rapat lain\nDate: 2024-05-07", BODY)
+    first = {a.slug: a for a in generate(site).articles}
+    again = {a.slug: a for a in generate(site).articles}
+    for slug, article in again.items():
+        assert article.agencies is first[slug].agencies
+        assert article.people is first[slug].people
+    write(site, "b.md", "Title: Rapat lain\nDate: 2024-05-07", "Kemenperin hadir.")
+    edited = {a.slug: a for a in generate(site).articles}
+    assert edited["rapat-industri"].agencies is first["rapat-industri"].agencies
+    assert edited["rapat-lain"].agencies is not first["rapat-lain"].agencies
+    assert ids(edited["rapat-lain"].agencies) == ["kemenperin"]
+    assert first["rapat-lain"].people  # the governor, named before the edit
+    assert edited["rapat-lain"].people == []
+
+
 def test_articles_json_records_are_found_by_what_they_are_made_of(
     site, tmp_path, caplog
 ):
