@@ -1,0 +1,69 @@
+"""Articles grouped by region and by source, on real Pelican articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import warta_browse
+import warta_browse.groups
+from warta_browse.groups import CONTEXT_KEY
+
+import warta_content
+from tests.plugin.pelican_objects import generate, settings_for
+from tests.spies import spy
+
+ARTICLES = [  # (file, date, region, source)
+    ("a.md", "2024-05-01", "Lampung", "Antara"),
+    ("b.md", "2024-05-03", "Lampung", "Kompas"),
+    ("c.md", "2024-05-02", "lampung", "Antara"),  # the same slug: one group
+    ("d.md", "2024-05-04", "Jambi", None),  # no source: in no source group
+    ("e.md", "2024-05-05", None, "Antara"),
+]
+
+
+@pytest.fixture
+def site(tmp_path):
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    for name, date, region, source in ARTICLES:
+        header = f"Title: Berita {name[0]}\nDate: {date}\n"
+        header += f"Region: {region}\n" if region else ""
+        header += f"Source: {source}\n" if source else ""
+        (content / "articles" / name).write_text(f"{header}\nIsi berita.\n")
+    warta_content.register()
+    warta_browse.register()
+    return settings_for(tmp_path, content)
+
+
+def test_articles_are_grouped_by_region_and_source_newest_first(site, monkeypatch):
+    slugified = spy(monkeypatch, warta_browse.groups, "slugify")
+    generator = generate(site)
+    data = generator.context[CONTEXT_KEY]
+
+    def shown(groups):
+        return [
+            (g.id, g.name, [Path(a.source_path).name for a in g.articles])
+            for g in groups
+        ]
+
+    assert shown(data["regions"]) == [
+        ("jambi", "Jambi", ["d.md"]),
+        ("lampung", "Lampung", ["b.md", "c.md", "a.md"]),
+    ]
+    assert shown(data["sources"]) == [
+        ("antara", "Antara", ["e.md", "c.md", "a.md"]),
+        ("kompas", "Kompas", ["b.md"]),
+    ]
+    by_file = {Path(a.source_path).name: a for a in generator.articles}
+    assert by_file["c.md"].region_group is by_file["a.md"].region_group
+    assert by_file["e.md"].region_group is None
+    assert by_file["d.md"].source_group is None
+    # Each name slugified once, however many articles carry it.
+    assert sorted(args[0] for args in slugified) == [
+        "Antara",
+        "Jambi",
+        "Kompas",
+        "Lampung",
+        "lampung",
+    ]
