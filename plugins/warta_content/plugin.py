@@ -21,6 +21,7 @@ from .speed import (
     release_content_cache,
     save_content_cache_when_changed,
     skip_unused_generator_cache,
+    source_paths_as_made,
 )
 
 logger = logging.getLogger(__name__)
@@ -103,6 +104,7 @@ def register() -> None:
     signals.article_generator_init.connect(archive_periods_in_linear_time)
     signals.article_generator_init.connect(save_content_cache_when_changed)
     signals.article_generator_init.connect(skip_unused_generator_cache)
+    signals.article_generator_init.connect(source_paths_as_made)
     signals.article_generator_pretaxonomy.connect(stop_reading_ahead)
     signals.article_generator_finalized.connect(reject_duplicate_urls)
     signals.article_generator_finalized.connect(index_taxonomies)

@@ -72,6 +72,26 @@ def skip_unused_generator_cache(generator) -> None:
     generator.cache_data = _cache_nothing
 
 
+def source_paths_as_made(generator) -> None:
+    """``article_generator_init``: each article is filed in the context by
+    the relative path Pelican worked out as it made it
+    (``relative_source_path``) rather than worked out again for the file
+    (``os.path.relpath`` of two absolute paths: 0.5 s of each build at 20,000
+    articles)."""
+    usual = generator.add_source_path
+
+    def add_source_path(content, static=False):
+        # Set by ``Content.__init__`` from the same source path and ``PATH``
+        # (kept as read for an article made as read).
+        location = getattr(content, "relative_source_path", None)
+        if static or location is None:
+            return usual(content, static)
+        generator.context["generated_content"][location] = content
+        return None
+
+    generator.add_source_path = add_source_path
+
+
 def _nothing_cached(filename, default=None):
     return default
 

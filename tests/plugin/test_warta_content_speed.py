@@ -381,3 +381,28 @@ def test_the_generator_level_cache_is_asked_only_when_it_is_on(
     if layer == "generator":  # the articles came from its cache
         assert again._cache
         assert set(again._cache) == set(first._cache)
+
+
+def test_articles_are_filed_by_the_relative_path_worked_out_as_they_were_made(
+    tmp_path, monkeypatch
+):
+    """The context files each article under the path Pelican's own
+    ``add_source_path`` gives it, without Pelican working that path out
+    again for it (pages and static files still are filed by Pelican)."""
+    filed_by_pelican = spy(monkeypatch, ArticlesGenerator, "add_source_path")
+    extra = "Title: Empat\nDate: 2018-01-01\n\nIsi.\n"
+    generator = _read(tmp_path, extra)
+    filed = {
+        path: content
+        for path, content in generator.context["generated_content"].items()
+        if isinstance(content, Article)
+    }
+    assert sorted(filed) == [
+        "articles/dua.md",
+        "articles/empat.md",
+        "articles/satu.md",
+        "articles/tiga.md",
+    ]
+    for path, article in filed.items():
+        assert article.get_relative_source_path() == path
+    assert not [args for args in filed_by_pelican if isinstance(args[1], Article)]
