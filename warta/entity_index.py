@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from warta.tagging import ArticleTags
 
@@ -44,15 +45,22 @@ class EntityArticles:
     name: str | None = None
     mentions: list[tuple[Hashable, str]] = field(default_factory=list)
     together: Counter = field(default_factory=Counter)
+    # The newest of the articles' dates (``date_of``), if asked for: found
+    # as the articles are grouped (the sitemap's date of the entity's page;
+    # looking through 280,000 mentions again took 0.35 s of each build).
+    newest: Any = None
 
 
 def group_by_entity(
     tagged: Iterable[tuple[Hashable, ArticleTags]],
+    date_of: Callable[[Hashable], Any] | None = None,
 ) -> dict[str, EntityArticles]:
-    """``{entity id: EntityArticles}``; articles keep the order they come in."""
+    """``{entity id: EntityArticles}``; articles keep the order they come in.
+    With ``date_of`` (an article's date), each entry's ``newest`` is set."""
     index: dict[str, EntityArticles] = {}
     together: dict[str, Counter] = defaultdict(Counter)
     for article, tags in tagged:
+        date = None if date_of is None else date_of(article)
         ids = []
         for tag in tags.tags:
             entry = index.get(tag.id)
@@ -61,6 +69,8 @@ def group_by_entity(
                     tag.id, tag.kind, tag.verified, tag.name
                 )
             entry.mentions.append((article, tag.sentence))
+            if date is not None and (entry.newest is None or date > entry.newest):
+                entry.newest = date
             ids.append(tag.id)
         if len(ids) > 1:
             # Each ordered pair of the article's entities, counted in C (some

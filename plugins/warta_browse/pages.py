@@ -109,11 +109,10 @@ class BrowsePagesGenerator(Generator):
         if entities:
             for entity_id, entry in entities["index"].items():
                 if entry.mentions:
-                    newest = max(article.date for article, _s in entry.mentions)
                     path = (
                         "lembaga" if entry.kind == "agency" else "tokoh"
                     ) + f"/{entity_id}/"
-                    entries.append(Entry(absolute(base, path), newest))
+                    entries.append(Entry(absolute(base, path), entry.newest))
         indicators = self.context.get("warta_indicators")
         if indicators:
             for indicator_id, found in indicators["groups"].items():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import operator
 import time
 from dataclasses import dataclass, field
 
@@ -218,7 +219,7 @@ def tag_articles(generator) -> None:
     )
     generator.context[CONTEXT_KEY] = {
         "authority": tagger.authority,
-        "index": group_by_entity(tagged),
+        "index": group_by_entity(tagged, date_of=operator.attrgetter("date")),
         "names": tagger.names,
         "config": config,
     }

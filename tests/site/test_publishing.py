@@ -4,6 +4,7 @@ feeds, region and source pages, related articles, citations, pagination."""
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -81,6 +82,16 @@ def test_sitemaps_and_robots(built_site):
     seed = next(loc for loc in locations if loc.endswith(SEED_URL))
     assert locations[seed].startswith("2015-03-16")
     assert any(loc.endswith("/lembaga/kemenperin/") for loc in locations)
+    # An entity's page is as new as the newest article naming it.
+    entity_pages = [loc for loc in locations if re.search(r"/(lembaga|tokoh)/.", loc)]
+    assert entity_pages
+    assert all(
+        re.fullmatch(r"\d{4}-\d\d-\d\dT.*", locations[loc]) for loc in entity_pages
+    )
+    assert (
+        locations[next(loc for loc in entity_pages if "kemenperin/" in loc)]
+        >= (locations[seed])
+    )
     assert any(loc.endswith("/indikator/ikm-share-in-java/") for loc in locations)
     news = ET.fromstring((built_site.output / "sitemap-berita.xml").read_bytes())
     assert list(news) == []  # nothing published in the last two days

@@ -65,3 +65,21 @@ def test_entities_named_together_are_counted_pair_by_pair(tagged):
             for tag in tags.tags
             if tag.id == entity_id
         ]
+
+
+@pytest.mark.parametrize(
+    "tagged",
+    [
+        [(3, _tags("bps")), (9, _tags("bps", "bi")), (5, _tags("bi", "ojk"))],
+        [(9, _tags("bps")), (3, _tags("bps"))],  # newest first
+        [(4, _tags("bps", "bps"))],
+        _random_archive(),
+    ],
+    ids=["mixed", "newest-first", "twice", "random"],
+)
+def test_each_entity_has_the_newest_date_of_its_articles(tagged):
+    """Articles stand for themselves as their dates here (``date_of``)."""
+    index = group_by_entity(tagged, date_of=lambda article: article)
+    for entry in index.values():
+        assert entry.newest == max(article for article, _ in entry.mentions)
+    assert all(entry.newest is None for entry in group_by_entity(tagged).values())
