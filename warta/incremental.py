@@ -86,9 +86,7 @@ class Digester:
       (rows) of which a column is such a list, by its columns: an indicator
       page's (article, figure) entries. A list of ``__digest_stored__``
       objects the resolver leaves alone is described at once too, each by
-      its stored digest (an article's agencies), and so is a list of
-      dataclass objects described by their fields, each by the tuple of
-      those fields (an indicator page's figures).
+      its stored digest (an article's agencies).
 
     Anything pickle cannot serialise (a lambda, a lock) raises ``Unhashable``.
     Sets are serialised in their iteration order, which may change from run to
@@ -181,11 +179,7 @@ class Digester:
             return self._rows_at_once(values, shallow)
         many = self._many.get(kind, _UNKNOWN)
         if many is _UNKNOWN:
-            many = (
-                self._resolve_many(kind)
-                or self._stored_many(kind)
-                or self._fields_many(kind)
-            )
+            many = self._resolve_many(kind) or self._stored_many(kind)
             self._many[kind] = many
         described = None if many is None else many(values, shallow)
         if described is None:
@@ -212,27 +206,6 @@ class Digester:
             ]
 
         return stored_many
-
-    def _fields_many(self, kind: type) -> Callable | None:
-        """For a dataclass described by its fields (not by reference, not
-        by a stored digest, not by the resolver): each object by the tuple of
-        its fields, got in C. An indicator page's figures (145,000 at 20,000
-        articles) each cost some 4 µs reduced one by one through the
-        pickler; their fields are plain values, pickled in C."""
-        getters = _field_getters(kind)
-        if getters is None or getattr(kind, "__digest_by_reference__", False):
-            return None
-        if _stored_parts(kind) is not None:
-            return None
-        if self._resolve is not None and self._resolve(kind) is not None:
-            return None
-        own, reached = getters
-
-        def fields_many(values, shallow):
-            getter = reached if shallow else own
-            return None if getter is None else list(map(getter, values))
-
-        return fields_many
 
     def _rows_at_once(self, rows: list | tuple, shallow: bool) -> tuple | None:
         """Tuples of one length, column by column: each column described at
@@ -292,13 +265,22 @@ class Digester:
             return lambda value, shallow: (_Described, ("module", value.__name__))
         if issubclass(kind, dt.date | dt.time):
             return _moment
+        shallow_names = getattr(kind, "__digest_fields__", None)
+        names = None
+        if dataclasses.is_dataclass(kind) and not issubclass(kind, type):
+            # By the fields it is compared by: cheaper than pickling the
+            # class and its __dict__, and without the ``compare=False`` ones.
+            names = tuple(f.name for f in dataclasses.fields(kind) if f.compare)
+
         parts = _stored_parts(kind)
         if parts is not None:
             return _stored(name, parts)
-        getters = _field_getters(kind)
-        if getters is None:
+        if shallow_names is None and names is None:
             return _pickle_as_usual
-        own, reached = getters
+        # The fields' values as a tuple, got in C (hundreds of thousands of
+        # tags and figures are reduced in a build).
+        own = _fields_getter(names)
+        reached = _fields_getter(shallow_names) if shallow_names else own
         if own is not None and getattr(kind, "__digest_by_reference__", False):
 
             def by_reference(value, shallow):
@@ -415,25 +397,6 @@ def _moment(value, shallow):
     state = getattr(value, "__dict__", None) or None
     described = (value.isoformat(), getattr(value, "fold", 0), zone, state)
     return (_Described, (f"{kind.__module__}.{kind.__qualname__}", described))
-
-
-def _field_getters(kind: type) -> tuple[Callable | None, Callable | None] | None:
-    """``(own, reached)``: the getters of the fields a ``kind`` is described
-    by, as the value digested and as reached through another record
-    (``__digest_fields__``); None for a kind not described by fields."""
-    shallow_names = getattr(kind, "__digest_fields__", None)
-    names = None
-    if dataclasses.is_dataclass(kind) and not issubclass(kind, type):
-        # By the fields it is compared by: cheaper than pickling the class
-        # and its __dict__, and without the ``compare=False`` ones.
-        names = tuple(f.name for f in dataclasses.fields(kind) if f.compare)
-    if shallow_names is None and names is None:
-        return None
-    # The fields' values as a tuple, got in C (hundreds of thousands of tags
-    # and figures are reduced in a build).
-    own = _fields_getter(names)
-    reached = _fields_getter(shallow_names) if shallow_names else own
-    return own, reached
 
 
 def _fields_getter(names: tuple[str, ...] | None) -> Callable | None:
