@@ -200,10 +200,15 @@ class Digester:
         name = kind.__qualname__
 
         def stored_many(values, shallow):
-            return [
-                _stored_digest(value, parts) or (_Described, (name, parts(value)))
-                for value in values
-            ]
+            try:
+                # Each keeps its digest already (so in every build after the
+                # first of a process): got in C, 0.1 µs each instead of 1.
+                return list(map(_kept_digest, values))
+            except AttributeError:
+                return [
+                    _stored_digest(value, parts) or (_Described, (name, parts(value)))
+                    for value in values
+                ]
 
         return stored_many
 
@@ -356,6 +361,11 @@ def _stored_parts(kind: type) -> Callable | None:
             tuple(f.name for f in dataclasses.fields(kind) if f.compare)
         )
     return tuple if issubclass(kind, tuple) else None
+
+
+# The digest a ``__digest_stored__`` object keeps, if it keeps one (else
+# AttributeError).
+_kept_digest = operator.attrgetter(_STORED)
 
 
 def _stored_digest(value: object, parts: Callable) -> str | None:

@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+import warta.incremental
+from tests.spies import spy
 from warta.incremental import _STORED as STORED_KEY
 from warta.incremental import Digester, Unhashable, deeply_immutable
 from warta.incremental import _Described as MARKER
@@ -366,7 +368,10 @@ def test_a_list_of_objects_that_keep_their_digest_is_described_at_once():
     first = _two_quotes()
     digest = Digester(BatchDescriber()).digest(first)
     assert all(STORED_KEY in vars(quotes) for quotes in first)
-    assert Digester(BatchDescriber()).digest(first) == digest
+    with pytest.MonkeyPatch.context() as patch:  # each kept digest taken as is
+        made = spy(patch, warta.incremental, "_stored_digest")
+        assert Digester(BatchDescriber()).digest(first) == digest
+        assert made == []
     assert Digester(BatchDescriber()).digest(_two_quotes()) == digest
     assert Digester().digest(_two_quotes()) != digest  # described at once
     assert Digester(BatchDescriber()).digest(_two_quotes()[::-1]) != digest
