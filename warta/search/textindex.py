@@ -178,12 +178,11 @@ def _gap_varints(numbers: np.ndarray) -> bytes:
         sizes += gaps >= 1 << bits
     starts = np.cumsum(sizes) - sizes
     out = np.zeros(int(sizes.sum()), np.uint8)
-    for place in range(int(sizes.max())):
+    for place in range(int(sizes.max())):  # the varints' bytes, place by place
+        low = (gaps >> (7 * place)) & 0x7F
+        more = (sizes > place + 1).astype(np.int64) << 7  # another byte follows
         written = sizes > place
-        more = (sizes > place + 1).astype(np.int64) << 7
-        out[starts[written] + place] = (gaps[written] >> (7 * place)) & 0x7F | more[
-            written
-        ]
+        out[starts[written] + place] = (low | more)[written]
     return out.tobytes()
 
 
