@@ -32,22 +32,12 @@ class IndicatorPage:
 
     indicator: object
     url: str
-    # (article, figure), oldest first: described by ``sources``.
-    entries: list = field(default_factory=list, compare=False)
-    # Each entry's article and the figures it is one of (``article.figures``,
-    # which the extractor gives every article; they keep their digest): what
-    # the entries are made of, digested without looking into each figure
-    # again (290,000 at 20,000 articles: 1 s of each build). A change to an
-    # article's other figures renders the page again.
-    sources: list = field(init=False, repr=False)
+    entries: list = field(default_factory=list)  # (article, figure), oldest first
     # Draws the chart (SVG) from the entries: called when the page is
     # rendered, so that a page kept by an incremental build draws nothing.
     draw_chart: Callable[[], str] | None = field(
         default=None, compare=False, repr=False
     )
-
-    def __post_init__(self) -> None:
-        self.sources = [(article, article.figures) for article, _ in self.entries]
 
     @functools.cached_property
     def value_texts(self) -> list[str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import shutil
 from pathlib import Path
@@ -24,7 +23,7 @@ from warta.indicators.catalogue import IndicatorCatalogueError, load_catalogue
 from warta.indicators.extract import extract_figures
 from warta.indicators.series import format_figure
 from warta.kept import forget_kept
-from warta_indicators.extractor import ExtractionPlan, FigureViews
+from warta_indicators.extractor import ExtractionPlan
 from warta_indicators.pages import IndicatorPage
 
 
@@ -156,43 +155,6 @@ def test_figures_found_while_reading_equal_figures_found_after(site, caplog):
         assert [view.figure for view in article.figures] == expected
     [growth] = next(a for a in generator.articles if a.slug == "ekonomi-1").figures
     assert growth.figure.value == 4.5
-
-
-def test_an_indicator_page_is_digested_by_its_articles_and_their_figures(site):
-    """Each entry counts by its article (as a reference) and the figures the
-    article shows (which keep their digest), not by the figure's own fields:
-    the same values in new objects keep the digest; another value, another
-    article's metadata, or another order do not."""
-    write(site, "a.md", "Inflasi Lampung pada April 2024 sebesar 3,1 persen.")
-    (Path(site["PATH"]) / "articles" / "b.md").write_text(
-        "Title: Harga di Lampung\nDate: 2024-06-03\nRegion: Lampung\n\n"
-        "Inflasi Lampung pada Mei 2024 sebesar 2,9 persen.\n"
-    )
-    first, second = sorted(generate(site).articles, key=lambda a: a.date)
-
-    def page():
-        entries = [(a, view.figure) for a in (first, second) for view in a.figures]
-        return IndicatorPage(object, "indikator/inflation/", entries)
-
-    def digest(value) -> str:
-        return _Describer().digester.digest(value)
-
-    before = digest(page())
-    assert digest(page()) == before
-    figures = first.figures
-    first.figures = FigureViews(list(figures))  # equal, not the same object
-    assert digest(page()) == before
-    [view] = figures
-    changed = dataclasses.replace(view.figure, value=3.4)
-    first.figures = FigureViews([dataclasses.replace(view, figure=changed)])
-    assert digest(page()) != before
-    first.figures = figures
-    assert digest(page()) == before
-    first.metadata["title"] = "Judul lain"
-    assert digest(page()) != before
-    del first.metadata["title"]
-    reordered = IndicatorPage(object, "indikator/inflation/", page().entries[::-1])
-    assert digest(reordered) != before
 
 
 def test_an_indicator_page_formats_its_values_only_when_rendered(site):
