@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import shutil
 from pathlib import Path
@@ -23,7 +24,7 @@ from warta.indicators.catalogue import IndicatorCatalogueError, load_catalogue
 from warta.indicators.extract import extract_figures
 from warta.indicators.series import format_figure
 from warta.kept import forget_kept
-from warta_indicators.extractor import ExtractionPlan
+from warta_indicators.extractor import ExtractionPlan, FigureViews
 from warta_indicators.pages import IndicatorPage
 
 
@@ -155,6 +156,37 @@ def test_figures_found_while_reading_equal_figures_found_after(site, caplog):
         assert [view.figure for view in article.figures] == expected
     [growth] = next(a for a in generator.articles if a.slug == "ekonomi-1").figures
     assert growth.figure.value == 4.5
+
+
+def test_an_indicator_page_is_not_digested_by_its_articles_other_figures(site):
+    """A page lists one figure of an article: the article's other figures
+    (another indicator's) are no part of the page's digest, so an edit that
+    changes or adds one renders only the pages whose own entries change."""
+    write(
+        site,
+        "a.md",
+        "Inflasi Lampung pada April 2024 sebesar 3,1 persen. "
+        "Pertumbuhan ekonomi Lampung pada 2023 sebesar 4,5 persen.",
+    )
+    [article] = generate(site).articles
+    views = article.figures
+    assert len({view.figure.indicator_id for view in views}) == 2
+    [inflation] = [v.figure for v in views if v.figure.indicator_id == "inflation"]
+
+    def digest() -> str:
+        page = IndicatorPage(object, "indikator/inflation/", [(article, inflation)])
+        return _Describer().digester.digest(page)
+
+    before = digest()
+    other = next(v for v in views if v.figure is not inflation)
+    changed = dataclasses.replace(
+        other, figure=dataclasses.replace(other.figure, value=9.9)
+    )
+    article.figures = FigureViews([changed if v is other else v for v in views])
+    assert digest() == before
+    moved = dataclasses.replace(inflation, value=3.4)
+    page = IndicatorPage(object, "indikator/inflation/", [(article, moved)])
+    assert _Describer().digester.digest(page) != before
 
 
 def test_an_indicator_page_formats_its_values_only_when_rendered(site):
