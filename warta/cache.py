@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from warta.kept import file_stamp, keep, take
+from warta.kept import file_stamp_if_there, keep, take
 
 HEADER = b"# warta json cache 2\n"
 SHARED_LENGTH = 64  # strings up to this long are held once for the whole build
@@ -115,7 +115,7 @@ class JsonCache:
         kept = take(KEPT_KIND, [path]) if path is not None else None
         if kept is not None:
             cache.entries, cache.on_file = kept
-            cache.file_stamp = _stamp(path)
+            cache.file_stamp = file_stamp_if_there(path)
             return cache
         if path is not None and path.is_file():
             try:
@@ -125,7 +125,7 @@ class JsonCache:
             else:
                 cache.on_file = set(cache.entries)
                 # A file cut short is written afresh, never appended to.
-                cache.file_stamp = _stamp(path) if whole else None
+                cache.file_stamp = file_stamp_if_there(path) if whole else None
         return cache
 
     def has(self, key: str) -> bool:
@@ -191,7 +191,9 @@ class JsonCache:
         used = {key: self.entries[key] for key in self.used if key in self.entries}
         new = [key for key in used if key not in self.on_file]
         stale = len(self.on_file) - (len(used) - len(new))
-        as_left = self.file_stamp is not None and self.file_stamp == _stamp(self.path)
+        as_left = self.file_stamp is not None and (
+            self.file_stamp == file_stamp_if_there(self.path)
+        )
         if as_left and stale <= STALE_SHARE * (len(self.on_file) + len(new)):
             if new:
                 with open(self.path, "ab") as stream:
@@ -207,15 +209,8 @@ class JsonCache:
                     stream.write(_line(key, value))
             os.replace(temporary, self.path)
             self.on_file = set(used)
-        self.file_stamp = _stamp(self.path)
+        self.file_stamp = file_stamp_if_there(self.path)
         keep(KEPT_KIND, [self.path], (used, self.on_file))
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        return file_stamp(path)
-    except OSError:  # no file: nothing to append to
-        return None
 
 
 def _line(key: str, value) -> bytes:

@@ -39,6 +39,14 @@ def file_stamp(path: str | os.PathLike) -> tuple[int, int]:
     return (found.st_size, found.st_mtime_ns)
 
 
+def file_stamp_if_there(path: str | os.PathLike) -> tuple[int, int] | None:
+    """``file_stamp(path)``, or None if there is no such file."""
+    try:
+        return file_stamp(path)
+    except OSError:
+        return None
+
+
 def _files_under(folder: str) -> list[str]:
     return sorted(
         os.path.join(parent, name)

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from warta.entryfile import EntryFiles
-from warta.kept import file_stamp
+from warta.kept import file_stamp_if_there
 
 VERSION = 1
 _CHUNK = 1 << 20  # bytes copied at a time where the kernel cannot copy
@@ -37,13 +37,6 @@ def value_key(value: object) -> bytes:
     """The key of an item made from ``value``, plain data that pickles the
     same whenever it is equal (dicts, lists, strings, numbers)."""
     return hashlib.blake2b(pickle.dumps(value, protocol=5), digest_size=16).digest()
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        return file_stamp(path)
-    except OSError:
-        return None
 
 
 class ListFile:
@@ -62,9 +55,8 @@ class ListFile:
         # The index: an entry file with no entries (``warta.entryfile``).
         self._files = EntryFiles(self.memo, f"{VERSION}/{fingerprint}")
         index = self._files.index
-        if index.get("path") == str(self.path) and index.get("stamp") == _stamp(
-            self.path
-        ):
+        stamp = file_stamp_if_there(self.path)
+        if index.get("path") == str(self.path) and index.get("stamp") == stamp:
             self._before = index.get("items") or {}
 
     def has(self, key: bytes) -> bool:
@@ -87,7 +79,7 @@ class ListFile:
         try:
             with open(temporary, "wb") as stream:
                 _Writer(stream.fileno(), old, self).write(items)
-            stamp = _stamp(temporary)
+            stamp = file_stamp_if_there(temporary)
             os.replace(temporary, self.path)
         except BaseException:
             with contextlib.suppress(OSError):
