@@ -235,15 +235,12 @@ class _Describer:
         return found
 
     def _reference(self, content: Content) -> str:
+        def metadata() -> str:
+            return self.digester.digest(content.metadata, shallow=True)
+
         read = self._read_as(content)
-        if read is None:
-            metadata = self.digester.digest(content.metadata, shallow=True)
-        else:
-            metadata = read.remembered(
-                "metadata",
-                lambda: self.digester.digest(content.metadata, shallow=True),
-            )
-        found = self._ref[content] = f"ref:{content.source_path}:{metadata}"
+        digest = metadata() if read is None else read.remembered("metadata", metadata)
+        found = self._ref[content] = f"ref:{content.source_path}:{digest}"
         return found
 
     def _read_as(self, content: Content) -> _Read | None:
