@@ -11,7 +11,13 @@ import pytest
 import warta.incremental
 from tests.spies import spy
 from warta.incremental import _STORED as STORED_KEY
-from warta.incremental import Digester, Unhashable, deeply_immutable
+from warta.incremental import (
+    Digester,
+    KeepsItsDigest,
+    Unhashable,
+    deeply_immutable,
+    keeps_its_digest,
+)
 from warta.incremental import _Described as MARKER
 
 
@@ -303,6 +309,13 @@ class QuoteRow(tuple):
     __digest_stored__ = True
 
 
+@dataclass(frozen=True, slots=True)
+class SlottedQuote(KeepsItsDigest):
+    text: str
+    year: int | None = None
+    note: str = field(default="", compare=False)
+
+
 @pytest.mark.parametrize(
     ("value", "immutable"),
     [
@@ -346,6 +359,29 @@ def test_a_value_that_cannot_change_keeps_its_digest_once_made():
         QuoteRow([Quote("b"), Quote("a")])
     )
     assert Digester().digest(row) != Digester().digest((Quote("a"), Quote("b")))
+
+
+def test_a_slotted_value_keeps_its_digest_in_its_slot():
+    """No ``__dict__``: the digest is kept in the slot ``KeepsItsDigest``
+    gives, past the frozen class's ``__setattr__``; equal values (by the
+    fields they are compared by) have one digest, whichever digester meets
+    them; in a list each is taken as kept."""
+    one = SlottedQuote("Ekspor naik", 2024)
+    assert not hasattr(one, "__dict__")
+    assert not keeps_its_digest(one)
+    digest = Digester().digest([one])
+    assert keeps_its_digest(one)
+    kept = getattr(one, STORED_KEY)
+    assert Digester(CountingDescriber()).digest([one]) == digest
+    assert Digester().digest([SlottedQuote("Ekspor naik", 2024, "lain")]) == digest
+    for other in (SlottedQuote("Ekspor turun", 2024), SlottedQuote("Ekspor naik")):
+        assert Digester().digest([other]) != digest
+    batched = Digester(BatchDescriber()).digest([one])
+    with pytest.MonkeyPatch.context() as patch:
+        made = spy(patch, warta.incremental, "_stored_digest")
+        assert Digester(BatchDescriber()).digest([one]) == batched
+        assert made == []
+    assert getattr(one, STORED_KEY) == kept
 
 
 def test_a_value_that_can_change_is_digested_each_time():
