@@ -3,7 +3,6 @@
 from pathlib import Path
 
 from warta import dates, structured
-from warta.indicators.series import format_figure
 
 _HERE = Path(__file__).resolve().parent
 
@@ -129,7 +128,6 @@ MARKDOWN = {
 }
 
 JINJA_GLOBALS = {
-    "format_figure": format_figure,
     "ld_json": structured.ld_json,
     "breadcrumbs": structured.breadcrumbs,
     "breadcrumb_script": structured.breadcrumb_script,

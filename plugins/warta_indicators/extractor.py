@@ -13,6 +13,7 @@ from pelican.contents import Article
 from warta.ahead import ReadAhead, Remembered
 from warta.cache import JsonCache, flat_record
 from warta.corpus import rendered_text, rendered_text_inputs
+from warta.incremental import KeepsItsDigest
 from warta.indicators.catalogue import (
     Catalogue,
     IndicatorCatalogueError,
@@ -29,8 +30,11 @@ CACHE_VERSION = "2"  # bump when extraction changes: cached figures are dropped
 
 
 @dataclass(frozen=True, slots=True)
-class FigureView:
-    """A figure with what a template shows beside it."""
+class FigureView(KeepsItsDigest):
+    """A figure with what a template shows beside it. Carried from build to
+    build with its article's ``FigureViews`` and keeping its digest: an
+    indicator page lists its own figures' views, so its digest changes with
+    them alone and takes each in one step (``warta.incremental``)."""
 
     figure: Figure
     name: str | None  # the indicator's name; None when unclassified
@@ -138,14 +142,10 @@ def extract_ahead(content) -> None:
         AHEAD.offer(content.settings, content)
 
 
-def _view(figure: Figure, names: dict[str, str]) -> FigureView:
-    return FigureView(
-        figure,
-        names.get(figure.indicator_id),
-        f"indikator/{figure.indicator_id}/" if figure.indicator_id else None,
-        format_figure(figure),
-        KIND_LABELS.get(figure.kind, figure.kind),
-    )
+def _view(figure: Figure, pages: dict[str, tuple[str, str]]) -> FigureView:
+    name, url = pages.get(figure.indicator_id, (None, None))
+    kind = KIND_LABELS.get(figure.kind, figure.kind)
+    return FigureView(figure, name, url, format_figure(figure), kind)
 
 
 def extract_articles(generator) -> None:
@@ -157,7 +157,11 @@ def extract_articles(generator) -> None:
             logger.error("%s", fault)
         raise
     catalogue, cache = plan.catalogue, plan.cache
-    names = {indicator.id: indicator.name for indicator in catalogue.indicators}
+    # Each indicator's name and page, one string each for all its figures.
+    pages = {
+        indicator.id: (indicator.name, f"indikator/{indicator.id}/")
+        for indicator in catalogue.indicators
+    }
     started = time.perf_counter()
     keys, extracted = [], []
     while_reading = 0
@@ -188,9 +192,9 @@ def extract_articles(generator) -> None:
     for article, key, figures in zip(generator.articles, keys, extracted, strict=True):
         article.figures = shown.once(
             key,
-            lambda figures=figures: FigureViews(_view(f, names) for f in figures),
+            lambda figures=figures: FigureViews(_view(f, pages) for f in figures),
         )
-        found.append((article, figures))
+        found.append((article, article.figures))
     cache.save()
     logger.info(
         "figures of %d articles in %.2f s (%d from cache, %d while reading)",
@@ -201,5 +205,5 @@ def extract_articles(generator) -> None:
     )
     generator.context[CONTEXT_KEY] = {
         "catalogue": catalogue,
-        "groups": group_by_indicator(found),
+        "groups": group_by_indicator(found, lambda view: view.figure.indicator_id),
     }

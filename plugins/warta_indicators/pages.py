@@ -13,7 +13,6 @@ from warta.indicators.series import (
     KIND_LABELS,
     PLANNED,
     UNIT_LABELS,
-    format_figure,
     rows,
     to_csv,
 )
@@ -28,24 +27,17 @@ class IndicatorPage:
     # The page and its downloads show each value's article by its metadata
     # (title, date, source): digested as a reference (``warta.incremental``),
     # so an edit that leaves an article's values as they were keeps the page.
+    # Each value is its ``FigureView``, which keeps its digest.
     __digest_by_reference__ = True
 
     indicator: object
     url: str
-    entries: list = field(default_factory=list)  # (article, figure), oldest first
+    entries: list = field(default_factory=list)  # (article, FigureView), oldest first
     # Draws the chart (SVG) from the entries: called when the page is
     # rendered, so that a page kept by an incremental build draws nothing.
     draw_chart: Callable[[], str] | None = field(
         default=None, compare=False, repr=False
     )
-
-    @functools.cached_property
-    def value_texts(self) -> list[str]:
-        """Each entry's value as text, worked out once for the chart and the
-        table, when the page is rendered: a page an incremental build keeps
-        formats none (145,000 values, 1.1 s under cProfile, at 20,000
-        articles). Made of the entries, so no part of the page's digest."""
-        return [format_figure(figure) for _article, figure in self.entries]
 
     @property
     def chart(self) -> str:
@@ -53,17 +45,16 @@ class IndicatorPage:
 
     @property
     def latest(self):
-        realised = [e for e in self.entries if e[1].kind not in PLANNED]
+        """``(article, view)`` of the newest value realised, else the newest."""
+        realised = [e for e in self.entries if e[1].figure.kind not in PLANNED]
         return (realised or self.entries or [None])[-1]
 
     @property
     def table(self) -> list[tuple]:
         """``(article, figure, value text, kind text)``, newest first."""
         return [
-            (article, figure, text, KIND_LABELS.get(figure.kind, figure.kind))
-            for (article, figure), text in zip(
-                reversed(self.entries), reversed(self.value_texts), strict=True
-            )
+            (article, view.figure, view.value_text, view.kind_text)
+            for article, view in reversed(self.entries)
         ]
 
 
@@ -76,7 +67,7 @@ def build_pages(data: dict) -> list[IndicatorPage]:
     for indicator in data["catalogue"].indicators:
         entries = sorted(
             data["groups"].get(indicator.id, []),
-            key=lambda item: (_year(*item), item[0].date),
+            key=lambda item: (_year(item[0], item[1].figure), item[0].date),
         )
         page = IndicatorPage(indicator, f"indikator/{indicator.id}/", entries)
         pages.append(page)
@@ -125,7 +116,9 @@ class IndicatorPagesGenerator(Generator):
     def _write_data(writer, page: IndicatorPage, site_url: str) -> None:
         """The page's values as CSV and JSON downloads."""
         inputs = [page, site_url]
-        records = functools.cache(lambda: rows(page.entries, site_url))
+        records = functools.cache(
+            lambda: rows([(a, view.figure) for a, view in page.entries], site_url)
+        )
         write_derived(
             writer,
             page.url + "data.csv",
@@ -149,20 +142,20 @@ class IndicatorPagesGenerator(Generator):
         )
 
     def _chart(self, page: IndicatorPage, prefix: str) -> str:
-        points = [
-            Point(
-                _year(article, figure),
-                figure.value,
-                f"{text} ({figure.period or article.date.year}), "
-                f"{getattr(article, 'source', '') or ''}: {article.title}",
-                prefix + article.url,
-                figure.scope or "tidak disebut",
-                figure.kind in PLANNED,
+        points = []
+        for article, view in page.entries:
+            figure = view.figure
+            points.append(
+                Point(
+                    _year(article, figure),
+                    figure.value,
+                    f"{view.value_text} ({figure.period or article.date.year}), "
+                    f"{getattr(article, 'source', '') or ''}: {article.title}",
+                    prefix + article.url,
+                    figure.scope or "tidak disebut",
+                    figure.kind in PLANNED,
+                )
             )
-            for (article, figure), text in zip(
-                page.entries, page.value_texts, strict=True
-            )
-        ]
         unit = UNIT_LABELS.get(page.indicator.unit, page.indicator.unit)
         return render_chart(
             points,

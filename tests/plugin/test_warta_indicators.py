@@ -20,9 +20,9 @@ from tests.plugin.pelican_objects import (
     slow_reading,
 )
 from warta.corpus import rendered_text
+from warta.incremental import keeps_its_digest
 from warta.indicators.catalogue import IndicatorCatalogueError, load_catalogue
 from warta.indicators.extract import extract_figures
-from warta.indicators.series import format_figure
 from warta.kept import forget_kept
 from warta_indicators.extractor import ExtractionPlan, FigureViews
 from warta_indicators.pages import IndicatorPage
@@ -171,34 +171,37 @@ def test_an_indicator_page_is_not_digested_by_its_articles_other_figures(site):
     [article] = generate(site).articles
     views = article.figures
     assert len({view.figure.indicator_id for view in views}) == 2
-    [inflation] = [v.figure for v in views if v.figure.indicator_id == "inflation"]
+    [inflation] = [v for v in views if v.figure.indicator_id == "inflation"]
 
-    def digest() -> str:
-        page = IndicatorPage(object, "indikator/inflation/", [(article, inflation)])
+    def digest(view) -> str:
+        page = IndicatorPage(object, "indikator/inflation/", [(article, view)])
         return _Describer().digester.digest(page)
 
-    before = digest()
-    other = next(v for v in views if v.figure is not inflation)
+    before = digest(inflation)
+    other = next(v for v in views if v is not inflation)
     changed = dataclasses.replace(
         other, figure=dataclasses.replace(other.figure, value=9.9)
     )
     article.figures = FigureViews([changed if v is other else v for v in views])
-    assert digest() == before
-    moved = dataclasses.replace(inflation, value=3.4)
-    page = IndicatorPage(object, "indikator/inflation/", [(article, moved)])
-    assert _Describer().digester.digest(page) != before
+    assert digest(inflation) == before
+    # Its own figure, as kept (equal views made again) and as changed.
+    assert digest(dataclasses.replace(inflation)) == before
+    moved = dataclasses.replace(
+        inflation, figure=dataclasses.replace(inflation.figure, value=3.4)
+    )
+    assert digest(moved) != before
+    assert digest(dataclasses.replace(inflation, value_text="3,10%")) != before
 
 
-def test_an_indicator_page_formats_its_values_only_when_rendered(site):
-    """The values as text are worked out when a template asks for them (a page
-    an incremental build keeps asks for none), and are no part of the
-    page's digest."""
+def test_an_indicator_page_shows_its_views_values(site):
+    """The table and the index's latest value show each figure as its view
+    has it (formatted once, at extraction); the page's digest takes each
+    view's kept digest."""
     write(site, "a.md", "Inflasi Lampung pada April 2024 sebesar 3,1 persen.")
     [article] = generate(site).articles
     [view] = article.figures
-    page = IndicatorPage(object(), "indikator/inflation/", [(article, view.figure)])
-    digest = _Describer().digester.digest(page)
-    assert "value_texts" not in vars(page)
-    assert page.value_texts == [format_figure(view.figure)] == ["3,1%"]
-    assert [row[2] for row in page.table] == ["3,1%"]
-    assert _Describer().digester.digest(page) == digest
+    page = IndicatorPage(object(), "indikator/inflation/", [(article, view)])
+    _Describer().digester.digest(page)
+    assert keeps_its_digest(view)
+    assert page.table == [(article, view.figure, "3,1%", "realisasi")]
+    assert page.latest == (article, view)

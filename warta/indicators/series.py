@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
+from typing import TypeVar
 
 from warta.cache import flat_record
 from warta.chart import number_id
 from warta.indicators.extract import Figure
 
+Shown = TypeVar("Shown")  # a figure, or a figure with what is shown beside it
 PLANNED = frozenset({"target", "projection"})
 _SCALES = ((1e12, "triliun"), (1e9, "miliar"), (1e6, "juta"))
 UNIT_LABELS = {
@@ -69,13 +71,16 @@ def figure_record(figure: Figure) -> dict:
 
 
 def group_by_indicator(
-    items: Iterable[tuple[Hashable, list[Figure]]],
-) -> dict[str | None, list[tuple[Hashable, Figure]]]:
-    """``{indicator id: [(article, figure), ...]}`` in one pass; None: unclassified."""
-    groups: dict[str | None, list[tuple[Hashable, Figure]]] = defaultdict(list)
+    items: Iterable[tuple[Hashable, Iterable[Shown]]],
+    indicator_of: Callable[[Shown], str | None],
+) -> dict[str | None, list[tuple[Hashable, Shown]]]:
+    """``{indicator id: [(article, figure), ...]}`` in one pass, each figure
+    as ``items`` give it (a figure, or a figure as shown) and its indicator
+    told by ``indicator_of``; None: unclassified."""
+    groups: dict[str | None, list[tuple[Hashable, Shown]]] = defaultdict(list)
     for article, figures in items:
         for figure in figures:
-            groups[figure.indicator_id].append((article, figure))
+            groups[indicator_of(figure)].append((article, figure))
     return dict(groups)
 
 
