@@ -80,6 +80,14 @@ def test_entities_named_together_are_counted_pair_by_pair(tagged):
 def test_each_entity_has_the_newest_date_of_its_articles(tagged):
     """Articles stand for themselves as their dates here (``date_of``)."""
     index = group_by_entity(tagged, date_of=lambda article: article)
-    for entry in index.values():
+    as_given = group_by_entity(tagged)
+    assert set(index) == set(as_given)
+    for entity_id, entry in index.items():
         assert entry.newest == max(article for article, _ in entry.mentions)
-    assert all(entry.newest is None for entry in group_by_entity(tagged).values())
+        # Newest first; ties (an article naming it twice) in the order given.
+        expected = sorted(
+            as_given[entity_id].mentions, key=lambda item: item[0], reverse=True
+        )
+        assert entry.mentions == expected
+        assert entry.together == as_given[entity_id].together
+    assert all(entry.newest is None for entry in as_given.values())
