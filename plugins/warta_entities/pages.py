@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -48,9 +49,9 @@ class EntityPage:
     verified: bool
     record: object | None  # the authority entry, None for a discovered name
     articles: list = field(default_factory=list)  # newest first
-    # Article source path -> the sentence naming the entity: taken from the
-    # articles' own tags, which are digested with the page that lists them,
-    # so no part of this value's digest.
+    # Article -> the sentence naming the entity: taken from the articles'
+    # own tags, which are digested with the page that lists them, so no part
+    # of this value's digest.
     sentences: dict = field(default_factory=dict, compare=False)
     together: list[tuple[EntityLink, int]] = field(default_factory=list)
     parent: EntityLink | None = None
@@ -198,6 +199,10 @@ class RenderedOnce(dict):
         return value
 
 
+_ARTICLE = operator.itemgetter(0)  # of a mention: (article, sentence)
+_TAG_ID = operator.attrgetter("id")
+
+
 def build_pages(data: dict) -> dict[str, EntityPage]:
     """An EntityPage for every authority entity and every discovered name."""
     authority = data["authority"]
@@ -225,20 +230,23 @@ def build_pages(data: dict) -> dict[str, EntityPage]:
         if agency.parent:
             children[agency.parent].append(agency.id)
 
+    # One link object per entity from build to build of a process while the
+    # authority is the same: each keeps its digest (``EntityLink``).
+    links = CarriedOver("entity page links", authority.fingerprint)
+
     def link(entity_id: str) -> EntityLink:
         page = pages[entity_id]
-        return EntityLink(page.id, page.name, page.url, page.verified)
+        return links.once(
+            (page.id, page.name, page.url, page.verified),
+            lambda: EntityLink(page.id, page.name, page.url, page.verified),
+        )
 
     for page in pages.values():
         entry = index.get(page.id)
         if entry is not None:
-            ordered = sorted(
-                entry.mentions, key=lambda item: item[0].date, reverse=True
-            )
-            page.articles = [article for article, _ in ordered]
-            page.sentences = {
-                article.source_path: sentence for article, sentence in ordered
-            }
+            # Newest first, as the tagger grouped them (by date).
+            page.articles = list(map(_ARTICLE, entry.mentions))
+            page.sentences = dict(entry.mentions)
             page.together = [
                 (link(other), count)
                 for other, count in entry.together.most_common(TOP_TOGETHER)
@@ -333,10 +341,12 @@ def _record_inputs(article, names: dict[str, str]) -> tuple | None:
     digested)."""
     tags = getattr(article, "warta_tags", None)
     figures = getattr(article, "figures", None)
-    if any(v is not None and not keeps_its_digest(v) for v in (tags, figures)):
+    if tags is not None and not keeps_its_digest(tags):
+        return None
+    if figures is not None and not keeps_its_digest(figures):
         return None
     return (
-        () if tags is None else tuple(names.get(tag.id) for tag in tags.tags),
+        () if tags is None else tuple(map(names.get, map(_TAG_ID, tags.tags))),
         article.url,
         article.title,
         article.date,

@@ -261,6 +261,40 @@ def test_links_to_entities_are_the_same_objects_in_the_next_build(site):
     assert renamed.agencies[0].name == "Kementerian Perindustrian RI"
 
 
+def test_entity_pages_list_newest_first_and_link_by_objects_carried_over(site):
+    """An entity's page lists its articles newest first, each with its own
+    sentence; its links to other entities (named together) are one object
+    per entity, the same in the next build of the process while the
+    authority is unchanged."""
+    write(site, "a.md", "Title: Rapat lama\nDate: 2024-05-06", BODY)
+    write(site, "b.md", "Title: Rapat baru\nDate: 2024-05-08", "Kemenperin hadir.")
+    write(site, "c.md", "Title: Rapat tengah\nDate: 2024-05-07", BODY)
+    pages = build_pages(generate(site).context[TAGGER_CONTEXT])
+    kemenperin = pages["kemenperin"]
+    assert [a.title for a in kemenperin.articles] == [
+        "Rapat baru",
+        "Rapat tengah",
+        "Rapat lama",
+    ]
+    assert [kemenperin.sentences[a] for a in kemenperin.articles] == [
+        "Kemenperin hadir.",
+        *[BODY.split(". ")[0] + "."] * 2,
+    ]
+
+    def links(pages) -> dict[str, set[int]]:
+        found = {}
+        for page in pages.values():
+            for link, _count in page.together:
+                found.setdefault(link.id, set()).add(id(link))
+        return found
+
+    first = links(pages)
+    assert sorted(first) == ["budi-santoso", "kemenperin", "pemprov-lampung"]
+    assert all(len(objects) == 1 for objects in first.values())
+    again = build_pages(generate(site).context[TAGGER_CONTEXT])
+    assert links(again) == first
+
+
 def test_an_articles_links_are_made_once_while_its_tags_are_the_same(site):
     """In a process that builds again, an article whose tags are made of the
     same inputs keeps its very lists of links; an edited one gets the links
