@@ -4,7 +4,9 @@ import random
 
 import pytest
 
-from warta.related import _by_score, best, related_positions
+import warta.related
+from tests.spies import spy
+from warta.related import RelatedIndex, _by_score, best, related_positions
 
 KEYS = [
     ("a", ["kemenperin", "disperindag-lampung"]),
@@ -50,3 +52,46 @@ def test_best_ranks_as_ranking_every_score_does(seed, limit):
         scores[other] = sum(shared) + draw.choice([0.0, 0.0, 1e-12, -1e-12, 4e-10])
     everything = sorted(scores.items(), key=_by_score)[:limit]
     assert best(scores, limit) == [other for other, _ in everything]
+
+
+def _archive(draw: random.Random, size: int) -> list[tuple[str, ...]]:
+    names = [f"e{number}" for number in range(12)]
+    return [tuple(draw.sample(names, draw.randrange(0, 5))) for _ in range(size)]
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_an_updated_index_equals_one_worked_out_afresh(seed):
+    """Edits of a few lists (an entity named or no longer named, crossing
+    the thresholds of one list and of ``max_postings``; one list changed is
+    updated, two are more than ``MOST_CHANGED`` of 120), then lists added:
+    each update gives what working out every list afresh gives."""
+    draw = random.Random(seed)
+    lists = _archive(draw, 120)
+    index = RelatedIndex.of(lists, limit=3, max_postings=12)
+    for _ in range(6):
+        lists = list(lists)
+        for position in draw.sample(range(len(lists)), draw.randrange(0, 3)):
+            lists[position] = _archive(draw, 1)[0]
+        index = index.updated(lists)
+        assert index.related == related_positions(lists, limit=3, max_postings=12)
+    lists += _archive(draw, 3)
+    index = index.updated(lists)
+    assert index.related == related_positions(lists, limit=3, max_postings=12)
+
+
+def test_an_update_works_out_only_the_lists_that_can_change(monkeypatch):
+    """Naming one more entity that relates nothing (named by too many) works
+    out the changed list alone; one that relates two lists, those two."""
+    lists = [("semua", f"pasangan-{n // 2}") for n in range(10)] + [("semua",)]
+    index = RelatedIndex.of(lists, max_postings=9)
+    monkeypatch.setattr(warta.related, "MOST_CHANGED", 0.1)
+    worked = spy(monkeypatch, warta.related, "_related", lambda index, *_: index)
+    for position, ids, again in (
+        (3, ("semua", "pasangan-1", "lain"), [3]),
+        (10, ("semua", "pasangan-1"), [2, 3, 10]),
+    ):
+        lists[position] = ids
+        expected = related_positions(lists, max_postings=9)
+        worked.clear()
+        assert index.updated(lists).related == expected
+        assert sorted(worked) == again
