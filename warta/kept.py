@@ -68,11 +68,16 @@ def kept_while_unchanged(kind: str, roots: Iterable[Path], make: Callable[[], T]
     return _kept_or_made(key, files_stamp(key[1]), make)
 
 
-def kept_while_equal(kind: str, inputs: object, make: Callable[[], T]) -> T:
-    """``make()``, or what it made for ``kind`` last time if ``inputs`` equal
-    that time's. For work over the whole archive that a build with the same
-    inputs (nothing changed, or a typo fixed) would only repeat."""
-    return _kept_or_made((kind, None), inputs, make)
+def kept_and_updated(kind: str, update: Callable[[T | None], T]) -> T:
+    """``update(last)``, ``last`` what it gave for ``kind`` the last time in
+    this process (None the first time), kept for the next time. For work
+    over the whole archive that the next build can update where its inputs
+    changed. What ``update`` raises is raised, and nothing is kept (it may
+    have changed ``last`` half way)."""
+    found = _KEPT.pop((kind, None), None)
+    made = update(None if found is None else found[1])
+    _KEPT[(kind, None)] = (None, made)
+    return made
 
 
 def _kept_or_made(key: tuple, inputs: object, make: Callable[[], T]) -> T:

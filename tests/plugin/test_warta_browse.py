@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -9,9 +10,13 @@ import warta_browse
 import warta_browse.groups
 from warta_browse.groups import CONTEXT_KEY
 
+import warta.related
 import warta_content
-from tests.plugin.pelican_objects import generate, settings_for
+import warta_entities
+from tests.plugin.pelican_objects import ROOT, generate, settings_for
 from tests.spies import spy
+from warta.kept import forget_kept
+from warta.related import RelatedIndex
 
 ARTICLES = [  # (file, date, region, source)
     ("a.md", "2024-05-01", "Lampung", "Antara"),
@@ -67,3 +72,54 @@ def test_articles_are_grouped_by_region_and_source_newest_first(site, monkeypatc
         "Lampung",
         "lampung",
     ]
+
+
+RELATED = {  # file: (date, what it names)
+    "a.md": ("2024-05-01", "Kemenperin dan Disperindag Lampung membina IKM kopi."),
+    "b.md": ("2024-05-02", "Disperindag Lampung mendata IKM tapis."),
+    "c.md": ("2024-05-03", "Kemenperin dan BPS merilis data industri."),
+    "d.md": ("2024-05-04", "BPS mencatat ekspor kopi naik."),
+    "e.md": ("2024-05-05", "Kemenperin membuka pameran."),
+}
+
+
+@pytest.fixture
+def tagged_site(tmp_path):
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    shutil.copytree(ROOT / "content" / "authority", content / "authority")
+    for name, (date, body) in RELATED.items():
+        header = f"Title: Berita {name[0]}\nDate: {date}\n"
+        (content / "articles" / name).write_text(f"{header}\n{body}\n")
+    warta_content.register()
+    warta_entities.register()
+    warta_browse.register()
+    return settings_for(tmp_path, content)
+
+
+def _related(generator) -> dict[str, list[str]]:
+    return {
+        Path(a.source_path).name: [Path(r.source_path).name for r in a.related]
+        for a in generator.articles
+    }
+
+
+def test_the_next_build_updates_the_related_articles(tagged_site, monkeypatch):
+    """A process that builds again updates the last build's related
+    articles where an edit changed what an article names: the same lists a
+    new process works out."""
+    monkeypatch.setattr(warta.related, "MOST_CHANGED", 0.5)  # one list of five
+    afresh = spy(monkeypatch, RelatedIndex, "of")
+    first = _related(generate(tagged_site))
+    assert first["b.md"][0] == "a.md"  # the rarer agency they share
+    assert len(afresh) == 1
+    edited = Path(tagged_site["PATH"]) / "articles" / "e.md"
+    edited.write_text(
+        "Title: Berita e\nDate: 2024-05-05\n\nDisperindag Lampung membuka pameran.\n"
+    )
+    updated = _related(generate(tagged_site))
+    assert len(afresh) == 1  # updated, not worked out again
+    assert updated != first
+    forget_kept()  # as a new process
+    assert _related(generate(tagged_site)) == updated
+    assert len(afresh) == 2

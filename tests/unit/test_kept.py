@@ -12,7 +12,7 @@ from warta.kept import (
     carries,
     forget_kept,
     keep,
-    kept_while_equal,
+    kept_and_updated,
     kept_while_unchanged,
     take,
 )
@@ -98,15 +98,26 @@ def test_what_make_raises_is_raised_again_and_nothing_kept(tmp_path):
     assert len(calls) == 2
 
 
-def test_the_last_result_is_kept_while_the_inputs_are_equal():
-    made, make = _counting()
-    first = kept_while_equal("related", (("a", "b"), ("b",)), make)
-    assert kept_while_equal("related", (("a", "b"), ("b",)), make) is first
-    other = kept_while_equal("related", (("a",), ("b",)), make)
-    assert other is not first
-    assert kept_while_equal("related", (("a", "b"), ("b",)), make) is not first
-    assert kept_while_equal("groups", (("a",), ("b",)), make) is not other
-    assert len(made) == 4
+def test_the_last_result_is_handed_to_the_next_update():
+    handed = []
+
+    def update(last):
+        handed.append(last)
+        return (last or 0) + 1
+
+    assert kept_and_updated("related", update) == 1
+    assert kept_and_updated("related", update) == 2
+    assert kept_and_updated("groups", update) == 1  # by kind
+    assert handed == [None, 1, None]
+
+    def broken(last):
+        raise ValueError("half way")
+
+    with pytest.raises(ValueError, match="half way"):
+        kept_and_updated("related", broken)
+    assert kept_and_updated("related", update) == 1  # nothing kept
+    forget_kept()
+    assert kept_and_updated("related", update) == 1
 
 
 @pytest.mark.parametrize(
