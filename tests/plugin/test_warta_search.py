@@ -661,6 +661,9 @@ def test_the_excerpt_is_the_window_the_script_shows():
     # The window with the most marked words wins, the first among equals.
     many = "industri a b c d e f g h i j industri x industri"
     assert excerpt_text(many, {"industri"}, 8) == "f g h i j industri x industri"
+    # Plain ASCII is marked whatever its case.
+    capital = "a b c d e f g h i j Industri k"
+    assert excerpt_text(capital, {"industri"}, 8) == "f g h i j Industri k"
     # A token that is not plain ASCII is marked by its folded words.
     filler = " ".join(f"k{n}" for n in range(40))
     for cafe in ("Café", "cafe\u0301", "CAFE"):

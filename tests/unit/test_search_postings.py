@@ -97,11 +97,20 @@ def test_postings_let_go_of_each_documents_entries():
     assert all(doc.stems is None and doc.counts is None for doc in docs)
 
 
-def gaps_one_at_a_time(numbers: list[int]) -> bytes:
+def gaps_one_at_a_time(numbers: list[int], follow: list[int] | None = None) -> bytes:
+    """The module docstring's varints, written out one at a time: seven bits
+    a byte, low first, the high bit set on every byte but the last; each
+    followed by its byte of ``follow`` if given."""
     out = bytearray()
     previous = -1
-    for number in numbers:
-        textindex._varint(number - previous, out)
+    for position, number in enumerate(numbers):
+        value = number - previous
+        while value >= 0x80:
+            out.append((value & 0x7F) | 0x80)
+            value >>= 7
+        out.append(value)
+        if follow is not None:
+            out.append(follow[position])
         previous = number
     return bytes(out)
 
@@ -123,3 +132,17 @@ def gaps_one_at_a_time(numbers: list[int]) -> bytes:
 def test_filter_gaps_worked_out_at_once_are_the_varints_one_at_a_time(numbers):
     found = textindex._gap_varints(np.array(numbers, np.int64))
     assert found == gaps_one_at_a_time(numbers)
+    impacts = [(7 * n + 1) % 256 for n in range(len(numbers))]
+    follow = np.array(impacts, np.uint8)
+    found = textindex._gap_varints(np.array(numbers, np.int64), follow)
+    assert found == gaps_one_at_a_time(numbers, impacts)
+
+
+def test_postings_are_encoded_as_gap_varints_each_with_its_impact():
+    draw = random.Random(11)
+    for _ in range(300):
+        count = draw.choice([3, 50, textindex.NUMPY_POSTINGS])  # both ways
+        numbers = sorted(draw.sample(range(draw.choice([1_000, 60_000])), count))
+        impacts = [draw.randrange(1, 256) for _ in numbers]
+        encoded = textindex.IndexWriter._encode(array("I", numbers), bytearray(impacts))
+        assert encoded == gaps_one_at_a_time(numbers, impacts)
