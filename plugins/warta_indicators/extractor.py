@@ -187,7 +187,7 @@ def extract_articles(generator) -> None:
         extracted[index] = figures
     found = []
     # An article's figures as shown, by their cache key: made once in a
-    # process that builds again (300,000 figures formatted at 20,000 articles).
+    # process that builds again (150,000 figures formatted at 20,000 articles).
     shown = CarriedOver("figures shown", catalogue.fingerprint)
     for article, key, figures in zip(generator.articles, keys, extracted, strict=True):
         article.figures = shown.once(
