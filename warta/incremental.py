@@ -272,11 +272,9 @@ class Digester:
         if issubclass(kind, dt.date | dt.time):
             return _moment
         shallow_names = getattr(kind, "__digest_fields__", None)
-        names = None
-        if dataclasses.is_dataclass(kind) and not issubclass(kind, type):
-            # By the fields it is compared by: cheaper than pickling the
-            # class and its __dict__, and without the ``compare=False`` ones.
-            names = tuple(f.name for f in dataclasses.fields(kind) if f.compare)
+        # A dataclass by the fields it is compared by: cheaper than pickling
+        # the class and its __dict__, and without the ``compare=False`` ones.
+        names = _compared_fields(kind)
 
         parts = _stored_parts(kind)
         if parts is not None:
@@ -348,9 +346,8 @@ def _immutable_parts(kind: type) -> Callable | None:
     if issubclass(kind, tuple) and getattr(kind, "__digest_stored__", False):
         return _same
     params = getattr(kind, "__dataclass_params__", None)
-    if params is not None and params.frozen and not issubclass(kind, type):
-        names = tuple(f.name for f in dataclasses.fields(kind) if f.compare)
-        return _fields_getter(names)
+    if params is not None and params.frozen:
+        return _fields_getter(_compared_fields(kind))
     return None
 
 
@@ -370,11 +367,18 @@ def _stored_parts(kind: type) -> Callable | None:
     class."""
     if not getattr(kind, "__digest_stored__", False):
         return None
-    if dataclasses.is_dataclass(kind) and not issubclass(kind, type):
-        return _fields_getter(
-            tuple(f.name for f in dataclasses.fields(kind) if f.compare)
-        )
+    names = _compared_fields(kind)
+    if names is not None:
+        return _fields_getter(names)
     return tuple if issubclass(kind, tuple) else None
+
+
+def _compared_fields(kind: type) -> tuple[str, ...] | None:
+    """The names of the fields a dataclass ``kind`` is compared by (not the
+    ``compare=False`` ones); None for any other class."""
+    if not dataclasses.is_dataclass(kind) or issubclass(kind, type):
+        return None
+    return tuple(f.name for f in dataclasses.fields(kind) if f.compare)
 
 
 # The digest a ``__digest_stored__`` object keeps, if it keeps one (else
