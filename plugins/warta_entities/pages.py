@@ -53,7 +53,10 @@ class EntityPage:
     # own tags, which are digested with the page that lists them, so no part
     # of this value's digest.
     sentences: dict = field(default_factory=dict, compare=False)
-    together: list[tuple[EntityLink, int]] = field(default_factory=list)
+    # Shown on the first page of the entity's list only, and digested there
+    # (``first_page_together``): an edit that names one more entity changes
+    # the counts of all the others its article names, not their other pages.
+    together: list[tuple[EntityLink, int]] = field(default_factory=list, compare=False)
     parent: EntityLink | None = None
     children: list[EntityLink] = field(default_factory=list)
     region_name: str | None = None
@@ -118,6 +121,7 @@ class EntityPagesGenerator(Generator):
             template_name="lembaga" if page.kind == AGENCY else "tokoh",
             url=page.url,
             page_name=page.url.rstrip("/"),
+            first_page_together=page.together,
         )
         # Discovered names get a page but no feed: they may be noise until an
         # editor adds them to the authority files.

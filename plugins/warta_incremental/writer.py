@@ -49,6 +49,10 @@ CODE = (ROOT / "warta", ROOT / "plugins")
 # Lists at least this long are digested once per build (the list of every
 # article is read by several pages).
 SHARED_MIN = 256
+# A paginated page's keyword argument named with this prefix is shown on the
+# first page only (the template checks the page's number): the other pages
+# get None, so that it is no input of theirs.
+FIRST_PAGE_ONLY = "first_page_"
 # Content attributes that are the whole site, not the article.
 _NOT_OWN = frozenset({"settings", "_context"})
 # An article's texts whose UTF-8 form is not to be left beside them (see
@@ -357,7 +361,8 @@ class MemoWriter(Writer):
 
     def _write_pages(self, call, paginated: dict, parts: dict, kwargs: dict) -> None:
         """A paginated listing, each page kept or rendered on its own, as
-        Pelican's writer would paginate it (``PAGINATED_TEMPLATES``)."""
+        Pelican's writer would paginate it (``PAGINATED_TEMPLATES``); a
+        ``first_page_*`` argument is given to the first page only."""
         name, template, context, relative_urls, _, template_name, override, url = call
         per_page = (
             self.settings["PAGINATED_TEMPLATES"][template_name]
@@ -377,6 +382,8 @@ class MemoWriter(Writer):
             ]
             for key, paginator in paginators.items()
         }
+        first_page_only = [k for k in kwargs if k.startswith(FIRST_PAGE_ONLY)]
+        nothing = self._digest(None)
         for number in range(1, count + 1):
             page_kwargs = dict(kwargs)
             page_parts = dict(parts)
@@ -392,6 +399,11 @@ class MemoWriter(Writer):
                 page_parts[f"({key} page)"] = self._digest(
                     [shown, list(page.object_list)]
                 )
+            if number > 1:
+                for variable in first_page_only:
+                    page_kwargs[variable] = None
+                    if variable in page_parts:
+                        page_parts[variable] = nothing
             save_as = page.save_as
             known = None not in page_parts.values()
             digest = self._digest(page_parts) if known else None

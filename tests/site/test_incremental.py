@@ -242,3 +242,81 @@ def test_a_page_gone_while_the_settings_changed_is_removed(tmp_path):
     clean = tmp_path / "clean"
     _build(content, clean, tmp_path / "cache-clean", incremental=False, settings=other)
     assert site_files(output) == site_files(clean)
+
+
+def _named_together(page: Path) -> dict[str, str]:
+    """The agencies a page lists as named together with its own: name -> count."""
+    section = page.read_text(encoding="utf-8").partition('id="sering-bersama"')[2]
+    section = section.partition("</section>")[0]
+    return dict(
+        re.findall(
+            r'<a href="[^"]*/lembaga/[^"]+">([^<]+)</a> <span class="jumlah">\((\d+)',
+            section,
+        )
+    )
+
+
+def _listed(page: Path) -> list[str]:
+    """The URLs of the articles a list page shows."""
+    return re.findall(
+        r'<h3 class="ringkas__judul"><a href="[^"]*/(berita/[^"]+)"',
+        page.read_text(encoding="utf-8"),
+    )
+
+
+def test_naming_one_more_agency_renders_the_first_page_of_each_other_list(
+    tmp_path_factory,
+):
+    """An edit that makes an article name one more agency changes how often
+    each entity it names is named with that agency: the first page of each
+    one's list shows it, its other pages do not and are not rendered again
+    (unless an article they show changes: here none names that agency)."""
+    root = tmp_path_factory.mktemp("one-more-name")
+    content, output, cache = root / "content", root / "inc", root / "cache"
+    generate_corpus(content, CorpusConfig(70))
+    _build(content, output, cache, incremental=True)
+
+    def names(url: str, agency: str) -> bool:
+        page = output / url / "index.html"
+        return f">{agency}</a>" in page.read_text(encoding="utf-8")
+
+    found = None
+    for second in sorted(output.glob("lembaga/*/halaman/2/index.html")):
+        first = second.parents[2] / "index.html"
+        for agency in _named_together(first):
+            if any(names(url, agency) for url in _listed(second)):
+                continue
+            article = next(
+                (url for url in _listed(first) if not names(url, agency)), None
+            )
+            if article:
+                found = first, second, article, agency
+                break
+        if found:
+            break
+    assert found, "no agency list with a second page and an article to edit"
+    first_page, second_page, article, other = found
+    assert 'id="sering-bersama"' not in second_page.read_text(encoding="utf-8")
+    source = next(
+        path
+        for path in (content / "articles").rglob("*.md")
+        if f"/{path.stem}/" in f"/{article}"
+    )
+    count = int(_named_together(first_page)[other])
+    source.write_text(
+        source.read_text(encoding="utf-8")
+        + f"\n{other} turut hadir dalam acara itu.\n",
+        encoding="utf-8",
+    )
+    marker = cache / "before-edit"
+    marker.write_text("", encoding="utf-8")
+    since = marker.stat().st_ctime_ns
+    _build(content, output, cache, incremental=True)
+    assert int(_named_together(first_page)[other]) == count + 1
+    rewritten = _rewritten(output, since)
+    assert first_page.relative_to(output).as_posix() in rewritten
+    assert second_page.relative_to(output).as_posix() not in rewritten
+
+    clean = root / "clean"
+    _build(content, clean, root / "cache-clean", incremental=False)
+    assert site_files(output) == site_files(clean)
