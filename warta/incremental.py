@@ -561,8 +561,11 @@ class PageMemo:
         # For os.path, not pathlib: a Path interns every part of every name.
         self._root = str(self.output)
         self.fingerprint = fingerprint
-        self._before: dict[str, list] = {}  # the last build's pages
-        self._previous: dict[str, list] = {}  # those that may be kept
+        self._previous: dict[str, list] = {}  # the last build's pages, to keep
+        # Or, if they may not be kept, only their files, one a line: to sweep
+        # those of the pages now gone (28 MB of pages at 20,000 articles, 3 MB
+        # of names, held through a build that renders every page).
+        self._other_files = ""
         self._current: dict[str, list] = {}  # this build's pages
         self._recording: list[str] | None = None
         self.rendered_keys: list[str] = []
@@ -580,11 +583,15 @@ class PageMemo:
             and data.get("version") == MEMO_VERSION
             and data.get("output") == str(self.output)
         ):
-            self._before = data.get("pages") or {}
+            pages = data.get("pages") or {}
             # Made with other settings, theme or code, no page is kept; but
             # the files of pages now gone are still swept (``stale_files``).
             if data.get("fingerprint") == self.fingerprint:
-                self._previous = self._before
+                self._previous = pages
+            else:
+                self._other_files = "\n".join(
+                    name for page in pages.values() for name in page[1]
+                )
 
     def unchanged(self, key: str, digest: str | None) -> bool:
         """Whether the page ``key`` may be kept; if so, it is kept."""
@@ -637,7 +644,8 @@ class PageMemo:
 
     def stale_files(self) -> set[str]:
         """Files of the last build's pages that no page of this one has."""
-        before = {name for page in self._before.values() for name in page[1]}
+        before = {name for page in self._previous.values() for name in page[1]}
+        before.update(filter(None, self._other_files.split("\n")))
         now = {name for page in self._current.values() for name in page[1]}
         return before - now
 

@@ -561,6 +561,26 @@ def test_a_damaged_read_cache_entry_is_read_again(tmp_path):
     assert build_index(output, workers=1, cache=cache)["files_read"] == 3
 
 
+def test_a_page_read_again_lets_go_of_its_last_entry(tmp_path):
+    """A page read again in this build needs nothing of the last build's
+    entry, which is let go: a build that renders every page held them all."""
+    from warta.search.readcache import ReadCache
+    from warta_search.indexer import build_index
+
+    output = tmp_path / "output"
+    write_articles(output, 3, by_word)
+    cache = tmp_path / "pages.pickle"
+    build_index(output, workers=1, cache=cache)
+    reads = ReadCache(cache)
+    stamp = reads._before["berita/b1/"][0]
+    assert len(reads) == 3
+    assert reads.has("berita/b1/", stamp)
+    reads.put("berita/b1/", (stamp[0] + 1, stamp[1]), None)
+    assert len(reads) == 2
+    assert not reads.has("berita/b1/", stamp)
+    reads.close()
+
+
 def test_read_cache_from_other_code_is_not_used(tmp_path, monkeypatch):
     from warta.search import readcache
     from warta_search.indexer import build_index

@@ -88,7 +88,8 @@ class ReadCache:
         )
 
     def __len__(self) -> int:
-        """How many pages the last build's file holds."""
+        """How many pages of the last build's file this build has not read
+        again."""
         return len(self._before)
 
     def has(self, name: str, current: tuple[int, int]) -> bool:
@@ -159,7 +160,10 @@ class ReadCache:
 
     def put(self, name: str, current: tuple[int, int], read: ReadPage | None) -> None:
         """Keep a page read in this build (``read_page(..., for_cache=True)``),
-        or that it has nothing to index (``read`` None)."""
+        or that it has nothing to index (``read`` None). Its entry in the last
+        build's file is let go (most of 18 MB at 20,000 articles, held
+        through a build that renders every page)."""
+        self._before.pop(name, None)
         if read is None:
             self._now[name] = (current, None)
             return
