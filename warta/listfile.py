@@ -63,6 +63,15 @@ class ListFile:
         """Whether the item of ``key`` is in the last build's file."""
         return key in self._before
 
+    def keys(self) -> list[bytes]:
+        """The keys of the last build's items, in the file's order (none if
+        the file changed since)."""
+        return list(self._before)
+
+    def close(self) -> None:
+        """Let go of the index, writing nothing."""
+        self._files.close()
+
     def write(self, items: Iterable[tuple[bytes, str | None]]) -> None:
         """Write the list of ``items``, each its key and its text (indented
         as in the list: ``jsontext.item_text``), or None for an item

@@ -23,17 +23,18 @@ def write_derived(
     write: Callable[[TextIO], None] | Callable[[str], None],
     *,
     by_path: bool = False,
-) -> None:
+) -> bool:
     """``write`` the file ``name`` (relative to the output folder), unless
-    ``writer`` knows it is already there with the same ``inputs``."""
+    ``writer`` knows it is already there with the same ``inputs``; whether
+    it was written."""
     memoised = getattr(writer, "write_derived", None)
     if memoised is not None:
-        memoised(name, inputs, write, by_path=by_path)
-        return
+        return memoised(name, inputs, write, by_path=by_path)
     path = os.path.join(writer.output_path, name)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     if by_path:
         write(path)
-        return
+        return True
     with open(path, "w", encoding="utf-8") as stream:
         write(stream)
+    return True

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import operator
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -98,13 +100,16 @@ class EntityPagesGenerator(Generator):
             cache = Path(self.settings["CACHE_PATH"])
             memo = cache / ARTICLES_JSON_MEMO
             (cache / _OLD_ARTICLES_JSON_MEMO).unlink(missing_ok=True)
-        write_derived(
+        path = os.path.join(writer.output_path, "data/articles.json")
+        written = write_derived(
             writer,
             "data/articles.json",
-            [articles, {page.id: page.name for page in pages.values()}],
+            [articles, _names(pages)],
             lambda path: write_articles_json(path, articles, pages, memo),
             by_path=True,
         )
+        if memo is not None and not written:
+            keep_record_keys(path, articles, pages, memo)
 
     def _write_entity(self, writer, page: EntityPage) -> None:
         template = self.env_template("lembaga" if page.kind == AGENCY else "tokoh")
@@ -279,7 +284,7 @@ def write_articles_json(
     again. A process that builds again (``make serve``) finds an article's
     record by what it is made of (``_record_inputs``) without making it
     (making 20,000 records took 2.5 s under cProfile)."""
-    newest_first = sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
+    newest_first = _newest_first(articles)
     if memo is None:
         with open(path, "w", encoding="utf-8") as stream:
             write_indented_list(
@@ -287,8 +292,8 @@ def write_articles_json(
             )
         return
     listed = ListFile(Path(path), memo, memo_fingerprint(1))
-    names = {page.id: page.name for page in pages.values()}
-    keys = CarriedOver("articles.json records", memo_fingerprint(1))
+    names = _names(pages)
+    keys = _record_keys()
     make = item_text(1)
     found = 0
 
@@ -320,6 +325,42 @@ def write_articles_json(
         listed.copied,
         found,
     )
+
+
+def keep_record_keys(path, articles, pages: dict[str, EntityPage], memo: Path) -> None:
+    """``data/articles.json`` kept as it was, made from these very
+    ``articles``: its records, in the file's order, are theirs. Each
+    article's key is kept by what its record is made of, as if this build
+    had written it, so that the next build (after an edit) finds the others'
+    records without making them: the first edit after ``make serve`` starts,
+    or after a build that wrote nothing, made all 20,000."""
+    listed = ListFile(Path(path), memo, memo_fingerprint(1))
+    found = listed.keys()
+    listed.close()
+    newest_first = _newest_first(articles)
+    if len(found) != len(newest_first):
+        return
+    names = _names(pages)
+    keys = _record_keys()
+    for article, key in zip(newest_first, found, strict=True):
+        inputs = _record_inputs(article, names)
+        if inputs is not None:
+            with contextlib.suppress(TypeError):  # a field no key can hold
+                keys.put(inputs, key)
+
+
+def _newest_first(articles) -> list:
+    """The articles in ``data/articles.json``'s order."""
+    return sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
+
+
+def _names(pages: dict[str, EntityPage]) -> dict[str, str]:
+    return {page.id: page.name for page in pages.values()}
+
+
+def _record_keys() -> CarriedOver:
+    """Each article's record key by what the record is made of."""
+    return CarriedOver("articles.json records", memo_fingerprint(1))
 
 
 class _Same:

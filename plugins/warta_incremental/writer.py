@@ -329,13 +329,16 @@ class MemoWriter(Writer):
         parent = super()
         return self._memoised(f"feed:{path}", digest, lambda: parent.write_feed(*call))
 
-    def write_derived(self, name: str, inputs, write, by_path: bool = False) -> None:
+    def write_derived(self, name: str, inputs, write, by_path: bool = False) -> bool:
         """A file a generator makes without a template (``warta.outputs``):
         kept while ``inputs`` are unchanged, else ``write(stream)`` called
-        (``by_path``: ``write(path)``)."""
+        (``by_path``: ``write(path)``); whether it was written."""
         path = os.path.join(self.output_path, name)
+        written = False
 
         def render() -> None:
+            nonlocal written
+            written = True
             os.makedirs(os.path.dirname(path), exist_ok=True)
             if by_path:
                 if self._memo is not None:
@@ -347,12 +350,13 @@ class MemoWriter(Writer):
 
         if self._memo is None:
             render()
-            return
+            return True
         # Several files of one generator may share their inputs (an
         # indicator's CSV and JSON): digested once.
         shared = self._digest(inputs, shared=True)
         digest = None if shared is None else self._digest([name, shared])
         self._memoised(f"file:{name}", digest, render)
+        return written
 
     def _open_w(self, filename, encoding, override=False):
         if self._memo is not None:
