@@ -483,6 +483,43 @@ def test_an_incremental_run_writes_only_the_bundle_files_that_change(tmp_path):
     assert not (output / "cari" / "indeks.baru").exists()
 
 
+def test_an_added_article_leaves_the_excerpts_of_the_others_as_they_were(
+    tmp_path, monkeypatch
+):
+    """An article newer than all the others renews the first page of each of
+    its words; the other documents those pages show keep the excerpts the
+    pages hold (same files, same words marked): only the new text is read
+    for excerpts, and the bundle is the one a fresh run writes."""
+    from warta.search import textindex
+    from warta_search.indexer import build_index
+
+    output = tmp_path / "output"
+    write_articles(output, 6, by_word)
+    cache = tmp_path / "pages.pickle"
+    build_index(output, workers=1, cache=cache, page_min=1)
+    texts = []
+
+    class Counted(textindex._Tokens):
+        def __init__(self, text: str, wanted: set[str]) -> None:
+            texts.append(text)
+            super().__init__(text, wanted)
+
+    monkeypatch.setattr(textindex, "_Tokens", Counted)
+    # The words of b0, one of them twice: a text of its own.
+    newer = by_word(ARTICLE, 0).replace("2015-03-16", "2015-03-20")
+    newer = newer.replace("menggelar rapat", "menggelar rapat rapat")
+    (output / "berita" / "c0").mkdir()
+    (output / "berita" / "c0" / "index.html").write_text(newer, encoding="utf-8")
+    build_index(output, workers=1, cache=cache, page_min=1)
+    assert texts
+    assert all("rapat rapat" in text for text in texts)
+
+    fresh = tmp_path / "fresh"
+    shutil.copytree(output / "berita", fresh / "berita")
+    build_index(fresh, workers=1, page_min=1)
+    assert _every_file(output / BUNDLE) == _every_file(fresh / BUNDLE)
+
+
 def test_pages_taken_ahead_then_written_changed_or_removed_are_taken_back(
     tmp_path, monkeypatch
 ):

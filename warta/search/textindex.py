@@ -860,10 +860,13 @@ class IndexWriter:
         def flush() -> None:
             shown: dict[int, list[int]] = {}
             for base, page in batch.items():
+                known = self._excerpts_held(f"hal/{written[base]}.bin", page)
+                page["d"].update(known)
                 for doc in {*page["relevansi"], *page["terbaru"]}:
-                    shown.setdefault(doc, []).append(base)
+                    if str(doc) not in known:
+                        shown.setdefault(doc, []).append(base)
             marks = {base: set(page["sorot"]) for base, page in batch.items()}
-            for doc in sorted(shown):  # each page's "d" in the documents' order
+            for doc in sorted(shown):
                 path = self.target / "dok" / f"{doc}.bin"
                 record = json.loads(gzip.decompress(path.read_bytes()))
                 wanted = set().union(*(marks[base] for base in shown[doc]))
@@ -872,6 +875,8 @@ class IndexWriter:
                     excerpt = text.excerpt(marks[base])
                     batch[base]["d"][str(doc)] = {**record, "x": excerpt}
             for base, page in batch.items():
+                # Each page's "d" in the documents' order.
+                page["d"] = dict(sorted(page["d"].items(), key=lambda i: int(i[0])))
                 self._put(f"hal/{written[base]}.bin", _json(page), keys[base])
             batch.clear()
             keys.clear()
@@ -915,6 +920,31 @@ class IndexWriter:
                 flush()
         flush()
         return written
+
+    def _excerpts_held(self, name: str, page: dict) -> dict[str, dict]:
+        """The records, with their excerpts, that the bundle's first page
+        ``name`` holds already for documents of ``page`` whose files are
+        unchanged, if it marks the same words: made again, each would be the
+        same. An article added renews the first page of every word it holds,
+        whose other documents' excerpts were all made again (the texts of
+        thousands of documents read and split)."""
+        found = self.previous.get(name) if self.in_place else None
+        if found is None:
+            return {}
+        try:
+            now = os.stat(f"{self.target}/{name}")
+            if (now.st_size, now.st_mtime_ns) != found[1:]:
+                return {}  # changed since
+            held = json.loads(gzip.decompress((self.target / name).read_bytes()))
+        except (OSError, ValueError, EOFError, zlib.error):
+            return {}
+        if not isinstance(held, dict) or held.get("sorot") != page["sorot"]:
+            return {}
+        records = held.get("d")
+        if not isinstance(records, dict):
+            return {}
+        wanted = {*page["relevansi"], *page["terbaru"]} - self._renewed
+        return {str(doc): records[str(doc)] for doc in wanted if str(doc) in records}
 
     def _page_inputs(
         self,
