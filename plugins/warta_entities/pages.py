@@ -100,7 +100,7 @@ class EntityPagesGenerator(Generator):
             cache = Path(self.settings["CACHE_PATH"])
             memo = cache / ARTICLES_JSON_MEMO
             (cache / _OLD_ARTICLES_JSON_MEMO).unlink(missing_ok=True)
-        path = os.path.join(writer.output_path, "data/articles.json")
+        records = os.path.join(writer.output_path, "data/articles.json")
         written = write_derived(
             writer,
             "data/articles.json",
@@ -109,7 +109,7 @@ class EntityPagesGenerator(Generator):
             by_path=True,
         )
         if memo is not None and not written:
-            keep_record_keys(path, articles, pages, memo)
+            keep_record_keys(records, articles, pages, memo)
 
     def _write_entity(self, writer, page: EntityPage) -> None:
         template = self.env_template("lembaga" if page.kind == AGENCY else "tokoh")

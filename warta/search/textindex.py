@@ -489,17 +489,21 @@ class IndexWriter:
         """Whether the bundle's file ``name`` (relative) already holds what
         ``key`` names, as the previous run wrote it; it is then listed."""
         found = self.previous.get(name)
-        if found is None or found[0] != key:
+        if found is None or found[0] != key or not self._as_written(name, found):
             return False
+        self.manifest[name] = found
+        return True
+
+    def _as_written(self, name: str, found: tuple) -> bool:
+        """Whether the bundle's file ``name`` is as the previous run wrote it
+        (``found``: its entry in that run's manifest), not changed since (a
+        run that failed half-way)."""
         try:
             # A string, not a Path: 22,000 files looked at after each build.
             now = os.stat(f"{self.target}/{name}")
         except OSError:
             return False
-        if (now.st_size, now.st_mtime_ns) != found[1:]:
-            return False  # changed since (a run that failed half-way)
-        self.manifest[name] = found
-        return True
+        return (now.st_size, now.st_mtime_ns) == found[1:]
 
     def _put(self, name: str, raw: bytes, key: bytes | None = None) -> None:
         """The bundle's file ``name`` holds ``raw`` gzip-compressed (named by
@@ -929,12 +933,9 @@ class IndexWriter:
         whose other documents' excerpts were all made again (the texts of
         thousands of documents read and split)."""
         found = self.previous.get(name) if self.in_place else None
-        if found is None:
+        if found is None or not self._as_written(name, found):
             return {}
         try:
-            now = os.stat(f"{self.target}/{name}")
-            if (now.st_size, now.st_mtime_ns) != found[1:]:
-                return {}  # changed since
             held = json.loads(gzip.decompress((self.target / name).read_bytes()))
         except (OSError, ValueError, EOFError, zlib.error):
             return {}
