@@ -18,6 +18,18 @@ from dataclasses import dataclass
 
 # Lists changed beyond this share of the archive are worked out afresh.
 MOST_CHANGED = 0.01
+# An entity's weight is log(N / lists naming it), N the number of lists
+# rounded up to this grid (2 % steps): a list added (an article) changes no
+# weight but those of the entities it names, so an update works out only
+# the lists those relate.
+GRID = 1.02
+
+
+def _scale(count: int) -> float:
+    """``count`` rounded up to the grid: the N of the weights."""
+    if count <= 1:
+        return 1.0
+    return GRID ** math.ceil(math.log(count) / math.log(GRID))
 
 
 def related_positions(
@@ -62,12 +74,17 @@ class RelatedIndex:
 
     def updated(self, id_lists: Sequence[Sequence[str]]) -> RelatedIndex:
         """The index of ``id_lists``, equal to ``of(id_lists)``: if as many
-        lists as before and few of them changed, this one updated in place
-        (it is then the new one) and only the lists that can change worked
-        out again: the changed ones, and those naming an entity whose weight
-        changed."""
+        lists as before (or one list more, on the same grid) and few of them
+        changed, this one updated in place (it is then the new one) and only
+        the lists that can change worked out again: the changed ones (the
+        one added), and those naming an entity whose weight changed."""
         id_lists = [tuple(ids) for ids in id_lists]
-        if len(id_lists) != len(self.id_lists):  # every weight changes
+        count = len(self.id_lists)
+        if len(id_lists) == count + 1 and _scale(count + 1) == _scale(count):
+            at = _inserted_at(self.id_lists, id_lists)
+            if at is not None:
+                self._make_room(at)
+        if len(id_lists) != len(self.id_lists):  # every weight may change
             return RelatedIndex.of(id_lists, self.limit, self.max_postings)
         changed = [
             index
@@ -102,13 +119,36 @@ class RelatedIndex:
             )
         return self
 
+    def _make_room(self, at: int) -> None:
+        """An empty list at position ``at``, the lists from there on one
+        place further (in the postings and in the related lists): the index
+        of the lists with that one empty, whose weights are the same."""
+        for members in self.postings.values():
+            split = bisect.bisect_left(members, at)
+            members[split:] = [position + 1 for position in members[split:]]
+        self.related = [
+            [position + (position >= at) for position in others]
+            for others in self.related
+        ]
+        self.related.insert(at, [])
+        self.id_lists = [*self.id_lists[:at], (), *self.id_lists[at:]]
+
     def _weigh(self, entity_id: str, members: list[int]) -> bool:
         """Set the entity's weight, if it relates anything (named by more
         than one list, and not too many); whether it does."""
         if 1 < len(members) <= self.max_postings:
-            self.weight[entity_id] = math.log(len(self.id_lists) / len(members))
+            scale = _scale(len(self.id_lists))
+            self.weight[entity_id] = math.log(scale / len(members))
             return True
         return False
+
+
+def _inserted_at(old: list[tuple], new: list[tuple]) -> int | None:
+    """The position of the one list ``new`` holds more than ``old``, if it
+    is otherwise the same; else None."""
+    pairs = enumerate(zip(old, new[: len(old)], strict=True))
+    at = next((i for i, (was, now) in pairs if was != now), len(old))
+    return at if old[at:] == new[at + 1 :] else None
 
 
 def _related(

@@ -79,7 +79,7 @@ def group_articles(generator) -> None:
         id_lists.append(tuple(ids))
     # Worked out afresh: 2.4 s at 20,000 articles. ``make serve``'s process
     # updates the last build's where the lists changed (an edit naming
-    # another entity: one list).
+    # another entity: one list; an article added: one list more).
     found = kept_and_updated(
         "related",
         lambda last: (

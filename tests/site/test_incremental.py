@@ -145,7 +145,11 @@ def test_incremental_rebuild_equals_clean_build(archive, caplog):
     rendered, kept = map(
         int, re.findall(r"(\d+) pages rendered, (\d+) kept", message)[0]
     )
-    assert kept > rendered  # most pages were not rendered again
+    # An alias of an agency most articles name, an article removed and one
+    # added mid-archive: about half of the 40 articles' pages show something
+    # that changed (a listing shows its articles whole, their related lists
+    # too): 314-337 of some 670 rendered. Far from all.
+    assert rendered < 0.6 * (rendered + kept)
 
     rewritten = _rewritten(output, since)
     pages = {p.relative_to(output).as_posix() for p in output.rglob("index.html")}

@@ -77,6 +77,33 @@ def test_an_updated_index_equals_one_worked_out_afresh(seed):
     lists += _archive(draw, 3)
     index = index.updated(lists)
     assert index.related == related_positions(lists, limit=3, max_postings=12)
+    # One list added at a time, anywhere (first: an article newer than all
+    # the others), sometimes a copy of its neighbour; on the weights' grid
+    # or past it.
+    for _ in range(8):
+        lists = list(lists)
+        at = draw.choice([0, 0, len(lists), draw.randrange(len(lists))])
+        added = draw.choice([_archive(draw, 1)[0], lists[min(at, len(lists) - 1)]])
+        lists.insert(at, added)
+        index = index.updated(lists)
+        fresh = RelatedIndex.of(lists, limit=3, max_postings=12)
+        assert index.related == fresh.related
+        assert (index.postings, index.weight) == (fresh.postings, fresh.weight)
+
+
+def test_an_added_list_works_out_the_lists_its_entities_relate(monkeypatch):
+    """A list added where the number of lists stays on the weights' grid
+    works out itself and the lists naming an entity it names (their weights
+    changed); the others are the same lists, their positions moved on."""
+    lists = [("semua", f"pasangan-{n // 2}") for n in range(200)]
+    index = RelatedIndex.of(lists, max_postings=199)
+    assert warta.related._scale(201) == warta.related._scale(200)
+    worked = spy(monkeypatch, warta.related, "_related", lambda index, *_: index)
+    lists = [("semua", "pasangan-7"), *lists]  # pasangan-7: lists 14 and 15
+    expected = related_positions(lists, max_postings=199)
+    worked.clear()
+    assert index.updated(lists).related == expected
+    assert sorted(worked) == [0, 15, 16]
 
 
 def test_an_update_works_out_only_the_lists_that_can_change(monkeypatch):
