@@ -18,7 +18,7 @@ from warta.entity_index import KIND_LABELS, EntityArticles
 from warta.incremental import keeps_its_digest
 from warta.indicators.series import figure_record
 from warta.jsontext import item_text, memo_fingerprint, write_indented_list
-from warta.kept import CarriedOver
+from warta.kept import CarriedOver, carries
 from warta.listfile import ListFile, value_key
 from warta.outputs import write_derived
 from warta.structured import feed_context
@@ -33,6 +33,8 @@ ARTICLES_JSON_MEMO = "warta-articles-json.index"
 # What kept the records' texts before (84 MB at 20,000 articles): removed.
 _OLD_ARTICLES_JSON_MEMO = "warta-articles-json.bin"
 FEED_SIZE = 50
+ARTICLES_JSON = "data/articles.json"
+_RECORD_KEYS = "articles.json records"  # their ``CarriedOver``
 
 
 @dataclass
@@ -100,10 +102,10 @@ class EntityPagesGenerator(Generator):
             cache = Path(self.settings["CACHE_PATH"])
             memo = cache / ARTICLES_JSON_MEMO
             (cache / _OLD_ARTICLES_JSON_MEMO).unlink(missing_ok=True)
-        records = os.path.join(writer.output_path, "data/articles.json")
+        records = os.path.join(writer.output_path, ARTICLES_JSON)
         written = write_derived(
             writer,
-            "data/articles.json",
+            ARTICLES_JSON,
             [articles, _names(pages)],
             lambda path: write_articles_json(path, articles, pages, memo),
             by_path=True,
@@ -332,8 +334,11 @@ def keep_record_keys(path, articles, pages: dict[str, EntityPage], memo: Path) -
     ``articles``: its records, in the file's order, are theirs. Each
     article's key is kept by what its record is made of, as if this build
     had written it, so that the next build (after an edit) finds the others'
-    records without making them: the first edit after ``make serve`` starts,
-    or after a build that wrote nothing, made all 20,000."""
+    records without making them: the first edit after ``make serve`` starts
+    made all 20,000. A process that has them already (from the build that
+    wrote the file, or kept it first) keeps them as they are."""
+    if carries(_RECORD_KEYS, memo_fingerprint(1)):
+        return
     listed = ListFile(Path(path), memo, memo_fingerprint(1))
     found = listed.keys()
     listed.close()
@@ -360,7 +365,7 @@ def _names(pages: dict[str, EntityPage]) -> dict[str, str]:
 
 def _record_keys() -> CarriedOver:
     """Each article's record key by what the record is made of."""
-    return CarriedOver("articles.json records", memo_fingerprint(1))
+    return CarriedOver(_RECORD_KEYS, memo_fingerprint(1))
 
 
 class _Same:

@@ -387,7 +387,7 @@ class MemoWriter(Writer):
             for key, paginator in paginators.items()
         }
         first_page_only = [k for k in kwargs if k.startswith(FIRST_PAGE_ONLY)]
-        nothing = self._digest(None)
+        nothing = self._digest(None) if first_page_only else None
         for number in range(1, count + 1):
             page_kwargs = dict(kwargs)
             page_parts = dict(parts)

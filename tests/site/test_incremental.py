@@ -62,6 +62,23 @@ def _rewritten(output: Path, since_ns: int) -> set[str]:
     }
 
 
+def _listed(page: Path) -> list[str]:
+    """The URLs of the articles a list page shows."""
+    return re.findall(
+        r'<h3 class="ringkas__judul"><a href="[^"]*/(berita/[^"]+)"',
+        page.read_text(encoding="utf-8"),
+    )
+
+
+def _source_of(content: Path, url: str) -> Path:
+    """The Markdown file of the article at ``url``."""
+    return next(
+        path
+        for path in (content / "articles").rglob("*.md")
+        if f"/{path.stem}/" in f"/{url}"
+    )
+
+
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory):
     root = tmp_path_factory.mktemp("incremental")
@@ -190,15 +207,8 @@ def test_an_edited_article_renders_only_the_list_pages_that_show_it(
     assert lists, "no entity or group with a second page"
     first_pages = [path.parents[2] / "index.html" for path in lists]
     # The newest article of the first long list: on its first page only.
-    newest = re.search(
-        r'<h3 class="ringkas__judul"><a href="[^"]*/(berita/[^"]+)"',
-        first_pages[0].read_text(encoding="utf-8"),
-    ).group(1)
-    source = next(
-        path
-        for path in (content / "articles").rglob("*.md")
-        if f"/{path.stem}/" in f"/{newest}"
-    )
+    newest = _listed(first_pages[0])[0]
+    source = _source_of(content, newest)
     source.write_text(
         source.read_text(encoding="utf-8")
         + "\nAcara itu dihadiri banyak pelaku usaha setempat.\n",
@@ -266,14 +276,6 @@ def _named_together(page: Path) -> dict[str, str]:
     )
 
 
-def _listed(page: Path) -> list[str]:
-    """The URLs of the articles a list page shows."""
-    return re.findall(
-        r'<h3 class="ringkas__judul"><a href="[^"]*/(berita/[^"]+)"',
-        page.read_text(encoding="utf-8"),
-    )
-
-
 def test_naming_one_more_agency_renders_the_first_page_of_each_other_list(
     tmp_path_factory,
 ):
@@ -307,11 +309,7 @@ def test_naming_one_more_agency_renders_the_first_page_of_each_other_list(
     assert found, "no agency list with a second page and an article to edit"
     first_page, second_page, article, other = found
     assert 'id="sering-bersama"' not in second_page.read_text(encoding="utf-8")
-    source = next(
-        path
-        for path in (content / "articles").rglob("*.md")
-        if f"/{path.stem}/" in f"/{article}"
-    )
+    source = _source_of(content, article)
     count = int(_named_together(first_page)[other])
     source.write_text(
         source.read_text(encoding="utf-8")
