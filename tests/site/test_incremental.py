@@ -18,6 +18,7 @@ import pytest
 import sitebuild
 from warta.bench.corpus import CorpusConfig, generate_corpus
 from warta.kept import forget_kept
+from warta_search.indexer import INDEXED, LATER_PAGE
 
 ARTICLES = 40
 NEW_ARTICLE = """Title: Pelatihan Kemasan untuk IKM Kopi
@@ -98,6 +99,18 @@ def test_incremental_rebuild_equals_clean_build(archive, caplog):
         int, re.search(r"\((\d+) of (\d+) files read, (\d+)", indexed[-1]).groups()
     )
     assert read == total == streamed > ARTICLES
+    # A listing's later pages are not read for search (none carries a body
+    # to index): every other page under the indexed folders is.
+    pages = [
+        page.relative_to(output).as_posix()
+        for folder in INDEXED
+        for page in (output / folder).rglob("index.html")
+    ]
+    later = [name for name in pages if LATER_PAGE.search(name[: -len("index.html")])]
+    assert later, "no listing with a second page"
+    assert total == len(pages) - len(later)
+    for name in later:
+        assert "data-cari-body" not in (output / name).read_text(encoding="utf-8")
     caplog.clear()
 
     # Nothing changed: nothing is rendered again, no page is read for search.
