@@ -16,18 +16,15 @@ CONTEXT_KEY = "warta_browse"
 class Group:
     """The articles of one region or one source, newest first."""
 
-    # What an article page shows of its region and source (for the digest of
-    # incremental builds: adding an article to a region changes no other
-    # article's page).
-    __digest_fields__ = ("kind", "id", "name")
-    # Each page of the group's list shows its articles as references (see
-    # ``EntityPage``).
-    __digest_by_reference__ = True
-
     kind: str  # wilayah | sumber
     id: str
     name: str
-    articles: list = field(default_factory=list)
+    # No part of the group's digest (incremental builds): each page of its
+    # list is given its own articles and shows no others (an article added
+    # to a region changes the first page of its list, not the others, nor
+    # the pages of the region's other articles); the list of groups is given
+    # their counts (``counts``).
+    articles: list = field(default_factory=list, compare=False)
 
     @property
     def url(self) -> str:

@@ -51,7 +51,11 @@ class BrowsePagesGenerator(Generator):
                 )
             context = self.context.copy()
             context.update(
-                groups=groups, group_kind=kind, group_label=label, group_heading=heading
+                groups=groups,
+                group_kind=kind,
+                group_label=label,
+                group_heading=heading,
+                counts={group.id: len(group.articles) for group in groups},
             )
             writer.write_file(
                 f"{kind}/index.html",

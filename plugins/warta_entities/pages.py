@@ -41,9 +41,8 @@ _RECORD_KEYS = "articles.json records"  # their ``CarriedOver``
 class EntityPage:
     """Everything a template shows about one entity."""
 
-    # Each page of the entity's list shows its articles only as references
-    # (which, how many); the ones a page lists are digested with that page
-    # (``warta.incremental``): an edited article renders that one page.
+    # Its fields digested as references (``warta.incremental``): the other
+    # entities and articles it names by their names and links.
     __digest_by_reference__ = True
 
     id: str
@@ -52,7 +51,12 @@ class EntityPage:
     url: str
     verified: bool
     record: object | None  # the authority entry, None for a discovered name
-    articles: list = field(default_factory=list)  # newest first
+    # Newest first. No part of the entity's digest (incremental builds): each
+    # page of its list is given its own articles and shows no others (the
+    # feed's link, shown while there are any, is on every page of a list of
+    # some and on the first page of an empty one); the indexes of entities
+    # are given their counts (``counts``).
+    articles: list = field(default_factory=list, compare=False)
     # Article -> the sentence naming the entity: taken from the articles'
     # own tags, which are digested with the page that lists them, so no part
     # of this value's digest.
@@ -185,6 +189,7 @@ class EntityPagesGenerator(Generator):
         ):
             context = self.context.copy()
             context.update(extra)
+            context["counts"] = {p.id: len(p.articles) for p in pages.values()}
             writer.write_file(
                 save_as,
                 self.env_template(template),

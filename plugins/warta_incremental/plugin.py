@@ -32,7 +32,9 @@ def on_article_generator_init(generator) -> None:
 
 
 def get_writer(pelican):
-    return MemoWriter if _enabled(pelican) else None
+    # Every build: it paginates listings from their oldest end; an
+    # incremental build's also keeps the pages whose inputs are unchanged.
+    return MemoWriter
 
 
 def on_finalized(pelican) -> None:

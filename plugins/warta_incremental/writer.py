@@ -1,4 +1,6 @@
-"""A Pelican writer that skips pages and feeds whose inputs are unchanged."""
+"""A Pelican writer that paginates listings from their oldest end
+(``warta_content.paging``) and, in an incremental build, skips pages and
+feeds whose inputs are unchanged."""
 
 from __future__ import annotations
 
@@ -14,7 +16,6 @@ from zoneinfo import ZoneInfo
 
 from jinja2 import FileSystemBytecodeCache, meta
 from pelican.contents import Content
-from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
 from pelican.writers import Writer
 
@@ -28,6 +29,7 @@ from warta.incremental import (
     text_as_bytes,
     tree_digest,
 )
+from warta_content.paging import StablePaginator
 from warta_content.speed import frozen_by_warta
 
 from .articles import read_as
@@ -289,15 +291,17 @@ class MemoWriter(Writer):
             override_output,
             url,
         )
+        if paginated is None:
+            paginated = {k: v for k, v in kwargs.items() if k in {"articles", "dates"}}
+        templates = self.settings["PAGINATED_TEMPLATES"]
+        paged = bool(paginated) and template_name in templates
         if not name or override_output or self._memo is None:
+            if paged and name:
+                return self._write_pages(call, paginated, None, kwargs)
             return super().write_file(*call, **kwargs)
         head = [name, template.name, relative_urls, template_name, url]
         parts = self._page_parts(template, context, kwargs, head)
-        if paginated is None:
-            paginated = {k: v for k, v in kwargs.items() if k in {"articles", "dates"}}
-        if paginated and template_name in self.settings["PAGINATED_TEMPLATES"]:
-            if parts is None:
-                return super().write_file(*call, **kwargs)
+        if paged:
             # Page by page: an edit in one article renders the one page of a
             # long listing that shows it; the other pages are not touched.
             return self._write_pages(call, paginated, parts, kwargs)
@@ -363,17 +367,22 @@ class MemoWriter(Writer):
             self._memo.wrote(filename)
         return super()._open_w(filename, encoding, override=override)
 
-    def _write_pages(self, call, paginated: dict, parts: dict, kwargs: dict) -> None:
-        """A paginated listing, each page kept or rendered on its own, as
-        Pelican's writer would paginate it (``PAGINATED_TEMPLATES``); a
-        ``first_page_*`` argument is given to the first page only."""
+    def _write_pages(
+        self, call, paginated: dict, parts: dict | None, kwargs: dict
+    ) -> None:
+        """A paginated listing, each page kept or rendered on its own
+        (``parts``: the listing's inputs; None: every page rendered), its
+        pages counted from the list's oldest end (``StablePaginator``). The
+        list's paginator (its count) and the ``first_page_*`` arguments are
+        given to the first page only; a numbered page shows its own articles
+        and its links."""
         name, template, context, relative_urls, _, template_name, override, url = call
         per_page = (
             self.settings["PAGINATED_TEMPLATES"][template_name]
             or self.settings["DEFAULT_PAGINATION"]
         )
         paginators = {
-            key: Paginator(name, url, items, self.settings, per_page)
+            key: StablePaginator(name, url, items, self.settings, per_page)
             for key, items in paginated.items()
         }
         count = next(iter(paginators.values())).num_pages
@@ -387,34 +396,32 @@ class MemoWriter(Writer):
             for key, paginator in paginators.items()
         }
         first_page_only = [k for k in kwargs if k.startswith(FIRST_PAGE_ONLY)]
-        nothing = self._digest(None) if first_page_only else None
+        nothing = self._digest(None) if first_page_only and parts else None
         for number in range(1, count + 1):
             page_kwargs = dict(kwargs)
-            page_parts = dict(parts)
+            page_parts = dict(parts or {})
             for key, paginator in paginators.items():
                 page = pages[key][number]
-                page_kwargs[f"{key}_paginator"] = paginator
+                page_kwargs[f"{key}_paginator"] = paginator if number == 1 else None
                 page_kwargs[f"{key}_page"] = page
                 page_kwargs[f"{key}_previous_page"] = pages[key][number - 1]
                 page_kwargs[f"{key}_next_page"] = (
                     pages[key][number + 1] if number < paginator.num_pages else None
                 )
-                shown = [number, paginator.num_pages, paginator.count]
-                page_parts[f"({key} page)"] = self._digest(
-                    [shown, list(page.object_list)]
-                )
+                if parts is not None:
+                    shown = [page.links, paginator.count if number == 1 else None]
+                    page_parts[f"({key} page)"] = self._digest(
+                        [shown, list(page.object_list)]
+                    )
             if number > 1:
                 for variable in first_page_only:
                     page_kwargs[variable] = None
                     if variable in page_parts:
                         page_parts[variable] = nothing
             save_as = page.save_as
-            known = None not in page_parts.values()
-            digest = self._digest(page_parts) if known else None
-            self._memoised(
-                f"page:{save_as}",
-                digest,
-                lambda save_as=save_as, page_kwargs=page_kwargs: Writer.write_file(
+
+            def render(save_as=save_as, page_kwargs=page_kwargs):
+                return Writer.write_file(
                     self,
                     save_as,
                     template,
@@ -425,8 +432,15 @@ class MemoWriter(Writer):
                     override,
                     url,
                     **page_kwargs,
-                ),
-                page_parts if known else None,
+                )
+
+            if parts is None:
+                render()
+                continue
+            known = None not in page_parts.values()
+            digest = self._digest(page_parts) if known else None
+            self._memoised(
+                f"page:{save_as}", digest, render, page_parts if known else None
             )
 
     # -- digests -------------------------------------------------------------

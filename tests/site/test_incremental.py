@@ -66,7 +66,7 @@ def _rewritten(output: Path, since_ns: int) -> set[str]:
 def _listed(page: Path) -> list[str]:
     """The URLs of the articles a list page shows."""
     return re.findall(
-        r'<h3 class="ringkas__judul"><a href="[^"]*/(berita/[^"]+)"',
+        r'<h[23] class="ringkas__judul"><a href="[^"]*/(berita/[^"]+)"',
         page.read_text(encoding="utf-8"),
     )
 
@@ -99,18 +99,6 @@ def test_incremental_rebuild_equals_clean_build(archive, caplog):
         int, re.search(r"\((\d+) of (\d+) files read, (\d+)", indexed[-1]).groups()
     )
     assert read == total == streamed > ARTICLES
-    # A listing's later pages are not read for search (none carries a body
-    # to index): every other page under the indexed folders is.
-    pages = [
-        page.relative_to(output).as_posix()
-        for folder in INDEXED
-        for page in (output / folder).rglob("index.html")
-    ]
-    later = [name for name in pages if LATER_PAGE.search(name[: -len("index.html")])]
-    assert later, "no listing with a second page"
-    assert total == len(pages) - len(later)
-    for name in later:
-        assert "data-cari-body" not in (output / name).read_text(encoding="utf-8")
     caplog.clear()
 
     # Nothing changed: nothing is rendered again, no page is read for search.
@@ -210,14 +198,30 @@ def test_an_edited_article_renders_only_the_list_pages_that_show_it(
     root = tmp_path_factory.mktemp("one-edit")
     content, output, cache = root / "content", root / "inc", root / "cache"
     generate_corpus(content, CorpusConfig(70))
-    _build(content, output, cache, incremental=True)
+    with caplog.at_level(logging.INFO, logger="warta_search.indexer"):
+        _build(content, output, cache, incremental=True)
+    indexed = [r.getMessage() for r in caplog.records if "search index:" in r.message]
+    total = int(re.search(r"of (\d+) files read", indexed[-1]).group(1))
+    # A listing's numbered pages are not read for search (none carries a
+    # body to index): every other page under the indexed folders is.
+    pages = [
+        page.relative_to(output).as_posix()
+        for folder in INDEXED
+        for page in (output / folder).rglob("index.html")
+    ]
+    later = [name for name in pages if LATER_PAGE.search(name[: -len("index.html")])]
+    assert later, "no listing with a numbered page"
+    assert total == len(pages) - len(later)
+    for name in later:
+        assert "data-cari-body" not in (output / name).read_text(encoding="utf-8")
+    caplog.clear()
     # As a new process (``make serve`` started again), with nothing changed:
     # data/articles.json is kept, and with it what each of its records is
     # made of, for the next build.
     forget_kept()
     _build(content, output, cache, incremental=True)
-    lists = sorted(output.glob("*/*/halaman/2/index.html"))
-    assert lists, "no entity or group with a second page"
+    lists = sorted(output.glob("*/*/halaman/1/index.html"))
+    assert lists, "no entity or group with a numbered page"
     first_pages = [path.parents[2] / "index.html" for path in lists]
     # The newest article of the first long list: on its first page only.
     newest = _listed(first_pages[0])[0]
@@ -252,6 +256,68 @@ def test_an_edited_article_renders_only_the_list_pages_that_show_it(
 
     clean = root / "clean"
     _build(content, clean, root / "cache-clean", incremental=False)
+    assert site_files(output) == site_files(clean)
+
+
+NEWEST_ARTICLE = """Title: Pameran Produk IKM Lampung di Bandar Lampung
+Date: 2026-01-02 09:00
+Region: Lampung
+Source: Antara
+
+Dinas Perindustrian Provinsi Lampung menggelar pameran produk IKM.
+Kepala Badan Pusat Statistik menyebut ekspor kopi Lampung naik 4,1 persen.
+"""
+
+
+def test_an_article_newer_than_all_the_others_renders_no_numbered_page(tmp_path):
+    """Listings are paginated from their oldest end: an article newer than
+    all the others joins the first page of each list it is on, and no
+    numbered page is rendered again (but those next to a new numbered page,
+    when a list's first page hands one on)."""
+    content, output, cache = tmp_path / "content", tmp_path / "inc", tmp_path / "cache"
+    generate_corpus(content, CorpusConfig(160))
+    _build(content, output, cache, incremental=True)
+
+    def numbered() -> dict[str, set[str]]:
+        lists: dict[str, set[str]] = {}
+        for page in output.glob("**/halaman/*/index.html"):
+            name = page.relative_to(output).as_posix()
+            lists.setdefault(name.partition("halaman/")[0], set()).add(name)
+        return lists
+
+    before = numbered()
+    assert "" in before, "the home page has no numbered page"
+    added = content / "articles" / "2026" / "pameran-produk-ikm.md"
+    added.parent.mkdir(parents=True)
+    added.write_text(NEWEST_ARTICLE, encoding="utf-8")
+    marker = cache / "before-add"
+    marker.write_text("", encoding="utf-8")
+    since = marker.stat().st_ctime_ns
+    _build(content, output, cache, incremental=True)
+    rewritten = _rewritten(output, since)
+    after = numbered()
+    assert "berita/2026/01/02/" in (output / "index.html").read_text(encoding="utf-8")
+    assert {"index.html", "lembaga/bps/index.html", "wilayah/lampung/index.html"} <= (
+        rewritten
+    )
+    kept = [
+        name
+        for prefix, pages in before.items()
+        if after.get(prefix) == pages
+        for name in pages
+    ]
+    # Those that show no article rendered again (its related articles
+    # changed) are not rendered again.
+    untouched = [
+        name
+        for name in kept
+        if not any(f"{url}index.html" in rewritten for url in _listed(output / name))
+    ]
+    assert sum(name.startswith("halaman/") for name in untouched) >= 3
+    assert not rewritten & set(untouched)
+
+    clean = tmp_path / "clean"
+    _build(content, clean, tmp_path / "cache-clean", incremental=False)
     assert site_files(output) == site_files(clean)
 
 
@@ -294,11 +360,11 @@ def test_naming_one_more_agency_renders_the_first_page_of_each_other_list(
 ):
     """An edit that makes an article name one more agency changes how often
     each entity it names is named with that agency: the first page of each
-    one's list shows it, its other pages do not and are not rendered again
-    (unless an article they show changes: here none names that agency)."""
+    one's list shows it, its numbered pages do not, and are not rendered
+    again unless an article they show changed (its related articles)."""
     root = tmp_path_factory.mktemp("one-more-name")
     content, output, cache = root / "content", root / "inc", root / "cache"
-    generate_corpus(content, CorpusConfig(70))
+    generate_corpus(content, CorpusConfig(120))
     _build(content, output, cache, incremental=True)
 
     def names(url: str, agency: str) -> bool:
@@ -306,22 +372,22 @@ def test_naming_one_more_agency_renders_the_first_page_of_each_other_list(
         return f">{agency}</a>" in page.read_text(encoding="utf-8")
 
     found = None
-    for second in sorted(output.glob("lembaga/*/halaman/2/index.html")):
-        first = second.parents[2] / "index.html"
+    for numbered in sorted(output.glob("lembaga/*/halaman/1/index.html")):
+        first = numbered.parents[2] / "index.html"
         for agency in _named_together(first):
-            if any(names(url, agency) for url in _listed(second)):
-                continue
             article = next(
                 (url for url in _listed(first) if not names(url, agency)), None
             )
             if article:
-                found = first, second, article, agency
+                found = first, article, agency
                 break
         if found:
             break
-    assert found, "no agency list with a second page and an article to edit"
-    first_page, second_page, article, other = found
-    assert 'id="sering-bersama"' not in second_page.read_text(encoding="utf-8")
+    assert found, "no agency list with a numbered page and an article to edit"
+    first_page, article, other = found
+    numbered_pages = sorted(first_page.parent.glob("halaman/*/index.html"))
+    for page in numbered_pages:
+        assert 'id="sering-bersama"' not in page.read_text(encoding="utf-8")
     source = _source_of(content, article)
     count = int(_named_together(first_page)[other])
     source.write_text(
@@ -336,7 +402,23 @@ def test_naming_one_more_agency_renders_the_first_page_of_each_other_list(
     assert int(_named_together(first_page)[other]) == count + 1
     rewritten = _rewritten(output, since)
     assert first_page.relative_to(output).as_posix() in rewritten
-    assert second_page.relative_to(output).as_posix() not in rewritten
+    # The numbered pages of every list whose first page was rendered again
+    # (the counts of entities named together changed): those that show no
+    # article rendered again are not.
+    numbered_pages = [
+        page
+        for name in rewritten
+        if name.startswith("lembaga/") and name.count("/") == 2
+        for page in sorted((output / name).parent.glob("halaman/*/index.html"))
+    ]
+    untouched = [
+        page
+        for page in numbered_pages
+        if not any(f"{url}index.html" in rewritten for url in _listed(page))
+    ]
+    assert untouched, "every numbered page shows an article rendered again"
+    for page in untouched:
+        assert page.relative_to(output).as_posix() not in rewritten
 
     clean = root / "clean"
     _build(content, clean, root / "cache-clean", incremental=False)

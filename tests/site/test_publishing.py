@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -190,14 +191,34 @@ def test_related_articles_share_rare_entities(larger_site):
     assert all(title.endswith(("tentang a", "tentang b")) for title in related)
 
 
-def test_pagination_offers_numbers_first_and_last(larger_site):
+def test_pages_are_numbered_from_the_oldest_and_the_home_page_shows_the_rest(
+    larger_site,
+):
+    """46 articles, 20 a page: page 1 holds the 20 oldest; the home page the
+    26 newest, and links to page 1 as the older and the oldest page."""
     home = soup(larger_site.page("/"))
+    oldest = soup(larger_site.page("/halaman/1/"))
+    assert len(home.select("ol.daftar-berita > li")) == 26
+    assert len(oldest.select("ol.daftar-berita > li")) == 20
+    assert not (Path(larger_site.output) / "halaman" / "2").exists()
+
+    def dates(page) -> list[str]:
+        return [t["datetime"] for t in page.select("ol.daftar-berita time")]
+
+    # Newest first on each page, and every article of page 1 older than the
+    # home page's.
+    assert dates(home) == sorted(dates(home), reverse=True)
+    assert max(dates(oldest)) <= min(dates(home))
     nav = home.select_one("nav.halaman")
+    assert not nav.find("span", attrs={"aria-current": "page"})
+    assert nav.find("a", rel="next")["href"].endswith("/halaman/1/")
+    assert nav.find("a", string="Terlama »")["href"].endswith("/halaman/1/")
+    nav = oldest.select_one("nav.halaman")
     assert nav.find("span", attrs={"aria-current": "page"}).get_text() == "1"
-    last = nav.find("a", string="Terakhir »")
-    assert last["href"].endswith("halaman/3/")
-    third = soup(larger_site.page("/halaman/3/"))
-    assert third.select_one("nav.halaman a[rel=prev]")
+    assert nav.find("a", rel="prev")["href"].endswith(("/", "/index.html"))
+    assert nav.find("a", string="« Terbaru")
+    assert not nav.find("a", rel="next")
+    assert "Halaman 1, dihitung dari berita terlama" in nav.get_text()
 
 
 def test_the_public_build_has_absolute_canonical_urls(tmp_path):
