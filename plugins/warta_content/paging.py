@@ -36,6 +36,15 @@ class StablePaginator(Paginator):
         # The numbered pages, below the first.
         self.chunks = max(0, self.count // size - 1)
         self._num_pages = self.chunks + 1
+        self._urls: dict[int | None, str] = {}
+
+    def url_of(self, chunk: int | None) -> str:
+        """The URL of the numbered page ``chunk`` (None: the first page)."""
+        found = self._urls.get(chunk)
+        if found is None:
+            number = 1 if chunk is None else self.chunks - chunk + 2
+            found = self._urls[chunk] = StablePage(self, (), number, chunk).url
+        return found
 
     def page(self, number: int) -> StablePage:
         """The page ``number``, 1 the first (the newest articles)."""
@@ -84,29 +93,23 @@ class StablePage(Page):
     url = property(functools.partial(_from_settings, key="URL"))
     save_as = property(functools.partial(_from_settings, key="SAVE_AS"))
 
-    @property
+    @functools.cached_property
     def links(self) -> list[tuple[str, int | None, str]]:
         """The page's navigation, ``(kind, chunk, url)`` each: ``terbaru``
         (the first page), ``baru`` (the next newer page), ``nomor`` (a
         numbered page near this one), ``ini`` (this one), ``lama`` (the next
         older page), ``terlama`` (page 1). Empty when the list has one page."""
-        paginator = self.paginator
-        chunks = paginator.chunks
+        chunks = self.paginator.chunks
         if not chunks:
             return []
-
-        def at(chunk: int) -> str:
-            return paginator.page(chunks - chunk + 2).url
-
+        at = self.paginator.url_of
         links = []
         here = chunks + 1 if self.chunk is None else self.chunk
         if self.chunk is not None:
-            links.append(("terbaru", None, paginator.page(1).url))
-            newer = paginator.page(self.number - 1)
-            links.append(("baru", newer.chunk, newer.url))
+            newer = here + 1 if here < chunks else None
+            links += [("terbaru", None, at(None)), ("baru", newer, at(newer))]
         for chunk in range(min(chunks, here + WINDOW), max(1, here - WINDOW) - 1, -1):
             links.append(("ini" if chunk == here else "nomor", chunk, at(chunk)))
         if here > 1:
-            links.append(("lama", here - 1, at(here - 1)))
-            links.append(("terlama", 1, at(1)))
+            links += [("lama", here - 1, at(here - 1)), ("terlama", 1, at(1))]
         return links
