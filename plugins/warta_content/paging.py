@@ -14,9 +14,10 @@ page hands its oldest on to a new numbered page.
 Pages are numbered for the templates as Pelican numbers them (``number``: 1
 the first page, then older and older), and each knows its place from the
 oldest end (``chunk``: None for the first page), which names its URL (the
-``PAGINATION_PATTERNS`` rule for its ``number``, formatted with ``chunk``),
-and the links its navigation shows (``links``): everything a page shows of
-the list besides its own articles, so that it is the page's input.
+``PAGINATION_PATTERNS`` rule of Pelican's second page, formatted with
+``chunk``), and the links its navigation shows (``links``): everything a
+page shows of the list besides its own articles, so that it is the page's
+input.
 """
 
 from __future__ import annotations
@@ -68,14 +69,14 @@ class StablePage(Page):
         return f"<StablePage {self.number} (chunk {self.chunk})>"
 
     def _from_settings(self, key):
-        # Pelican's rule for this page's number, formatted with its chunk.
+        # The ``PAGINATION_PATTERNS`` rule of Pelican's first page, or of its
+        # second for every numbered page (a rule by the page's place from the
+        # newest would move its URL), formatted with the page's chunk.
+        place = 1 if self.chunk is None else 2
+        rules = [p for p in self.settings["PAGINATION_PATTERNS"] if p.min_page != -1]
         rule = None
-        for pattern in self.settings["PAGINATION_PATTERNS"]:
-            if pattern.min_page == -1:
-                if not self.has_next():
-                    rule = pattern
-                    break
-            elif pattern.min_page <= self.number:
+        for pattern in rules:
+            if pattern.min_page <= place:
                 rule = pattern
         if rule is None:
             return ""

@@ -386,28 +386,17 @@ class MemoWriter(Writer):
             for key, items in paginated.items()
         }
         count = next(iter(paginators.values())).num_pages
-        # Each page made once (Pelican's writer makes each three times: as
-        # itself, as its neighbours' previous and next).
-        pages = {
-            key: [
-                None,
-                *map(paginator.page, range(1, max(count, paginator.num_pages) + 1)),
-            ]
-            for key, paginator in paginators.items()
-        }
         first_page_only = [k for k in kwargs if k.startswith(FIRST_PAGE_ONLY)]
         nothing = self._digest(None) if first_page_only and parts else None
         for number in range(1, count + 1):
             page_kwargs = dict(kwargs)
             page_parts = dict(parts or {})
             for key, paginator in paginators.items():
-                page = pages[key][number]
+                # Not Pelican's ``{key}_previous_page`` and ``_next_page``:
+                # what a page shows of its neighbours is in its links.
+                page = paginator.page(number)
                 page_kwargs[f"{key}_paginator"] = paginator if number == 1 else None
                 page_kwargs[f"{key}_page"] = page
-                page_kwargs[f"{key}_previous_page"] = pages[key][number - 1]
-                page_kwargs[f"{key}_next_page"] = (
-                    pages[key][number + 1] if number < paginator.num_pages else None
-                )
                 if parts is not None:
                     shown = [page.links, paginator.count if number == 1 else None]
                     page_parts[f"({key} page)"] = self._digest(
