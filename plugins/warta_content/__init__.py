@@ -1,4 +1,5 @@
-"""Pelican plugin: strict reading of Warta's content files."""
+"""Pelican plugin: strict reading of Warta's content files. The package also
+holds how listings are paginated (``paging``, used by Warta's writer)."""
 
 from .plugin import register
 
