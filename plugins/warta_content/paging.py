@@ -99,18 +99,26 @@ class StablePage(Page):
         """The page's navigation, ``(kind, chunk, url)`` each: ``terbaru``
         (the first page), ``baru`` (the next newer page), ``nomor`` (a
         numbered page near this one), ``ini`` (this one), ``lama`` (the next
-        older page), ``terlama`` (page 1). Empty when the list has one page."""
+        older page), ``terlama`` (page 1). Empty when the list has one page;
+        ``terbaru`` and ``terlama`` only where they are not ``baru`` and
+        ``lama``."""
         chunks = self.paginator.chunks
         if not chunks:
             return []
         at = self.paginator.url_of
         links = []
         here = chunks + 1 if self.chunk is None else self.chunk
+        # The newest and the oldest page each once: not beside a link to
+        # the same page as the next newer or older one.
         if self.chunk is not None:
             newer = here + 1 if here < chunks else None
-            links += [("terbaru", None, at(None)), ("baru", newer, at(newer))]
+            if newer is not None:
+                links.append(("terbaru", None, at(None)))
+            links.append(("baru", newer, at(newer)))
         for chunk in range(min(chunks, here + WINDOW), max(1, here - WINDOW) - 1, -1):
             links.append(("ini" if chunk == here else "nomor", chunk, at(chunk)))
         if here > 1:
-            links += [("lama", here - 1, at(here - 1)), ("terlama", 1, at(1))]
+            links.append(("lama", here - 1, at(here - 1)))
+            if here > 2:
+                links.append(("terlama", 1, at(1)))
         return links

@@ -109,8 +109,13 @@ def test_links_show_the_pages_near_this_one_and_both_ends():
         ("lama", 2),
         ("terlama", 1),
     ]
+    # The next newer page is the first: no "terbaru" beside it; the next
+    # older is page 1: no "terlama".
     fifth = next(page for page in pages if page.chunk == 5)
-    assert fifth.links[1] == ("baru", None, "wilayah/x/")
+    assert fifth.links[0] == ("baru", None, "wilayah/x/")
+    assert [kind for kind, _, _ in fifth.links].count("baru") == 1
+    second = next(page for page in pages if page.chunk == 2)
+    assert [kind for kind, _, _ in second.links][-1] == "lama"
     first = next(page for page in pages if page.chunk == 1)
     assert [kind for kind, _, _ in first.links][-1] == "ini"
     assert _pages(_paginator(39))[0].links == []
