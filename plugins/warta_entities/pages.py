@@ -154,6 +154,7 @@ class EntityPagesGenerator(Generator):
                 by_kind[page.kind_label or "Lainnya"].append(page)
                 by_region[page.region_name or "Nasional"].append(page)
         kind_order = list(dict.fromkeys(KIND_LABELS.values()))
+        counts = {p.id: len(p.articles) for p in pages.values()}
         for template, save_as, extra in (
             (
                 "lembaga_index",
@@ -188,8 +189,7 @@ class EntityPagesGenerator(Generator):
             ),
         ):
             context = self.context.copy()
-            context.update(extra)
-            context["counts"] = {p.id: len(p.articles) for p in pages.values()}
+            context.update(extra, counts=counts)
             writer.write_file(
                 save_as,
                 self.env_template(template),
