@@ -71,6 +71,16 @@ def _listed(page: Path) -> list[str]:
     )
 
 
+def _showing_none_of(output: Path, names, rewritten: set[str]) -> list[str]:
+    """The list pages ``names`` (relative to ``output``) that show no article
+    whose page is among ``rewritten``."""
+    return [
+        name
+        for name in names
+        if not any(f"{url}index.html" in rewritten for url in _listed(output / name))
+    ]
+
+
 def _source_of(content: Path, url: str) -> Path:
     """The Markdown file of the article at ``url``."""
     return next(
@@ -308,11 +318,7 @@ def test_an_article_newer_than_all_the_others_renders_no_numbered_page(tmp_path)
     ]
     # Those that show no article rendered again (its related articles
     # changed) are not rendered again.
-    untouched = [
-        name
-        for name in kept
-        if not any(f"{url}index.html" in rewritten for url in _listed(output / name))
-    ]
+    untouched = _showing_none_of(output, kept, rewritten)
     assert sum(name.startswith("halaman/") for name in untouched) >= 3
     assert not rewritten & set(untouched)
 
@@ -406,19 +412,15 @@ def test_naming_one_more_agency_renders_the_first_page_of_each_other_list(
     # (the counts of entities named together changed): those that show no
     # article rendered again are not.
     numbered_pages = [
-        page
+        page.relative_to(output).as_posix()
         for name in rewritten
         if name.startswith("lembaga/") and name.count("/") == 2
         for page in sorted((output / name).parent.glob("halaman/*/index.html"))
     ]
-    untouched = [
-        page
-        for page in numbered_pages
-        if not any(f"{url}index.html" in rewritten for url in _listed(page))
-    ]
+    untouched = _showing_none_of(output, numbered_pages, rewritten)
     assert untouched, "every numbered page shows an article rendered again"
-    for page in untouched:
-        assert page.relative_to(output).as_posix() not in rewritten
+    for name in untouched:
+        assert name not in rewritten
 
     clean = root / "clean"
     _build(content, clean, root / "cache-clean", incremental=False)
