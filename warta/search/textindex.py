@@ -1001,33 +1001,48 @@ class IndexWriter:
                 docs = array("I", (docs[i] for i in kept))
                 values = bytearray(values[i] for i in kept)
             if docs:
-                reach.append((docs, values, factor))
+                numbers = np.frombuffer(docs, f"u{docs.itemsize}")
+                reach.append((numbers, np.frombuffer(values, np.uint8), factor))
         if len(reach) == 1:
             total = len(reach[0][0])
         else:
-            total = len(set().union(*(docs for docs, _, _ in reach)))
-        candidates = set()
-        for docs, values, _ in reach:
-            split = bisect.bisect_left(docs, undated)
-            candidates.update(docs[i] for i in _best_places(values, PAGE_SIZE, split))
-        scored = []
-        for doc in candidates:
-            best = 0.0
-            for docs, values, factor in reach:
-                at = bisect.bisect_left(docs, doc)
-                if at < len(docs) and docs[at] == doc:
-                    best = max(best, values[at] * factor)
-            scored.append((-_f32(best), rank(doc), doc))
+            held = np.zeros(count, bool)
+            for docs, _, _ in reach:
+                held[docs] = True
+            total = int(np.count_nonzero(held))
+        # Worked out by numpy for the candidates at once (an article added
+        # ranks the first page of every word again): the same float64
+        # products, their best rounded to a float32 as the script keeps it.
+        candidates = np.unique(
+            np.concatenate(
+                [np.zeros(0, np.uint32)]
+                + [
+                    docs[_best_places(values, PAGE_SIZE, docs.searchsorted(undated))]
+                    for docs, values, _ in reach
+                ]
+            )
+        )
+        best = np.zeros(len(candidates))
+        for docs, values, factor in reach:
+            at = docs.searchsorted(candidates)
+            inside = at < len(docs)
+            at[~inside] = 0
+            held_here = inside & (docs[at] == candidates)
+            best = np.maximum(best, np.where(held_here, values[at] * factor, 0.0))
+        numbers = candidates.astype(np.int64)
+        dated = count - undated  # each one's ``rank``, at once:
+        ranks = np.where(numbers >= undated, count - 1 - numbers, dated + numbers)
+        relevant = numbers[np.lexsort((ranks, -best.astype(np.float32)))[:PAGE_SIZE]]
         # A stem's newest documents: its last dated ones, or its first
         # undated ones if it has few dated ones.
         newest = set()
         for docs, _, _ in reach:
-            newest.update(docs[-PAGE_SIZE:])
-            newest.update(docs[:PAGE_SIZE])
+            newest.update(docs[-PAGE_SIZE:].tolist())
+            newest.update(docs[:PAGE_SIZE].tolist())
         return {
             "jumlah": total,
             "sorot": sorted(set(chain(*(forms.get(s, ()) for s in chosen)))),
-            "relevansi": [doc for _, _, doc in heapq.nsmallest(PAGE_SIZE, scored)],
+            "relevansi": relevant.tolist(),
             "terbaru": sorted(newest, key=rank)[:PAGE_SIZE],
             "d": {},
         }
@@ -1103,23 +1118,18 @@ def _f32(value: float) -> float:
     return struct.unpack("<f", struct.pack("<f", value))[0]
 
 
-def _best_places(values: bytearray, limit: int, split: int) -> list[int]:
+def _best_places(values: np.ndarray, limit: int, split: int) -> np.ndarray:
     """The places of the ``limit`` highest ``values``; among equals the
     newest documents' first: the last places from ``split`` on (the dated
     documents, numbered oldest first), then the first places before it."""
-    places: list[int] = []
-    for value in range(max(values, default=0), 0, -1):
-        at = values.rfind(value, split)
-        while at >= 0 and len(places) < limit:
-            places.append(at)
-            at = values.rfind(value, split, at)
-        at = values.find(value, 0, split)
-        while at >= 0 and len(places) < limit:
-            places.append(at)
-            at = values.find(value, at + 1, split)
-        if len(places) >= limit:
-            break
-    return places
+    if len(values) <= limit:
+        return np.arange(len(values))
+    least = np.partition(values, len(values) - limit)[len(values) - limit]
+    above = np.flatnonzero(values > least)
+    equal = np.flatnonzero(values == least)
+    at = equal.searchsorted(split)
+    newest = np.concatenate([equal[at:][::-1], equal[:at]])
+    return np.concatenate([above, newest[: limit - len(above)]])
 
 
 _LETTERS_AND_NUMBERS = re.compile(r"[^\W_]+")  # Unicode's L and N
