@@ -880,3 +880,51 @@ def test_after_an_edit_only_the_files_made_from_what_changed_are_made(
     assert same_as_fresh(edited, "Kompas")
     assert third["postings"] == 0
     assert 0 < third["pages"] < everything["pages"] // 5
+
+
+def test_a_page_newer_than_all_ranks_no_first_page_of_one_stem_it_lacks(
+    tmp_path, monkeypatch
+):
+    """One more document changes every stem's idf, so the first pages of the
+    words that match several stems are ranked again; the page of a word with
+    one stem ranks its documents by impact whatever the count, and is ranked
+    again only if the new page holds that stem. The bundle is what a fresh
+    run writes."""
+    rng = random.Random(12)
+    syllables = [c + v for c in "bdgklmnprst" for v in "aiu"]
+    vocabulary = sorted(
+        {"".join(rng.choices(syllables, k=rng.randint(2, 3))) for _ in range(600)}
+    )
+    texts = [" ".join(rng.sample(vocabulary, 40)) for _ in range(301)]
+    bundle = tmp_path / "indeks"
+    ranked: list[list[str]] = []
+    original = IndexWriter._first_page
+
+    def record(*args):
+        stems, chosen = args[2], args[5]
+        ranked.append([stems[s] for s in chosen])
+        return original(*args)
+
+    monkeypatch.setattr(IndexWriter, "_first_page", staticmethod(record))
+
+    def index(count: int, previous: dict | None) -> IndexWriter:
+        ranked.clear()
+        writer = IndexWriter(bundle, page_min=8, previous=previous)
+        for number in range(count):
+            date = "2020-02-01" if number == 300 else "2020-01-01"
+            writer.add(page(f"berita/b{number}/", texts[number], date))
+        writer.finish()
+        return writer
+
+    first = index(300, None)
+    new_stems = {stem(word) for word in texts[300].split()}
+    lacking = [names for names in ranked if len(names) == 1]
+    lacking = [names for names in lacking if names[0] not in new_stems]
+    assert len(lacking) > 20
+    index(301, first.manifest)
+    assert any(len(names) > 1 for names in ranked)
+    assert all(names[0] in new_stems for names in ranked if len(names) == 1)
+    updated = _every_file(bundle)
+    shutil.rmtree(bundle)
+    index(301, None)
+    assert updated == _every_file(bundle)
