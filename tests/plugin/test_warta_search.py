@@ -928,3 +928,49 @@ def test_a_page_newer_than_all_ranks_no_first_page_of_one_stem_it_lacks(
     shutil.rmtree(bundle)
     index(301, None)
     assert updated == _every_file(bundle)
+
+
+def test_postings_worked_out_while_the_site_is_written_are_patched_at_the_end(
+    tmp_path, monkeypatch
+):
+    """Once the cached pages are taken, the postings of the pages held are
+    worked out while the build still writes: a page named before, still
+    being read by a worker, is waited for; a page named after is patched in
+    at the end. The postings are worked out once, and the bundle is what a
+    fresh run writes."""
+    from warta_search.indexer import _Indexing, build_index
+
+    output = tmp_path / "output"
+    pages = [Path(path) for path in write_articles(output, 8, by_date)]
+    cache = tmp_path / "pages.pickle"
+    build_index(output, workers=1, cache=cache, page_min=1)
+    worked_out = []
+    postings = IndexWriter._postings
+
+    def counted(*args, **kwargs):
+        worked_out.append(len(args[0]))
+        return postings(*args, **kwargs)
+
+    monkeypatch.setattr(IndexWriter, "_postings", staticmethod(counted))
+    indexing = _Indexing(output, 2, cache, 1)  # pages named: read by workers
+
+    def named():
+        pages[2].write_text(by_date(ARTICLE, 2).replace("kopi", "lada"), "utf-8")
+        yield f"{pages[2]}\n"
+        deadline = time.monotonic() + 60
+        while not worked_out:
+            assert time.monotonic() < deadline
+            time.sleep(0.005)
+        pages[5].write_text(by_date(ARTICLE, 5).replace("kopi", "teh"), "utf-8")
+        yield f"{pages[5]}\n"
+
+    indexing.stream(named())
+    figures = indexing.finish()
+    indexing.save()
+    assert worked_out == [8]
+    assert (figures["files_read"], indexing.dropped) == (2, 1)
+
+    fresh = tmp_path / "fresh"
+    shutil.copytree(output / "berita", fresh / "berita")
+    build_index(fresh, workers=1, page_min=1)
+    assert _every_file(output / BUNDLE) == _every_file(fresh / BUNDLE)

@@ -3,6 +3,8 @@ the plain reading of the ranking formula: one entry at a time, in Python."""
 
 from __future__ import annotations
 
+import functools
+import itertools
 import random
 from array import array
 
@@ -146,3 +148,112 @@ def test_postings_are_encoded_as_gap_varints_each_with_its_impact():
         impacts = [draw.randrange(1, 256) for _ in numbers]
         encoded = textindex.IndexWriter._encode(array("I", numbers), bytearray(impacts))
         assert encoded == gaps_one_at_a_time(numbers, impacts)
+
+
+def _bundle(folder):
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.mark.parametrize(
+    ("change", "patched"),
+    [
+        ("nothing", True),
+        ("an edited page", True),  # taken back, then read as it is now
+        ("a page newer than all", True),
+        ("a page newer than all, with words new to the archive", True),
+        ("a page older than all", False),  # every number after it moves
+        ("a page removed", False),
+        ("many pages edited", False),
+        ("a page so long the typical length moves", False),
+    ],
+)
+def test_postings_patched_after_prepare_are_the_postings_worked_out_afresh(
+    tmp_path, monkeypatch, change, patched
+):
+    """``prepare`` works out the postings of the pages held so far; ``finish``
+    patches them for the pages dropped or added since when every other page
+    keeps its number, else works them out afresh. Either way the bundle is
+    the one a writer given the final pages at once writes."""
+    from warta.search.extract import Page
+    from warta.search.textindex import read_page
+
+    monkeypatch.setattr(textindex, "PATCH_PAGES", 5)
+    rng = random.Random(change)
+    vocabulary = [f"kata{n}" for n in range(300)]
+
+    def text(words: int = 60) -> str:
+        return " ".join(rng.choices(vocabulary, k=words))
+
+    pages = {
+        f"berita/{n:03}/": (text(), f"2020-01-{1 + n % 28:02}") for n in range(120)
+    }
+    worked_out = []
+    postings = IndexWriter._postings
+
+    def counted(*args, **kwargs):
+        worked_out.append(len(args[0]))
+        return postings(*args, **kwargs)
+
+    monkeypatch.setattr(IndexWriter, "_postings", staticmethod(counted))
+
+    def written(folder, given: dict, change_after_prepare=None) -> dict:
+        writer = IndexWriter(folder, page_min=4)
+        reads = {}
+        slots = itertools.count()
+
+        def add(url, body, date, session=writer.session):
+            page = Page(url, url, body, {}, {}, {"tanggal": date})
+            slot = next(slots)
+            reads[url] = read_page(page, writer.scratch, slot, session, True)
+            writer.add_read(reads[url])
+
+        for url, (body, date) in given.items():
+            add(url, body, date)
+        if change_after_prepare is not None:
+            writer.prepare()
+            # Read since by a worker process, which sends each word it meets.
+            change_after_prepare(writer, reads, functools.partial(add, session="w"))
+        writer.finish()
+        return _bundle(folder)
+
+    final = dict(pages)
+
+    def change_pages(writer, reads, add):
+        def drop(url):
+            found = reads.pop(url)
+            writer.drop(found.slot, found.all_words.split("\n"))
+            # As a page the indexer took from its read cache, and drops: its
+            # document file is not in the scratch folder.
+            (writer.scratch / f"{found.slot}.bin").unlink()
+            final.pop(url)
+
+        def put(url, body, date):
+            add(url, body, date)
+            final[url] = (body, date)
+
+        if change == "an edited page":
+            drop("berita/050/")
+            put("berita/050/", text(70), pages["berita/050/"][1])
+        elif change.startswith("a page newer than all"):
+            words = text() + (" rotan lada" if "new to" in change else "")
+            put("berita/zzz/", words, "2021-05-01")
+        elif change == "a page older than all":
+            put("berita/aaa/", text(), "2019-05-01")
+        elif change == "a page removed":
+            drop("berita/050/")
+        elif change == "many pages edited":
+            for n in range(40, 50):
+                drop(f"berita/{n:03}/")
+                put(f"berita/{n:03}/", text(), pages[f"berita/{n:03}/"][1])
+        elif change.startswith("a page so long"):
+            drop("berita/050/")
+            put("berita/050/", text(3_000), pages["berita/050/"][1])
+
+    updated = written(tmp_path / "patched", pages, change_pages)
+    assert worked_out == ([120] if patched else [120, len(final)])
+    worked_out.clear()
+    assert updated == written(tmp_path / "fresh", final)

@@ -129,6 +129,11 @@ META_WORDS = 2_048  # words whose dictionary entry meta.bin holds, at most
 # a stem added or grown moves the files' borders in its stretch only.
 POSTINGS_STRETCH = 256
 NAME_CHARS = 48  # a stem this long at most names its file itself
+# Pages dropped or added after ``IndexWriter.prepare``, at most, for
+# ``finish`` to patch the postings it worked out (else made afresh): this
+# many, or this share of the documents, whichever is more.
+PATCH_PAGES = 64
+PATCH_SHARE = 0.02
 
 _MARKS = re.compile("[\u0300-\u036f]")
 _SEPARATORS = re.compile("[^a-z0-9]+")
@@ -366,6 +371,7 @@ class IndexWriter:
         self._dropped = False
         # The documents whose file this run writes (new, or changed).
         self._renewed: set[int] = set()
+        self._prepared: _Prepared | None = None
 
     def discard(self) -> None:
         """Write nothing: the bundle in ``folder`` stays as it is."""
@@ -428,6 +434,25 @@ class IndexWriter:
             document=document,
         )
 
+    def prepare(self) -> None:
+        """Work out the postings of the pages added so far, while the build
+        still writes the rest: ``finish`` patches them for the pages dropped
+        or added since, if they are few and leave every other document its
+        number (an edited page, an article newer than all the others), and
+        works them out afresh otherwise."""
+        docs, _ = self._in_order()
+        count = len(self._stem_ids)
+        postings, impacts = self._postings(
+            docs, array("I", range(count)), count, keep=True
+        )
+        self._prepared = _Prepared(docs, _typical_length(docs), postings, impacts)
+
+    @staticmethod
+    def patchable(changes: int, documents: int) -> bool:
+        """Whether ``finish`` patches what ``prepare`` worked out when this
+        many of ``documents`` pages were dropped or added since."""
+        return changes <= max(PATCH_PAGES, PATCH_SHARE * documents)
+
     # -- finishing ---------------------------------------------------------
 
     def finish(self) -> dict:
@@ -437,7 +462,8 @@ class IndexWriter:
         # The stems of the documents renewed: the first pages that may show
         # them are made again.
         touched = {final[p] for number in self._renewed for p in docs[number].stems}
-        postings, impacts = self._postings(docs, final, len(stems))
+        patched = self._patched(docs, final, len(stems))
+        postings, impacts = patched or self._postings(docs, final, len(stems))
         df = array("I", (len(p) for p in postings))
         forms = self._forms(stems)
         matched = {base: self._extensions(stems, base, df) for base in sorted(forms)}
@@ -550,19 +576,9 @@ class IndexWriter:
         return digest.hexdigest()[:12]
 
     def _order(self) -> tuple[list[_Doc], int]:
-        """The pages without a date, then the dated ones oldest first (see
-        the module's docstring), and how many have no date; rename their
-        files."""
-        dated = sorted(
-            (doc for doc in self._docs.values() if doc.date),
-            key=lambda d: d.url,
-            reverse=True,
-        )
-        dated.sort(key=lambda d: d.date)
-        undated = sorted(
-            (doc for doc in self._docs.values() if not doc.date), key=lambda d: d.url
-        )
-        docs = undated + dated
+        """The documents in order (``_in_order``), and how many have no
+        date; rename their files."""
+        docs, undated = self._in_order()
         if self.in_place:
             self._write_afresh_if_renumbered(docs)
         self._folder("dok")
@@ -577,7 +593,21 @@ class IndexWriter:
             self._renewed.add(number)
             doc.document = None
         self._docs = {}
-        return docs, len(undated)
+        return docs, undated
+
+    def _in_order(self) -> tuple[list[_Doc], int]:
+        """The pages without a date, then the dated ones oldest first (see
+        the module's docstring), and how many have no date."""
+        dated = sorted(
+            (doc for doc in self._docs.values() if doc.date),
+            key=lambda d: d.url,
+            reverse=True,
+        )
+        dated.sort(key=lambda d: d.date)
+        undated = sorted(
+            (doc for doc in self._docs.values() if not doc.date), key=lambda d: d.url
+        )
+        return undated + dated, len(undated)
 
     def _write_afresh_if_renumbered(self, docs: list[_Doc]) -> None:
         """Write the bundle afresh beside ``folder`` (nothing is written yet)
@@ -615,15 +645,14 @@ class IndexWriter:
 
     @staticmethod
     def _postings(
-        docs: list[_Doc], final: array, count: int
+        docs: list[_Doc], final: array, count: int, keep: bool = False
     ) -> tuple[list[array], list[bytearray]]:
         """Per stem, the documents holding it (ascending) and its BM25 impacts.
 
         Worked out by numpy over every entry (five million at 20,000
         articles): appending them document by document in Python took 3 s
-        after the build had written every page. Each impact is worked out by
-        the same float64 operations in the same order as one entry at a time
-        would be, and rounded half to even, as ``round`` rounds."""
+        after the build had written every page. The documents' stems are
+        let go of as they are read, unless ``keep``."""
         average = _typical_length(docs)
         unit = np.dtype(f"u{array('I').itemsize}")
         sizes = np.fromiter((len(doc.stems) for doc in docs), np.int64, len(docs))
@@ -631,28 +660,19 @@ class IndexWriter:
         # Numbers of 16 bits are sorted by radix, in a third of the time.
         stems = np.empty(int(sizes.sum()), np.uint16 if count <= 1 << 16 else unit)
         values = np.empty(len(stems), np.uint8)
-        scale = 255 / (K1 + 1)
         filled = 0
         # A block of documents at a time: the float64 temporaries of all
         # entries at once took 160 MB at 20,000 articles.
         for first in range(0, len(docs), POSTINGS_BLOCK):
             block = docs[first : first + POSTINGS_BLOCK]
-            provisional = np.frombuffer(b"".join(doc.stems for doc in block), unit)
-            tf = np.frombuffer(b"".join(doc.counts for doc in block), unit)
-            tf = tf.astype(np.float64)
-            norms = np.fromiter(
-                (K1 * (1 - B + B * doc.length / average) for doc in block),
-                np.float64,
-                len(block),
-            )
-            norms = np.repeat(norms, sizes[first : first + POSTINGS_BLOCK])
-            weights = tf * (K1 + 1) / (tf + norms) * scale
+            provisional, weights = _impacts(block, average)
             end = filled + len(provisional)
             stems[filled:end] = mapping[provisional]
-            values[filled:end] = np.clip(np.rint(weights), 1, 255)
+            values[filled:end] = weights
             filled = end
-            for doc in block:
-                doc.stems = doc.counts = None
+            if not keep:
+                for doc in block:
+                    doc.stems = doc.counts = None
         # The documents' entries, freed above, back to the system before
         # numpy takes fresh pages for the grouping.
         release_free_memory()
@@ -686,6 +706,75 @@ class IndexWriter:
                 start = end
             low = high
         return postings, impacts
+
+    def _patched(
+        self, docs: list[_Doc], final: array, count: int
+    ) -> tuple[list[array], list[bytearray]] | None:
+        """``_postings(docs, final, count)``, from what ``prepare`` worked
+        out: the pages dropped since taken out, the pages added since put in.
+        None (and nothing patched) unless every page ``prepare`` saw and
+        ``docs`` still hold keeps its number, the typical length is the
+        same, and few pages changed."""
+        prepared, self._prepared = self._prepared, None
+        if prepared is None:
+            return None
+        seen = prepared.docs
+        slots = {doc.slot for doc in seen}
+        added = [(n, doc) for n, doc in enumerate(docs) if doc.slot not in slots]
+        left = {doc.slot for doc in docs}
+        gone = [(n, doc) for n, doc in enumerate(seen) if doc.slot not in left]
+        if not self.patchable(len(added) + len(gone), len(docs)):
+            return None
+        if prepared.average != _typical_length(docs):
+            return None  # every document's impacts may differ
+        for number, doc in enumerate(docs):
+            if doc.slot in slots and (number >= len(seen) or seen[number] is not doc):
+                return None  # numbered otherwise
+        postings = list(prepared.postings)
+        impacts = list(prepared.impacts)
+        taken: defaultdict[int, list[int]] = defaultdict(list)
+        for number, doc in gone:
+            for stem_id in doc.stems:
+                taken[stem_id].append(number)
+        put: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
+        if added:
+            provisional, weights = _impacts(
+                [doc for _, doc in added], average=prepared.average
+            )
+            owners = np.repeat(
+                [number for number, _ in added], [len(doc.stems) for _, doc in added]
+            )
+            for stem_id, number, weight in zip(
+                provisional.tolist(), owners.tolist(), weights.tolist(), strict=True
+            ):
+                put[stem_id].append((number, weight))
+        grown = max(put, default=-1) + 1 - len(postings)
+        postings += [array("I") for _ in range(max(0, grown))]
+        impacts += [bytearray() for _ in range(max(0, grown))]
+        unit = np.dtype(f"u{array('I').itemsize}")
+        for stem_id in taken.keys() | put.keys():
+            numbers = np.frombuffer(postings[stem_id], unit)
+            values = np.frombuffer(impacts[stem_id], np.uint8)
+            kept = ~np.isin(numbers, taken.get(stem_id, ()))
+            numbers, values = numbers[kept], values[kept]
+            new = sorted(put.get(stem_id, ()))
+            at = np.searchsorted(numbers, [number for number, _ in new])
+            numbers = np.insert(numbers, at, [number for number, _ in new])
+            values = np.insert(values, at, [weight for _, weight in new])
+            postings[stem_id] = found = array("I")
+            found.frombytes(numbers.astype(unit).tobytes())
+            impacts[stem_id] = bytearray(values.astype(np.uint8).tobytes())
+        placed: list = [None] * count
+        placed_impacts: list = [None] * count
+        for stem_id, found in enumerate(postings):
+            if found:
+                placed[final[stem_id]] = found
+                placed_impacts[final[stem_id]] = impacts[stem_id]
+        if any(found is None for found in placed):
+            return None
+        for doc in docs:
+            doc.stems = doc.counts = None
+        return placed, placed_impacts
 
     @staticmethod
     def _encode(docs: array, impacts: bytearray) -> bytes:
@@ -1084,6 +1173,35 @@ class IndexWriter:
             described.append([key, values])
         self._put("saringan.bin", bytes(blob))
         return described
+
+
+def _impacts(docs: list[_Doc], average: float) -> tuple[np.ndarray, np.ndarray]:
+    """The provisional stem and the BM25 impact (1-255) of every entry of
+    ``docs``, document after document. Each impact is worked out by the same
+    float64 operations in the same order as one entry at a time would be,
+    and rounded half to even, as ``round`` rounds."""
+    unit = np.dtype(f"u{array('I').itemsize}")
+    provisional = np.frombuffer(b"".join(doc.stems for doc in docs), unit)
+    tf = np.frombuffer(b"".join(doc.counts for doc in docs), unit).astype(np.float64)
+    norms = np.fromiter(
+        (K1 * (1 - B + B * doc.length / average) for doc in docs),
+        np.float64,
+        len(docs),
+    )
+    norms = np.repeat(norms, [len(doc.stems) for doc in docs])
+    weights = tf * (K1 + 1) / (tf + norms) * (255 / (K1 + 1))
+    return provisional, np.clip(np.rint(weights), 1, 255).astype(np.uint8)
+
+
+@dataclass
+class _Prepared:
+    """What ``IndexWriter.prepare`` worked out: the documents in order, their
+    typical length, and the postings and impacts by provisional stem."""
+
+    docs: list[_Doc]
+    average: float
+    postings: list[array]
+    impacts: list[bytearray]
 
 
 def _hash_postings(
