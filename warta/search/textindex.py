@@ -633,9 +633,14 @@ class IndexWriter:
         keys = sorted(self._stem_ids, key=self._stem_ids.__getitem__)
         held: Iterable[int] = range(len(keys))
         if self._dropped:
-            held = set()
-            for doc in docs:
-                held.update(doc.stems)
+            # Marked by numpy, a block of documents at a time: a set updated
+            # with every document's stems took 0.12 s at 20,000 articles.
+            unit = np.dtype(f"u{array('I').itemsize}")
+            marks = np.zeros(len(keys), bool)
+            for first in range(0, len(docs), POSTINGS_BLOCK):
+                block = docs[first : first + POSTINGS_BLOCK]
+                marks[np.frombuffer(b"".join(doc.stems for doc in block), unit)] = True
+            held = np.flatnonzero(marks).tolist()
         order = sorted(held, key=keys.__getitem__)
         final = array("I", bytes(4 * len(keys)))
         for number, provisional in enumerate(order):
