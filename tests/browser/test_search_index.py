@@ -97,6 +97,8 @@ def index_url(tmp_path_factory):
         text = " ".join(draw.choices(vocabulary, k=draw.randint(1, 40)))
         if n % 7 == 0:
             text += " Café «Kopi» naïve—industri, ekspor."
+        elif n % 7 == 3:  # other characters, none in a word
+            text += " “Kopi” naik — Ekspor… industri"
         date = f"20{10 + n % 13}-0{1 + n % 9}-1{n % 10}" if n % 11 else ""
         sort = {"tanggal": date} if date else {}
         meta = {"tanggal": date} if date else {}
