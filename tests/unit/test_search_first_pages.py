@@ -64,3 +64,61 @@ def test_a_first_page_ranks_as_every_document_ranked(seed, count, undated, level
         )
         assert page["jumlah"] == total
         assert page["relevansi"] == relevant
+
+
+def test_first_pages_shared_with_a_second_process_are_the_pages_made_here(
+    tmp_path, monkeypatch
+):
+    """A bundle written afresh with many first pages has a forked process
+    make half of them: the bundle and its figures are the ones this process
+    writes alone."""
+    import os
+
+    from warta.search import textindex
+    from warta.search.extract import Page
+
+    rng = random.Random(9)
+    vocabulary = [f"kata{n}" for n in range(120)]
+    pages = [
+        Page(
+            f"berita/{n}/",
+            f"judul {n}",
+            " ".join(rng.choices(vocabulary, k=50)),
+            {},
+            {"tahun": [str(2000 + n % 9)]},
+            {"tanggal": f"2020-01-{1 + n % 28:02}"},
+        )
+        for n in range(150)
+    ]
+    makers = tmp_path / "makers"  # the process of each share of pages
+    make = IndexWriter._write_some_pages
+
+    def noted(self, *args):
+        with makers.open("a") as found:
+            found.write(f"{os.getpid()}\n")
+        return make(self, *args)
+
+    monkeypatch.setattr(IndexWriter, "_write_some_pages", noted)
+
+    def bundle(name: str, shared_from: int) -> tuple[dict, dict]:
+        monkeypatch.setattr(textindex, "SHARED_PAGES", shared_from)
+        writer = IndexWriter(tmp_path / name, page_min=4)
+        for page in pages:
+            writer.add(page)
+        figures = writer.finish()
+        folder = tmp_path / name
+        files = {
+            p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*"))
+            if p.is_file()
+        }
+        return files, figures
+
+    shared, shared_figures = bundle("shared", 2)
+    assert len(set(makers.read_text().split()) - {str(os.getpid())}) == 1
+    makers.unlink()
+    alone, alone_figures = bundle("alone", 10**9)
+    assert makers.read_text().split() == [str(os.getpid())]
+    assert shared_figures["first_pages"] > 100
+    assert shared_figures == alone_figures
+    assert shared == alone
