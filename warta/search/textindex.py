@@ -138,6 +138,8 @@ NAME_CHARS = 48  # a stem this long at most names its file itself
 # many, or this share of the documents, whichever is more.
 PATCH_PAGES = 64
 PATCH_SHARE = 0.02
+# numpy's type for the numbers of an ``array("I")`` (document and stem numbers).
+UNIT = np.dtype(f"u{array('I').itemsize}")
 
 _MARKS = re.compile("[\u0300-\u036f]")
 _SEPARATORS = re.compile("[^a-z0-9]+")
@@ -639,11 +641,10 @@ class IndexWriter:
         if self._dropped:
             # Marked by numpy, a block of documents at a time: a set updated
             # with every document's stems took 0.12 s at 20,000 articles.
-            unit = np.dtype(f"u{array('I').itemsize}")
             marks = np.zeros(len(keys), bool)
             for first in range(0, len(docs), POSTINGS_BLOCK):
                 block = docs[first : first + POSTINGS_BLOCK]
-                marks[np.frombuffer(b"".join(doc.stems for doc in block), unit)] = True
+                marks[np.frombuffer(b"".join(doc.stems for doc in block), UNIT)] = True
             held = np.flatnonzero(marks).tolist()
         order = sorted(held, key=keys.__getitem__)
         final = array("I", bytes(4 * len(keys)))
@@ -663,11 +664,10 @@ class IndexWriter:
         after the build had written every page. The documents' stems are
         let go of as they are read, unless ``keep``."""
         average = _typical_length(docs)
-        unit = np.dtype(f"u{array('I').itemsize}")
         sizes = np.fromiter((len(doc.stems) for doc in docs), np.int64, len(docs))
-        mapping = np.frombuffer(final, unit)
+        mapping = np.frombuffer(final, UNIT)
         # Numbers of 16 bits are sorted by radix, in a third of the time.
-        stems = np.empty(int(sizes.sum()), np.uint16 if count <= 1 << 16 else unit)
+        stems = np.empty(int(sizes.sum()), np.uint16 if count <= 1 << 16 else UNIT)
         values = np.empty(len(stems), np.uint8)
         filled = 0
         # A block of documents at a time: the float64 temporaries of all
@@ -703,7 +703,7 @@ class IndexWriter:
                 high += 1
             entries = np.flatnonzero((stems >= low) & (stems < high))
             entries = entries[np.argsort(stems[entries], kind="stable")]
-            holders = np.searchsorted(ends, entries, side="right").astype(unit)
+            holders = np.searchsorted(ends, entries, side="right").astype(UNIT)
             weights = values[entries]
             start = 0
             for stem in range(low, high):
@@ -732,47 +732,17 @@ class IndexWriter:
         added = [(n, doc) for n, doc in enumerate(docs) if doc.slot not in slots]
         left = {doc.slot for doc in docs}
         gone = [(n, doc) for n, doc in enumerate(seen) if doc.slot not in left]
-        if not self.patchable(len(added) + len(gone), len(docs)):
+        if (
+            not self.patchable(len(added) + len(gone), len(docs))
+            or prepared.average != _typical_length(docs)  # every impact may move
+            or any(
+                number >= len(seen) or seen[number] is not doc
+                for number, doc in enumerate(docs)
+                if doc.slot in slots
+            )  # numbered otherwise
+        ):
             return None
-        if prepared.average != _typical_length(docs):
-            return None  # every document's impacts may differ
-        for number, doc in enumerate(docs):
-            if doc.slot in slots and (number >= len(seen) or seen[number] is not doc):
-                return None  # numbered otherwise
-        postings = list(prepared.postings)
-        impacts = list(prepared.impacts)
-        taken: defaultdict[int, list[int]] = defaultdict(list)
-        for number, doc in gone:
-            for stem_id in doc.stems:
-                taken[stem_id].append(number)
-        put: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
-        if added:
-            provisional, weights = _impacts(
-                [doc for _, doc in added], average=prepared.average
-            )
-            owners = np.repeat(
-                [number for number, _ in added], [len(doc.stems) for _, doc in added]
-            )
-            for stem_id, number, weight in zip(
-                provisional.tolist(), owners.tolist(), weights.tolist(), strict=True
-            ):
-                put[stem_id].append((number, weight))
-        grown = max(put, default=-1) + 1 - len(postings)
-        postings += [array("I") for _ in range(max(0, grown))]
-        impacts += [bytearray() for _ in range(max(0, grown))]
-        unit = np.dtype(f"u{array('I').itemsize}")
-        for stem_id in taken.keys() | put.keys():
-            numbers = np.frombuffer(postings[stem_id], unit)
-            values = np.frombuffer(impacts[stem_id], np.uint8)
-            kept = ~np.isin(numbers, taken.get(stem_id, ()))
-            numbers, values = numbers[kept], values[kept]
-            new = sorted(put.get(stem_id, ()))
-            at = np.searchsorted(numbers, [number for number, _ in new])
-            numbers = np.insert(numbers, at, [number for number, _ in new])
-            values = np.insert(values, at, [weight for _, weight in new])
-            postings[stem_id] = found = array("I")
-            found.frombytes(numbers.astype(unit).tobytes())
-            impacts[stem_id] = bytearray(values.astype(np.uint8).tobytes())
+        postings, impacts = _patch(prepared, gone, added)
         placed: list = [None] * count
         placed_impacts: list = [None] * count
         for stem_id, found in enumerate(postings):
@@ -789,7 +759,7 @@ class IndexWriter:
     def _encode(docs: array, impacts: bytearray) -> bytes:
         """Gap varints interleaved with impacts (see the module's docstring)."""
         if len(docs) >= NUMPY_POSTINGS:  # numpy's steps cost more for a few
-            numbers = np.frombuffer(docs, np.uint32).astype(np.int64)
+            numbers = np.frombuffer(docs, UNIT).astype(np.int64)
             return _gap_varints(numbers, np.frombuffer(impacts, np.uint8))
         gaps = [b - a for a, b in zip(chain((-1,), docs), docs, strict=False)]
         if max(gaps) < 0x80:  # the common case, done by slicing
@@ -1146,7 +1116,7 @@ class IndexWriter:
                 docs = array("I", (docs[i] for i in kept))
                 values = bytearray(values[i] for i in kept)
             if docs:
-                numbers = np.frombuffer(docs, f"u{docs.itemsize}")
+                numbers = np.frombuffer(docs, UNIT)
                 reach.append((numbers, np.frombuffer(values, np.uint8), factor))
         if len(reach) == 1:
             total = len(reach[0][0])
@@ -1229,9 +1199,8 @@ def _impacts(docs: list[_Doc], average: float) -> tuple[np.ndarray, np.ndarray]:
     ``docs``, document after document. Each impact is worked out by the same
     float64 operations in the same order as one entry at a time would be,
     and rounded half to even, as ``round`` rounds."""
-    unit = np.dtype(f"u{array('I').itemsize}")
-    provisional = np.frombuffer(b"".join(doc.stems for doc in docs), unit)
-    tf = np.frombuffer(b"".join(doc.counts for doc in docs), unit).astype(np.float64)
+    provisional = np.frombuffer(b"".join(doc.stems for doc in docs), UNIT)
+    tf = np.frombuffer(b"".join(doc.counts for doc in docs), UNIT).astype(np.float64)
     norms = np.fromiter(
         (K1 * (1 - B + B * _norm_length(doc.length) / average) for doc in docs),
         np.float64,
@@ -1240,6 +1209,48 @@ def _impacts(docs: list[_Doc], average: float) -> tuple[np.ndarray, np.ndarray]:
     norms = np.repeat(norms, [len(doc.stems) for doc in docs])
     weights = tf * (K1 + 1) / (tf + norms) * (255 / (K1 + 1))
     return provisional, np.clip(np.rint(weights), 1, 255).astype(np.uint8)
+
+
+def _patch(
+    prepared: _Prepared,
+    gone: list[tuple[int, _Doc]],
+    added: list[tuple[int, _Doc]],
+) -> tuple[list[array], list[bytearray]]:
+    """The postings and impacts ``prepared`` worked out, by provisional stem,
+    without the documents ``gone`` and with the documents ``added`` (each
+    with its number); the stems neither touches are the same objects."""
+    postings = list(prepared.postings)
+    impacts = list(prepared.impacts)
+    taken: defaultdict[int, list[int]] = defaultdict(list)
+    for number, doc in gone:
+        for stem_id in doc.stems:
+            taken[stem_id].append(number)
+    put: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
+    if added:
+        provisional, weights = _impacts([doc for _, doc in added], prepared.average)
+        owners = np.repeat(
+            [number for number, _ in added], [len(doc.stems) for _, doc in added]
+        )
+        for stem_id, number, weight in zip(
+            provisional.tolist(), owners.tolist(), weights.tolist(), strict=True
+        ):
+            put[stem_id].append((number, weight))
+    grown = max(0, max(put, default=-1) + 1 - len(postings))
+    postings += [array("I") for _ in range(grown)]
+    impacts += [bytearray() for _ in range(grown)]
+    for stem_id in taken.keys() | put.keys():
+        numbers = np.frombuffer(postings[stem_id], UNIT)
+        values = np.frombuffer(impacts[stem_id], np.uint8)
+        kept = ~np.isin(numbers, taken.get(stem_id, ()))
+        numbers, values = numbers[kept], values[kept]
+        new = sorted(put.get(stem_id, ()))
+        at = np.searchsorted(numbers, [number for number, _ in new])
+        numbers = np.insert(numbers, at, [number for number, _ in new])
+        values = np.insert(values, at, [weight for _, weight in new])
+        postings[stem_id] = found = array("I")
+        found.frombytes(numbers.astype(UNIT).tobytes())
+        impacts[stem_id] = bytearray(values.astype(np.uint8).tobytes())
+    return postings, impacts
 
 
 @dataclass
