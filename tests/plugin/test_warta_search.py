@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.spies import spy
 from warta.search import textindex
 from warta.search.extract import Page, extract
 from warta.search.textindex import (
@@ -81,6 +82,17 @@ def page(url: str, text: str, date: str = "", **filters: list[str]) -> Page:
         filters=filters,
         sort={"tanggal": date} if date else {},
     )
+
+
+def syllable_texts(seed: int, count: int) -> tuple[list[str], list[str]]:
+    """A vocabulary of some 600 made-up words of two or three syllables, and
+    ``count`` texts of 40 of them each."""
+    rng = random.Random(seed)
+    syllables = [c + v for c in "bdgklmnprst" for v in "aiu"]
+    vocabulary = sorted(
+        {"".join(rng.choices(syllables, k=rng.randint(2, 3))) for _ in range(600)}
+    )
+    return vocabulary, [" ".join(rng.sample(vocabulary, 40)) for _ in range(count)]
 
 
 def read(path: Path):
@@ -800,12 +812,7 @@ def test_after_an_edit_only_the_files_made_from_what_changed_are_made(
     one edited page, the stems that page does not hold are neither encoded
     nor ranked again, and the bundle is still what a fresh run writes. A page
     whose record alone changed makes the first pages of its stems again."""
-    rng = random.Random(11)
-    syllables = [c + v for c in "bdgklmnprst" for v in "aiu"]
-    vocabulary = sorted(
-        {"".join(rng.choices(syllables, k=rng.randint(2, 3))) for _ in range(600)}
-    )
-    texts = [" ".join(rng.sample(vocabulary, 40)) for _ in range(400)]
+    vocabulary, texts = syllable_texts(11, 400)
     bundle = tmp_path / "indeks"
     made = {"postings": 0, "pages": 0}
 
@@ -893,22 +900,12 @@ def test_a_page_newer_than_all_ranks_no_first_page_of_one_stem_it_lacks(
     one stem ranks its documents by impact whatever the count, and is ranked
     again only if the new page holds that stem. The bundle is what a fresh
     run writes."""
-    rng = random.Random(12)
-    syllables = [c + v for c in "bdgklmnprst" for v in "aiu"]
-    vocabulary = sorted(
-        {"".join(rng.choices(syllables, k=rng.randint(2, 3))) for _ in range(600)}
-    )
-    texts = [" ".join(rng.sample(vocabulary, 40)) for _ in range(301)]
+    _, texts = syllable_texts(12, 301)
     bundle = tmp_path / "indeks"
-    ranked: list[list[str]] = []
-    original = IndexWriter._first_page
-
-    def record(*args):
-        stems, chosen = args[2], args[5]
-        ranked.append([stems[s] for s in chosen])
-        return original(*args)
-
-    monkeypatch.setattr(IndexWriter, "_first_page", staticmethod(record))
+    # The stems of each page ranked.
+    ranked = spy(
+        monkeypatch, IndexWriter, "_first_page", lambda *a: [a[2][s] for s in a[5]]
+    )
 
     def index(count: int, previous: dict | None) -> IndexWriter:
         ranked.clear()
@@ -947,14 +944,8 @@ def test_postings_worked_out_while_the_site_is_written_are_patched_at_the_end(
     pages = [Path(path) for path in write_articles(output, 8, by_date)]
     cache = tmp_path / "pages.pickle"
     build_index(output, workers=1, cache=cache, page_min=1)
-    worked_out = []
-    postings = IndexWriter._postings
-
-    def counted(*args, **kwargs):
-        worked_out.append(len(args[0]))
-        return postings(*args, **kwargs)
-
-    monkeypatch.setattr(IndexWriter, "_postings", staticmethod(counted))
+    # The documents of each call.
+    worked_out = spy(monkeypatch, IndexWriter, "_postings", lambda d, *_, **__: len(d))
     indexing = _Indexing(output, 2, cache, 1)  # pages named: read by workers
 
     def named():

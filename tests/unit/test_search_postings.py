@@ -12,6 +12,7 @@ from array import array
 import numpy as np
 import pytest
 
+from tests.spies import spy
 from warta.search import textindex
 from warta.search.textindex import K1, B, IndexWriter, _Doc, _typical_length
 
@@ -194,14 +195,8 @@ def test_postings_patched_after_prepare_are_the_postings_worked_out_afresh(
     pages = {
         f"berita/{n:03}/": (text(), f"2020-01-{1 + n % 28:02}") for n in range(120)
     }
-    worked_out = []
-    postings = IndexWriter._postings
-
-    def counted(*args, **kwargs):
-        worked_out.append(len(args[0]))
-        return postings(*args, **kwargs)
-
-    monkeypatch.setattr(IndexWriter, "_postings", staticmethod(counted))
+    # The documents of each call.
+    worked_out = spy(monkeypatch, IndexWriter, "_postings", lambda d, *_, **__: len(d))
 
     def written(folder, given: dict, change_after_prepare=None) -> dict:
         writer = IndexWriter(folder, page_min=4)
