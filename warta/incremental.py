@@ -55,8 +55,7 @@ class Digester:
     - ``resolve(type)`` may return a handler ``(value, shallow) -> plain
       value`` that stands for the framework's objects (an article), or None;
     - ``shallow`` is true for values reached through another record (an
-      article's region, the articles related to it): an object whose class
-      has ``__digest_fields__`` is then described by those fields only;
+      article's region, the articles related to it);
     - a dataclass by the fields it is compared by (not ``compare=False`` ones);
       if its class sets ``__digest_by_reference__``, by the digest of those
       fields taken as reached through it: a page that has the object among
@@ -271,7 +270,6 @@ class Digester:
             return lambda value, shallow: (_Described, ("module", value.__name__))
         if issubclass(kind, dt.date | dt.time):
             return _moment
-        shallow_names = getattr(kind, "__digest_fields__", None)
         # A dataclass by the fields it is compared by: cheaper than pickling
         # the class and its __dict__, and without the ``compare=False`` ones.
         names = _compared_fields(kind)
@@ -279,28 +277,21 @@ class Digester:
         parts = _stored_parts(kind)
         if parts is not None:
             return _stored(name, parts)
-        if shallow_names is None and names is None:
+        if names is None:
             return _pickle_as_usual
         # The fields' values as a tuple, got in C (hundreds of thousands of
         # tags and figures are reduced in a build).
         own = _fields_getter(names)
-        reached = _fields_getter(shallow_names) if shallow_names else own
-        if own is not None and getattr(kind, "__digest_by_reference__", False):
+        if getattr(kind, "__digest_by_reference__", False):
 
             def by_reference(value, shallow):
                 if shallow:
-                    return reached(value)
+                    return own(value)
                 return self.digest(own(value), shallow=True)  # lists batched
 
             return self._remembered(name, by_reference)
 
-        def reduce(value, shallow):
-            getter = reached if shallow else own
-            if getter is None:
-                return NotImplemented
-            return (_Described, (name, getter(value)))
-
-        return reduce
+        return lambda value, shallow: (_Described, (name, own(value)))
 
 
 # Where an object keeps its digest (``__digest_stored__``): an attribute, in
@@ -427,10 +418,8 @@ def _moment(value, shallow):
     return (_Described, (f"{kind.__module__}.{kind.__qualname__}", described))
 
 
-def _fields_getter(names: tuple[str, ...] | None) -> Callable | None:
-    """``value -> tuple of its fields named``; None for no names."""
-    if names is None:
-        return None
+def _fields_getter(names: tuple[str, ...]) -> Callable:
+    """``value -> tuple of its fields named``."""
     if len(names) == 1:
         only = operator.attrgetter(names[0])
         return lambda value: (only(value),)
