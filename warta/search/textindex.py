@@ -1273,7 +1273,9 @@ _HELPED: tuple | None = None
 
 
 def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+    """Linux only: elsewhere forking a process that has loaded numpy or
+    system frameworks is not safe (macOS) or not there (Windows)."""
+    return sys.platform.startswith("linux")
 
 
 def _help_with_pages() -> tuple[dict[int, str], dict[str, Written], int]:
