@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from warta.search.textindex import _plain_tokens, excerpt_text
+from warta.search.textindex import _token_pattern, excerpt_text
 
 
 @pytest.mark.parametrize(
@@ -23,7 +23,7 @@ from warta.search.textindex import _plain_tokens, excerpt_text
     ],
 )
 def test_a_text_is_split_at_once_when_its_tokens_are_plain(text, plain):
-    assert _plain_tokens(text) is plain
+    assert _token_pattern(text)[1] is plain
 
 
 QUOTED = "Satu dua tiga empat lima enam tujuh “Ekspor” kopi naik — kata dinas."

@@ -1356,7 +1356,7 @@ def _best_places(values: np.ndarray, limit: int, split: int) -> np.ndarray:
 
 
 _LETTERS_AND_NUMBERS = re.compile(r"[^\W_]+")  # Unicode's L and N
-# The same for a text whose tokens are all ASCII (``_plain_tokens``): a
+# The same for a text whose tokens are all ASCII (``_token_pattern``): a
 # third faster to split.
 _ASCII_LETTERS_AND_NUMBERS = re.compile(r"[A-Za-z0-9]+")
 
@@ -1374,24 +1374,27 @@ def _marks() -> str:
     return "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
 
 
-def _token_pattern(text: str) -> re.Pattern:
-    """indeks.js's ``TOKEN`` (a run of letters, numbers and marks) for ``text``.
-
-    ``[^\\W_]`` is Python's letters and numbers; marks, rare in text that is
-    not decomposed, take a slower pattern.
-    """
-    if all(unicodedata.category(c)[0] != "M" for c in _others(text)):
-        return _LETTERS_AND_NUMBERS
-    return _with_marks()
-
-
 _OTHER = re.compile("[^\x00-\x7f]")
 
 
-def _others(text: str) -> set[str]:
-    """The characters of ``text`` outside ASCII (found in C: a set of every
-    character took as long as splitting the text)."""
-    return set(_OTHER.findall(text))
+def _token_pattern(text: str) -> tuple[re.Pattern, bool]:
+    """indeks.js's ``TOKEN`` (a run of letters, numbers and marks) for
+    ``text``, and whether its tokens are plain: all ASCII, and lower case
+    changes no other character, so that its tokens lower cased are those of
+    ``text.lower()``. True of most articles, whose only other characters are
+    quotes and dashes (“ ” —): they were split a token at a time.
+
+    A plain text is split by an ASCII pattern (a third faster); ``[^\\W_]``
+    is Python's letters and numbers; marks, rare in text that is not
+    decomposed, take a slower pattern. The characters outside ASCII are
+    found in C (a set of every character took as long as the split)."""
+    others = () if text.isascii() else set(_OTHER.findall(text))
+    kinds = {char: unicodedata.category(char)[0] for char in others}
+    if all(kind not in "LNM" and c.lower() == c for c, kind in kinds.items()):
+        return _ASCII_LETTERS_AND_NUMBERS, True
+    if "M" not in kinds.values():
+        return _LETTERS_AND_NUMBERS, False
+    return _with_marks(), False
 
 
 @functools.cache
@@ -1409,17 +1412,6 @@ def excerpt_text(text: str, marked: set[str], length: int = EXCERPT_WORDS) -> st
     return _Tokens(text, marked).excerpt(marked, length)
 
 
-def _plain_tokens(text: str) -> bool:
-    """Whether every token of ``text`` is ASCII and lower case changes no
-    other character: its tokens lower cased are then those of
-    ``text.lower()``. True of most articles, whose only other characters are
-    quotes and dashes (“ ” —): they were split a token at a time."""
-    return text.isascii() or all(
-        unicodedata.category(char)[0] not in "LNM" and char.lower() == char
-        for char in _others(text)
-    )
-
-
 class _Tokens:
     """A text's tokens as indeks.js's ``excerpt`` splits it, and which of them
     hold one of the ``wanted`` words: read once for the excerpts of the pages
@@ -1428,8 +1420,7 @@ class _Tokens:
 
     def __init__(self, text: str, wanted: set[str]) -> None:
         self.text = text
-        plain = _plain_tokens(text)
-        self.pattern = _ASCII_LETTERS_AND_NUMBERS if plain else _token_pattern(text)
+        self.pattern, plain = _token_pattern(text)
         # A token of ASCII letters and digits is marked as it is (the
         # script's PLAIN), any other when one of its words is.
         if plain:
