@@ -99,7 +99,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import chain, compress, islice
+from itertools import chain, compress
 from pathlib import Path
 
 import numpy as np
@@ -1355,10 +1355,12 @@ def _best_places(values: np.ndarray, limit: int, split: int) -> np.ndarray:
     return np.concatenate([above, newest[: limit - len(above)]])
 
 
-_LETTERS_AND_NUMBERS = re.compile(r"[^\W_]+")  # Unicode's L and N
+# Token patterns split a text into what lies before each token and the
+# token (a group), in one pass: ``_Tokens`` reads both.
+_LETTERS_AND_NUMBERS = re.compile(r"([^\W_]+)")  # Unicode's L and N
 # The same for a text whose tokens are all ASCII (``_token_pattern``): a
 # third faster to split.
-_ASCII_LETTERS_AND_NUMBERS = re.compile(r"[A-Za-z0-9]+")
+_ASCII_LETTERS_AND_NUMBERS = re.compile(r"([A-Za-z0-9]+)")
 
 
 @functools.cache
@@ -1399,7 +1401,7 @@ def _token_pattern(text: str) -> tuple[re.Pattern, bool]:
 
 @functools.cache
 def _with_marks() -> re.Pattern:
-    return re.compile(f"(?:[^\\W_]|[{_marks()}])+")
+    return re.compile(f"((?:[^\\W_]|[{_marks()}])+)")
 
 
 def excerpt_text(text: str, marked: set[str], length: int = EXCERPT_WORDS) -> str:
@@ -1413,43 +1415,43 @@ def excerpt_text(text: str, marked: set[str], length: int = EXCERPT_WORDS) -> st
 
 
 class _Tokens:
-    """A text's tokens as indeks.js's ``excerpt`` splits it, and which of them
-    hold one of the ``wanted`` words: read once for the excerpts of the pages
-    that show the text.
+    """A text's tokens as indeks.js's ``excerpt`` splits it, and where each of
+    the ``wanted`` words is held: read once for the excerpts of the pages that
+    show the text.
     """
 
     def __init__(self, text: str, wanted: set[str]) -> None:
         self.text = text
-        self.pattern, plain = _token_pattern(text)
-        # A token of ASCII letters and digits is marked as it is (the
-        # script's PLAIN), any other when one of its words is.
-        if plain:
-            # Lower case at once (for ASCII, letter for letter), the tokens
-            # held picked in C: 450 tokens a text, thousands of texts for
-            # the first pages after an article is added.
-            tokens = self.pattern.findall(text.lower())
-            held = compress(itertools.count(), map(wanted.__contains__, tokens))
-            self.hits = [(i, {tokens[i]}) for i in held]
-        else:
-            tokens = self.pattern.findall(text)
-            self.hits = [
-                (i, {token.lower()})
-                for i, token in enumerate(tokens)
-                if token.isascii() and token.lower() in wanted
-            ]
+        pattern, plain = _token_pattern(text)
+        # The text split once: what lies before each token, then the token
+        # (at odd places), then what follows the last. A plain text is lower
+        # cased at once (for ASCII, letter for letter: the lengths hold).
+        self.parts = pattern.split(text.lower() if plain else text)
+        tokens = self.parts[1::2]
         self.count = len(tokens)
-        if not plain:
-            for i, token in enumerate(tokens):
-                if not token.isascii():
-                    found = wanted.intersection(words(token))
-                    if found:
-                        self.hits.append((i, found))
-            self.hits.sort(key=lambda hit: hit[0])
+        # The places (token numbers) of each wanted word held. A token of
+        # ASCII letters and digits holds itself lower cased (the script's
+        # PLAIN), any other the words it folds to.
+        self.places: dict[str, list[int]] = {}
+        if plain:
+            # The tokens held picked in C: 450 tokens a text, thousands of
+            # texts for the first pages after an article is added.
+            for i in compress(itertools.count(), map(wanted.__contains__, tokens)):
+                self.places.setdefault(tokens[i], []).append(i)
+            return
+        for i, token in enumerate(tokens):
+            if token.isascii():
+                found = {token.lower()} & wanted
+            else:
+                found = wanted.intersection(words(token))
+            for word in found:
+                self.places.setdefault(word, []).append(i)
 
     def excerpt(self, marked: set[str], length: int = EXCERPT_WORDS) -> str:
         if not self.count:
             return ""
-        hits = [i for i, found in self.hits if not found.isdisjoint(marked)]
+        held = marked & self.places.keys()
+        hits = sorted(set(chain.from_iterable(self.places[word] for word in held)))
         start = most = 0
         last = 0
         for h, place in enumerate(hits):
@@ -1459,10 +1461,8 @@ class _Tokens:
             if last - h > most:
                 most = last - h
                 start = first
-        end = min(start + length, self.count) - 1
-        found_at = self.pattern.finditer(self.text)
-        opening = next(islice(found_at, start, None))
-        closing = (
-            next(islice(found_at, end - start - 1, None)) if end > start else opening
-        )
-        return self.text[opening.start() : closing.end()]
+        end = min(start + length, self.count)
+        # Token N is part 2N + 1.
+        before = sum(map(len, self.parts[: 2 * start + 1]))
+        size = sum(map(len, self.parts[2 * start + 1 : 2 * end]))
+        return self.text[before : before + size]
