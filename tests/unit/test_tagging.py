@@ -145,3 +145,31 @@ def test_tag_many_on_two_processes_equals_one_by_one(tagger):
     assert tag_many(tagger, jobs, workers=2, parallel_min=4) == expected
     assert tag_many(tagger, jobs, workers=1) == expected
     assert tag_many(tagger, [], workers=2, parallel_min=0) == []
+
+
+def test_a_sentence_naming_several_entities_is_held_once(tagger, tmp_path):
+    # Two agencies and a person, and a name the authority files lack, in
+    # one sentence; another agency in the next.
+    text = (
+        "Kepala Dinas Perindustrian Provinsi Lampung dan Badan Pusat Statistik"
+        " bertemu Budi Santoso serta Balai Kopi Liwa di Bandar Lampung. "
+        "Kementerian Perindustrian menyiapkan anggaran."
+    )
+    job = TagJob(text, dt.date(2015, 3, 16), "lampung")
+    cache = TagCache.load(tmp_path / "cache.json")
+    cache.put("a", tagger.tag_job(job))
+    cache.save()
+    made = {
+        "fresh": tagger.tag_job(job),
+        "on two processes": tag_many(tagger, [job] * 4, workers=2, parallel_min=2)[-1],
+        "from the cache": TagCache.load(tmp_path / "cache.json").get("a"),
+    }
+    for how, tags in made.items():
+        by_text: dict[str, set[int]] = {}
+        for tag in tags.tags:
+            by_text.setdefault(tag.sentence, set()).add(id(tag.sentence))
+        assert len(by_text) == 2, how
+        shared = max(by_text, key=lambda sentence: len(sentence))
+        assert sum(tag.sentence == shared for tag in tags.tags) >= 3, how
+        assert all(len(ids) == 1 for ids in by_text.values()), how
+        assert any(not tag.verified for tag in tags.tags), how
