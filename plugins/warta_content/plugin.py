@@ -20,6 +20,7 @@ from .speed import (
     index_taxonomies,
     release_content_cache,
     save_content_cache_when_changed,
+    share_taxonomies,
     skip_unused_generator_cache,
     source_paths_as_made,
 )
@@ -100,6 +101,7 @@ def register() -> None:
     signals.initialized.connect(fewer_collections)
     signals.readers_init.connect(use_strict_reader)
     signals.content_object_init.connect(freeze_paths)
+    signals.content_object_init.connect(share_taxonomies)
     signals.article_generator_init.connect(read_ahead)
     signals.article_generator_init.connect(archive_periods_in_linear_time)
     signals.article_generator_init.connect(save_content_cache_when_changed)

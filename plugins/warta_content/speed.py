@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import weakref
 from collections import defaultdict
 from itertools import groupby
 from operator import attrgetter
 
 from pelican.contents import Article, Content
+from pelican.urlwrappers import URLWrapper
 from pelican.utils import path_to_url
 
 # Every list of content objects a generator may hold; most hold a few of them.
@@ -229,6 +231,44 @@ class _FormattedOnce:
 
     def __repr__(self) -> str:
         return repr(self._value)
+
+
+# Each category, tag and author object shared by the content objects that
+# name it alike (``share_taxonomies``), while one of them holds it.
+_SHARED: weakref.WeakValueDictionary = weakref.WeakValueDictionary()
+
+
+def share_taxonomies(content) -> None:
+    """``content_object_init``: the content's category, tags and authors as
+    the objects every other content object of the build names alike holds.
+
+    Pelican makes a category object for each article and one for each of
+    its tags, that compare by their slug: 60,000 at 20,000 articles, 20 MB
+    to the end of the build. One per name, slug and settings is the same to
+    every list it is grouped in and every template it is shown by."""
+    for name in ("category", "author"):
+        value = getattr(content, name, None)
+        if isinstance(value, URLWrapper):
+            shared = _shared(value)
+            setattr(content, name, shared)
+            if content.metadata.get(name) is value:
+                content.metadata[name] = shared
+    for name in ("tags", "authors"):
+        values = getattr(content, name, None)
+        if isinstance(values, list):
+            # In place: the metadata holds this very list.
+            values[:] = [
+                _shared(value) if isinstance(value, URLWrapper) else value
+                for value in values
+            ]
+
+
+def _shared(wrapper: URLWrapper) -> URLWrapper:
+    key = (type(wrapper), id(wrapper.settings), wrapper.name, wrapper.slug)
+    found = _SHARED.get(key)
+    if found is None:
+        _SHARED[key] = found = wrapper
+    return found
 
 
 def frozen_by_warta(content) -> bool:

@@ -50,10 +50,12 @@ logger = logging.getLogger(__name__)
 
 # ``content_object_init`` receivers that, met again by an article made from
 # what they left, leave it as it is: ``freeze_paths`` skips a frozen article,
-# the two others hand the article to work ahead and change nothing on it.
+# ``share_taxonomies`` finds its category and tags shared already, the two
+# others hand the article to work ahead and change nothing on it.
 REPEATABLE = frozenset(
     {
         "warta_content.speed.freeze_paths",
+        "warta_content.speed.share_taxonomies",
         "warta_entities.tagger.tag_ahead",
         "warta_indicators.extractor.extract_ahead",
     }

@@ -164,6 +164,37 @@ def test_tag_lists_are_indexed_with_the_same_members(generator):
     assert generator.context["categories"] is generator.categories
 
 
+def test_articles_naming_a_tag_category_or_author_alike_share_its_object(tmp_path):
+    extra = (
+        "Title: Empat\nDate: 2018-01-01\nTags: IKM, kopi\nAuthors: Budi; Sari\n\nIsi.\n"
+    )
+    generator = _read(tmp_path, extra)
+    articles = {article.slug: article for article in generator.articles}
+    assert len(articles) == 4
+    tags = [tag for article in articles.values() for tag in article.tags]
+    by_name: dict[str, set[int]] = {}
+    for tag in tags:
+        by_name.setdefault(tag.name, set()).add(id(tag))
+    # "IKM" and "ikm" share a slug, not a name: each keeps its own object.
+    assert {name: len(ids) for name, ids in by_name.items()} == {
+        "ikm": 1,
+        "ekspor": 1,
+        "IKM": 1,
+        "kopi": 1,
+    }
+    assert len([tag for tag in tags if tag.name == "ikm"]) == 2
+    categories = {id(article.category) for article in articles.values()}
+    assert len(categories) == 1
+    for article in articles.values():
+        assert article.metadata.get("category", article.category) is article.category
+        assert article.metadata.get("tags") in (None, article.tags)
+    # A second build's settings make objects of their own.
+    again = _read(tmp_path / "again", extra)
+    assert not {id(a.category) for a in again.articles} & categories
+    assert [a.name for a in articles["empat"].authors] == ["Budi", "Sari"]
+    assert articles["empat"].author is articles["empat"].authors[0]
+
+
 def test_an_indexed_list_answers_as_a_list_after_changes():
     class Item:
         pass
