@@ -1,4 +1,4 @@
-"""The search page in Chromium: Pagefind results, filters, suggestions, URL state."""
+"""The search page in Chromium: results, filters, suggestions, URL state."""
 
 from __future__ import annotations
 
@@ -122,11 +122,11 @@ MATCHING_CASES = [
 
 
 def test_suggestion_matching_is_exact_above_its_floor(page, site_url):
-    """The suggestion scores in cari.js: exact with no floor, exact at or above
+    """The suggestion scores in saran.js: exact with no floor, exact at or above
     a floor, and known only to be below it otherwise (its distance gives up
     past a limit: it runs for every label at each keystroke)."""
     open_search(page, site_url)
-    module = f"{site_url}/theme/js/cari.js"
+    module = f"{site_url}/theme/js/saran.js"
     got = page.evaluate(
         """async ([module, cases]) => {
           const { distance, similarity } = await import(module);
@@ -149,6 +149,48 @@ def test_suggestion_matching_is_exact_above_its_floor(page, site_url):
         assert whole == pytest.approx(score), case
         assert at_floor == pytest.approx(score), case
         assert above_floor < score + 0.01, case
+
+
+def test_a_name_among_other_words_of_the_query_is_suggested(page, site_url):
+    """A run of the query's words close to a name is suggested too, below a
+    match of the whole query as close; only the last word is taken as half
+    typed (it may begin a name)."""
+    open_search(page, site_url)
+    queries = [
+        "bps lampung",
+        "dtjen ikm lampung",
+        "gubernur ridho ficardo",
+        "lampung kemen",
+        "kemen lampung",
+        "ridho ficardo",
+    ]
+    got = page.evaluate(
+        """async ([root, queries]) => {
+          const { suggest } = await import(`${root}/theme/js/saran.js`);
+          const { fetchJson } = await import(`${root}/theme/js/indeks.js`);
+          const entries = await fetchJson(new URL(`${root}/data/saran.bin`));
+          return queries.map((q) => suggest(q, entries));
+        }""",
+        [site_url, queries],
+    )
+    found = dict(zip(queries, got, strict=True))
+    first = {
+        query: (entries[0]["url"] if entries else None)
+        for query, entries in found.items()
+    }
+    # An exact run of one word ranks above a loose match of both
+    # ("bps lampung" is two letters from "dprd lampung").
+    assert first["bps lampung"] == "lembaga/bps/"
+    assert "Dewan Perwakilan Rakyat Daerah Provinsi Lampung" in [
+        entry["name"] for entry in found["bps lampung"]
+    ]
+    assert first["dtjen ikm lampung"] == "lembaga/ditjen-ikma/"
+    assert first["gubernur ridho ficardo"] == "tokoh/m-ridho-ficardo/"
+    assert (
+        found["gubernur ridho ficardo"][0]["score"] < found["ridho ficardo"][0]["score"]
+    )
+    assert any(e["name"].startswith("Kementerian") for e in found["lampung kemen"])
+    assert not any(e["name"].startswith("Kementerian") for e in found["kemen lampung"])
 
 
 def test_a_bookmarked_search_restores_query_filters_and_order(page, site_url):

@@ -4,6 +4,7 @@
 // bookmarked and shared.
 
 import { SearchIndex, excerpt, fetchJson, normalise } from "./indeks.js";
+import { suggest } from "./saran.js";
 
 const FILTERS = [
   ["lembaga", "Lembaga"],
@@ -13,8 +14,6 @@ const FILTERS = [
   ["sumber", "Sumber"],
   ["tahun", "Tahun"],
 ];
-const KINDS = ["Lembaga", "Tokoh", "Indikator"];
-const SUGGEST_FLOOR = 0.75; // the least similarity a suggestion needs
 const PAGE_SIZE = 10;
 
 const form = document.getElementById("form-cari");
@@ -38,75 +37,6 @@ let highlight = new Set();
 let generation = 0;
 // The filters of the URL, until the filter list is first drawn from the index.
 let initialFilters = null;
-
-// --- text --------------------------------------------------------------------
-
-// Three rows of the distance table, reused: no allocation per label.
-let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
-
-// Optimal string alignment distance: edits, with adjacent swaps as one edit;
-// Infinity as soon as it is sure to exceed `limit` (a row's smallest cell
-// never falls in the rows below it).
-export function distance(a, b, limit = Infinity) {
-  if (Math.abs(a.length - b.length) > limit) return Infinity;
-  const n = b.length;
-  if (rows[0].length <= n) rows = rows.map(() => new Int32Array(2 * (n + 1)));
-  let [before, previous, row] = rows;
-  for (let j = 0; j <= n; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    const x = a.charCodeAt(i - 1);
-    const xBefore = i > 1 ? a.charCodeAt(i - 2) : -1;
-    row[0] = i;
-    let least = i;
-    for (let j = 1; j <= n; j++) {
-      const y = b.charCodeAt(j - 1);
-      let cell = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (x === y ? 0 : 1));
-      if (j > 1 && x === b.charCodeAt(j - 2) && xBefore === y) {
-        cell = Math.min(cell, before[j - 2] + 1);
-      }
-      row[j] = cell;
-      if (cell < least) least = cell;
-    }
-    if (least > limit) return Infinity;
-    [before, previous, row] = [previous, row, before];
-  }
-  return previous[n] <= limit ? previous[n] : Infinity;
-}
-
-// The most edits a score of at least `floor` allows over `length` characters.
-function editsAllowed(floor, length) {
-  return Math.floor((1 - floor) * length + 1e-9);
-}
-
-// How well a query matches a label: 1 for a prefix, less with each edit.
-// Exact when it is at least `floor`; below `floor` it is only known to be.
-export function similarity(query, label, floor = 0) {
-  if (!query || !label) return 0;
-  if (label.startsWith(query)) return 1;
-  const longest = Math.max(query.length, label.length);
-  const whole = 1 - distance(query, label, editsAllowed(floor, longest)) / longest;
-  if (query.length < 5) return Math.max(whole, 0);
-  const head = label.slice(0, query.length + 1);
-  const headLongest = Math.max(query.length, head.length);
-  const edits = editsAllowed(floor + 0.05, headLongest);
-  const prefix = 1 - distance(query, head, edits) / headLongest;
-  return Math.max(whole, prefix - 0.05, 0);
-}
-
-export function suggest(query, entries, limit = 5) {
-  const q = normalise(query);
-  if (q.length < 3) return [];
-  const scored = [];
-  for (const [name, url, kind, labels] of entries) {
-    let best = 0;
-    for (const label of labels) {
-      best = Math.max(best, similarity(q, label, Math.max(SUGGEST_FLOOR, best)));
-    }
-    if (best >= SUGGEST_FLOOR) scored.push({ name, url, kind: KINDS[kind], score: best });
-  }
-  scored.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, "id"));
-  return scored.slice(0, limit);
-}
 
 // --- state in the URL ----------------------------------------------------------
 
