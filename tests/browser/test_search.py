@@ -69,6 +69,31 @@ def test_agency_filter_keeps_or_drops_the_seed(page, site_url):
     assert result_links(page) == []
 
 
+def test_a_word_the_archive_lacks_leaves_the_results_of_the_others(page, site_url):
+    open_search(page, site_url, "?q=revitalisasi")
+    page.wait_for_selector("#hasil li")
+    expected = result_links(page)
+    count = page.text_content("#status").split(" ")[0]
+    assert page.text_content("#status") == f"{count} hasil untuk “revitalisasi”."
+    open_search(page, site_url, "?q=revitalisasi+Xqzvw")
+    page.wait_for_selector("#hasil li")
+    wait_until(page, lambda: "hasil untuk" in page.text_content("#status"))
+    assert page.text_content("#status") == (
+        "Tidak ada hasil untuk “revitalisasi Xqzvw”: kata “xqzvw” tidak ada di"
+        f" arsip. {count} hasil untuk “revitalisasi”."
+    )
+    assert result_links(page) == expected
+    assert page.input_value("#q") == "revitalisasi Xqzvw"
+    assert "q=revitalisasi+Xqzvw" in page.url
+    # The other words find nothing either (a filter leaves none): nothing is
+    # shown, and the status says so of the query as typed.
+    filtered = "&lembaga=" + quote("Kementerian Keuangan")
+    open_search(page, site_url, "?q=revitalisasi+xqzvw" + filtered)
+    wait_until(page, lambda: page.text_content("#status").startswith("Tidak ada"))
+    assert page.text_content("#status") == "Tidak ada hasil untuk “revitalisasi xqzvw”."
+    assert result_links(page) == []
+
+
 def test_filters_show_counts(page, site_url):
     open_search(page, site_url, "?q=revitalisasi")
     page.wait_for_selector("#hasil li")

@@ -3,7 +3,7 @@
 // query, filters and sort order live in the URL, so a search can be
 // bookmarked and shared.
 
-import { SearchIndex, excerpt, fetchJson, normalise } from "./indeks.js";
+import { SearchIndex, excerpt, fetchJson, normalise, words } from "./indeks.js";
 import { suggest } from "./saran.js";
 
 const FILTERS = [
@@ -154,6 +154,16 @@ function renderStatus(count, query) {
   statusLine.textContent = count ? `${count} hasil${label}.` : `Tidak ada hasil${label}.`;
 }
 
+// The status of the results of `rest`, the query's words but the `unknown`
+// ones, shown because the whole `query` found nothing.
+function renderRestStatus(count, query, unknown, rest) {
+  const quoted = unknown.map((word) => `“${word}”`).join(", ");
+  const noun = unknown.length > 1 ? "kata-kata" : "kata";
+  statusLine.textContent =
+    `Tidak ada hasil untuk “${query}”: ${noun} ${quoted} tidak ada di arsip. ` +
+    `${count} hasil untuk “${rest}”.`;
+}
+
 function renderSuggestions(query) {
   suggestList.replaceChildren();
   const found = suggestions ? suggest(query, suggestions) : [];
@@ -214,8 +224,21 @@ async function run() {
     moreButton.hidden = true;
     performance.measure("cari:hasil", started);
   }
-  const search = await index.search(state.q, options);
+  let search = await index.search(state.q, options);
   if (mine !== generation) return;
+  let status = () => renderStatus(current.length, state.q);
+  // A word no document holds (a misspelling, mostly) leaves nothing found:
+  // the results of the other words are shown, and the status says so.
+  const { unknown } = search;
+  const rest = words(state.q).filter((word) => !unknown.includes(word));
+  if (!search.results.length && unknown.length && rest.length) {
+    const others = await index.search(rest.join(" "), options);
+    if (mine !== generation) return;
+    if (others.results.length) {
+      status = () => renderRestStatus(current.length, state.q, unknown, rest.join(" "));
+      search = others;
+    }
+  }
   current = search.results;
   highlight = search.highlight;
   const drawn = first?.documents.map(([number]) => number) || [];
@@ -229,14 +252,13 @@ async function run() {
     // Without a first page (or, should the index and this script ever rank
     // differently, with another one) the results are drawn from the postings.
     shown = 0;
-    const fresh = () => renderStatus(current.length, state.q);
     const mark = () => first || performance.measure("cari:hasil", started);
     if (!current.length) {
       list.replaceChildren();
-      fresh();
+      status();
       mark();
     }
-    await renderMore(mark, fresh);
+    await renderMore(mark, status);
   }
   if (mine !== generation) return;
   // Results first; the counts follow, then the suggestions.

@@ -299,7 +299,8 @@ export class SearchIndex {
     const lookups = await Promise.all(tokens.map((token) => this.lookup(token)));
     timings.dictionary = performance.now();
     const highlight = new Set();
-    if (lookups.some((stems) => stems.length === 0)) return { matches: null, highlight };
+    const unknown = tokens.filter((_, i) => lookups[i].length === 0);
+    if (unknown.length) return { matches: null, highlight, unknown };
     const best = new Float32Array(this.count); // shared: each word leaves it zeroed
     const scored = await Promise.all(
       lookups.map(async (stems) => {
@@ -319,7 +320,7 @@ export class SearchIndex {
     // Every match is among the documents of the word that has the fewest.
     const fewest = scored.reduce((a, b) => (b.docs.length < a.docs.length ? b : a));
     const matches = { total, hits, needed: lookups.length, docs: fewest.docs };
-    return { matches, highlight };
+    return { matches, highlight, unknown };
   }
 
   // The documents holding one query word, in no particular order, and the
@@ -370,7 +371,8 @@ export class SearchIndex {
   }
 
   // search("kata", {filters: {lembaga: ["…"]}, sort: "terbaru"}) gives the
-  // matching documents in order, the words to mark in excerpts, and counts():
+  // matching documents in order, the words to mark in excerpts, the query's
+  // words no document holds (`unknown`: none then matches), and counts():
   // a promise of the filter counts among the results (which need the filter
   // values: results wait for them only when a filter is chosen). Every chosen
   // value, of one key or of several, is required.
@@ -382,9 +384,9 @@ export class SearchIndex {
     // Without a chosen filter the results do not need the filter values:
     // their download waits for counts(), and leaves the way to the results.
     if (chosen.length) this.facetData();
-    const { matches, highlight } = tokens.length
+    const { matches, highlight, unknown } = tokens.length
       ? await this.score(tokens, timings)
-      : { matches: undefined, highlight: new Set() };
+      : { matches: undefined, highlight: new Set(), unknown: [] };
     timings.scores = performance.now();
     const mask = this.matching(matches);
     if (chosen.length) restrict(mask, await this.facets(), chosen);
@@ -399,7 +401,7 @@ export class SearchIndex {
       timings.counts = performance.now() - started;
       return found;
     };
-    return { results, highlight, counts, timings };
+    return { results, highlight, unknown, counts, timings };
   }
 
   // The documents holding every query word (all documents for no word).
