@@ -93,8 +93,8 @@ class ArticleTags:
 
 def _one_copy(copies: dict[str, str], text: str) -> str:
     """``text``, or the equal string ``copies`` holds already. A sentence
-    often names several entities: 81,000 distinct sentences among the
-    265,000 tags of 20,000 articles, 27 MB held once instead of twice."""
+    often names several entities: the 265,000 tags of 20,000 articles held
+    205,000 sentence strings (52 MB), for 81,000 distinct ones (25 MB)."""
     return copies.setdefault(text, text)
 
 

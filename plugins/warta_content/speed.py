@@ -243,9 +243,10 @@ def share_taxonomies(content) -> None:
     the objects every other content object of the build names alike holds.
 
     Pelican makes a category object for each article and one for each of
-    its tags, that compare by their slug: 60,000 at 20,000 articles, 20 MB
-    to the end of the build. One per name, slug and settings is the same to
-    every list it is grouped in and every template it is shown by."""
+    its tags, that compare by their slug: 60,000 at 20,000 articles, their
+    attribute dicts alone 16 MB to the end of the build. One per name, slug
+    and settings is the same to every list it is grouped in and every
+    template it is shown by."""
     for name in ("category", "author"):
         value = getattr(content, name, None)
         if isinstance(value, URLWrapper):

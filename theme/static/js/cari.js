@@ -230,12 +230,12 @@ async function run() {
   // A word no document holds (a misspelling, mostly) leaves nothing found:
   // the results of the other words are shown, and the status says so.
   const { unknown } = search;
-  const rest = words(state.q).filter((word) => !unknown.includes(word));
-  if (!search.results.length && unknown.length && rest.length) {
-    const others = await index.search(rest.join(" "), options);
+  const rest = words(state.q).filter((word) => !unknown.includes(word)).join(" ");
+  if (!search.results.length && unknown.length && rest) {
+    const others = await index.search(rest, options);
     if (mine !== generation) return;
     if (others.results.length) {
-      status = () => renderRestStatus(current.length, state.q, unknown, rest.join(" "));
+      status = () => renderRestStatus(current.length, state.q, unknown, rest);
       search = others;
     }
   }

@@ -62,8 +62,9 @@ export function similarity(query, label, floor = 0, typing = true) {
   return Math.max(whole, prefix - 0.05, 0);
 }
 
-// The runs of the query's words of at least 3 letters: [{text, size
-// (words), typing (it ends the query: its last word may be half typed)}].
+// The runs of the query's words of at least 3 letters: [{text, typing (it
+// ends the query: its last word may be half typed), cost (of the words it
+// leaves out)}].
 function runs(query) {
   const words = query.split(" ");
   const found = [];
@@ -71,7 +72,8 @@ function runs(query) {
     for (let start = 0; start + size <= words.length; start++) {
       const text = words.slice(start, start + size).join(" ");
       const typing = start + size === words.length;
-      if (text.length >= 3) found.push({ text, size, typing });
+      const cost = LEFT_OUT * (1 - size / words.length);
+      if (text.length >= 3) found.push({ text, typing, cost });
     }
   }
   return found;
@@ -85,8 +87,6 @@ export function suggest(query, entries, limit = 5) {
   const q = normalise(query);
   if (q.length < 3) return [];
   const parts = runs(q);
-  const words = q.split(" ").length;
-  for (const part of parts) part.cost = LEFT_OUT * (1 - part.size / words);
   const scored = [];
   for (const [name, url, kind, labels] of entries) {
     let best = -Infinity;
