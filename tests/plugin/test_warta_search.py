@@ -22,7 +22,7 @@ from warta.search.textindex import (
     IndexWriter,
     excerpt_text,
     file_name,
-    newest_first_rank,
+    newest_first_ranks,
     stem,
     words,
 )
@@ -204,9 +204,9 @@ def test_the_bundle_numbers_undated_pages_first_then_dated_ones_oldest_first(
     ],
 )
 def test_documents_in_newest_first_order(count, undated, newest_first):
-    rank = newest_first_rank(count, undated)
-    assert sorted(range(count), key=rank) == newest_first
-    assert sorted(map(rank, range(count))) == list(range(count))
+    ranks = newest_first_ranks(range(count), count, undated).tolist()
+    assert sorted(range(count), key=ranks.__getitem__) == newest_first
+    assert sorted(ranks) == list(range(count))
 
 
 def test_a_word_reaches_its_stem_and_the_longer_stems_that_start_with_it(tmp_path):

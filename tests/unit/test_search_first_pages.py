@@ -12,7 +12,7 @@ from array import array
 
 import pytest
 
-from warta.search.textindex import PAGE_SIZE, IndexWriter, newest_first_rank
+from warta.search.textindex import PAGE_SIZE, IndexWriter, newest_first_ranks
 
 
 def f32(value: float) -> float:
@@ -20,7 +20,7 @@ def f32(value: float) -> float:
 
 
 def every_document_ranked(count, undated, stems, df, base, chosen, postings, impacts):
-    rank = newest_first_rank(count, undated)
+    ranks = newest_first_ranks(range(count), count, undated)
     best: dict[int, float] = {}
     for s in chosen:
         extra = len(stems[s]) - len(stems[base])
@@ -29,7 +29,7 @@ def every_document_ranked(count, undated, stems, df, base, chosen, postings, imp
         for doc, impact in zip(postings[s], impacts[s], strict=True):
             if f32(impact * factor):
                 best[doc] = max(best.get(doc, 0.0), impact * factor)
-    ranked = sorted(best, key=lambda doc: (-f32(best[doc]), rank(doc)))
+    ranked = sorted(best, key=lambda doc: (-f32(best[doc]), ranks[doc]))
     return len(best), ranked[:PAGE_SIZE]
 
 

@@ -22,7 +22,7 @@ other document's number, and so the files holding it, as they were: first
 the pages without a date (``jumlah - bertanggal`` of them, by URL), then the
 dated ones, oldest first (and by URL descending within one moment).
 ``urut=terbaru`` is the dated documents by number descending, then the
-undated ones by number (``newest_first_rank``). Stems, postings files and
+undated ones by number (``newest_first_ranks``). Stems, postings files and
 first pages are named by stems (``file_name``), not numbered: a word new to
 the archive leaves the names, and so the files, of every other stem as they
 were. The bundle (``BUNDLE`` below) holds:
@@ -1101,7 +1101,7 @@ class IndexWriter:
         first page: a document's score is its best over the stems, so the
         first page's documents are among each stem's first ``PAGE_SIZE``.
         Among equal scores the newest document comes first: the first
-        ``undated`` documents have no date (``newest_first_rank``).
+        ``undated`` documents have no date (``newest_first_ranks``).
         """
         length = len(stems[base])
         reach = []  # (documents, impacts, factor) of each stem
@@ -1144,7 +1144,7 @@ class IndexWriter:
             at[~inside] = 0
             held_here = inside & (docs[at] == candidates)
             best = np.maximum(best, np.where(held_here, values[at] * factor, 0.0))
-        ranks = _newest_first_ranks(candidates, count, undated)
+        ranks = newest_first_ranks(candidates, count, undated)
         relevant = candidates[np.lexsort((ranks, -best.astype(np.float32)))]
         # A stem's newest documents: its last dated ones, or its first
         # undated ones if it has few dated ones.
@@ -1158,7 +1158,7 @@ class IndexWriter:
                 ]
             )
         )
-        latest = newest[np.argsort(_newest_first_ranks(newest, count, undated))]
+        latest = newest[np.argsort(newest_first_ranks(newest, count, undated))]
         return {
             "jumlah": total,
             "sorot": sorted(set(chain(*(forms.get(s, ()) for s in chosen)))),
@@ -1305,21 +1305,11 @@ def _hash_postings(
         key.update(impacts[number])
 
 
-def newest_first_rank(count: int, undated: int) -> Callable[[int], int]:
-    """A document's place in the newest-first order (0 for the newest) among
-    ``count`` documents numbered as the bundle numbers them, the first
+def newest_first_ranks(numbers: np.ndarray, count: int, undated: int) -> np.ndarray:
+    """Each document's place in the newest-first order (0 for the newest)
+    among ``count`` documents numbered as the bundle numbers them, the first
     ``undated`` without a date: indeks.js's ``Rank``."""
-    dated = count - undated
-
-    def rank(doc: int) -> int:
-        return count - 1 - doc if doc >= undated else dated + doc
-
-    return rank
-
-
-def _newest_first_ranks(numbers: np.ndarray, count: int, undated: int) -> np.ndarray:
-    """``newest_first_rank`` of each of ``numbers``, at once."""
-    numbers = numbers.astype(np.int64)
+    numbers = np.asarray(numbers).astype(np.int64)
     return np.where(numbers >= undated, count - 1 - numbers, count - undated + numbers)
 
 
