@@ -215,7 +215,6 @@ class RenderedOnce(dict):
         return value
 
 
-_ARTICLE = operator.itemgetter(0)  # of a mention: (article, sentence)
 _TAG_ID = operator.attrgetter("id")
 
 
@@ -261,8 +260,8 @@ def build_pages(data: dict) -> dict[str, EntityPage]:
         entry = index.get(page.id)
         if entry is not None:
             # Newest first, as the tagger grouped them (by date).
-            page.articles = list(map(_ARTICLE, entry.mentions))
-            page.sentences = dict(entry.mentions)
+            page.articles = list(entry.mentions)
+            page.sentences = entry.mentions
             page.together = [
                 (link(other), count)
                 for other, count in entry.together.most_common(TOP_TOGETHER)
