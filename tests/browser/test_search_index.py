@@ -6,6 +6,7 @@ import contextlib
 import itertools
 import random
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,15 @@ NEWEST_FIRST = [
     *(f"s/u0{n}/" for n in range(1, 9)),
 ]
 
+# The words of the random bundle's pages, some stems of others.
+RANDOM_WORDS = [
+    *"industri industrinya perindustrian industrial industrialisasi".split(),
+    *"ekspor ekspornya eksportir kopi kopiah produk produksi produktif".split(),
+    *"produktivitas rotan harga naik turun lampung umkm pasar dinas".split(),
+]
+
+FEW_WORDS = "batik tenun lada cengkih pala kakao karet sawit garam tembakau".split()
+
 SEARCH = """async ([query, options]) => {
   const { SearchIndex } = await import("/indeks.js");
   const index = await SearchIndex.open(new URL("/indeks/", location.href));
@@ -87,14 +97,9 @@ def index_url(tmp_path_factory):
     # Many pages over few words, some words stems of others, many ties:
     # first pages as the index ranks them, against the script's own ranking.
     draw = random.Random(6)
-    vocabulary = [
-        *"industri industrinya perindustrian industrial industrialisasi".split(),
-        *"ekspor ekspornya eksportir kopi kopiah produk produksi produktif".split(),
-        *"produktivitas rotan harga naik turun lampung umkm pasar dinas".split(),
-    ]
     writer = IndexWriter(root / "acak", page_min=1)
     for n in range(240):
-        text = " ".join(draw.choices(vocabulary, k=draw.randint(1, 40)))
+        text = " ".join(draw.choices(RANDOM_WORDS, k=draw.randint(1, 40)))
         if n % 7 == 0:
             text += " Café «Kopi» naïve—industri, ekspor."
         elif n % 7 == 3:  # other characters, none in a word
@@ -102,8 +107,16 @@ def index_url(tmp_path_factory):
         date = f"20{10 + n % 13}-0{1 + n % 9}-1{n % 10}" if n % 11 else ""
         sort = {"tanggal": date} if date else {}
         meta = {"tanggal": date} if date else {}
-        title = " ".join(draw.choices(vocabulary, k=2))
+        title = " ".join(draw.choices(RANDOM_WORDS, k=2))
         writer.add(Page(f"a/{n}/", title, text, meta=meta, filters={}, sort=sort))
+    writer.finish()
+    # Pages holding a few of some unrelated words each: many queries of
+    # several of them find no page that holds them all.
+    writer = IndexWriter(root / "sebagian", page_min=1)
+    for n in range(80):
+        text = " ".join(draw.sample(FEW_WORDS, draw.randint(1, 4)))
+        sort = {"tanggal": f"20{10 + n % 13}-0{1 + n % 9}-1{n % 10}"} if n % 5 else {}
+        writer.add(Page(f"p/{n}/", "", text, meta={}, filters={}, sort=sort))
     writer.finish()
     # Equal scores: the newest first (one moment: by URL), pages without a
     # date last, whichever order they are added in.
@@ -373,3 +386,95 @@ def test_frequent_words_are_looked_up_in_meta_without_a_chunk(index_page):
     prefix = index_page.evaluate(FREQUENT_AND_CHUNKS, ["/acak/", ["indus"]])
     assert prefix["chunksRead"]
     assert prefix["out"][0]["frequent"] == prefix["out"][0]["chunks"]
+
+
+PARTIAL = """async ([base, query, options]) => {
+  const { SearchIndex } = await import("/indeks.js");
+  const index = await SearchIndex.open(new URL(base, location.href));
+  const urls = async (numbers) => {
+    const found = [];
+    for (const n of numbers) found.push((await index.document(n)).u);
+    return found;
+  };
+  const found = await index.search(query, { ...options, partial: true });
+  return {
+    urls: await urls(found.results),
+    held: found.held,
+    asked: found.asked,
+    unknown: found.unknown,
+    counts: await found.counts(),
+  };
+}"""
+
+
+@pytest.mark.parametrize(
+    ("query", "filters", "urls", "held"),
+    [
+        ("kopi rotan", {}, ["b/dinas/", "b/kopi/", "b/rotan/"], 1),
+        ("rotan ekspor kopi", {}, ["b/rotan/"], 2),
+        ("industri rotan", {}, ["b/dinas/", "b/rotan/"], 2),  # both held
+        ("kopi rotan", {"lembaga": ["Dinas"]}, ["b/dinas/", "b/rotan/"], 1),
+        ("kopi rotan", {"lembaga": ["Tidak Ada"]}, [], 1),
+        ("rotan", {"lembaga": ["Tidak Ada"]}, [], 1),
+    ],
+)
+def test_partial_finds_the_documents_holding_the_most_of_the_words(
+    index_page, query, filters, urls, held
+):
+    found = index_page.evaluate(PARTIAL, ["/indeks/", query, {"filters": filters}])
+    assert sorted(found["urls"]) == urls
+    assert found["held"] == held
+    assert found["asked"] == len(query.split())
+    # Counted among the results.
+    assert sum(found["counts"]["tahun"].values()) == len(urls)
+
+
+def test_partial_leaves_a_word_no_document_holds_to_the_caller(index_page):
+    found = index_page.evaluate(PARTIAL, ["/indeks/", "kopi tidakada", {}])
+    assert found["urls"] == []
+    assert found["unknown"] == ["tidakada"]
+
+
+PARTIAL_ORACLE = """async ([base, queries]) => {
+  const { SearchIndex, words } = await import("/indeks.js");
+  const index = await SearchIndex.open(new URL(base, location.href));
+  const newest = [...(await index.search("")).results];
+  const out = [];
+  for (const query of queries) {
+    const each = [];
+    for (const word of new Set(words(query))) {
+      each.push([...(await index.search(word)).results]);
+    }
+    const found = {};
+    for (const sort of ["relevansi", "terbaru"]) {
+      const search = await index.search(query, { sort, partial: true });
+      found[sort] = { results: [...search.results], held: search.held };
+    }
+    const whole = [...(await index.search(query)).results];
+    out.push({ query, each, found, whole });
+  }
+  return { newest, out };
+}"""
+
+
+def test_partial_matches_what_the_words_find_one_by_one(index_page):
+    """A query some document holds whole finds what it finds without
+    `partial`; one no document holds whole finds the documents that the most
+    of its words find, one by one, newest first if asked."""
+    draw = random.Random(11)
+    queries = [" ".join(draw.sample(FEW_WORDS, k)) for k in range(2, 8) for _ in "ab"]
+    found = index_page.evaluate(PARTIAL_ORACLE, ["/sebagian/", queries])
+    partial = 0
+    for item in found["out"]:
+        held = Counter(doc for docs in item["each"] for doc in docs)
+        most = max(held.values())
+        relevance, newest = item["found"]["relevansi"], item["found"]["terbaru"]
+        if item["whole"]:
+            assert relevance == {"results": item["whole"], "held": len(item["each"])}
+            continue
+        partial += 1
+        expected = {doc for doc, count in held.items() if count == most}
+        assert set(relevance["results"]) == expected, item["query"]
+        assert relevance["held"] == newest["held"] == most < len(item["each"])
+        assert newest["results"] == [d for d in found["newest"] if d in expected]
+    assert 0 < partial < len(found["out"])

@@ -372,11 +372,14 @@ export class SearchIndex {
 
   // search("kata", {filters: {lembaga: ["…"]}, sort: "terbaru"}) gives the
   // matching documents in order, the words to mark in excerpts, the query's
-  // words no document holds (`unknown`: none then matches), and counts():
-  // a promise of the filter counts among the results (which need the filter
-  // values: results wait for them only when a filter is chosen). Every chosen
-  // value, of one key or of several, is required.
-  async search(query, { filters = {}, sort = "relevansi" } = {}) {
+  // words no document holds (`unknown`: none then matches), `held`: how many
+  // of the query's `asked` words each result holds, and counts(): a promise
+  // of the filter counts among the results (which need the filter values:
+  // results wait for them only when a filter is chosen). Every chosen value,
+  // of one key or of several, is required. Every word is too, unless
+  // `partial`: then, should no document hold them all, the results are the
+  // documents that hold the most of them (`held` is less than `asked`).
+  async search(query, { filters = {}, sort = "relevansi", partial = false } = {}) {
     const started = performance.now();
     const timings = {};
     const tokens = [...new Set(words(query || ""))];
@@ -388,8 +391,14 @@ export class SearchIndex {
       ? await this.score(tokens, timings)
       : { matches: undefined, highlight: new Set(), unknown: [] };
     timings.scores = performance.now();
-    const mask = this.matching(matches);
-    if (chosen.length) restrict(mask, await this.facets(), chosen);
+    const facets = chosen.length ? await this.facets() : null;
+    let held = matches ? matches.needed : 0;
+    let mask = this.matching(matches);
+    if (facets) restrict(mask, facets, chosen);
+    while (partial && held > 1 && !mask.some(Boolean)) {
+      mask = this.matching(matches, --held);
+      if (facets) restrict(mask, facets, chosen);
+    }
     timings.filters = performance.now();
     const results = this.ordered(mask, matches, sort);
     timings.order = performance.now();
@@ -401,20 +410,26 @@ export class SearchIndex {
       timings.counts = performance.now() - started;
       return found;
     };
-    return { results, highlight, unknown, counts, timings };
+    return { results, highlight, unknown, held, asked: tokens.length, counts, timings };
   }
 
-  // The documents holding every query word (all documents for no word).
-  matching(matches) {
+  // The documents holding every query word (all documents for no word), or
+  // `least` of them.
+  matching(matches, least = matches?.needed) {
     const span = this.span;
     const mask = new Uint32Array(span);
     if (matches === undefined) {
       mask.fill(0xffffffff);
       if (this.count % 32) mask[span - 1] = (1 << this.count % 32) - 1;
-    } else if (matches) {
-      const { hits, needed, docs } = matches;
+    } else if (matches && least === matches.needed) {
+      const { hits, docs } = matches;
       for (const doc of docs) {
-        if (hits[doc] === needed) mask[doc >>> 5] |= 1 << (doc & 31);
+        if (hits[doc] === least) mask[doc >>> 5] |= 1 << (doc & 31);
+      }
+    } else if (matches) {
+      const { hits } = matches;
+      for (let doc = 0; doc < hits.length; doc++) {
+        if (hits[doc] >= least) mask[doc >>> 5] |= 1 << (doc & 31);
       }
     }
     return mask;
