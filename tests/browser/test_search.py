@@ -94,6 +94,39 @@ def test_a_word_the_archive_lacks_leaves_the_results_of_the_others(page, site_ur
     assert result_links(page) == []
 
 
+def test_words_no_page_holds_together_find_the_pages_holding_most_of_them(
+    page, site_url
+):
+    found = {}
+    for word in ("revitalisasi", "keuangan"):
+        open_search(page, site_url, f"?q={word}")
+        wait_until(page, lambda: page.text_content("#status")[0].isdigit())
+        count = int(page.text_content("#status").split(" ")[0])
+        shown = min(count, 10)
+        wait_until(page, lambda n=shown: len(result_links(page)) == n)
+        found[word] = set(result_links(page))
+    # What this is about: no page holds both words (and all fit one page).
+    assert not found["revitalisasi"] & found["keuangan"]
+    either = found["revitalisasi"] | found["keuangan"]
+    assert len(either) <= 10
+    open_search(page, site_url, "?q=revitalisasi+keuangan")
+    wait_until(page, lambda: len(result_links(page)) == len(either))
+    assert page.text_content("#status") == (
+        "Tidak ada hasil yang memuat semua kata “revitalisasi keuangan”."
+        f" {len(either)} hasil memuat 1 dari 2 kata itu."
+    )
+    assert set(result_links(page)) == either
+    assert "q=revitalisasi+keuangan" in page.url
+    # So do the other words of a query with a word the archive lacks.
+    open_search(page, site_url, "?q=revitalisasi+xqzvw+keuangan")
+    wait_until(page, lambda: len(result_links(page)) == len(either))
+    assert page.text_content("#status") == (
+        "Tidak ada hasil untuk “revitalisasi xqzvw keuangan”: kata “xqzvw” tidak ada"
+        f" di arsip. {len(either)} hasil memuat 1 dari 2 kata “revitalisasi keuangan”."
+    )
+    assert set(result_links(page)) == either
+
+
 def test_filters_show_counts(page, site_url):
     open_search(page, site_url, "?q=revitalisasi")
     page.wait_for_selector("#hasil li")

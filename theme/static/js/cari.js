@@ -155,13 +155,24 @@ function renderStatus(count, query) {
 }
 
 // The status of the results of `rest`, the query's words but the `unknown`
-// ones, shown because the whole `query` found nothing.
-function renderRestStatus(count, query, unknown, rest) {
+// ones, shown because the whole `query` found nothing; each result holds
+// `held` of the `asked` words of `rest`.
+function renderRestStatus(count, query, unknown, rest, held, asked) {
   const quoted = unknown.map((word) => `“${word}”`).join(", ");
   const noun = unknown.length > 1 ? "kata-kata" : "kata";
+  const found =
+    held < asked ? `memuat ${held} dari ${asked} kata “${rest}”` : `untuk “${rest}”`;
   statusLine.textContent =
     `Tidak ada hasil untuk “${query}”: ${noun} ${quoted} tidak ada di arsip. ` +
-    `${count} hasil untuk “${rest}”.`;
+    `${count} hasil ${found}.`;
+}
+
+// The status of results that hold `held` of the `asked` words of `query`,
+// since no document holds them all.
+function renderPartStatus(count, query, held, asked) {
+  statusLine.textContent =
+    `Tidak ada hasil yang memuat semua kata “${query}”. ` +
+    `${count} hasil memuat ${held} dari ${asked} kata itu.`;
 }
 
 function renderSuggestions(query) {
@@ -224,18 +235,24 @@ async function run() {
     moreButton.hidden = true;
     performance.measure("cari:hasil", started);
   }
-  let search = await index.search(state.q, options);
+  // Should no document hold every word, those holding the most of them.
+  let search = await index.search(state.q, { ...options, partial: true });
   if (mine !== generation) return;
-  let status = () => renderStatus(current.length, state.q);
+  const { held, asked } = search;
+  let status = () =>
+    current.length && held < asked
+      ? renderPartStatus(current.length, state.q, held, asked)
+      : renderStatus(current.length, state.q);
   // A word no document holds (a misspelling, mostly) leaves nothing found:
   // the results of the other words are shown, and the status says so.
   const { unknown } = search;
   const rest = words(state.q).filter((word) => !unknown.includes(word)).join(" ");
   if (!search.results.length && unknown.length && rest) {
-    const others = await index.search(rest, options);
+    const others = await index.search(rest, { ...options, partial: true });
     if (mine !== generation) return;
     if (others.results.length) {
-      status = () => renderRestStatus(current.length, state.q, unknown, rest);
+      status = () =>
+        renderRestStatus(current.length, state.q, unknown, rest, others.held, others.asked);
       search = others;
     }
   }
