@@ -47,6 +47,24 @@ def test_a_word_finds_the_seed(page, site_url):
     assert "Teraslampung.com" in item.inner_text()
 
 
+@pytest.mark.parametrize(
+    ("query", "url", "facts"),
+    [
+        ("revitalisasi", SEED_URL, "Senin, 16 Maret 2015 · Teraslampung.com"),
+        ("kementerian perindustrian", "lembaga/kemenperin/", "Lembaga · Kementerian"),
+        ("ridho ficardo", "tokoh/m-ridho-ficardo/", "Tokoh"),
+        ("inflasi", "indikator/inflation/", "Indikator"),
+    ],
+)
+def test_a_result_says_what_kind_of_page_it_is_or_its_date_and_source(
+    page, site_url, query, url, facts
+):
+    open_search(page, site_url, f"?q={quote(query)}")
+    item = page.locator("#hasil li", has=page.locator(f'a[href$="{url}"]'))
+    item.wait_for()
+    assert item.locator(".ringkas__ket").inner_text() == facts
+
+
 def test_typing_in_the_header_box_leads_to_results(page, site_url):
     page.goto(f"{site_url}/")
     page.fill("#kotak-cari", "revitalisasi")

@@ -119,7 +119,8 @@ function resultItem(record) {
   title.append(element("a", { href: new URL(record.u, root).href }, record.j || record.u));
   item.append(title);
   const meta = record.m || {};
-  const facts = [meta.tanggal, meta.sumber].filter(Boolean).join(" · ");
+  // An agency's, person's or indicator's page says what it is (`jenis`).
+  const facts = [meta.jenis, meta.tanggal, meta.sumber].filter(Boolean).join(" · ");
   if (facts) item.append(element("p", { class: "ringkas__ket" }, facts));
   item.append(excerptParagraph(record.x || ""));
   return item;
