@@ -150,6 +150,17 @@ def test_filters_show_counts(page, site_url):
     page.wait_for_selector("#hasil li")
     label = page.locator("label", has_text=DINAS).inner_text()
     assert label.endswith("(1)")
+    dinas = page.locator(".saringan__pilihan", has_text=DINAS)
+    assert "--kosong" not in dinas.get_attribute("class")
+    # A value none of the results holds is toned down, unless it is chosen.
+    open_search(page, site_url, "?q=keuangan")
+    page.wait_for_selector("#hasil li")
+    wait_until(page, lambda: dinas.inner_text().endswith("(0)"))
+    assert "saringan__pilihan--kosong" in dinas.get_attribute("class")
+    open_search(page, site_url, "?q=keuangan&lembaga=" + quote(DINAS))
+    wait_until(page, lambda: page.text_content("#status").startswith("Tidak ada"))
+    wait_until(page, lambda: dinas.inner_text().endswith("(0)"))
+    assert "--kosong" not in dinas.get_attribute("class")
     legends = page.locator("#saringan legend").all_inner_texts()
     for name in ("Lembaga", "Tokoh", "Indikator", "Wilayah", "Sumber", "Tahun"):
         assert name in legends
@@ -289,13 +300,21 @@ def test_search_page_is_keyboard_usable(page, site_url):
     assert page.evaluate("document.activeElement.id") == "urut"
 
 
-def test_search_page_has_no_axe_violations(chromium, site_url):
+@pytest.mark.parametrize(
+    ("query", "drawn"),
+    [
+        ("revitalisasi", "#hasil li"),
+        # An agency's page found, filter values none of the results holds.
+        ("keuangan", ".saringan__pilihan--kosong"),
+    ],
+)
+def test_search_page_has_no_axe_violations(chromium, site_url, query, drawn):
     context = chromium.new_context(bypass_csp=True)  # to inject axe-core
     page = context.new_page()
     errors = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    open_search(page, site_url, "?q=revitalisasi")
-    page.wait_for_selector("#hasil li")
+    open_search(page, site_url, f"?q={query}")
+    page.wait_for_selector(drawn)
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     context.close()

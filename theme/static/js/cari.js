@@ -100,10 +100,14 @@ function renderFilters(available, counts, chosen) {
     options.sort((a, b) => (key === "tahun" ? b.localeCompare(a) : a.localeCompare(b, "id")));
     for (const value of options) {
       const id = `f-${key}-${normalise(value).replace(/ /g, "-")}`;
-      const row = element("div", { class: "saringan__pilihan" });
       const box = element("input", { type: "checkbox", id, name: key, value });
       box.checked = (chosen[key] || []).includes(value);
       const count = counts?.[key]?.[value] ?? 0;
+      // A value none of the results holds is shown, toned down.
+      const empty = !count && !box.checked;
+      const row = element("div", {
+        class: empty ? "saringan__pilihan saringan__pilihan--kosong" : "saringan__pilihan",
+      });
       const text = element("label", { for: id }, `${value} `);
       text.append(element("span", { class: "jumlah" }, `(${count})`));
       row.append(box, text);
