@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import time
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
@@ -236,6 +236,58 @@ def test_suggestion_matching_is_exact_above_its_floor(page, site_url):
         assert whole == pytest.approx(score), case
         assert at_floor == pytest.approx(score), case
         assert above_floor < score + 0.01, case
+
+
+CLOSEST_CASES = [
+    # word no document holds, [[known word, documents]], the word offered
+    ("revitalsasi", [["revitalisasinya", 5], ["revitalisasi", 1]], "revitalisasi"),
+    ("kopiu", [["kopi", 3], ["kopia", 7]], "kopia"),  # as close: more documents
+    ("kopiu", [["kopia", 7], ["kopi", 7]], "kopia"),  # then the first
+    ("indstri", [["industri", 3]], "industri"),  # 7 letters: one edit
+    ("indstr", [["industri", 3]], None),  # 6 letters: not two
+    ("prindustrain", [["perindustrian", 4]], "perindustrian"),  # 8+: two
+    ("rotn", [["rotan", 2]], None),  # 4 letters: none
+    ("xqzvw", [["kopi", 1]], None),
+]
+
+
+def test_the_closest_known_word_is_offered_for_a_misspelt_one(page, site_url):
+    open_search(page, site_url)
+    got = page.evaluate(
+        """async ([module, cases]) => {
+          const { closestWord } = await import(module);
+          return cases.map(([word, known]) => closestWord(word, known));
+        }""",
+        [f"{site_url}/theme/js/saran.js", CLOSEST_CASES],
+    )
+    assert got == [offered for _, _, offered in CLOSEST_CASES]
+
+
+def test_a_misspelt_word_offers_the_query_put_right(page, site_url):
+    chosen = "&lembaga=" + quote(DINAS)
+    open_search(page, site_url, "?q=revitalsasi" + chosen)
+    wait_until(page, lambda: "Maksud Anda" in page.text_content("#status"))
+    assert page.text_content("#status") == (
+        "Tidak ada hasil untuk “revitalsasi”. Maksud Anda: revitalisasi?"
+    )
+    page.click("#status a")
+    page.wait_for_selector("#hasil li")
+    assert any(link.endswith(SEED_URL) for link in result_links(page))
+    assert parse_qs(urlsplit(page.url).query) == {
+        "q": ["revitalisasi"],
+        "lembaga": [DINAS],
+    }
+    # With the results of the other words.
+    open_search(page, site_url, "?q=revitalisasi")
+    wait_until(page, lambda: page.text_content("#status")[0].isdigit())
+    count = page.text_content("#status").split(" ")[0]
+    open_search(page, site_url, "?q=revitalisasi+industir")
+    wait_until(page, lambda: "Maksud Anda" in page.text_content("#status"))
+    assert page.text_content("#status") == (
+        "Tidak ada hasil untuk “revitalisasi industir”: kata “industir” tidak ada di"
+        f" arsip. {count} hasil untuk “revitalisasi”. Maksud Anda: revitalisasi"
+        " industri?"
+    )
 
 
 def test_a_name_among_other_words_of_the_query_is_suggested(page, site_url):

@@ -478,3 +478,22 @@ def test_partial_matches_what_the_words_find_one_by_one(index_page):
         assert relevance["held"] == newest["held"] == most < len(item["each"])
         assert newest["results"] == [d for d in found["newest"] if d in expected]
     assert 0 < partial < len(found["out"])
+
+
+def test_a_word_no_document_holds_has_neighbours_with_their_counts(index_page):
+    """The words a misspelling may be meant for: the frequent words, or,
+    for an index without them, the words of the chunk it falls in."""
+    found = index_page.evaluate(
+        """async () => {
+          const { SearchIndex } = await import("/indeks.js");
+          const url = new URL("/indeks/", location.href);
+          const index = await SearchIndex.open(url);
+          const chunks = await SearchIndex.open(url);
+          chunks.frequent = new Map(); // as an index without meta.kata reads it
+          return [await index.neighbours("rotam"), await chunks.neighbours("rotam")];
+        }"""
+    )
+    frequent, chunk = (dict(pairs) for pairs in found)
+    assert frequent["rotan"] == chunk["rotan"] == 2
+    assert frequent["kopi"] == 1
+    assert "rotam" not in frequent

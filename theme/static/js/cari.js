@@ -4,7 +4,7 @@
 // bookmarked and shared.
 
 import { SearchIndex, excerpt, fetchJson, normalise, words } from "./indeks.js";
-import { suggest } from "./saran.js";
+import { closestWord, suggest } from "./saran.js";
 
 const FILTERS = [
   ["lembaga", "Lembaga"],
@@ -180,6 +180,30 @@ function renderPartStatus(count, query, held, asked) {
     `${count} hasil memuat ${held} dari ${asked} kata itu.`;
 }
 
+// After the status, a link to the query with each word of `fixes` (a
+// misspelling: a word no document holds) put right.
+function offerCorrection(query, fixes) {
+  if (!fixes.size) return;
+  const corrected = words(query)
+    .map((word) => fixes.get(word) || word)
+    .join(" ");
+  const params = new URLSearchParams(location.search);
+  params.set("q", corrected);
+  const link = element("a", { href: `?${params}` }, corrected);
+  statusLine.append(" Maksud Anda: ", link, "?");
+}
+
+// The words of `unknown` that are likely misspellings, each with the word
+// some document holds that is closest to it.
+async function corrections(unknown) {
+  const fixes = new Map();
+  for (const word of unknown) {
+    const fix = closestWord(word, await index.neighbours(word));
+    if (fix) fixes.set(word, fix);
+  }
+  return fixes;
+}
+
 function renderSuggestions(query) {
   suggestList.replaceChildren();
   const found = suggestions ? suggest(query, suggestions) : [];
@@ -260,6 +284,15 @@ async function run() {
         renderRestStatus(current.length, state.q, unknown, rest, others.held, others.asked);
       search = others;
     }
+  }
+  if (unknown.length) {
+    const fixes = await corrections(unknown).catch(() => new Map());
+    if (mine !== generation) return;
+    const said = status;
+    status = () => {
+      said();
+      offerCorrection(state.q, fixes);
+    };
   }
   current = search.results;
   highlight = search.highlight;

@@ -245,6 +245,21 @@ export class SearchIndex {
     }
   }
 
+  // The corpus words that `word`, which no document holds, may be a
+  // misspelling of, as [word, documents holding its stem]: the frequent
+  // words (meta.kata) and the words of the dictionary chunk `word` falls in
+  // (which its lookup has fetched).
+  async neighbours(word) {
+    const found = new Map();
+    for (const [known, [stems]] of this.frequent) found.set(known, stems[0][1]);
+    if (this.meta.kamus.length) {
+      for (const [known, stems] of await this.chunk(this.chunkOf(word))) {
+        found.set(known, stems[0][1]);
+      }
+    }
+    return [...found];
+  }
+
   // The name of the first page (hal/) of the corpus word `word`, if it has one.
   async pageOf(word) {
     const frequent = this.frequent.get(word);

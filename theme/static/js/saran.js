@@ -62,6 +62,26 @@ export function similarity(query, label, floor = 0, typing = true) {
   return Math.max(whole, prefix - 0.05, 0);
 }
 
+// The word of `known` ([[word, documents], ...]) closest to `word`, a word
+// no document holds, if it is within an edit (5 to 7 letters) or two (8 or
+// more): the fewest edits first, then the most documents. Null if none is.
+export function closestWord(word, known) {
+  let most = word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
+  if (!most) return null;
+  let best = null;
+  let bestCount = -1;
+  for (const [candidate, count] of known) {
+    const edits = distance(word, candidate, most);
+    const closer = edits < most || (edits === most && count > bestCount);
+    if (edits > 0 && closer) {
+      best = candidate;
+      bestCount = count;
+      most = edits;
+    }
+  }
+  return best;
+}
+
 // The runs of the query's words of at least 3 letters: [{text, typing (it
 // ends the query: its last word may be half typed), cost (of the words it
 // leaves out)}].
