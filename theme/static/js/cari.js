@@ -154,30 +154,29 @@ async function renderMore(drawn = null, fresh = null) {
   moreButton.hidden = shown >= current.length;
 }
 
-function renderStatus(count, query) {
-  const label = query ? ` untuk “${query}”` : "";
-  statusLine.textContent = count ? `${count} hasil${label}.` : `Tidak ada hasil${label}.`;
-}
-
-// The status of the results of `rest`, the query's words but the `unknown`
-// ones, shown because the whole `query` found nothing; each result holds
-// `held` of the `asked` words of `rest`.
-function renderRestStatus(count, query, unknown, rest, held, asked) {
-  const quoted = unknown.map((word) => `“${word}”`).join(", ");
-  const noun = unknown.length > 1 ? "kata-kata" : "kata";
-  const found =
-    held < asked ? `memuat ${held} dari ${asked} kata “${rest}”` : `untuk “${rest}”`;
-  statusLine.textContent =
-    `Tidak ada hasil untuk “${query}”: ${noun} ${quoted} tidak ada di arsip. ` +
-    `${count} hasil ${found}.`;
-}
-
-// The status of results that hold `held` of the `asked` words of `query`,
-// since no document holds them all.
-function renderPartStatus(count, query, held, asked) {
-  statusLine.textContent =
-    `Tidak ada hasil yang memuat semua kata “${query}”. ` +
-    `${count} hasil memuat ${held} dari ${asked} kata itu.`;
+// The status line of `count` results of `query`. `found` tells how they
+// were found: each holds `held` of the `asked` words of the query or, when
+// a word of it no page holds (`unknown`) left nothing, of its other words
+// (`rest`); `fixes` maps the unknown words to what they may be misspellings of.
+function renderStatus(count, query, found = {}) {
+  const { held = 0, asked = 0, unknown = [], rest = "", fixes = new Map() } = found;
+  const some = held < asked;
+  if (rest) {
+    const quoted = unknown.map((word) => `“${word}”`).join(", ");
+    const noun = unknown.length > 1 ? "kata-kata" : "kata";
+    const what = some ? `memuat ${held} dari ${asked} kata “${rest}”` : `untuk “${rest}”`;
+    statusLine.textContent =
+      `Tidak ada hasil untuk “${query}”: ${noun} ${quoted} tidak ada di arsip. ` +
+      `${count} hasil ${what}.`;
+  } else if (count && some) {
+    statusLine.textContent =
+      `Tidak ada hasil yang memuat semua kata “${query}”. ` +
+      `${count} hasil memuat ${held} dari ${asked} kata itu.`;
+  } else {
+    const label = query ? ` untuk “${query}”` : "";
+    statusLine.textContent = count ? `${count} hasil${label}.` : `Tidak ada hasil${label}.`;
+  }
+  offerCorrection(query, fixes);
 }
 
 // After the status, a link to the query with each word of `fixes` (a
@@ -267,11 +266,7 @@ async function run() {
   // Should no document hold every word, those holding the most of them.
   let search = await index.search(state.q, { ...options, partial: true });
   if (mine !== generation) return;
-  const { held, asked } = search;
-  let status = () =>
-    current.length && held < asked
-      ? renderPartStatus(current.length, state.q, held, asked)
-      : renderStatus(current.length, state.q);
+  const found = { held: search.held, asked: search.asked };
   // A word no document holds (a misspelling, mostly) leaves nothing found:
   // the results of the other words are shown, and the status says so.
   const { unknown } = search;
@@ -280,20 +275,15 @@ async function run() {
     const others = await index.search(rest, { ...options, partial: true });
     if (mine !== generation) return;
     if (others.results.length) {
-      status = () =>
-        renderRestStatus(current.length, state.q, unknown, rest, others.held, others.asked);
+      Object.assign(found, { held: others.held, asked: others.asked, unknown, rest });
       search = others;
     }
   }
   if (unknown.length) {
-    const fixes = await corrections(unknown).catch(() => new Map());
+    found.fixes = await corrections(unknown).catch(() => new Map());
     if (mine !== generation) return;
-    const said = status;
-    status = () => {
-      said();
-      offerCorrection(state.q, fixes);
-    };
   }
+  const status = () => renderStatus(current.length, state.q, found);
   current = search.results;
   highlight = search.highlight;
   const drawn = first?.documents.map(([number]) => number) || [];
