@@ -38,6 +38,7 @@ import re
 import resource
 import select
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -54,6 +55,11 @@ PLAIN_SETTINGS = ROOT / "benchconf_plain.py"
 TARGET_RATIO = 1.3
 TARGET_RSS_MIB = 1024
 TARGET_REBUILD_S = 10.0
+TARGET_FIRST_RESULTS_MS = 100.0
+# Searched on fresh pages, several times each, for the medians the report
+# gives: the --query word first, then these several-word queries.
+SEVERAL_WORDS = ("ekspor kopi", "badan pusat statistik", "umkm lampung")
+FRESH_LOADS = 5
 KIB_PER_MIB = 1024
 MIB = 1024 * 1024
 
@@ -535,62 +541,102 @@ def measure_throughput(content: Path, expected: dict | None = None) -> dict:
     }
 
 
+@contextlib.contextmanager
+def _chromium_serving(output: Path):
+    """Headless Chromium and ``output`` served on 127.0.0.1: (browser, base URL)."""
+    from playwright.sync_api import sync_playwright
+
+    import sitebuild
+
+    with sitebuild.serving(output) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[*CHROMIUM_ARGS, f"--host-resolver-rules={HOST_RULES}"],
+            headless=True,
+        )
+        try:
+            yield browser, base
+        finally:
+            browser.close()
+
+
+def measure_first_results(
+    output: Path, queries: list[str], loads: int = FRESH_LOADS
+) -> list[dict]:
+    """For each query, ``loads`` fresh loads of /cari/?q=QUERY (a new browser
+    context each, nothing cached): the page's own time from the search's start
+    to its first results drawn (cari.js's ``cari:hasil``), each load's and
+    their median, and the status line."""
+    from urllib.parse import quote
+
+    found = []
+    with _chromium_serving(output) as (browser, base):
+        for query in queries:
+            times: list[float] = []
+            status = ""
+            for _ in range(loads):
+                context = browser.new_context(locale="id-ID")
+                try:
+                    page = context.new_page()
+                    page.goto(f"{base}/cari/?q={quote(query)}")
+                    times += _in_page_ms(page, "cari:hasil")[:1]
+                    status = (page.text_content("#status") or "").strip()
+                finally:
+                    context.close()
+            found.append(
+                {
+                    "query": query,
+                    "ms": times,
+                    "median_ms": statistics.median(times) if times else None,
+                    "status": status,
+                }
+            )
+    return found
+
+
 def measure_search(output: Path, query: str, second_query: str = "ekspor") -> dict:
     """Open /cari/?q=QUERY in headless Chromium; time the first result, then a
     second query typed on the same page (index already loaded)."""
     from urllib.parse import quote, urlsplit
 
-    from playwright.sync_api import sync_playwright
-
-    import sitebuild
-
-    with sitebuild.serving(output) as base:
+    with _chromium_serving(output) as (browser, base):
         url = f"{base}/cari/?q={quote(query)}"
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=str(CHROMIUM),
-                args=[*CHROMIUM_ARGS, f"--host-resolver-rules={HOST_RULES}"],
-                headless=True,
-            )
-            try:
-                context = browser.new_context(locale="id-ID")
-                page = context.new_page()
-                seen: list[tuple[float, object]] = []
-                page.on("response", lambda r: seen.append((time.perf_counter(), r)))
-                started = time.perf_counter()
-                page.goto(url)
-                loaded = time.perf_counter()
-                # Set once the search index is open.
-                page.wait_for_selector(
-                    "html[data-cari-siap]", state="attached", timeout=300_000
-                )
-                ready = time.perf_counter()
-                page.wait_for_selector("#hasil li", timeout=300_000)
-                first = time.perf_counter()
-                results = page.locator("#hasil li").count()
-                status = (page.text_content("#status") or "").strip()
-                in_page = _in_page_ms(page, "cari:hasil")
-                in_page_bytes = page.evaluate(_BYTES_TO_RESULTS)
-                second_from = len(seen)
-                again = _second_query(page, second_query)
-                again_in_page = _in_page_ms(page, "cari:hasil", after=len(in_page))
-                with contextlib.suppress(Exception):
-                    page.wait_for_load_state("networkidle", timeout=30_000)
-                counts_in_page = _in_page_ms(page, "cari:saringan")
-                second_bytes = sum(_body_size(r) for _, r in seen[second_from:])
-                by_kind: dict[str, int] = {}
-                before_first = total = 0
-                for moment, response in seen:
-                    size = _body_size(response)
-                    total += size
-                    if moment <= first:
-                        before_first += size
-                    path = urlsplit(response.url).path
-                    kind = _resource_kind(path)
-                    by_kind[kind] = by_kind.get(kind, 0) + size
-                context.close()
-            finally:
-                browser.close()
+        context = browser.new_context(locale="id-ID")
+        page = context.new_page()
+        seen: list[tuple[float, object]] = []
+        page.on("response", lambda r: seen.append((time.perf_counter(), r)))
+        started = time.perf_counter()
+        page.goto(url)
+        loaded = time.perf_counter()
+        # Set once the search index is open.
+        page.wait_for_selector(
+            "html[data-cari-siap]", state="attached", timeout=300_000
+        )
+        ready = time.perf_counter()
+        page.wait_for_selector("#hasil li", timeout=300_000)
+        first = time.perf_counter()
+        results = page.locator("#hasil li").count()
+        status = (page.text_content("#status") or "").strip()
+        in_page = _in_page_ms(page, "cari:hasil")
+        in_page_bytes = page.evaluate(_BYTES_TO_RESULTS)
+        second_from = len(seen)
+        again = _second_query(page, second_query)
+        again_in_page = _in_page_ms(page, "cari:hasil", after=len(in_page))
+        with contextlib.suppress(Exception):
+            page.wait_for_load_state("networkidle", timeout=30_000)
+        counts_in_page = _in_page_ms(page, "cari:saringan")
+        second_bytes = sum(_body_size(r) for _, r in seen[second_from:])
+        by_kind: dict[str, int] = {}
+        before_first = total = 0
+        for moment, response in seen:
+            size = _body_size(response)
+            total += size
+            if moment <= first:
+                before_first += size
+            path = urlsplit(response.url).path
+            kind = _resource_kind(path)
+            by_kind[kind] = by_kind.get(kind, 0) + size
+        context.close()
     return {
         "query": query,
         "first_result_s": first - started,
@@ -859,6 +905,9 @@ def run_benchmark(options: BenchOptions) -> dict:
         if options.search:
             progress(f"search in Chromium for {options.query!r} ...")
             results["search"] = measure_search(output, options.query)
+            queries = [options.query, *SEVERAL_WORDS]
+            progress(f"first results of {queries}, {FRESH_LOADS} fresh loads each ...")
+            results["first_results"] = measure_first_results(output, queries)
 
         if options.profile:
             profile = work / "full.prof"
@@ -1102,6 +1151,11 @@ def check_targets(results: dict) -> dict:
         "full_over_plain_ok": None if ratio is None else ratio <= TARGET_RATIO,
         "peak_rss_mib": max(peaks) if peaks else None,
         "peak_rss_ok": (max(peaks) <= TARGET_RSS_MIB) if peaks else None,
+        # The median of each query's fresh loads.
+        "first_results_ms": {
+            item["query"]: item["median_ms"]
+            for item in results.get("first_results", [])
+        },
         "builds_ok": all(b["ok"] for b in builds.values())
         and results.get("index", {}).get("ok", True),
     }
@@ -1322,6 +1376,20 @@ def format_report(results: dict) -> str:
                 + (f" ({in_page:.0f} ms in the page)" if in_page is not None else "")
                 + f", {search.get('second_query_bytes', 0) / 1024:,.0f} KiB transferred"
             )
+    first_results = results.get("first_results")
+    if first_results:
+        lines.append(
+            "  first results on fresh pages, ms from the search's start (in the page),"
+            " median (each load):"
+        )
+        for item in first_results:
+            loads = " ".join(f"{ms:.0f}" for ms in item["ms"])
+            median = item["median_ms"]
+            lines.append(
+                f"    {item['query']!r}: "
+                + (f"{median:.0f} ms" if median is not None else "none drawn")
+                + f" ({loads}); {item['status']}"
+            )
     profile = results.get("profile")
     if profile:
         lines.append("")
@@ -1352,6 +1420,13 @@ def format_report(results: dict) -> str:
             f"({targets['incremental_s']:.1f} s"
             + (", in one process" if targets["incremental_in_one_process"] else "")
             + ")"
+        )
+    for query, median in targets.get("first_results_ms", {}).items():
+        met = median is not None and median <= TARGET_FIRST_RESULTS_MS
+        drawn = f"{median:.0f} ms" if median is not None else "none drawn"
+        verdicts.append(
+            f"first results of {query!r} ≤ {TARGET_FIRST_RESULTS_MS:.0f} ms: "
+            f"{'yes' if met else 'NO'} ({drawn})"
         )
     verdicts.append("linear in N: compare ms/article across --articles runs")
     lines.append("targets: " + "; ".join(verdicts))
