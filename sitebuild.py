@@ -163,14 +163,24 @@ class ArchiveRequestHandler(http.server.SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
+class ArchiveServer(http.server.ThreadingHTTPServer):
+    """A threaded server that lets a client go away in silence: a browser that
+    leaves a page, or a test that closes one, while files are still on their
+    way is no error of the server's."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def make_server(
     output: str | Path, host: str = "127.0.0.1", port: int = 8000, *, quiet=False
-) -> http.server.ThreadingHTTPServer:
+) -> ArchiveServer:
     """A threaded HTTP server for ``output``; port 0 picks a free port."""
     handler = functools.partial(
         ArchiveRequestHandler, directory=str(output), quiet=quiet
     )
-    return http.server.ThreadingHTTPServer((host, port), handler)
+    return ArchiveServer((host, port), handler)
 
 
 @contextlib.contextmanager
