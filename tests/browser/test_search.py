@@ -63,6 +63,8 @@ def test_a_result_says_what_kind_of_page_it_is_or_its_date_and_source(
     item = page.locator("#hasil li", has=page.locator(f'a[href$="{url}"]'))
     item.wait_for()
     assert item.locator(".ringkas__ket").inner_text() == facts
+    # Said once: the line is no part of the page's text, nor of its excerpt.
+    assert facts.split(" · ")[0] not in item.locator(".ringkas__sari").inner_text()
 
 
 def test_typing_in_the_header_box_leads_to_results(page, site_url):
@@ -146,6 +148,31 @@ def test_words_no_page_holds_together_find_the_pages_holding_most_of_them(
         assert page.text_content("#status") == status
         assert set(result_links(page)) == either
         assert parse_qs(urlsplit(page.url).query) == {"q": [query]}
+
+
+def test_on_a_narrow_screen_the_filters_fold_and_the_results_come_first(
+    chromium, site_url
+):
+    context = chromium.new_context(viewport={"width": 380, "height": 800})
+    try:
+        page = context.new_page()
+        open_search(page, site_url, "?q=revitalisasi&lembaga=" + quote(DINAS))
+        page.wait_for_selector("#hasil li")
+        summary = page.locator("#lipat-saringan summary")
+        wait_until(page, lambda: summary.inner_text() == "Saring hasil (1 dipilih)")
+        assert page.locator("#hasil li").first.bounding_box()["y"] < 800
+        box = page.locator("#saringan input:checked")
+        assert not box.is_visible()
+        summary.click()
+        assert box.is_visible()
+        summary.click()
+        assert not box.is_visible()
+        # Wide enough for a column of their own, the filters unfold for good.
+        page.set_viewport_size({"width": 1280, "height": 800})
+        wait_until(page, box.is_visible)
+        assert not summary.is_visible()
+    finally:
+        context.close()
 
 
 def test_filters_show_counts(page, site_url):

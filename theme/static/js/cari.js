@@ -20,6 +20,10 @@ const form = document.getElementById("form-cari");
 const input = document.getElementById("q");
 const sortSelect = document.getElementById("urut");
 const filterBox = document.getElementById("saringan");
+const filterFold = document.getElementById("lipat-saringan");
+const chosenCount = document.getElementById("jumlah-dipilih");
+// As wide as the page's filters get a column of their own (warta.css).
+const WIDE = "(min-width: 52rem)";
 const list = document.getElementById("hasil");
 const statusLine = document.getElementById("status");
 const moreButton = document.getElementById("lebih");
@@ -115,6 +119,8 @@ function renderFilters(available, counts, chosen) {
     }
     filterBox.append(group);
   }
+  const count = Object.values(chosen).reduce((sum, values) => sum + values.length, 0);
+  chosenCount.textContent = count ? ` (${count} dipilih)` : "";
 }
 
 function resultItem(record) {
@@ -334,6 +340,13 @@ async function start() {
   sortSelect.value = state.sort;
   initialFilters = state.filters;
   statusLine.textContent = "Memuat indeks pencarian…";
+  // On a narrow screen the filters fold under "Saring hasil", so that the
+  // results come first; on a wide one they fill their column, unfolded.
+  const wide = matchMedia(WIDE);
+  filterFold.open = wide.matches;
+  wide.addEventListener("change", () => {
+    if (wide.matches) filterFold.open = true;
+  });
   index = await SearchIndex.open(new URL("cari/indeks/", root));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
