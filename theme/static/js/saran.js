@@ -1,7 +1,8 @@
-// Entity suggestions for the search page: the agencies, people and
-// indicators whose name, acronym or alias (data/saran.bin, written by
+// Suggestions for the search page: the agencies, people and indicators
+// whose name, acronym or alias (data/saran.bin, written by
 // warta/suggestions.py) is close to the query or to a run of its words,
-// misspellings included ("Dtjen IKM", "kemenprin", "disperindag lampung").
+// misspellings included ("Dtjen IKM", "kemenprin", "disperindag lampung");
+// and, for a word no page holds, the closest word some page does hold.
 
 import { normalise } from "./indeks.js";
 
