@@ -1128,14 +1128,9 @@ class IndexWriter:
         # Worked out by numpy for the candidates at once (an article added
         # ranks the first page of every word again): the same float64
         # products, their best rounded to a float32 as the script keeps it.
-        candidates = np.unique(
-            np.concatenate(
-                [np.zeros(0, UNIT)]
-                + [
-                    docs[_best_places(values, PAGE_SIZE, docs.searchsorted(undated))]
-                    for docs, values, _ in reach
-                ]
-            )
+        candidates = _union(
+            docs[_best_places(values, PAGE_SIZE, docs.searchsorted(undated))]
+            for docs, values, _ in reach
         )
         best = np.zeros(len(candidates))
         for docs, values, factor in reach:
@@ -1148,15 +1143,10 @@ class IndexWriter:
         relevant = candidates[np.lexsort((ranks, -best.astype(np.float32)))]
         # A stem's newest documents: its last dated ones, or its first
         # undated ones if it has few dated ones.
-        newest = np.unique(
-            np.concatenate(
-                [np.zeros(0, UNIT)]
-                + [
-                    part
-                    for docs, _, _ in reach
-                    for part in (docs[-PAGE_SIZE:], docs[:PAGE_SIZE])
-                ]
-            )
+        newest = _union(
+            part
+            for docs, _, _ in reach
+            for part in (docs[-PAGE_SIZE:], docs[:PAGE_SIZE])
         )
         latest = newest[np.argsort(newest_first_ranks(newest, count, undated))]
         return {
@@ -1311,6 +1301,12 @@ def newest_first_ranks(numbers: np.ndarray, count: int, undated: int) -> np.ndar
     ``undated`` without a date: indeks.js's ``Rank``."""
     numbers = np.asarray(numbers).astype(np.int64)
     return np.where(numbers >= undated, count - 1 - numbers, count - undated + numbers)
+
+
+def _union(parts: Iterable[np.ndarray]) -> np.ndarray:
+    """The document numbers of ``parts``, each once, in increasing order
+    (none for no part)."""
+    return np.unique(np.concatenate([np.zeros(0, UNIT), *parts]))
 
 
 def _typical_length(docs: list[_Doc]) -> float:
