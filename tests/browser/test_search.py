@@ -32,6 +32,12 @@ def open_search(page, site_url, query: str = "") -> None:
     wait_until(page, lambda: page.text_content("#status").strip() != "")
 
 
+def found_count(page) -> int:
+    """The number of results the status line gives, once it gives one."""
+    wait_until(page, lambda: page.text_content("#status")[:1].isdigit())
+    return int(page.text_content("#status").split(" ")[0])
+
+
 def result_links(page) -> list[str]:
     return page.eval_on_selector_all("#hasil a", "links => links.map(a => a.href)")
 
@@ -93,7 +99,7 @@ def test_a_word_the_archive_lacks_leaves_the_results_of_the_others(page, site_ur
     open_search(page, site_url, "?q=revitalisasi")
     page.wait_for_selector("#hasil li")
     expected = result_links(page)
-    count = page.text_content("#status").split(" ")[0]
+    count = found_count(page)
     assert page.text_content("#status") == f"{count} hasil untuk “revitalisasi”."
     open_search(page, site_url, "?q=revitalisasi+Xqzvw")
     page.wait_for_selector("#hasil li")
@@ -120,9 +126,7 @@ def test_words_no_page_holds_together_find_the_pages_holding_most_of_them(
     found = {}
     for word in ("revitalisasi", "keuangan"):
         open_search(page, site_url, f"?q={word}")
-        wait_until(page, lambda: page.text_content("#status")[0].isdigit())
-        count = int(page.text_content("#status").split(" ")[0])
-        shown = min(count, 10)
+        shown = min(found_count(page), 10)
         wait_until(page, lambda n=shown: len(result_links(page)) == n)
         found[word] = set(result_links(page))
     # What this is about: no page holds both words (and all fit one page).
@@ -309,8 +313,7 @@ def test_a_misspelt_word_offers_the_query_put_right(page, site_url):
     }
     # With the results of the other words.
     open_search(page, site_url, "?q=revitalisasi")
-    wait_until(page, lambda: page.text_content("#status")[0].isdigit())
-    count = page.text_content("#status").split(" ")[0]
+    count = found_count(page)
     open_search(page, site_url, "?q=revitalisasi+industir")
     wait_until(page, lambda: "Maksud Anda" in page.text_content("#status"))
     assert page.text_content("#status") == (
