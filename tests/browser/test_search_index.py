@@ -429,10 +429,25 @@ def test_partial_finds_the_documents_holding_the_most_of_the_words(
     assert sum(found["counts"]["tahun"].values()) == len(urls)
 
 
-def test_partial_leaves_a_word_no_document_holds_to_the_caller(index_page):
-    found = index_page.evaluate(PARTIAL, ["/indeks/", "kopi tidakada", {}])
-    assert found["urls"] == []
-    assert found["unknown"] == ["tidakada"]
+@pytest.mark.parametrize(
+    ("query", "urls", "held", "unknown"),
+    [
+        ("kopi tidakada", ["b/kopi/"], 1, ["tidakada"]),
+        ("tidakada rotan ekspor", ["b/rotan/"], 2, ["tidakada"]),
+        ("kopi rotan tidakada", ["b/dinas/", "b/kopi/", "b/rotan/"], 1, ["tidakada"]),
+        ("tidakada lainnya", [], 0, ["tidakada", "lainnya"]),
+    ],
+)
+def test_partial_leaves_out_the_words_no_document_holds(
+    index_page, query, urls, held, unknown
+):
+    found = index_page.evaluate(PARTIAL, ["/indeks/", query, {}])
+    assert sorted(found["urls"]) == urls
+    assert found["held"] == held
+    assert found["asked"] == len(query.split())
+    assert found["unknown"] == unknown
+    # Without `partial`, a word no document holds leaves nothing found.
+    assert index_page.evaluate(SEARCH, [query, {}])["urls"] == []
 
 
 PARTIAL_ORACLE = """async ([base, queries]) => {
@@ -442,8 +457,10 @@ PARTIAL_ORACLE = """async ([base, queries]) => {
   const out = [];
   for (const query of queries) {
     const each = [];
+    const held = [];
     for (const word of new Set(words(query))) {
       each.push([...(await index.search(word)).results]);
+      if (each.at(-1).length) held.push(word);
     }
     const found = {};
     for (const sort of ["relevansi", "terbaru"]) {
@@ -451,7 +468,9 @@ PARTIAL_ORACLE = """async ([base, queries]) => {
       found[sort] = { results: [...search.results], held: search.held };
     }
     const whole = [...(await index.search(query)).results];
-    out.push({ query, each, found, whole });
+    // The query without its words no page holds.
+    const rest = [...(await index.search(held.join(" "), { partial: true })).results];
+    out.push({ query, each, found, whole, rest });
   }
   return { newest, out };
 }"""
@@ -460,15 +479,22 @@ PARTIAL_ORACLE = """async ([base, queries]) => {
 def test_partial_matches_what_the_words_find_one_by_one(index_page):
     """A query some document holds whole finds what it finds without
     `partial`; one no document holds whole finds the documents that the most
-    of its words find, one by one, newest first if asked."""
+    of its words find, one by one, newest first if asked. A word no document
+    holds is left out: the query finds what its other words find, in the
+    same order."""
     draw = random.Random(11)
     queries = [" ".join(draw.sample(FEW_WORDS, k)) for k in range(2, 8) for _ in "ab"]
+    # A word no page holds is left out, wherever it stands.
+    queries += [f"{queries[n]} tidakada" for n in (0, 5)] + [f"tidakada {queries[9]}"]
     found = index_page.evaluate(PARTIAL_ORACLE, ["/sebagian/", queries])
-    partial = 0
+    partial = unknown = 0
     for item in found["out"]:
         held = Counter(doc for docs in item["each"] for doc in docs)
         most = max(held.values())
         relevance, newest = item["found"]["relevansi"], item["found"]["terbaru"]
+        if not all(item["each"]):
+            unknown += 1
+            assert relevance["results"] == item["rest"], item["query"]
         if item["whole"]:
             assert relevance == {"results": item["whole"], "held": len(item["each"])}
             continue
@@ -478,6 +504,7 @@ def test_partial_matches_what_the_words_find_one_by_one(index_page):
         assert relevance["held"] == newest["held"] == most < len(item["each"])
         assert newest["results"] == [d for d in found["newest"] if d in expected]
     assert 0 < partial < len(found["out"])
+    assert unknown == 3
 
 
 def test_a_word_no_document_holds_has_neighbours_with_their_counts(index_page):

@@ -161,20 +161,21 @@ async function renderMore(drawn = null, fresh = null) {
 }
 
 // The status line of `count` results of `query`. `found` tells how they
-// were found: each holds `held` of the `asked` words of the query or, when
-// a word of it no page holds (`unknown`) left nothing, of its other words
-// (`rest`); `fixes` maps the unknown words to what they may be misspellings of.
+// were found: each holds `held` of the `asked` words of the query, which
+// leave out the words no page holds (`unknown`); `fixes` maps those to what
+// they may be misspellings of.
 function renderStatus(count, query, found = {}) {
-  const { held = 0, asked = 0, unknown = [], rest = "", fixes = new Map() } = found;
-  const some = held < asked;
-  if (rest) {
+  const { held = 0, asked = 0, unknown = [], fixes = new Map() } = found;
+  if (count && unknown.length) {
     const quoted = unknown.map((word) => `“${word}”`).join(", ");
     const noun = unknown.length > 1 ? "kata-kata" : "kata";
-    const what = some ? `memuat ${held} dari ${asked} kata “${rest}”` : `untuk “${rest}”`;
+    const rest = words(query).filter((word) => !unknown.includes(word));
+    const known = asked - unknown.length;
+    const what = held < known ? `memuat ${held} dari ${known} kata` : "untuk";
     statusLine.textContent =
       `Tidak ada hasil untuk “${query}”: ${noun} ${quoted} tidak ada di arsip. ` +
-      `${count} hasil ${what}.`;
-  } else if (count && some) {
+      `${count} hasil ${what} “${rest.join(" ")}”.`;
+  } else if (count && held < asked) {
     statusLine.textContent =
       `Tidak ada hasil yang memuat semua kata “${query}”. ` +
       `${count} hasil memuat ${held} dari ${asked} kata itu.`;
@@ -269,22 +270,13 @@ async function run() {
     moreButton.hidden = true;
     performance.measure("cari:hasil", started);
   }
-  // Should no document hold every word, those holding the most of them.
-  let search = await index.search(state.q, { ...options, partial: true });
+  // Should no document hold every word, those holding the most of them; a
+  // word no document holds (a misspelling, mostly) is left out, and the
+  // status says so.
+  const search = await index.search(state.q, { ...options, partial: true });
   if (mine !== generation) return;
-  const found = { held: search.held, asked: search.asked };
-  // A word no document holds (a misspelling, mostly) leaves nothing found:
-  // the results of the other words are shown, and the status says so.
-  const { unknown } = search;
-  const rest = words(state.q).filter((word) => !unknown.includes(word)).join(" ");
-  if (!search.results.length && unknown.length && rest) {
-    const others = await index.search(rest, { ...options, partial: true });
-    if (mine !== generation) return;
-    if (others.results.length) {
-      Object.assign(found, { held: others.held, asked: others.asked, unknown, rest });
-      search = others;
-    }
-  }
+  const { held, asked, unknown } = search;
+  const found = { held, asked, unknown };
   if (unknown.length) {
     found.fixes = await corrections(unknown).catch(() => new Map());
     if (mine !== generation) return;

@@ -310,15 +310,20 @@ export class SearchIndex {
   // Each word is scored as soon as its own postings are in, while those of
   // the other words may still be on their way; the words' scores are then
   // added up in the order of the words, over the documents that hold them.
-  async score(tokens, timings) {
+  // A word no document holds leaves nothing to score, unless `partial`: then
+  // the other words are scored.
+  async score(tokens, timings, partial) {
     const lookups = await Promise.all(tokens.map((token) => this.lookup(token)));
     timings.dictionary = performance.now();
     const highlight = new Set();
     const unknown = tokens.filter((_, i) => lookups[i].length === 0);
-    if (unknown.length) return { matches: null, highlight, unknown };
+    const known = lookups.filter((stems) => stems.length);
+    if (!known.length || (unknown.length && !partial)) {
+      return { matches: null, highlight, unknown };
+    }
     const best = new Float32Array(this.count); // shared: each word leaves it zeroed
     const scored = await Promise.all(
-      lookups.map(async (stems) => {
+      known.map(async (stems) => {
         const files = await Promise.all(stems.map(({ file }) => this.postings(file)));
         return this.wordScores(stems, files, best, highlight);
       }),
@@ -334,7 +339,7 @@ export class SearchIndex {
     }
     // Every match is among the documents of the word that has the fewest.
     const fewest = scored.reduce((a, b) => (b.docs.length < a.docs.length ? b : a));
-    const matches = { total, hits, needed: lookups.length, docs: fewest.docs };
+    const matches = { total, hits, needed: known.length, docs: fewest.docs };
     return { matches, highlight, unknown };
   }
 
@@ -387,13 +392,14 @@ export class SearchIndex {
 
   // search("kata", {filters: {lembaga: ["…"]}, sort: "terbaru"}) gives the
   // matching documents in order, the words to mark in excerpts, the query's
-  // words no document holds (`unknown`: none then matches), `held`: how many
-  // of the query's `asked` words each result holds, and counts(): a promise
-  // of the filter counts among the results (which need the filter values:
-  // results wait for them only when a filter is chosen). Every chosen value,
-  // of one key or of several, is required. Every word is too, unless
-  // `partial`: then, should no document hold them all, the results are the
-  // documents that hold the most of them (`held` is less than `asked`).
+  // words no document holds (`unknown`), `held`: how many of the query's
+  // `asked` words each result holds, and counts(): a promise of the filter
+  // counts among the results (which need the filter values: results wait
+  // for them only when a filter is chosen). Every chosen value, of one key
+  // or of several, is required. Every word is too (a word in `unknown` leaves
+  // nothing found), unless `partial`: then the words no document holds are
+  // left out and, should no document hold all the others, the results are
+  // the documents that hold the most of them (`held` is less than `asked`).
   async search(query, { filters = {}, sort = "relevansi", partial = false } = {}) {
     const started = performance.now();
     const timings = {};
@@ -403,7 +409,7 @@ export class SearchIndex {
     // their download waits for counts(), and leaves the way to the results.
     if (chosen.length) this.facetData();
     const { matches, highlight, unknown } = tokens.length
-      ? await this.score(tokens, timings)
+      ? await this.score(tokens, timings, partial)
       : { matches: undefined, highlight: new Set(), unknown: [] };
     timings.scores = performance.now();
     const facets = chosen.length ? await this.facets() : null;
