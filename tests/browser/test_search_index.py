@@ -104,6 +104,8 @@ def index_url(tmp_path_factory):
             text += " Café «Kopi» naïve—industri, ekspor."
         elif n % 7 == 3:  # other characters, none in a word
             text += " “Kopi” naik — Ekspor… industri"
+        elif n % 7 == 5:  # an ellipsis before the first word and after the last
+            text = f"…{text}…"
         date = f"20{10 + n % 13}-0{1 + n % 9}-1{n % 10}" if n % 11 else ""
         sort = {"tanggal": date} if date else {}
         meta = {"tanggal": date} if date else {}
@@ -197,19 +199,31 @@ def test_filters_alone_list_documents_newest_first(search):
     assert found["highlight"] == []
 
 
-def test_excerpts_mark_the_words_found(index_page):
-    parts = index_page.evaluate(
-        """async () => {
-          const { excerpt } = await import("/indeks.js");
-          const text = "Satu dua tiga. Industri rotan tumbuh, kata Perindustrian.";
-          return excerpt(text, new Set(["industri", "perindustrian"]), 6);
-        }"""
-    )
-    assert parts == [
-        {"text": "Satu dua tiga. ", "mark": False},
-        {"text": "Industri", "mark": True},
-        {"text": " rotan tumbuh", "mark": False},
-    ]
+EXCERPT = """([text, words, length]) =>
+  import("/indeks.js").then(({ excerpt }) => excerpt(text, new Set(words), length))"""
+
+SENTENCE = "Satu dua tiga. Industri rotan tumbuh, kata Perindustrian."
+
+
+@pytest.mark.parametrize(
+    ("text", "length", "shown"),
+    [
+        # [text] is marked; an ellipsis stands where words are left out.
+        (SENTENCE, 6, "Satu dua tiga. [Industri] rotan tumbuh …"),
+        (SENTENCE, 30, "Satu dua tiga. [Industri] rotan tumbuh, kata [Perindustrian]"),
+        (
+            f"a b c d e f g h i j {SENTENCE}",
+            8,
+            "… i j Satu dua tiga. [Industri] rotan tumbuh …",
+        ),
+        ("… rotan, kata Perindustrian…", 30, "… rotan, kata [Perindustrian] …"),
+        ("Industri… rotan", 30, "[Industri]… rotan"),
+        ("« »", 30, ""),
+    ],
+)
+def test_excerpts_mark_the_words_found(index_page, text, length, shown):
+    parts = index_page.evaluate(EXCERPT, [text, ["industri", "perindustrian"], length])
+    assert "".join(f"[{p['text']}]" if p["mark"] else p["text"] for p in parts) == shown
 
 
 FIRST_PAGES = """async ([base, words]) => {

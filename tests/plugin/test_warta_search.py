@@ -694,7 +694,7 @@ def test_frequent_words_get_the_first_page_of_their_results(tmp_path):
     assert sorted(found["relevansi"]) == [0, 1, 2, 3]
     assert found["d"]["3"]["u"] == "b/2/"
     # The text is cut to the excerpt: from 5 words before the word found.
-    shown = "kata35 kata36 kata37 kata38 kata39 industri rotan"
+    shown = "… kata35 kata36 kata37 kata38 kata39 industri rotan"
     assert found["d"]["2"]["x"] == shown
 
 
@@ -723,21 +723,23 @@ def test_meta_holds_the_dictionary_entries_of_the_most_frequent_words(tmp_path):
 def test_the_excerpt_is_the_window_the_script_shows():
     marked = {"industri", "perindustrian"}
     text = "Satu dua tiga. Industri rotan tumbuh, kata Perindustrian."
-    assert excerpt_text(text, marked, 6) == "Satu dua tiga. Industri rotan tumbuh"
-    assert excerpt_text(text, set(), 2) == "Satu dua"
+    assert excerpt_text(text, marked, 6) == "Satu dua tiga. Industri rotan tumbuh …"
+    assert excerpt_text(text, set(), 2) == "Satu dua …"
+    assert excerpt_text(text, marked) == text[:-1]  # the whole text: no ellipsis
     assert excerpt_text("", marked) == ""
     assert excerpt_text("« »", marked) == ""
     # The window with the most marked words wins, the first among equals.
     many = "industri a b c d e f g h i j industri x industri"
-    assert excerpt_text(many, {"industri"}, 8) == "f g h i j industri x industri"
+    assert excerpt_text(many, {"industri"}, 8) == "… f g h i j industri x industri"
     # Plain ASCII is marked whatever its case.
     capital = "a b c d e f g h i j Industri k"
-    assert excerpt_text(capital, {"industri"}, 8) == "f g h i j Industri k"
+    assert excerpt_text(capital, {"industri"}, 8) == "… f g h i j Industri k"
     # A token that is not plain ASCII is marked by its folded words.
     filler = " ".join(f"k{n}" for n in range(40))
     for cafe in ("Café", "cafe\u0301", "CAFE"):
         shown = excerpt_text(f"{filler} «{cafe}» {filler}", {"cafe"})
-        assert shown.startswith(f"k35 k36 k37 k38 k39 «{cafe}» k0 k1")
+        assert shown.startswith(f"… k35 k36 k37 k38 k39 «{cafe}» k0 k1")
+        assert shown.endswith(" …")
         assert len(words(shown)) == 30
 
 

@@ -37,10 +37,15 @@ QUOTED = "Satu dua tiga empat lima enam tujuh “Ekspor” kopi naik — kata di
             QUOTED,
             {"ekspor", "kopi"},
             8,
-            "tiga empat lima enam tujuh “Ekspor” kopi naik",
+            "… tiga empat lima enam tujuh “Ekspor” kopi naik …",
         ),
-        (QUOTED, {"dinas"}, 30, "tujuh “Ekspor” kopi naik — kata dinas"),
-        ("Café kopi—naïve ekspor", {"naive"}, 3, "Café kopi—naïve"),
+        (QUOTED, {"dinas"}, 30, "… tujuh “Ekspor” kopi naik — kata dinas"),
+        ("Café kopi—naïve ekspor", {"naive"}, 3, "Café kopi—naïve …"),
+        # A text's own ellipsis before its first word or after its last
+        # is told as one where words are left out.
+        ("…kata dinas, ekspor naik", {"ekspor"}, 30, "… kata dinas, ekspor naik"),
+        ("Ekspor naik, kata dinas…", {"ekspor"}, 30, "Ekspor naik, kata dinas …"),
+        ("Ekspor… naik", {"ekspor"}, 30, "Ekspor… naik"),  # within: as it is
     ],
 )
 def test_the_excerpt_of_a_text_with_other_characters(text, marked, length, shown):

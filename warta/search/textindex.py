@@ -127,6 +127,7 @@ GZIP_LEVEL = 6
 PAGE_SIZE = 10  # results on a page: cari.js's PAGE_SIZE
 PAGE_MIN_DOCUMENTS = 64  # a word matching fewer documents has no first page
 EXCERPT_WORDS = 30  # words in an excerpt: indeks.js's excerpt() default
+ELLIPSIS = "…"  # where an excerpt leaves words out: indeks.js's ELLIPSIS
 PAGE_BATCH = 2_000  # first pages ranked before their documents are read
 META_WORDS = 2_048  # words whose dictionary entry meta.bin holds, at most
 # A postings file always begins at a stem whose hash is a multiple of this:
@@ -1402,7 +1403,8 @@ def _with_marks() -> re.Pattern:
 
 
 def excerpt_text(text: str, marked: set[str], length: int = EXCERPT_WORDS) -> str:
-    """The part of ``text`` that indeks.js's ``excerpt(text, marked)`` shows.
+    """The part of ``text`` that indeks.js's ``excerpt(text, marked)`` shows,
+    with an ellipsis before or after it where the script shows one.
 
     The script shows the same excerpt of this part as of the whole text: it is
     the window of ``length`` words that the script chooses, and no window of
@@ -1462,4 +1464,9 @@ class _Tokens:
         # Token N is part 2N + 1.
         before = sum(map(len, self.parts[: 2 * start + 1]))
         size = sum(map(len, self.parts[2 * start + 1 : 2 * end]))
-        return self.text[before : before + size]
+        # An ellipsis where the script shows one for the whole text: where
+        # words are left out, or where the text has one before its first
+        # word or after its last.
+        head = f"{ELLIPSIS} " if start or ELLIPSIS in self.parts[0] else ""
+        tail = f" {ELLIPSIS}" if end < self.count or ELLIPSIS in self.parts[-1] else ""
+        return head + self.text[before : before + size] + tail

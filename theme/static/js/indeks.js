@@ -10,6 +10,7 @@ const MAX_CHUNKS = 3; // dictionary chunks one query word may read
 const TOKEN = /[\p{L}\p{N}\p{M}]+/gu;
 const PLAIN = /^[A-Za-z0-9]+$/;
 const DOCUMENT_LIMIT = 2 ** 21; // documents the fast sort by score can number
+const ELLIPSIS = "…"; // textindex.py's ELLIPSIS
 
 const decoder = new TextDecoder();
 
@@ -553,7 +554,8 @@ function countIn(mask, facets) {
 }
 
 // About `length` words of `text` around the densest run of highlighted words,
-// as [{text, mark}] parts.
+// as [{text, mark}] parts, with an ellipsis before or after where the text
+// goes on.
 export function excerpt(text, highlight, length = 30) {
   const spans = [];
   for (const match of text.matchAll(TOKEN)) {
@@ -588,5 +590,14 @@ export function excerpt(text, highlight, length = 30) {
   }
   const end = window[window.length - 1].to;
   if (end > at) parts.push({ text: text.slice(at, end), mark: false });
+  // An ellipsis where words of the text are left out: where the window
+  // leaves some, or where a text cut to its excerpt (a first page's,
+  // textindex.py's excerpt_text) says so.
+  if (start > 0 || text.slice(0, window[0].from).includes(ELLIPSIS)) {
+    parts.unshift({ text: `${ELLIPSIS} `, mark: false });
+  }
+  if (start + length < spans.length || text.slice(end).includes(ELLIPSIS)) {
+    parts.push({ text: ` ${ELLIPSIS}`, mark: false });
+  }
   return parts;
 }
