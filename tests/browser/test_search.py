@@ -365,12 +365,13 @@ def test_a_name_among_other_words_of_the_query_is_suggested(page, site_url):
     assert not any(e["name"].startswith("Kementerian") for e in found["kemen lampung"])
 
 
-def test_a_bookmarked_search_restores_query_filters_and_order(page, site_url):
-    query = "?q=revitalisasi&urut=terbaru&lembaga=" + quote(DINAS)
+@pytest.mark.parametrize("order", ["terbaru", "terlama"])
+def test_a_bookmarked_search_restores_query_filters_and_order(page, site_url, order):
+    query = f"?q=revitalisasi&urut={order}&lembaga=" + quote(DINAS)
     open_search(page, site_url, query)
     page.wait_for_selector("#hasil li")
     assert page.input_value("#q") == "revitalisasi"
-    assert page.input_value("#urut") == "terbaru"
+    assert page.input_value("#urut") == order
     assert page.get_by_label(DINAS).is_checked()
 
 

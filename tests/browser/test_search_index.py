@@ -60,6 +60,8 @@ NEWEST_FIRST = [
     "s/amat-lama/",
     *(f"s/u0{n}/" for n in range(1, 9)),
 ]
+# The dated pages the other way round, the undated ones still last.
+OLDEST_FIRST = [*NEWEST_FIRST[3::-1], *NEWEST_FIRST[4:]]
 
 # The words of the random bundle's pages, some stems of others.
 RANDOM_WORDS = [
@@ -289,6 +291,8 @@ def test_a_first_page_is_the_first_page_the_search_draws(index_page):
 def test_equal_scores_list_the_newest_first_and_pages_without_a_date_last(
     index_page,
 ):
+    """Also when sorted by date, newest or oldest first, with or without a
+    word."""
     found = index_page.evaluate(
         """async () => {
           const { SearchIndex } = await import("/indeks.js");
@@ -299,22 +303,27 @@ def test_equal_scores_list_the_newest_first_and_pages_without_a_date_last(
             return found;
           };
           const out = {};
-          for (const sort of ["relevansi", "terbaru"]) {
+          for (const sort of ["relevansi", "terbaru", "terlama"]) {
             const search = await index.search("batik", { sort });
             const first = await index.firstPage("batik", { sort });
             out[sort] = await urls(search.results);
-            out[sort + " first page"] = first.documents.map(([, record]) => record.u);
+            out[sort + " first page"] = first?.documents.map(([, record]) => record.u);
+            out[sort + ", no word"] = await urls((await index.search("", { sort })).results);
           }
-          out["no word"] = await urls((await index.search("")).results);
           return out;
         }"""
     )
     assert found == {
         "relevansi": NEWEST_FIRST,
         "relevansi first page": NEWEST_FIRST[:10],
+        "relevansi, no word": NEWEST_FIRST,
         "terbaru": NEWEST_FIRST,
         "terbaru first page": NEWEST_FIRST[:10],
-        "no word": NEWEST_FIRST,
+        "terbaru, no word": NEWEST_FIRST,
+        # Oldest first has no first page: the postings rank it.
+        "terlama": OLDEST_FIRST,
+        "terlama first page": None,
+        "terlama, no word": OLDEST_FIRST,
     }
 
 

@@ -280,13 +280,15 @@ export class SearchIndex {
   firstPage(query, { filters = {}, sort = "relevansi" } = {}) {
     const tokens = [...new Set(words(query || ""))];
     const filtered = Object.values(filters).some((values) => values.length);
-    if (tokens.length !== 1 || filtered || !this.meta.kamus.length) {
+    // A first page holds the documents by relevance and newest first.
+    const key = sort === "terbaru" ? "terbaru" : sort === "terlama" ? null : "relevansi";
+    if (tokens.length !== 1 || filtered || !this.meta.kamus.length || !key) {
       return Promise.resolve(null);
     }
     return this.pageOf(tokens[0]).then((name) => {
       if (name === undefined) return null;
       return this.page(name).then((page) => {
-        const order = page[sort === "terbaru" ? "terbaru" : "relevansi"];
+        const order = page[key];
         return {
           total: page.jumlah,
           highlight: new Set(page.sorot),
@@ -392,15 +394,17 @@ export class SearchIndex {
   }
 
   // search("kata", {filters: {lembaga: ["…"]}, sort: "terbaru"}) gives the
-  // matching documents in order, the words to mark in excerpts, the query's
-  // words no document holds (`unknown`), `held`: how many of the query's
-  // `asked` words each result holds, and counts(): a promise of the filter
-  // counts among the results (which need the filter values: results wait
-  // for them only when a filter is chosen). Every chosen value, of one key
-  // or of several, is required. Every word is too (a word in `unknown` leaves
-  // nothing found), unless `partial`: then the words no document holds are
-  // left out and, should no document hold all the others, the results are
-  // the documents that hold the most of them (`held` is less than `asked`).
+  // matching documents in order (by "relevansi", the default, newest first:
+  // "terbaru", or oldest first: "terlama"), the words to mark in excerpts,
+  // the query's words no document holds (`unknown`), `held`: how many of the
+  // query's `asked` words each result holds, and counts(): a promise of the
+  // filter counts among the results (which need the filter values: results
+  // wait for them only when a filter is chosen). Every chosen value, of one
+  // key or of several, is required. Every word is too (a word in `unknown`
+  // leaves nothing found), unless `partial`: then the words no document
+  // holds are left out and, should no document hold all the others, the
+  // results are the documents that hold the most of them (`held` is less
+  // than `asked`).
   async search(query, { filters = {}, sort = "relevansi", partial = false } = {}) {
     const started = performance.now();
     const timings = {};
@@ -467,7 +471,8 @@ export class SearchIndex {
       }
     }
     // Newest first is the order of a search by filters alone.
-    if (matches && sort !== "terbaru") byScore(results, matches.total, this.rank);
+    if (sort === "terlama") this.rank.oldestFirst(results);
+    else if (matches && sort !== "terbaru") byScore(results, matches.total, this.rank);
     else this.rank.newestFirst(results);
     return results;
   }
@@ -492,14 +497,20 @@ class Rank {
     return rank < this.dated ? this.count - 1 - rank : rank - this.dated;
   }
 
-  // Documents in increasing numbers, put newest first in place: the dated
-  // ones by number descending, then the undated ones.
-  newestFirst(results) {
+  // Documents in increasing numbers, put oldest first in place: the dated
+  // ones by number, then the undated ones. Returns how many are dated.
+  oldestFirst(results) {
     const split = lowerBound(results, this.undated);
     const undated = results.slice(0, split);
     results.copyWithin(0, split);
-    results.subarray(0, results.length - split).reverse();
     results.set(undated, results.length - split);
+    return results.length - split;
+  }
+
+  // Documents in increasing numbers, put newest first in place: the dated
+  // ones by number descending, then the undated ones.
+  newestFirst(results) {
+    results.subarray(0, this.oldestFirst(results)).reverse();
   }
 }
 
