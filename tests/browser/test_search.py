@@ -9,6 +9,8 @@ from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 import pytest
 
+from tests.site.test_entity_pages import SEED_AGENCIES, SEED_PEOPLE
+from tests.site.test_indicator_pages import SEED_FIGURES
 from tests.site.test_seed_site import SEED_URL
 
 pytestmark = pytest.mark.browser
@@ -373,6 +375,29 @@ def test_a_bookmarked_search_restores_query_filters_and_order(page, site_url, or
     assert page.input_value("#q") == "revitalisasi"
     assert page.input_value("#urut") == order
     assert page.get_by_label(DINAS).is_checked()
+
+
+@pytest.mark.parametrize(
+    ("path", "key"),
+    [(f"/lembaga/{slug}/", "lembaga") for slug in SEED_AGENCIES]
+    + [(f"/tokoh/{slug}/", "tokoh") for slug in SEED_PEOPLE]
+    + [(f"/indikator/{slug}/", "indikator") for slug in SEED_FIGURES],
+)
+def test_an_entity_or_indicator_page_leads_to_a_search_among_its_articles(
+    page, site_url, path, key
+):
+    """The link chooses the filter value the articles' pages give the index:
+    the search finds the articles the page lists."""
+    page.goto(f"{site_url}{path}")
+    name = page.locator("h1").inner_text()
+    page.locator(".cari-di a").click()
+    page.wait_for_url("**/cari/?**")
+    assert found_count(page) == 1
+    assert [urlsplit(link).path for link in result_links(page)] == [SEED_URL]
+    chosen = page.eval_on_selector_all(
+        "#saringan input:checked", "boxes => boxes.map(box => [box.name, box.value])"
+    )
+    assert chosen == [[key, name]]
 
 
 def test_search_page_is_keyboard_usable(page, site_url):

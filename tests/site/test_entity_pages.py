@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.conftest import run_build
 from tests.site.test_seed_site import SEED_URL
 
 pytestmark = pytest.mark.site
@@ -102,3 +104,43 @@ def test_articles_json(built_site):
     verified = {a["id"] for a in seed["agencies"] if a["verified"]}
     assert verified == set(SEED_AGENCIES)
     assert {p["id"]: p["name"] for p in seed["people"] if p["verified"]} == SEED_PEOPLE
+
+
+UNVERIFIED_ARTICLE = """Title: Pameran Kerajinan Rotan di Metro
+Date: 2016-05-02
+Slug: pameran-kerajinan-rotan-di-metro
+Source: Contoh.id
+Region: Lampung
+
+Kementerian Perindustrian membuka pameran kerajinan rotan di Metro.
+
+"Kami ingin perajin rotan naik kelas," kata Slamet Riyanto Purnomo.
+"""
+
+
+def test_only_a_verified_entity_page_leads_to_a_search_among_its_articles(
+    content_copy, tmp_path
+):
+    """A name the taggers found on their own has no filter value in the
+    search index: its page has no link to a search among its articles."""
+    (content_copy / "articles" / "2016").mkdir()
+    (content_copy / "articles" / "2016" / "pameran.md").write_text(
+        UNVERIFIED_ARTICLE, encoding="utf-8"
+    )
+    built = run_build(content_copy, tmp_path / "output")
+    assert built.returncode == 0, built.stderr
+    links = {}
+    for path in built.output.glob("*/*/index.html"):
+        if path.parts[-3] not in ("lembaga", "tokoh"):
+            continue
+        page = soup(path.read_text(encoding="utf-8"))
+        link = page.select_one(".cari-di a")
+        links[path.parent.name] = (
+            page.select_one(".peringatan") is None,
+            link and parse_qs(urlsplit(link["href"]).query),
+        )
+    unverified = [slug for slug, (verified, _) in links.items() if not verified]
+    assert unverified == ["usulan-slamet-riyanto-purnomo"]
+    assert links["usulan-slamet-riyanto-purnomo"][1] is None
+    # A verified agency's page leads to the search with the agency chosen.
+    assert links["kemenperin"] == (True, {"lembaga": ["Kementerian Perindustrian"]})
