@@ -86,7 +86,7 @@ def test_typing_in_the_header_box_leads_to_results(page, site_url):
 def test_agency_filter_keeps_or_drops_the_seed(page, site_url):
     open_search(page, site_url, "?q=revitalisasi")
     page.wait_for_selector("#hasil li")
-    page.get_by_label(DINAS).check()
+    page.get_by_role("checkbox", name=DINAS).check()
     wait_until(page, lambda: "lembaga=" in page.url)
     page.wait_for_selector("#hasil li")
     assert any(link.endswith(SEED_URL) for link in result_links(page))
@@ -167,6 +167,8 @@ def test_on_a_narrow_screen_the_filters_fold_and_the_results_come_first(
         summary = page.locator("#lipat-saringan summary")
         wait_until(page, lambda: summary.inner_text() == "Saring hasil (1 dipilih)")
         assert page.locator("#hasil li").first.bounding_box()["y"] < 800
+        # What is chosen shows above the results while the filters are folded.
+        assert page.locator("#dipilih button").first.is_visible()
         box = page.locator("#saringan input:checked")
         assert not box.is_visible()
         summary.click()
@@ -374,7 +376,7 @@ def test_a_bookmarked_search_restores_query_filters_and_order(page, site_url, or
     page.wait_for_selector("#hasil li")
     assert page.input_value("#q") == "revitalisasi"
     assert page.input_value("#urut") == order
-    assert page.get_by_label(DINAS).is_checked()
+    assert page.get_by_role("checkbox", name=DINAS).is_checked()
 
 
 @pytest.mark.parametrize(
@@ -394,10 +396,66 @@ def test_an_entity_or_indicator_page_leads_to_a_search_among_its_articles(
     page.wait_for_url("**/cari/?**")
     assert found_count(page) == 1
     assert [urlsplit(link).path for link in result_links(page)] == [SEED_URL]
-    chosen = page.eval_on_selector_all(
+    assert checked(page) == [[key, name]]
+
+
+def chosen(page) -> list[str]:
+    """The buttons above the results that remove chosen filter values."""
+    return page.locator("#dipilih button").all_inner_texts()
+
+
+def checked(page) -> list[list[str]]:
+    """The filter values chosen, as [key, value]."""
+    return page.eval_on_selector_all(
         "#saringan input:checked", "boxes => boxes.map(box => [box.name, box.value])"
     )
-    assert chosen == [[key, name]]
+
+
+def url_state(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def test_a_chosen_filter_value_is_removed_from_above_the_results(page, site_url):
+    open_search(page, site_url, f"?q=revitalisasi&lembaga={quote(DINAS)}&tahun=2015")
+    wait_for_counts(page)
+    assert chosen(page) == [
+        f"Lembaga: {DINAS} ✕",
+        "Tahun: 2015 ✕",
+        "Hapus semua saringan",
+    ]
+    page.locator("#dipilih button").first.click()
+    # Gone from the URL, the filters and the buttons; the focus on the next one.
+    wait_until(page, lambda: "lembaga" not in url_state(page))
+    assert url_state(page) == {"q": ["revitalisasi"], "tahun": ["2015"]}
+    assert chosen(page) == ["Tahun: 2015 ✕"]
+    assert page.evaluate("document.activeElement.textContent") == "Tahun: 2015 ✕"
+    assert found_count(page) == 1
+    assert checked(page) == [["tahun", "2015"]]
+
+
+def test_all_chosen_filter_values_are_removed_at_once(page, site_url):
+    """Also before the filters are drawn: a shared URL's values that leave
+    nothing found, removed while the filter values are still on their way."""
+    held = []
+    page.route("**/cari/indeks/saringan.bin*", lambda route: held.append(route))
+    open_search(page, site_url, "?q=revitalisasi&lembaga=Tidak+Ada&tahun=1999")
+    assert chosen(page) == [
+        "Lembaga: Tidak Ada ✕",
+        "Tahun: 1999 ✕",
+        "Hapus semua saringan",
+    ]
+    assert page.locator("#saringan input").count() == 0
+    page.get_by_role("button", name="Hapus semua saringan").click()
+    assert url_state(page) == {"q": ["revitalisasi"]}
+    assert chosen(page) == []
+    assert page.locator("#dipilih").is_hidden()
+    assert page.evaluate("document.activeElement.id") == "q"
+    for route in held:
+        route.continue_()
+    assert found_count(page) == 1
+    wait_for_counts(page)
+    assert page.locator("#saringan input").count() > 0
+    assert checked(page) == []
 
 
 def test_search_page_is_keyboard_usable(page, site_url):
@@ -417,6 +475,8 @@ def test_search_page_is_keyboard_usable(page, site_url):
         ("revitalisasi", "#hasil li"),
         # An agency's page found, filter values none of the results holds.
         ("keuangan", ".saringan__pilihan--kosong"),
+        # The chosen values above the results.
+        (f"revitalisasi&tahun=2015&lembaga={quote(DINAS)}", "#dipilih button"),
     ],
 )
 def test_search_page_has_no_axe_violations(chromium, site_url, query, drawn):

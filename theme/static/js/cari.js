@@ -22,6 +22,7 @@ const sortSelect = document.getElementById("urut");
 const filterBox = document.getElementById("saringan");
 const filterFold = document.getElementById("lipat-saringan");
 const chosenCount = document.getElementById("jumlah-dipilih");
+const chosenList = document.getElementById("dipilih");
 // As wide as the page's filters get a column of their own (warta.css).
 const WIDE = "(min-width: 52rem)";
 const list = document.getElementById("hasil");
@@ -121,6 +122,55 @@ function renderFilters(available, counts, chosen) {
   }
   const count = Object.values(chosen).reduce((sum, values) => sum + values.length, 0);
   chosenCount.textContent = count ? ` (${count} dipilih)` : "";
+}
+
+// The chosen filter values above the results, each a button that removes
+// it (and, for two or more, one that removes them all): seen where the
+// filters are folded away, and after a link that chose one.
+function renderChosen(chosen) {
+  chosenList.replaceChildren();
+  const labels = Object.fromEntries(FILTERS);
+  let count = 0;
+  for (const [key, values] of Object.entries(chosen)) {
+    for (const value of values) {
+      const label = `${labels[key]}: ${value}`;
+      const attributes = { type: "button", "data-key": key, "data-value": value };
+      attributes["aria-label"] = `Hapus saringan ${label}`;
+      const button = element("button", attributes, `${label} ✕`);
+      const item = element("li");
+      item.append(button);
+      chosenList.append(item);
+      count++;
+    }
+  }
+  if (count > 1) {
+    const item = element("li");
+    const all = { type: "button", class: "dipilih__semua" };
+    item.append(element("button", all, "Hapus semua saringan"));
+    chosenList.append(item);
+  }
+  chosenList.hidden = count === 0;
+}
+
+// Removes the filter value of `button` (all of them for "Hapus semua"),
+// searches again, and leaves the focus on the next button or the query.
+function removeChosen(button) {
+  const place = [...chosenList.querySelectorAll("button")].indexOf(button);
+  const { key, value } = button.dataset;
+  const gone = (name, chosen) => key === undefined || (name === key && chosen === value);
+  // The URL's values until the filter list is drawn, its boxes after.
+  if (initialFilters) {
+    for (const name of Object.keys(initialFilters)) {
+      initialFilters[name] = initialFilters[name].filter((chosen) => !gone(name, chosen));
+      if (!initialFilters[name].length) delete initialFilters[name];
+    }
+  }
+  for (const box of filterBox.querySelectorAll("input[type=checkbox]:checked")) {
+    if (gone(box.name, box.value)) box.checked = false;
+  }
+  run();
+  const buttons = chosenList.querySelectorAll("button");
+  (buttons[Math.min(place, buttons.length - 1)] || input).focus();
 }
 
 function resultItem(record) {
@@ -240,6 +290,7 @@ async function run() {
   const mine = ++generation;
   const state = { q: input.value.trim(), sort: sortSelect.value, filters: selectedFilters() };
   writeState(state);
+  renderChosen(state.filters);
   if (!state.q && !Object.keys(state.filters).length) {
     renderSuggestions(state.q);
     loadSuggestions();
@@ -347,6 +398,10 @@ async function start() {
   input.addEventListener("input", soon);
   sortSelect.addEventListener("change", run);
   filterBox.addEventListener("change", run);
+  chosenList.addEventListener("click", (event) => {
+    const button = event.target.closest("button");
+    if (button) removeChosen(button);
+  });
   moreButton.addEventListener("click", () => renderMore());
   document.documentElement.dataset.cariSiap = "ya";
   await run();
