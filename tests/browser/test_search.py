@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 import pytest
 
+from tests.conftest import CONTENT, run_build
 from tests.site.test_entity_pages import SEED_AGENCIES, SEED_PEOPLE
 from tests.site.test_indicator_pages import SEED_FIGURES
 from tests.site.test_seed_site import SEED_URL
@@ -458,6 +459,89 @@ def test_all_chosen_filter_values_are_removed_at_once(page, site_url):
     assert checked(page) == []
 
 
+MINISTRIES = [
+    "Kementerian Keuangan",
+    "Kementerian Kesehatan",
+    "Kementerian Sosial",
+    "Kementerian Perdagangan",
+    "Kementerian Perhubungan",
+    "Kementerian Agama",
+    "Kementerian Luar Negeri",
+    "Kementerian Dalam Negeri",
+    "Kementerian Ketenagakerjaan",
+    "Kementerian Koordinator Bidang Perekonomian",
+]
+
+
+@pytest.fixture(scope="module")
+def many_agencies_url(tmp_path_factory):
+    """The site with an article naming ten ministries more: a filter group
+    long enough for a box that narrows it."""
+    import sitebuild
+
+    work = tmp_path_factory.mktemp("lembaga")
+    content = work / "content"
+    shutil.copytree(CONTENT, content)
+    body = " ".join(f"{name} hadir dalam rapat itu." for name in MINISTRIES)
+    (content / "articles" / "2016").mkdir()
+    (content / "articles" / "2016" / "rapat.md").write_text(
+        f"Title: Rapat Lintas Kementerian\nDate: 2016-04-04\n\n{body}\n", "utf-8"
+    )
+    built = run_build(content, work / "output")
+    assert built.returncode == 0, built.stderr
+    with sitebuild.serving(built.output) as url:
+        yield url
+
+
+def visible_values(page, key: str) -> list[str]:
+    return page.eval_on_selector_all(
+        f"#saringan fieldset[data-key={key}] .saringan__pilihan:not([hidden]) input",
+        "boxes => boxes.map(box => box.value)",
+    )
+
+
+def test_a_long_filter_group_is_narrowed_by_what_is_typed(page, many_agencies_url):
+    open_search(page, many_agencies_url)
+    page.wait_for_selector("#saringan input")
+    agencies = visible_values(page, "lembaga")
+    assert set(MINISTRIES) | set(SEED_AGENCIES.values()) <= set(agencies)
+    # A short group has no such box.
+    assert page.locator("#saringan .saringan__cari").count() == 1
+    narrowing = page.get_by_role("searchbox", name="Cari di daftar lembaga")
+    narrowing.fill("perindustrian")
+    expected = [name for name in agencies if "perindustrian" in name.lower()]
+    assert 1 < len(expected) < len(agencies)
+    assert visible_values(page, "lembaga") == expected
+    # Enter narrows, no more: the search is not sent.
+    narrowing.press("Enter")
+    assert "lembaga" not in url_state(page)
+    # A value chosen: the group is drawn again, still narrowed, the focus kept.
+    box = page.get_by_role("checkbox", name="Kementerian Perindustrian")
+    box.focus()
+    page.keyboard.press("Space")
+    wait_until(
+        page, lambda: url_state(page).get("lembaga") == ["Kementerian Perindustrian"]
+    )
+    wait_for_counts(page)
+    assert narrowing.input_value() == "perindustrian"
+    assert page.evaluate("document.activeElement.value") == "Kementerian Perindustrian"
+    assert visible_values(page, "lembaga") == expected
+    # Nothing matches: the group says so, and the chosen value stays in view.
+    narrowing.fill("zzz")
+    assert visible_values(page, "lembaga") == ["Kementerian Perindustrian"]
+    assert page.get_by_text("Tidak ada yang cocok.").is_hidden()
+    page.get_by_role("checkbox", name="Kementerian Perindustrian").click()
+    wait_until(page, lambda: "lembaga" not in url_state(page))
+    wait_until(page, lambda: page.get_by_text("Tidak ada yang cocok.").is_visible())
+    assert visible_values(page, "lembaga") == []
+
+
+def test_a_narrowed_filter_group_has_no_axe_violations(chromium, many_agencies_url):
+    typed = ("Cari di daftar lembaga", "zzz")  # "Tidak ada yang cocok."
+    found = axe_violations(chromium, many_agencies_url, "", ".saringan__cari", typed)
+    assert found == ([], [])
+
+
 def test_search_page_is_keyboard_usable(page, site_url):
     open_search(page, site_url)
     page.focus("#q")
@@ -480,20 +564,28 @@ def test_search_page_is_keyboard_usable(page, site_url):
     ],
 )
 def test_search_page_has_no_axe_violations(chromium, site_url, query, drawn):
+    assert axe_violations(chromium, site_url, f"?q={query}", drawn) == ([], [])
+
+
+def axe_violations(chromium, site_url, query, drawn, typed=None):
+    """axe-core's violations on the search page at ``query`` once ``drawn``
+    is on it (and, with ``typed``, once ``typed[1]`` is typed in the box
+    ``typed[0]`` names), and the errors the page logged."""
     context = chromium.new_context(bypass_csp=True)  # to inject axe-core
     page = context.new_page()
     errors = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    open_search(page, site_url, f"?q={query}")
+    open_search(page, site_url, query)
     page.wait_for_selector(drawn)
+    if typed:
+        page.get_by_role("searchbox", name=typed[0]).fill(typed[1])
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     context.close()
     violations = [
         (v["id"], [n["target"] for n in v["nodes"]]) for v in result["violations"]
     ]
-    assert violations == []
-    assert errors == []
+    return violations, errors
 
 
 def test_excerpt_keeps_the_spaces_around_the_hit(page, site_url):

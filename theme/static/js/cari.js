@@ -15,6 +15,7 @@ const FILTERS = [
   ["tahun", "Tahun"],
 ];
 const PAGE_SIZE = 10;
+const NARROW_FROM = 11; // values a filter group needs for a box that narrows it
 
 const form = document.getElementById("form-cari");
 const input = document.getElementById("q");
@@ -42,6 +43,8 @@ let highlight = new Set();
 let generation = 0;
 // The filters of the URL, until the filter list is first drawn from the index.
 let initialFilters = null;
+// What the reader typed to narrow each long filter group, by key.
+const narrowed = {};
 
 // --- state in the URL ----------------------------------------------------------
 
@@ -93,15 +96,31 @@ function excerptParagraph(text) {
   return paragraph;
 }
 
+// The filter groups, drawn afresh after each search; the focus and what was
+// typed to narrow a group stay.
 function renderFilters(available, counts, chosen) {
   initialFilters = null;
+  const focused = filterBox.contains(document.activeElement) ? document.activeElement.id : "";
   filterBox.replaceChildren();
   for (const [key, label] of FILTERS) {
     // A chosen value the index does not hold (from a shared URL) stays chosen.
     const options = [...new Set([...Object.keys(available[key] || {}), ...(chosen[key] || [])])];
     if (!options.length) continue;
-    const group = element("fieldset", { class: "saringan" });
+    const group = element("fieldset", { class: "saringan", "data-key": key });
     group.append(element("legend", {}, label));
+    if (options.length >= NARROW_FROM) {
+      const noun = label.toLowerCase();
+      const box = element("input", {
+        type: "search",
+        id: `saring-${key}`,
+        class: "saringan__cari",
+        placeholder: `Cari ${noun}…`,
+        "aria-label": `Cari di daftar ${noun}`,
+        autocomplete: "off",
+      });
+      box.value = narrowed[key] || "";
+      group.append(box);
+    }
     options.sort((a, b) => (key === "tahun" ? b.localeCompare(a) : a.localeCompare(b, "id")));
     for (const value of options) {
       const id = `f-${key}-${normalise(value).replace(/ /g, "-")}`;
@@ -118,10 +137,28 @@ function renderFilters(available, counts, chosen) {
       row.append(box, text);
       group.append(row);
     }
+    if (options.length >= NARROW_FROM) {
+      group.append(element("p", { class: "jumlah saringan__kosong" }, "Tidak ada yang cocok."));
+      narrow(group);
+    }
     filterBox.append(group);
   }
+  if (focused) document.getElementById(focused)?.focus();
   const count = Object.values(chosen).reduce((sum, values) => sum + values.length, 0);
   chosenCount.textContent = count ? ` (${count} dipilih)` : "";
+}
+
+// Shows the values of a filter group that hold what was typed in its box
+// (and those chosen), and says so when none does.
+function narrow(group) {
+  const wanted = normalise(narrowed[group.dataset.key] || "");
+  let shown = 0;
+  for (const row of group.querySelectorAll(".saringan__pilihan")) {
+    const box = row.querySelector("input");
+    row.hidden = !box.checked && !normalise(box.value).includes(wanted);
+    if (!row.hidden) shown++;
+  }
+  group.querySelector(".saringan__kosong").hidden = shown > 0;
 }
 
 // The chosen filter values above the results, each a button that removes
@@ -397,7 +434,19 @@ async function start() {
   });
   input.addEventListener("input", soon);
   sortSelect.addEventListener("change", run);
-  filterBox.addEventListener("change", run);
+  filterBox.addEventListener("change", (event) => {
+    if (event.target.type === "checkbox") run();
+  });
+  filterBox.addEventListener("input", (event) => {
+    if (event.target.type !== "search") return;
+    const group = event.target.closest("fieldset");
+    narrowed[group.dataset.key] = event.target.value;
+    narrow(group);
+  });
+  // Enter in a group's box narrows it, no more: the search is not sent again.
+  filterBox.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && event.target.type === "search") event.preventDefault();
+  });
   chosenList.addEventListener("click", (event) => {
     const button = event.target.closest("button");
     if (button) removeChosen(button);
