@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from warta import dates, structured
+from warta import chart, dates, structured
 
 _HERE = Path(__file__).resolve().parent
 
@@ -137,6 +137,7 @@ JINJA_GLOBALS = {
 }
 
 JINJA_FILTERS = {
+    "angka": chart.number_id,
     "tanggal": dates.long_date,
     "tanggal_singkat": dates.day_month_year,
     "bulan_tahun": dates.month_year,

@@ -38,7 +38,7 @@ def open_search(page, site_url, query: str = "") -> None:
 def found_count(page) -> int:
     """The number of results the status line gives, once it gives one."""
     wait_until(page, lambda: page.text_content("#status")[:1].isdigit())
-    return int(page.text_content("#status").split(" ")[0])
+    return int(page.text_content("#status").split(" ")[0].replace(".", ""))
 
 
 def result_links(page) -> list[str]:

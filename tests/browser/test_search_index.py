@@ -228,6 +228,17 @@ def test_excerpts_mark_the_words_found(index_page, text, length, shown):
     assert "".join(f"[{p['text']}]" if p["mark"] else p["text"] for p in parts) == shown
 
 
+def test_counts_are_written_as_indonesian_writes_them(index_page):
+    found = index_page.evaluate(
+        """async (counts) => {
+          const { formatCount } = await import("/indeks.js");
+          return counts.map(formatCount);
+        }""",
+        [0, 7, 999, 1465, 20287, 1234567],
+    )
+    assert found == ["0", "7", "999", "1.465", "20.287", "1.234.567"]
+
+
 FIRST_PAGES = """async ([base, words]) => {
   const { SearchIndex, excerpt } = await import("/indeks.js");
   const index = await SearchIndex.open(new URL(base, location.href));

@@ -3,7 +3,7 @@
 // query, filters and sort order live in the URL, so a search can be
 // bookmarked and shared.
 
-import { SearchIndex, excerpt, fetchJson, normalise, words } from "./indeks.js";
+import { SearchIndex, excerpt, fetchJson, formatCount, normalise, words } from "./indeks.js";
 import { closestWord, suggest } from "./saran.js";
 
 const FILTERS = [
@@ -133,7 +133,7 @@ function renderFilters(available, counts, chosen) {
         class: empty ? "saringan__pilihan saringan__pilihan--kosong" : "saringan__pilihan",
       });
       const text = element("label", { for: id }, `${value} `);
-      text.append(element("span", { class: "jumlah" }, `(${count})`));
+      text.append(element("span", { class: "jumlah" }, `(${formatCount(count)})`));
       row.append(box, text);
       group.append(row);
     }
@@ -253,6 +253,7 @@ async function renderMore(drawn = null, fresh = null) {
 // they may be misspellings of.
 function renderStatus(count, query, found = {}) {
   const { held = 0, asked = 0, unknown = [], fixes = new Map() } = found;
+  const results = `${formatCount(count)} hasil`;
   if (count && unknown.length) {
     const quoted = unknown.map((word) => `“${word}”`).join(", ");
     const noun = unknown.length > 1 ? "kata-kata" : "kata";
@@ -261,14 +262,14 @@ function renderStatus(count, query, found = {}) {
     const what = held < known ? `memuat ${held} dari ${known} kata` : "untuk";
     statusLine.textContent =
       `Tidak ada hasil untuk “${query}”: ${noun} ${quoted} tidak ada di arsip. ` +
-      `${count} hasil ${what} “${rest.join(" ")}”.`;
+      `${results} ${what} “${rest.join(" ")}”.`;
   } else if (count && held < asked) {
     statusLine.textContent =
       `Tidak ada hasil yang memuat semua kata “${query}”. ` +
-      `${count} hasil memuat ${held} dari ${asked} kata itu.`;
+      `${results} memuat ${held} dari ${asked} kata itu.`;
   } else {
     const label = query ? ` untuk “${query}”` : "";
-    statusLine.textContent = count ? `${count} hasil${label}.` : `Tidak ada hasil${label}.`;
+    statusLine.textContent = count ? `${results}${label}.` : `Tidak ada hasil${label}.`;
   }
   offerCorrection(query, fixes);
 }

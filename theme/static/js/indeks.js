@@ -23,6 +23,13 @@ export function normalise(text) {
     .trim();
 }
 
+const NUMBER = new Intl.NumberFormat("id-ID");
+
+// A count as Indonesian text writes it: 20.287.
+export function formatCount(count) {
+  return NUMBER.format(count);
+}
+
 export function words(text) {
   const folded = normalise(text);
   return folded ? folded.split(" ") : [];
