@@ -370,6 +370,13 @@ def test_a_name_among_other_words_of_the_query_is_suggested(page, site_url):
     assert not any(e["name"].startswith("Kementerian") for e in found["kemen lampung"])
 
 
+def test_the_query_names_the_page(page, site_url):
+    open_search(page, site_url)
+    assert page.title() == "Cari · Warta"
+    open_search(page, site_url, "?q=revitalisasi")
+    assert page.title() == "revitalisasi · Cari · Warta"
+
+
 @pytest.mark.parametrize("order", ["terbaru", "terlama"])
 def test_a_bookmarked_search_restores_query_filters_and_order(page, site_url, order):
     query = f"?q=revitalisasi&urut={order}&lembaga=" + quote(DINAS)

@@ -32,6 +32,7 @@ const moreButton = document.getElementById("lebih");
 const suggestBox = document.getElementById("saran");
 const suggestList = document.getElementById("daftar-saran");
 const root = new URL(form.dataset.siteRoot || "/", document.baseURI);
+const pageTitle = document.title;
 
 let index = null;
 let totals = null;
@@ -67,6 +68,8 @@ function writeState(state) {
   }
   const query = params.toString();
   history.replaceState(null, "", query ? `?${query}` : location.pathname);
+  // The query names the tab and the entry in the browser's history.
+  document.title = state.q ? `${state.q} · ${pageTitle}` : pageTitle;
 }
 
 function selectedFilters() {
