@@ -111,7 +111,8 @@ function renderFilters(available, counts, chosen) {
     if (!options.length) continue;
     const group = element("fieldset", { class: "saringan", "data-key": key });
     group.append(element("legend", {}, label));
-    if (options.length >= NARROW_FROM) {
+    const long = options.length >= NARROW_FROM;
+    if (long) {
       const noun = label.toLowerCase();
       const box = element("input", {
         type: "search",
@@ -140,15 +141,13 @@ function renderFilters(available, counts, chosen) {
       row.append(box, text);
       group.append(row);
     }
-    if (options.length >= NARROW_FROM) {
+    if (long) {
       group.append(element("p", { class: "jumlah saringan__kosong" }, "Tidak ada yang cocok."));
       narrow(group);
     }
     filterBox.append(group);
   }
   if (focused) document.getElementById(focused)?.focus();
-  const count = Object.values(chosen).reduce((sum, values) => sum + values.length, 0);
-  chosenCount.textContent = count ? ` (${count} dipilih)` : "";
 }
 
 // Shows the values of a filter group that hold what was typed in its box
@@ -166,7 +165,8 @@ function narrow(group) {
 
 // The chosen filter values above the results, each a button that removes
 // it (and, for two or more, one that removes them all): seen where the
-// filters are folded away, and after a link that chose one.
+// filters are folded away, and after a link that chose one. Their number
+// goes in the fold's summary.
 function renderChosen(chosen) {
   chosenList.replaceChildren();
   const labels = Object.fromEntries(FILTERS);
@@ -174,9 +174,9 @@ function renderChosen(chosen) {
   for (const [key, values] of Object.entries(chosen)) {
     for (const value of values) {
       const label = `${labels[key]}: ${value}`;
-      const attributes = { type: "button", "data-key": key, "data-value": value };
-      attributes["aria-label"] = `Hapus saringan ${label}`;
-      const button = element("button", attributes, `${label} ✕`);
+      const button = element("button", { type: "button", "data-key": key, "data-value": value });
+      button.setAttribute("aria-label", `Hapus saringan ${label}`);
+      button.textContent = `${label} ✕`;
       const item = element("li");
       item.append(button);
       chosenList.append(item);
@@ -190,6 +190,7 @@ function renderChosen(chosen) {
     chosenList.append(item);
   }
   chosenList.hidden = count === 0;
+  chosenCount.textContent = count ? ` (${count} dipilih)` : "";
 }
 
 // Removes the filter value of `button` (all of them for "Hapus semua"),
