@@ -549,6 +549,46 @@ def test_a_narrowed_filter_group_has_no_axe_violations(chromium, many_agencies_u
     assert found == ([], [])
 
 
+def test_a_search_whose_index_files_fail_says_so_and_tries_again(page, site_url):
+    page.route("**/cari/indeks/pos/**", lambda route: route.abort())
+    open_search(page, site_url, "?q=revitalisasi")
+    wait_until(page, lambda: "Coba lagi" in page.text_content("#status"))
+    assert page.text_content("#status").startswith(
+        "Pencarian gagal: berkas indeks tidak dapat dimuat ("
+    )
+    assert page.locator("#hasil li").count() == 0
+    page.unroute("**/cari/indeks/pos/**")
+    page.get_by_role("button", name="Coba lagi").click()
+    assert found_count(page) == 1
+    assert [urlsplit(link).path for link in result_links(page)] == [SEED_URL]
+
+
+def test_more_results_that_fail_to_arrive_can_be_asked_for_again(page, site_url):
+    open_search(page, site_url, "?q=industri")
+    more = page.locator("#lebih")
+    more.wait_for()
+    assert page.locator("#hasil li").count() == 10
+    # The first three documents asked for arrive, the others fail.
+    asked = []
+
+    def some(route) -> None:
+        asked.append(route.request.url)
+        route.continue_() if len(asked) <= 3 else route.abort()
+
+    page.route("**/cari/indeks/dok/**", some)
+    more.click()
+    wait_until(page, lambda: more.inner_text() == "Gagal memuat. Coba lagi")
+    # Those drawn stay; the next try goes on after them.
+    drawn = page.locator("#hasil li").count()
+    assert 10 < drawn <= 13
+    assert found_count(page) > 20  # the status still counts the results
+    page.unroute("**/cari/indeks/dok/**")
+    more.click()
+    wait_until(page, lambda: page.locator("#hasil li").count() == drawn + 10)
+    assert more.inner_text() == "Tampilkan lebih banyak"
+    assert len(set(result_links(page))) == drawn + 10  # none twice
+
+
 def test_search_page_is_keyboard_usable(page, site_url):
     open_search(page, site_url)
     page.focus("#q")

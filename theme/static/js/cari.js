@@ -15,6 +15,7 @@ const FILTERS = [
   ["tahun", "Tahun"],
 ];
 const PAGE_SIZE = 10;
+const MORE = "Tampilkan lebih banyak"; // the button's text (cari.html)
 const NARROW_FROM = 11; // values a filter group needs for a box that narrows it
 
 const form = document.getElementById("form-cari");
@@ -154,13 +155,13 @@ function renderFilters(available, counts, chosen) {
 // (and those chosen), and says so when none does.
 function narrow(group) {
   const wanted = normalise(narrowed[group.dataset.key] || "");
-  let shown = 0;
+  let visible = 0;
   for (const row of group.querySelectorAll(".saringan__pilihan")) {
     const box = row.querySelector("input");
     row.hidden = !box.checked && !normalise(box.value).includes(wanted);
-    if (!row.hidden) shown++;
+    if (!row.hidden) visible++;
   }
-  group.querySelector(".saringan__kosong").hidden = shown > 0;
+  group.querySelector(".saringan__kosong").hidden = visible > 0;
 }
 
 // The chosen filter values above the results, each a button that removes
@@ -235,7 +236,9 @@ async function renderMore(drawn = null, fresh = null) {
   const mine = generation;
   const batch = [...current.subarray(shown, shown + PAGE_SIZE)];
   // All are requested at once; each is drawn, in order, as soon as it is in.
+  // Should one fail, those drawn count as shown: the next call goes on from it.
   const loading = batch.map((number) => index.document(number));
+  for (const next of loading) next.catch(() => {}); // each is awaited below
   for (const next of loading) {
     const record = await next;
     if (mine !== generation) return;
@@ -244,10 +247,11 @@ async function renderMore(drawn = null, fresh = null) {
       fresh();
       fresh = null;
     } else list.append(resultItem(record));
+    shown++;
     if (drawn) drawn();
     drawn = null;
   }
-  shown += batch.length;
+  moreButton.textContent = MORE;
   moreButton.hidden = shown >= current.length;
 }
 
@@ -328,8 +332,27 @@ function loadSuggestions() {
     .catch(() => {});
 }
 
-async function run() {
+// A new search for what the page's fields say. Should a file of the index
+// not arrive, the status line says so and offers to try again (a file that
+// failed is fetched anew).
+function run() {
   const mine = ++generation;
+  return searchFor(mine).catch((error) => {
+    if (mine === generation) failed(error, run);
+  });
+}
+
+function failed(error, again) {
+  list.replaceChildren();
+  moreButton.hidden = true;
+  statusLine.textContent = `Pencarian gagal: berkas indeks tidak dapat dimuat (${error.message}). `;
+  const retry = element("button", { type: "button", class: "coba-lagi" }, "Coba lagi");
+  retry.addEventListener("click", again);
+  statusLine.append(retry);
+}
+
+async function searchFor(mine) {
+  moreButton.textContent = MORE;
   const state = { q: input.value.trim(), sort: sortSelect.value, filters: selectedFilters() };
   writeState(state);
   renderChosen(state.filters);
@@ -456,7 +479,14 @@ async function start() {
     const button = event.target.closest("button");
     if (button) removeChosen(button);
   });
-  moreButton.addEventListener("click", () => renderMore());
+  // More results that fail to arrive leave those shown, and the button
+  // offers to try again.
+  moreButton.addEventListener("click", () => {
+    const mine = generation;
+    renderMore().catch(() => {
+      if (mine === generation) moreButton.textContent = "Gagal memuat. Coba lagi";
+    });
+  });
   document.documentElement.dataset.cariSiap = "ya";
   await run();
 }
