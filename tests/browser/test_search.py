@@ -515,8 +515,16 @@ def test_a_long_filter_group_is_narrowed_by_what_is_typed(page, many_agencies_ur
     # A short group has no such box.
     assert page.locator("#saringan .saringan__cari").count() == 1
     narrowing = page.get_by_role("searchbox", name="Cari di daftar lembaga")
+    # Each word typed begins a word of the value, in any case.
+    for typed, found in [
+        ("koord", ["Kementerian Koordinator Bidang Perekonomian"]),
+        ("ordinator", []),
+        ("KEMENTERIAN perin", ["Kementerian Perindustrian"]),
+    ]:
+        narrowing.fill(typed)
+        assert visible_values(page, "lembaga") == found, typed
     narrowing.fill("perindustrian")
-    expected = [name for name in agencies if "perindustrian" in name.lower()]
+    expected = [name for name in agencies if "perindustrian" in name.lower().split()]
     assert 1 < len(expected) < len(agencies)
     assert visible_values(page, "lembaga") == expected
     # Enter narrows, no more: the search is not sent.

@@ -152,13 +152,18 @@ function renderFilters(available, counts, chosen) {
 }
 
 // Shows the values of a filter group that hold what was typed in its box
-// (and those chosen), and says so when none does.
+// (and those chosen), and says so when none does. Each word typed begins a
+// word of the value: "dinas" finds "Dinas Koperasi", not "Koordinasi".
 function narrow(group) {
-  const wanted = normalise(narrowed[group.dataset.key] || "");
+  const wanted = words(narrowed[group.dataset.key] || "");
+  const holds = (value) => {
+    const own = words(value);
+    return wanted.every((word) => own.some((known) => known.startsWith(word)));
+  };
   let visible = 0;
   for (const row of group.querySelectorAll(".saringan__pilihan")) {
     const box = row.querySelector("input");
-    row.hidden = !box.checked && !normalise(box.value).includes(wanted);
+    row.hidden = !box.checked && !holds(box.value);
     if (!row.hidden) visible++;
   }
   group.querySelector(".saringan__kosong").hidden = visible > 0;
