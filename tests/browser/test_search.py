@@ -520,9 +520,13 @@ def test_a_long_filter_group_is_narrowed_by_what_is_typed(page, many_agencies_ur
         ("koord", ["Kementerian Koordinator Bidang Perekonomian"]),
         ("ordinator", []),
         ("KEMENTERIAN perin", ["Kementerian Perindustrian"]),
+        # An acronym or an alias of the authority file.
+        ("kemenkeu", ["Kementerian Keuangan"]),
+        ("depkeu", ["Kementerian Keuangan"]),
+        ("dinas lampung", ["Dinas Perindustrian Provinsi Lampung"]),
     ]:
         narrowing.fill(typed)
-        assert visible_values(page, "lembaga") == found, typed
+        wait_until(page, lambda found=found: visible_values(page, "lembaga") == found)
     narrowing.fill("perindustrian")
     expected = [name for name in agencies if "perindustrian" in name.lower().split()]
     assert 1 < len(expected) < len(agencies)

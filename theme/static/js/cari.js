@@ -47,6 +47,10 @@ let generation = 0;
 let initialFilters = null;
 // What the reader typed to narrow each long filter group, by key.
 const narrowed = {};
+// The words of each filter value's other names (acronyms, aliases), by
+// "key:value", from the suggestions' list once it is in.
+const otherNames = new Map();
+const KIND_KEYS = ["lembaga", "tokoh", "indikator"]; // saran.bin's kinds
 
 // --- state in the URL ----------------------------------------------------------
 
@@ -153,11 +157,14 @@ function renderFilters(available, counts, chosen) {
 
 // Shows the values of a filter group that hold what was typed in its box
 // (and those chosen), and says so when none does. Each word typed begins a
-// word of the value: "dinas" finds "Dinas Koperasi", not "Koordinasi".
+// word of the value: "dinas" finds "Dinas Koperasi", not "Koordinasi". An
+// acronym or alias counts as the value's words too: "bps" finds "Badan Pusat
+// Statistik".
 function narrow(group) {
-  const wanted = words(narrowed[group.dataset.key] || "");
+  const { key } = group.dataset;
+  const wanted = words(narrowed[key] || "");
   const holds = (value) => {
-    const own = words(value);
+    const own = [...words(value), ...(otherNames.get(`${key}:${value}`) || [])];
     return wanted.every((word) => own.some((known) => known.startsWith(word)));
   };
   let visible = 0;
@@ -333,6 +340,12 @@ function loadSuggestions() {
     .then((entries) => {
       suggestions = entries;
       renderSuggestions(input.value.trim());
+      for (const [name, , kind, labels] of entries) {
+        otherNames.set(`${KIND_KEYS[kind]}:${name}`, labels.flatMap(words));
+      }
+      for (const group of filterBox.querySelectorAll(".saringan__kosong")) {
+        narrow(group.closest("fieldset"));
+      }
     })
     .catch(() => {});
 }
