@@ -164,6 +164,7 @@ function narrow(group) {
   const { key } = group.dataset;
   const wanted = words(narrowed[key] || "");
   const holds = (value) => {
+    if (!wanted.length) return true;
     const own = [...words(value), ...(otherNames.get(`${key}:${value}`) || [])];
     return wanted.every((word) => own.some((known) => known.startsWith(word)));
   };
@@ -360,6 +361,8 @@ function run() {
   });
 }
 
+// The results cleared and the status line of a search that failed, with a
+// button that calls `again`.
 function failed(error, again) {
   list.replaceChildren();
   moreButton.hidden = true;
