@@ -362,12 +362,56 @@ def test_a_name_among_other_words_of_the_query_is_suggested(page, site_url):
         entry["name"] for entry in found["bps lampung"]
     ]
     assert first["dtjen ikm lampung"] == "lembaga/ditjen-ikma/"
+    # The words the name's run leaves out.
+    assert found["dtjen ikm lampung"][0]["rest"] == "lampung"
+    assert found["bps lampung"][0]["rest"] == "lampung"
+    assert found["ridho ficardo"][0]["rest"] == ""
     assert first["gubernur ridho ficardo"] == "tokoh/m-ridho-ficardo/"
     assert (
         found["gubernur ridho ficardo"][0]["score"] < found["ridho ficardo"][0]["score"]
     )
     assert any(e["name"].startswith("Kementerian") for e in found["lampung kemen"])
     assert not any(e["name"].startswith("Kementerian") for e in found["kemen lampung"])
+
+
+DITJEN = "Direktorat Jenderal Industri Kecil, Menengah, dan Aneka"
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "state"),
+    [
+        # The other words stay the query.
+        ("dtjen+ikm+rakor", DITJEN, {"q": ["rakor"], "lembaga": [DITJEN]}),
+        # The whole query a name: its articles.
+        (
+            "kemenperin",
+            "Kementerian Perindustrian",
+            {"lembaga": ["Kementerian Perindustrian"]},
+        ),
+        ("tony+tobing", "Tonny O.L. Tobing", {"tokoh": ["Tonny O.L. Tobing"]}),
+    ],
+)
+def test_a_suggestion_chooses_its_name_as_a_filter(page, site_url, query, name, state):
+    open_search(page, site_url, f"?q={query}")
+    page.get_by_role("link", name=f"Saring hasil menurut {name}").click()
+    wait_until(page, lambda: url_state(page) == state)
+    assert found_count(page) == 1
+    assert [urlsplit(link).path for link in result_links(page)] == [SEED_URL]
+    assert checked(page) == [
+        [key, values[0]] for key, values in state.items() if key != "q"
+    ]
+
+
+def test_a_suggestion_no_page_holds_as_a_filter_value_leads_to_its_page_only(
+    page, site_url
+):
+    open_search(page, site_url, "?q=kemenkeu")
+    page.locator("#daftar-saran li").first.wait_for()
+    assert page.locator("#daftar-saran li").first.inner_text() == (
+        "Kementerian Keuangan (Lembaga)"
+    )
+    # Its page, no filter: no page of the seed site names it.
+    assert page.locator("#daftar-saran li").first.locator("a").count() == 1
 
 
 def test_the_query_names_the_page(page, site_url):
@@ -620,6 +664,8 @@ def test_search_page_is_keyboard_usable(page, site_url):
         ("keuangan", ".saringan__pilihan--kosong"),
         # The chosen values above the results.
         (f"revitalisasi&tahun=2015&lembaga={quote(DINAS)}", "#dipilih button"),
+        # A suggestion with its link to the results with it chosen.
+        ("dtjen+ikm+rakor", "#daftar-saran a[aria-label]"),
     ],
 )
 def test_search_page_has_no_axe_violations(chromium, site_url, query, drawn):

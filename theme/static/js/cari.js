@@ -319,6 +319,10 @@ async function corrections(unknown) {
   return fixes;
 }
 
+// The agencies, people and indicators close to the query, each a link to
+// its page and, when some page holds it as a filter value, one to the
+// results with it chosen and the query's words that name it left out
+// ("bps inflasi": inflasi, Badan Pusat Statistik chosen).
 function renderSuggestions(query) {
   suggestList.replaceChildren();
   const found = suggestions ? suggest(query, suggestions) : [];
@@ -327,6 +331,16 @@ function renderSuggestions(query) {
     item.append(element("a", { href: new URL(entry.url, root).href }, entry.name));
     item.append(document.createTextNode(" "));
     item.append(element("span", { class: "jumlah" }, `(${entry.kind})`));
+    const key = entry.kind.toLowerCase();
+    if (totals?.[key]?.[entry.name]) {
+      const params = new URLSearchParams(location.search);
+      if (entry.rest) params.set("q", entry.rest);
+      else params.delete("q");
+      if (!params.getAll(key).includes(entry.name)) params.append(key, entry.name);
+      const label = `Saring hasil menurut ${entry.name}`;
+      const filter = element("a", { href: `?${params}`, "aria-label": label }, "saring hasil");
+      item.append(" · ", filter);
+    }
     suggestList.append(item);
   }
   suggestBox.hidden = found.length === 0;

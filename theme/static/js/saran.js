@@ -85,7 +85,7 @@ export function closestWord(word, known) {
 
 // The runs of the query's words of at least 3 letters: [{text, typing (it
 // ends the query: its last word may be half typed), cost (of the words it
-// leaves out)}].
+// leaves out), rest (those words)}].
 function runs(query) {
   const words = query.split(" ");
   const found = [];
@@ -94,7 +94,8 @@ function runs(query) {
       const text = words.slice(start, start + size).join(" ");
       const typing = start + size === words.length;
       const cost = LEFT_OUT * (1 - size / words.length);
-      if (text.length >= 3) found.push({ text, typing, cost });
+      const rest = [...words.slice(0, start), ...words.slice(start + size)].join(" ");
+      if (text.length >= 3) found.push({ text, typing, cost, rest });
     }
   }
   return found;
@@ -103,7 +104,8 @@ function runs(query) {
 // The entries whose labels are close to the query, or to a run of its
 // words ("dtjen ikm lampung": Ditjen IKM), closest first. A run's
 // similarity counts for a little less for each word of the query it leaves
-// out: the whole query matched as well ranks first.
+// out: the whole query matched as well ranks first. Each entry also gives
+// the query's words its best run leaves out (`rest`).
 export function suggest(query, entries, limit = 5) {
   const q = normalise(query);
   if (q.length < 3) return [];
@@ -111,15 +113,20 @@ export function suggest(query, entries, limit = 5) {
   const scored = [];
   for (const [name, url, kind, labels] of entries) {
     let best = -Infinity;
-    for (const { text, typing, cost } of parts) {
+    let rest = "";
+    for (const part of parts) {
+      const { text, typing, cost } = part;
       for (const label of labels) {
         // Only a score that would rank this entry higher is worked out exactly.
         const floor = Math.max(FLOOR, best + cost);
         const score = similarity(text, label, floor, typing);
-        if (score >= floor && score - cost > best) best = score - cost;
+        if (score >= floor && score - cost > best) {
+          best = score - cost;
+          rest = part.rest;
+        }
       }
     }
-    if (best > -Infinity) scored.push({ name, url, kind: KINDS[kind], score: best });
+    if (best > -Infinity) scored.push({ name, url, kind: KINDS[kind], score: best, rest });
   }
   scored.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, "id"));
   return scored.slice(0, limit);
