@@ -57,6 +57,20 @@ def test_article_fits_the_screen(page, site_url, width):
     assert size >= 16
 
 
+def test_the_figures_table_fits_a_wide_screen_with_readable_names(page, site_url):
+    """The seed's figures table: no scrolling at 1,280 px, and the
+    indicator's name is not squeezed to a word a line by the quotes."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{site_url}{SEED_URL}")
+    box = page.locator(".berita__angka .tabel-gulir")
+    assert box.evaluate("box => box.scrollWidth <= box.clientWidth")
+    root = page.evaluate(
+        "parseFloat(getComputedStyle(document.documentElement).fontSize)"
+    )
+    name = page.locator(".berita__angka td").first.bounding_box()["width"]
+    assert name >= 8 * root
+
+
 def test_missing_page_shows_the_archive_404(page, site_url):
     response = page.goto(f"{site_url}/berita/tidak/ada/")
     assert response.status == 404
