@@ -71,6 +71,19 @@ def test_the_figures_table_fits_a_wide_screen_with_readable_names(page, site_url
     assert name >= 8 * root
 
 
+def test_an_indicators_table_shows_each_values_article_on_a_wide_screen(page, site_url):
+    """At 1,280 px the table of values fits without scrolling: the column
+    of articles, the last, is not cut off."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{site_url}/indikator/ikm-share-in-java/")
+    box = page.locator(".tabel-gulir")
+    assert box.evaluate("box => box.scrollWidth <= box.clientWidth")
+    article = page.locator(".tabel-gulir td a").first
+    right = box.bounding_box()["x"] + box.bounding_box()["width"]
+    link = article.bounding_box()
+    assert link["x"] + link["width"] <= right
+
+
 def test_missing_page_shows_the_archive_404(page, site_url):
     response = page.goto(f"{site_url}/berita/tidak/ada/")
     assert response.status == 404
