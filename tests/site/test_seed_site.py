@@ -124,6 +124,16 @@ def test_home_page_links_to_the_seed(built_site):
     assert any(href.rstrip("/").endswith(SEED_URL.rstrip("/")) for href in links)
 
 
+@pytest.mark.parametrize("url", ["/", "/arsip/2015/", "/topik/rapat-koordinasi/"])
+def test_a_listed_articles_facts_are_spaced_alike(built_site, url):
+    """Date, source and region, each dot with a space on either side."""
+    page = soup(built_site.page(url))
+    facts = page.select_one("main .ringkas__ket").get_text()
+    assert (
+        " ".join(facts.split()) == "Senin, 16 Maret 2015 · Teraslampung.com · Lampung"
+    )
+
+
 @pytest.mark.parametrize("url", ["/arsip/2015/", "/arsip/2015/03/"])
 def test_date_archives_list_the_seed(built_site, url):
     page = soup(built_site.page(url))
