@@ -4,7 +4,7 @@
 // bookmarked and shared.
 
 import { SearchIndex, excerpt, fetchJson, formatCount, normalise, words } from "./indeks.js";
-import { closestWord, suggest } from "./saran.js";
+import { KINDS, closestWord, suggest } from "./saran.js";
 
 const FILTERS = [
   ["lembaga", "Lembaga"],
@@ -14,6 +14,8 @@ const FILTERS = [
   ["sumber", "Sumber"],
   ["tahun", "Tahun"],
 ];
+// The filter of each kind of suggestion (saran.js's KINDS are their labels).
+const FILTER_OF = Object.fromEntries(FILTERS.map(([key, label]) => [label, key]));
 const PAGE_SIZE = 10;
 const MORE = "Tampilkan lebih banyak"; // the button's text (cari.html)
 const NARROW_FROM = 11; // values a filter group needs for a box that narrows it
@@ -50,7 +52,6 @@ const narrowed = {};
 // The words of each filter value's other names (acronyms, aliases), by
 // "key:value", from the suggestions' list once it is in.
 const otherNames = new Map();
-const KIND_KEYS = ["lembaga", "tokoh", "indikator"]; // saran.bin's kinds
 
 // --- state in the URL ----------------------------------------------------------
 
@@ -331,7 +332,7 @@ function renderSuggestions(query) {
     item.append(element("a", { href: new URL(entry.url, root).href }, entry.name));
     item.append(document.createTextNode(" "));
     item.append(element("span", { class: "jumlah" }, `(${entry.kind})`));
-    const key = entry.kind.toLowerCase();
+    const key = FILTER_OF[entry.kind];
     if (totals?.[key]?.[entry.name]) {
       const params = new URLSearchParams(location.search);
       if (entry.rest) params.set("q", entry.rest);
@@ -356,7 +357,7 @@ function loadSuggestions() {
       suggestions = entries;
       renderSuggestions(input.value.trim());
       for (const [name, , kind, labels] of entries) {
-        otherNames.set(`${KIND_KEYS[kind]}:${name}`, labels.flatMap(words));
+        otherNames.set(`${FILTER_OF[KINDS[kind]]}:${name}`, labels.flatMap(words));
       }
       for (const group of filterBox.querySelectorAll(".saringan__kosong")) {
         narrow(group.closest("fieldset"));

@@ -6,7 +6,7 @@
 
 import { normalise } from "./indeks.js";
 
-const KINDS = ["Lembaga", "Tokoh", "Indikator"];
+export const KINDS = ["Lembaga", "Tokoh", "Indikator"]; // saran.bin's kinds
 const FLOOR = 0.75; // the least similarity a suggestion needs
 const LEFT_OUT = 0.1; // what leaving out all but a run of the query costs
 
