@@ -45,6 +45,10 @@ def result_links(page) -> list[str]:
     return page.eval_on_selector_all("#hasil a", "links => links.map(a => a.href)")
 
 
+def result_paths(page) -> list[str]:
+    return [urlsplit(link).path for link in result_links(page)]
+
+
 def test_a_word_finds_the_seed(page, site_url):
     open_search(page, site_url, "?q=revitalisasi")
     page.wait_for_selector("#hasil li")
@@ -396,7 +400,7 @@ def test_a_suggestion_chooses_its_name_as_a_filter(page, site_url, query, name, 
     page.get_by_role("link", name=f"Saring hasil menurut {name}").click()
     wait_until(page, lambda: url_state(page) == state)
     assert found_count(page) == 1
-    assert [urlsplit(link).path for link in result_links(page)] == [SEED_URL]
+    assert result_paths(page) == [SEED_URL]
     assert checked(page) == [
         [key, values[0]] for key, values in state.items() if key != "q"
     ]
@@ -447,7 +451,7 @@ def test_an_entity_or_indicator_page_leads_to_a_search_among_its_articles(
     page.locator(".cari-di a").click()
     page.wait_for_url("**/cari/?**")
     assert found_count(page) == 1
-    assert [urlsplit(link).path for link in result_links(page)] == [SEED_URL]
+    assert result_paths(page) == [SEED_URL]
     assert checked(page) == [[key, name]]
 
 
@@ -616,7 +620,7 @@ def test_a_search_whose_index_files_fail_says_so_and_tries_again(page, site_url)
     page.unroute("**/cari/indeks/pos/**")
     page.get_by_role("button", name="Coba lagi").click()
     assert found_count(page) == 1
-    assert [urlsplit(link).path for link in result_links(page)] == [SEED_URL]
+    assert result_paths(page) == [SEED_URL]
 
 
 def test_more_results_that_fail_to_arrive_can_be_asked_for_again(page, site_url):
@@ -722,10 +726,6 @@ def first_page_site_url(built_site, tmp_path_factory):
     assert build_index(output, workers=1, page_min=1)["first_pages"] > 0
     with sitebuild.serving(output) as url:
         yield url
-
-
-def result_paths(page) -> list[str]:
-    return [urlsplit(link).path for link in result_links(page)]
 
 
 def wait_for_counts(page) -> None:
