@@ -1169,6 +1169,11 @@ def _n(value: float) -> str:
     return f"{value:,.0f}"
 
 
+def _median_text(median: float | None) -> str:
+    """A query's median time to its first results, as the report prints it."""
+    return f"{median:.0f} ms" if median is not None else "none drawn"
+
+
 def format_report(results: dict) -> str:
     """The figures as a plain-text table."""
     lines = []
@@ -1387,7 +1392,7 @@ def format_report(results: dict) -> str:
             median = item["median_ms"]
             lines.append(
                 f"    {item['query']!r}: "
-                + (f"{median:.0f} ms" if median is not None else "none drawn")
+                + _median_text(median)
                 + f" ({loads}); {item['status']}"
             )
     profile = results.get("profile")
@@ -1423,7 +1428,7 @@ def format_report(results: dict) -> str:
         )
     for query, median in targets.get("first_results_ms", {}).items():
         met = median is not None and median <= TARGET_FIRST_RESULTS_MS
-        drawn = f"{median:.0f} ms" if median is not None else "none drawn"
+        drawn = _median_text(median)
         verdicts.append(
             f"first results of {query!r} ≤ {TARGET_FIRST_RESULTS_MS:.0f} ms: "
             f"{'yes' if met else 'NO'} ({drawn})"
