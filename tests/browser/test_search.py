@@ -49,6 +49,22 @@ def result_paths(page) -> list[str]:
     return [urlsplit(link).path for link in result_links(page)]
 
 
+def chosen(page) -> list[str]:
+    """The buttons above the results that remove chosen filter values."""
+    return page.locator("#dipilih button").all_inner_texts()
+
+
+def checked(page) -> list[list[str]]:
+    """The filter values chosen, as [key, value]."""
+    return page.eval_on_selector_all(
+        "#saringan input:checked", "boxes => boxes.map(box => [box.name, box.value])"
+    )
+
+
+def url_state(page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
 def test_a_word_finds_the_seed(page, site_url):
     open_search(page, site_url, "?q=revitalisasi")
     page.wait_for_selector("#hasil li")
@@ -158,7 +174,7 @@ def test_words_no_page_holds_together_find_the_pages_holding_most_of_them(
         wait_until(page, lambda: len(result_links(page)) == len(either))
         assert page.text_content("#status") == status
         assert set(result_links(page)) == either
-        assert parse_qs(urlsplit(page.url).query) == {"q": [query]}
+        assert url_state(page) == {"q": [query]}
 
 
 def test_on_a_narrow_screen_the_filters_fold_and_the_results_come_first(
@@ -316,7 +332,7 @@ def test_a_misspelt_word_offers_the_query_put_right(page, site_url):
     page.click("#status a")
     page.wait_for_selector("#hasil li")
     assert any(link.endswith(SEED_URL) for link in result_links(page))
-    assert parse_qs(urlsplit(page.url).query) == {
+    assert url_state(page) == {
         "q": ["revitalisasi"],
         "lembaga": [DINAS],
     }
@@ -453,22 +469,6 @@ def test_an_entity_or_indicator_page_leads_to_a_search_among_its_articles(
     assert found_count(page) == 1
     assert result_paths(page) == [SEED_URL]
     assert checked(page) == [[key, name]]
-
-
-def chosen(page) -> list[str]:
-    """The buttons above the results that remove chosen filter values."""
-    return page.locator("#dipilih button").all_inner_texts()
-
-
-def checked(page) -> list[list[str]]:
-    """The filter values chosen, as [key, value]."""
-    return page.eval_on_selector_all(
-        "#saringan input:checked", "boxes => boxes.map(box => [box.name, box.value])"
-    )
-
-
-def url_state(page) -> dict[str, list[str]]:
-    return parse_qs(urlsplit(page.url).query)
 
 
 def test_a_chosen_filter_value_is_removed_from_above_the_results(page, site_url):
