@@ -603,6 +603,33 @@ def test_a_long_filter_group_is_narrowed_by_what_is_typed(page, many_agencies_ur
     assert visible_values(page, "lembaga") == []
 
 
+def test_a_long_filter_groups_values_scroll_under_its_box(page, many_agencies_url):
+    """The values scroll; the legend and the narrowing box stay put, and no
+    value shows between them or over the box."""
+    open_search(page, many_agencies_url)
+    page.wait_for_selector("#saringan input")
+    group = page.locator("#saringan fieldset[data-key=lembaga]")
+    box = group.get_by_role("searchbox", name="Cari di daftar lembaga")
+    first = group.locator(".saringan__pilihan").first
+    group.scroll_into_view_if_needed()
+    box_before, first_before = box.bounding_box(), first.bounding_box()
+    page.mouse.move(first_before["x"] + 20, first_before["y"] + 5)
+    page.mouse.wheel(0, 150)
+    wait_until(page, lambda: first.bounding_box()["y"] < first_before["y"] - 100)
+    assert box.bounding_box() == box_before
+    legend = group.locator("legend").bounding_box()
+    x = box_before["x"] + box_before["width"] / 2
+    # From the legend's foot to the box's foot: the fieldset, the box, no value.
+    for y in range(
+        int(legend["y"] + legend["height"]), int(box_before["y"] + box_before["height"])
+    ):
+        hit = page.evaluate(
+            "([x, y]) => !!document.elementFromPoint(x, y)?.closest('.saringan__pilihan')",
+            [x, y],
+        )
+        assert not hit, f"a value shows at y={y}, above the narrowing box's foot"
+
+
 def test_a_narrowed_filter_group_has_no_axe_violations(chromium, many_agencies_url):
     typed = ("Cari di daftar lembaga", "zzz")  # "Tidak ada yang cocok."
     found = axe_violations(chromium, many_agencies_url, "", ".saringan__cari", typed)

@@ -132,6 +132,8 @@ function renderFilters(available, counts, chosen) {
       group.append(box);
     }
     options.sort((a, b) => (key === "tahun" ? b.localeCompare(a) : a.localeCompare(b, "id")));
+    // The values scroll in a list of their own, under the legend and the box.
+    const rows = element("div", { class: "saringan__daftar" });
     for (const value of options) {
       const id = `f-${key}-${normalise(value).replace(/ /g, "-")}`;
       const box = element("input", { type: "checkbox", id, name: key, value });
@@ -145,8 +147,9 @@ function renderFilters(available, counts, chosen) {
       const text = element("label", { for: id }, `${value} `);
       text.append(element("span", { class: "jumlah" }, `(${formatCount(count)})`));
       row.append(box, text);
-      group.append(row);
+      rows.append(row);
     }
+    group.append(rows);
     if (long) {
       group.append(element("p", { class: "jumlah saringan__kosong" }, "Tidak ada yang cocok."));
       narrow(group);
