@@ -650,6 +650,31 @@ def test_a_search_whose_index_files_fail_says_so_and_tries_again(page, site_url)
     assert result_paths(page) == [SEED_URL]
 
 
+def test_an_index_that_fails_to_open_says_so_and_tries_again(page, site_url):
+    page.route("**/cari/indeks/meta.bin*", lambda route: route.abort())
+    page.goto(f"{site_url}/cari/?q=revitalisasi")
+    retry = page.get_by_role("button", name="Coba lagi")
+    retry.wait_for()
+    assert page.text_content("#status").startswith(
+        "Pencarian gagal: berkas indeks tidak dapat dimuat ("
+    )
+    retry.click()  # fails again
+    retry.wait_for()
+    page.unroute("**/cari/indeks/meta.bin*")
+    retry.click()
+    assert found_count(page) == 1
+    assert result_paths(page) == [SEED_URL]
+    assert page.evaluate("document.activeElement.id") == "q"
+    # The page's controls answer once each: a query sent is one search.
+    searches = "performance.getEntriesByType('mark').filter(m => /^cari:\\d+$/.test(m.name)).length"
+    before = page.evaluate(searches)
+    page.fill("#q", "industri")
+    page.press("#q", "Enter")
+    wait_until(page, lambda: "“industri”" in page.text_content("#status"))
+    page.wait_for_timeout(300)  # a second search would have started by now
+    assert page.evaluate(searches) == before + 1
+
+
 def test_more_results_that_fail_to_arrive_can_be_asked_for_again(page, site_url):
     open_search(page, site_url, "?q=industri")
     more = page.locator("#lebih")

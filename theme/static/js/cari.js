@@ -386,7 +386,11 @@ function failed(error, again) {
   moreButton.hidden = true;
   statusLine.textContent = `Pencarian gagal: berkas indeks tidak dapat dimuat (${error.message}). `;
   const retry = element("button", { type: "button", class: "coba-lagi" }, "Coba lagi");
-  retry.addEventListener("click", again);
+  // The button goes with the status line: the focus goes to the query.
+  retry.addEventListener("click", () => {
+    input.focus();
+    again();
+  });
   statusLine.append(retry);
 }
 
@@ -486,7 +490,6 @@ async function start() {
   input.value = state.q;
   sortSelect.value = state.sort;
   initialFilters = state.filters;
-  statusLine.textContent = "Memuat indeks pencarian…";
   // On a narrow screen the filters fold under "Saring hasil", so that the
   // results come first; on a wide one they fill their column, unfolded.
   const wide = matchMedia(WIDE);
@@ -494,9 +497,29 @@ async function start() {
   wide.addEventListener("change", () => {
     if (wide.matches) filterFold.open = true;
   });
-  index = await SearchIndex.open(new URL("cari/indeks/", root));
+  await openIndex();
+}
+
+// The index opened, the page's controls wired up, and the URL's search run.
+// Should the index not open, the status line says so and offers to try
+// again; until it opens, the form is sent as a plain page request.
+async function openIndex() {
+  statusLine.textContent = "Memuat indeks pencarian…";
+  try {
+    index = await SearchIndex.open(new URL("cari/indeks/", root));
+  } catch (error) {
+    failed(error, openIndex);
+    return;
+  }
+  listen();
+  document.documentElement.dataset.cariSiap = "ya";
+  await run();
+}
+
+function listen() {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    clearTimeout(timer); // the search of the words as typed is this one
     run();
   });
   input.addEventListener("input", soon);
@@ -526,8 +549,6 @@ async function start() {
       if (mine === generation) moreButton.textContent = "Gagal memuat. Coba lagi";
     });
   });
-  document.documentElement.dataset.cariSiap = "ya";
-  await run();
 }
 
 start().catch((error) => {
