@@ -650,6 +650,21 @@ def test_a_search_whose_index_files_fail_says_so_and_tries_again(page, site_url)
     assert result_paths(page) == [SEED_URL]
 
 
+def test_a_query_of_no_word_is_searched_as_none(page, site_url):
+    open_search(page, site_url, f"?q={quote('🙂 ?!')}")
+    wait_until(page, lambda: "Ketik" in page.text_content("#status"))
+    assert page.text_content("#status") == (
+        "“🙂 ?!” tidak memuat kata yang dapat dicari. "
+        "Ketik kata pencarian atau pilih saringan."
+    )
+    assert page.locator("#hasil li").count() == 0
+    # With a filter chosen, the filter's results, counted for no query.
+    open_search(page, site_url, f"?q={quote('🙂')}&tahun=2015")
+    assert found_count(page) == 1
+    assert page.text_content("#status") == "1 hasil."
+    assert result_paths(page) == [SEED_URL]
+
+
 def test_an_index_that_fails_to_open_says_so_and_tries_again(page, site_url):
     page.route("**/cari/indeks/meta.bin*", lambda route: route.abort())
     page.goto(f"{site_url}/cari/?q=revitalisasi")

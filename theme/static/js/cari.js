@@ -399,12 +399,15 @@ async function searchFor(mine) {
   const state = { q: input.value.trim(), sort: sortSelect.value, filters: selectedFilters() };
   writeState(state);
   renderChosen(state.filters);
-  if (!state.q && !Object.keys(state.filters).length) {
+  // A query of no word ("🙂", "?!") is searched as none: by the filters.
+  const searched = words(state.q).length ? state.q : "";
+  if (!searched && !Object.keys(state.filters).length) {
     renderSuggestions(state.q);
     loadSuggestions();
     current = new Uint32Array(0);
     list.replaceChildren();
-    statusLine.textContent = "Ketik kata pencarian atau pilih saringan.";
+    const none = state.q ? `“${state.q}” tidak memuat kata yang dapat dicari. ` : "";
+    statusLine.textContent = `${none}Ketik kata pencarian atau pilih saringan.`;
     moreButton.hidden = true;
     totals ||= await index.totals();
     if (mine === generation) renderFilters(totals, totals, state.filters);
@@ -440,7 +443,7 @@ async function searchFor(mine) {
     found.fixes = await corrections(unknown).catch(() => new Map());
     if (mine !== generation) return;
   }
-  const status = () => renderStatus(current.length, state.q, found);
+  const status = () => renderStatus(current.length, searched, found);
   current = search.results;
   highlight = search.highlight;
   const drawn = first?.documents.map(([number]) => number) || [];
