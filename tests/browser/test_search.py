@@ -630,6 +630,44 @@ def test_a_long_filter_groups_values_scroll_under_its_box(page, many_agencies_ur
         assert not hit, f"a value shows at y={y}, above the narrowing box's foot"
 
 
+def year_counts(page) -> dict[str, str]:
+    """The year group's values and their counts, a toned-down one marked."""
+    return dict(
+        page.eval_on_selector_all(
+            "#saringan fieldset[data-key=tahun] .saringan__pilihan",
+            """rows => rows.map(row => [row.querySelector("input").value,
+              row.querySelector(".jumlah").textContent +
+              (row.classList.contains("saringan__pilihan--kosong") ? " kosong" : "")])""",
+        )
+    )
+
+
+RAPAT_URL = "/berita/2016/04/04/rapat-lintas-kementerian/"
+
+
+def test_two_years_chosen_find_the_articles_of_either(page, many_agencies_url):
+    open_search(page, many_agencies_url, "?tahun=2015&tahun=2016")
+    assert found_count(page) == 2
+    assert sorted(result_paths(page)) == sorted([SEED_URL, RAPAT_URL])
+    wait_for_counts(page)
+    # Each year counts the results it stands for, with or without the other.
+    assert year_counts(page) == {"2016": "(1)", "2015": "(1)"}
+    page.get_by_role("checkbox", name="2016").uncheck()
+    wait_until(page, lambda: url_state(page).get("tahun") == ["2015"])
+    assert found_count(page) == 1
+    wait_until(page, lambda: year_counts(page) == {"2016": "(1)", "2015": "(1)"})
+    # The agencies' values are all required: two find the article naming both.
+    open_search(
+        page, many_agencies_url, "?lembaga=Kementerian+Sosial&lembaga=Kementerian+Agama"
+    )
+    assert result_paths(page) == [RAPAT_URL]
+    open_search(
+        page, many_agencies_url, f"?lembaga=Kementerian+Sosial&lembaga={quote(DINAS)}"
+    )
+    wait_until(page, lambda: page.text_content("#status") == "Tidak ada hasil.")
+    assert page.locator("#hasil li").count() == 0
+
+
 def test_a_narrowed_filter_group_has_no_axe_violations(chromium, many_agencies_url):
     typed = ("Cari di daftar lembaga", "zzz")  # "Tidak ada yang cocok."
     found = axe_violations(chromium, many_agencies_url, "", ".saringan__cari", typed)

@@ -195,6 +195,68 @@ def test_filters_are_all_required_and_counted_among_the_results(search):
     assert search("industri", filters={"lembaga": ["Tidak Ada"]})["urls"] == []
 
 
+ANY_YEAR = {"anyOf": ["tahun"]}
+
+
+@pytest.mark.parametrize(
+    ("query", "filters", "options", "urls", "years", "agencies"),
+    [
+        # Either year; each year counted among the results of no year chosen.
+        (
+            "",
+            {"tahun": ["2019", "2020"]},
+            ANY_YEAR,
+            ["b/dinas/", "b/rotan/"],
+            {"2019": 1, "2020": 1, "2021": 1, "2022": 1},
+            {"Dinas": 2, "Kemenperin": 1},
+        ),
+        (
+            "industri",
+            {"tahun": ["2019"]},
+            ANY_YEAR,
+            ["b/rotan/"],
+            {"2019": 1, "2020": 1, "2021": 0, "2022": 1},
+            {"Dinas": 1, "Kemenperin": 1},
+        ),
+        # The other keys' values restrict the years' counts; theirs are
+        # counted among the results.
+        (
+            "",
+            {"tahun": ["2019", "2020", "2022"], "lembaga": ["Kemenperin"]},
+            ANY_YEAR,
+            ["b/ikm/", "b/rotan/"],
+            {"2019": 1, "2020": 0, "2021": 0, "2022": 1},
+            {"Dinas": 1, "Kemenperin": 2},
+        ),
+        # A value no document has adds nothing.
+        (
+            "",
+            {"tahun": ["2019", "1999"]},
+            ANY_YEAR,
+            ["b/rotan/"],
+            {"2019": 1, "2020": 1, "2021": 1, "2022": 1},
+            {"Dinas": 1, "Kemenperin": 1},
+        ),
+        # Without anyOf, two years are both required: no document has both.
+        (
+            "",
+            {"tahun": ["2019", "2020"]},
+            {},
+            [],
+            {"2019": 0, "2020": 0, "2021": 0, "2022": 0},
+            {"Dinas": 0, "Kemenperin": 0},
+        ),
+    ],
+)
+def test_the_values_of_an_any_of_key_are_alternatives(
+    search, query, filters, options, urls, years, agencies
+):
+    found = search(query, filters=filters, **options)
+    assert found["urls"] == urls
+    assert found["counts"]["tahun"] == years
+    assert found["counts"]["lembaga"] == agencies
+
+
 def test_filters_alone_list_documents_newest_first(search):
     found = search("", filters={"lembaga": ["Kemenperin"]})
     assert found["urls"] == ["b/ikm/", "b/rotan/"]

@@ -14,6 +14,10 @@ const FILTERS = [
   ["sumber", "Sumber"],
   ["tahun", "Tahun"],
 ];
+// The keys a document has one value of at most: their chosen values are
+// alternatives ("2015" or "2016"), where those of the other keys are all
+// required (an article naming both agencies).
+const ONE_OF = ["wilayah", "sumber", "tahun"];
 // The filter of each kind of suggestion (saran.js's KINDS are their labels).
 const FILTER_OF = Object.fromEntries(FILTERS.map(([key, label]) => [label, key]));
 const PAGE_SIZE = 10;
@@ -418,7 +422,7 @@ async function searchFor(mine) {
   // drawn (or that nothing was found).
   const started = `cari:${mine}`;
   performance.mark(started);
-  const options = { filters: state.filters, sort: state.sort };
+  const options = { filters: state.filters, sort: state.sort, anyOf: ONE_OF };
   // A frequent word's first page comes with the index: it is drawn before
   // the postings are read, which are fetched meanwhile.
   const early = index.firstPage(state.q, options).catch(() => null);

@@ -407,12 +407,18 @@ export class SearchIndex {
   // query's `asked` words each result holds, and counts(): a promise of the
   // filter counts among the results (which need the filter values: results
   // wait for them only when a filter is chosen). Every chosen value, of one
-  // key or of several, is required. Every word is too (a word in `unknown`
-  // leaves nothing found), unless `partial`: then the words no document
-  // holds are left out and, should no document hold all the others, the
-  // results are the documents that hold the most of them (`held` is less
-  // than `asked`).
-  async search(query, { filters = {}, sort = "relevansi", partial = false } = {}) {
+  // key or of several, is required, but for the keys of `anyOf`, whose
+  // chosen values are alternatives (a year, of documents that have one):
+  // one of them is, and their values are counted among the results as if
+  // none of the key's own were chosen, so that each counts the results it
+  // stands for. Every word is required too (a word in `unknown` leaves
+  // nothing found), unless `partial`: then the words no document holds are
+  // left out and, should no document hold all the others, the results are
+  // the documents that hold the most of them (`held` is less than `asked`).
+  async search(
+    query,
+    { filters = {}, sort = "relevansi", partial = false, anyOf = [] } = {},
+  ) {
     const started = performance.now();
     const timings = {};
     const tokens = [...new Set(words(query || ""))];
@@ -427,10 +433,10 @@ export class SearchIndex {
     const facets = chosen.length ? await this.facets() : null;
     let held = matches ? matches.needed : 0;
     let mask = this.matching(matches);
-    if (facets) restrict(mask, facets, chosen);
+    if (facets) restrict(mask, facets, chosen, anyOf);
     while (partial && held > 1 && !mask.some(Boolean)) {
       mask = this.matching(matches, --held);
-      if (facets) restrict(mask, facets, chosen);
+      if (facets) restrict(mask, facets, chosen, anyOf);
     }
     timings.filters = performance.now();
     const results = this.ordered(mask, matches, sort);
@@ -439,7 +445,14 @@ export class SearchIndex {
     for (const [step, moment] of Object.entries(timings)) timings[step] = moment - started;
     // Counted when asked for: drawing the results first is worth the wait.
     const counts = async () => {
-      const found = countIn(mask, await this.facets());
+      const all = await this.facets();
+      const found = countIn(mask, all);
+      for (const [key] of chosen) {
+        if (!anyOf.includes(key)) continue;
+        const others = this.matching(matches, held);
+        restrict(others, all, chosen.filter(([other]) => other !== key), anyOf);
+        found[key] = countIn(others, { [key]: all[key] })[key];
+      }
       timings.counts = performance.now() - started;
       return found;
     };
@@ -541,19 +554,30 @@ function byScore(results, total, rank) {
   }
 }
 
-function restrict(mask, facets, chosen) {
+// Leaves in `mask` the documents that have every chosen value, or, for a key
+// of `anyOf`, one of its chosen values.
+function restrict(mask, facets, chosen, anyOf) {
   for (const [key, values] of chosen) {
-    for (const value of values) {
-      const set = facets[key]?.get(value);
-      if (!set) mask.fill(0);
-      else if (set.bits) for (let i = 0; i < mask.length; i++) mask[i] &= set.bits[i];
-      else {
+    const sets = values.map((value) => facets[key]?.get(value)).filter(Boolean);
+    if (anyOf.includes(key)) {
+      const any = new Uint32Array(mask.length);
+      for (const set of sets) addTo(any, set);
+      for (let i = 0; i < mask.length; i++) mask[i] &= any[i];
+    } else if (sets.length < values.length) mask.fill(0);
+    else {
+      for (const set of sets) {
         const kept = new Uint32Array(mask.length);
-        for (const doc of set.list) kept[doc >>> 5] |= mask[doc >>> 5] & (1 << (doc & 31));
-        mask.set(kept);
+        addTo(kept, set);
+        for (let i = 0; i < mask.length; i++) mask[i] &= kept[i];
       }
     }
   }
+}
+
+// Adds the documents of a filter value's set to the bitmap `bits`.
+function addTo(bits, set) {
+  if (set.bits) for (let i = 0; i < bits.length; i++) bits[i] |= set.bits[i];
+  else for (const doc of set.list) bits[doc >>> 5] |= 1 << (doc & 31);
 }
 
 // How many documents of `mask` hold each filter value.
