@@ -25,6 +25,11 @@ class Group:
     # the pages of the region's other articles); the list of groups is given
     # their counts (``counts``).
     articles: list = field(default_factory=list, compare=False)
+    # The names its articles give it, as written (``Lampung``, ``lampung``):
+    # the search's filter values of the group. Not part of the digest
+    # either: the group's own page is given them (``search_values``), and
+    # an article's page, which shows its own, does not depend on the others'.
+    spellings: list = field(default_factory=list, compare=False)
 
     @property
     def url(self) -> str:
@@ -49,6 +54,7 @@ def _groups(articles, kind: str, attribute: str, into: str) -> list[Group]:
         if group is None:
             key = slugify(name) or "lain"
             group = groups_by_name[name] = found.setdefault(key, Group(kind, key, name))
+            group.spellings.append(name)
         return group
 
     for article in articles:

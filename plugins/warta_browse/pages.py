@@ -32,7 +32,10 @@ class BrowsePagesGenerator(Generator):
             label, heading = LABELS[kind]
             for group in groups:
                 context = self.context.copy()
-                context.update(group=group, group_label=label)
+                # The search's filter values of the group: its articles'
+                # own spellings, as their pages give them to the index.
+                values = [" ".join(name.split()) for name in group.spellings]
+                context.update(group=group, group_label=label, search_values=values)
                 writer.write_file(
                     group.url + "index.html",
                     self.get_template("kelompok"),

@@ -531,7 +531,8 @@ MINISTRIES = [
 @pytest.fixture(scope="module")
 def many_agencies_url(tmp_path_factory):
     """The site with an article naming ten ministries more: a filter group
-    long enough for a box that narrows it."""
+    long enough for a box that narrows it; its region and source are the
+    seed's, spelt otherwise."""
     import sitebuild
 
     work = tmp_path_factory.mktemp("lembaga")
@@ -540,7 +541,10 @@ def many_agencies_url(tmp_path_factory):
     body = " ".join(f"{name} hadir dalam rapat itu." for name in MINISTRIES)
     (content / "articles" / "2016").mkdir()
     (content / "articles" / "2016" / "rapat.md").write_text(
-        f"Title: Rapat Lintas Kementerian\nDate: 2016-04-04\n\n{body}\n", "utf-8"
+        # The seed's region and source, spelt otherwise.
+        "Title: Rapat Lintas Kementerian\nDate: 2016-04-04\nRegion: lampung\n"
+        f"Source: TERASLAMPUNG.COM\n\n{body}\n",
+        "utf-8",
     )
     built = run_build(content, work / "output")
     assert built.returncode == 0, built.stderr
@@ -752,6 +756,36 @@ def test_more_results_that_fail_to_arrive_can_be_asked_for_again(page, site_url)
     wait_until(page, lambda: page.locator("#hasil li").count() == drawn + 10)
     assert more.inner_text() == "Tampilkan lebih banyak"
     assert len(set(result_links(page))) == drawn + 10  # none twice
+
+
+@pytest.mark.parametrize(
+    ("path", "key", "values"),
+    [
+        ("/wilayah/lampung/", "wilayah", ["Lampung", "lampung"]),
+        (
+            "/sumber/teraslampung-com/",
+            "sumber",
+            ["TERASLAMPUNG.COM", "Teraslampung.com"],
+        ),
+    ],
+)
+def test_a_region_or_source_page_leads_to_a_search_among_its_articles(
+    page, many_agencies_url, path, key, values
+):
+    """The link chooses each spelling the articles give the group: the
+    search finds the articles the page lists, each spelling a value of its
+    own in the filters."""
+    page.goto(f"{many_agencies_url}{path}")
+    page.locator(".cari-di a").click()
+    page.wait_for_url("**/cari/?**")
+    assert found_count(page) == 2
+    assert sorted(result_paths(page)) == sorted([SEED_URL, RAPAT_URL])
+    wait_for_counts(page)
+    assert sorted(checked(page)) == [[key, value] for value in values]
+    # Each spelling's box has its own label.
+    for value in values:
+        box = page.get_by_role("checkbox", name=f"{value} (1)", exact=True)
+        assert box.is_checked()
 
 
 def test_search_page_is_keyboard_usable(page, site_url):

@@ -60,6 +60,14 @@ def test_articles_are_grouped_by_region_and_source_newest_first(site, monkeypatc
         ("antara", "Antara", ["e.md", "c.md", "a.md"]),
         ("kompas", "Kompas", ["b.md"]),
     ]
+    # The names the articles give each group, the newest article's first.
+    spellings = {g.id: g.spellings for g in data["regions"] + data["sources"]}
+    assert spellings == {
+        "jambi": ["Jambi"],
+        "lampung": ["Lampung", "lampung"],
+        "antara": ["Antara"],
+        "kompas": ["Kompas"],
+    }
     by_file = {Path(a.source_path).name: a for a in generator.articles}
     assert by_file["c.md"].region_group is by_file["a.md"].region_group
     assert by_file["e.md"].region_group is None

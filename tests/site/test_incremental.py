@@ -21,9 +21,10 @@ from warta.kept import forget_kept
 from warta_search.indexer import INDEXED, LATER_PAGE
 
 ARTICLES = 40
+# Its region is spelt anew: the region's page gains a search value.
 NEW_ARTICLE = """Title: Pelatihan Kemasan untuk IKM Kopi
 Date: 2024-02-05 09:00
-Region: Lampung
+Region: LAMPUNG
 Source: Antara
 
 Dinas Perindustrian Provinsi Lampung melatih 40 pelaku IKM kopi di Bandar Lampung.
@@ -185,6 +186,8 @@ def test_incremental_rebuild_equals_clean_build(archive, caplog):
     slug = "pelatihan-kemasan-untuk-ikm-kopi"
     assert any(slug in page for page in rewritten)
     assert not any(removed.stem in page for page in pages)
+    region = (output / "wilayah" / "lampung" / "index.html").read_text("utf-8")
+    assert "wilayah=LAMPUNG" in region
 
     clean = root / "clean"
     _build(content, clean, root / "cache-clean", incremental=False)
@@ -425,3 +428,36 @@ def test_naming_one_more_agency_renders_the_first_page_of_each_other_list(
     clean = root / "clean"
     _build(content, clean, root / "cache-clean", incremental=False)
     assert site_files(output) == site_files(clean)
+
+
+def test_a_region_spelt_anew_leads_each_page_of_its_list_to_the_new_spelling(
+    tmp_path,
+):
+    """A region's pages link to a search with its articles' spellings: the
+    oldest article spelt anew changes every page of the region's list, not
+    only the one that lists it."""
+    content, output, cache = tmp_path / "content", tmp_path / "inc", tmp_path / "cache"
+    generate_corpus(content, CorpusConfig(160))
+    _build(content, output, cache, incremental=True)
+    region = output / "wilayah" / "lampung"
+    pages = sorted(region.rglob("index.html"))
+    assert len(pages) > 2
+    dated = []
+    for path in (content / "articles").rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        if "\nRegion: Lampung\n" in text:
+            dated.append((re.search(r"^Date: (.+)$", text, re.M)[1], path))
+    oldest = min(dated)[1]
+    oldest.write_text(
+        oldest.read_text(encoding="utf-8").replace(
+            "\nRegion: Lampung\n", "\nRegion: LAMPUNG\n"
+        ),
+        encoding="utf-8",
+    )
+    _build(content, output, cache, incremental=True)
+    for page in pages:
+        assert "wilayah=LAMPUNG" in page.read_text(encoding="utf-8"), page
+
+    clean = tmp_path / "clean"
+    _build(content, clean, tmp_path / "cache-clean", incremental=False)
+    assert site_files(region) == site_files(clean / "wilayah" / "lampung")

@@ -138,8 +138,13 @@ function renderFilters(available, counts, chosen) {
     options.sort((a, b) => (key === "tahun" ? b.localeCompare(a) : a.localeCompare(b, "id")));
     // The values scroll in a list of their own, under the legend and the box.
     const rows = element("div", { class: "saringan__daftar" });
+    const ids = new Set();
     for (const value of options) {
-      const id = `f-${key}-${normalise(value).replace(/ /g, "-")}`;
+      // Two spellings of one name ("Lampung", "lampung") get ids of their own.
+      const base = `f-${key}-${normalise(value).replace(/ /g, "-")}`;
+      let id = base;
+      for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+      ids.add(id);
       const box = element("input", { type: "checkbox", id, name: key, value });
       box.checked = (chosen[key] || []).includes(value);
       const count = counts?.[key]?.[value] ?? 0;
