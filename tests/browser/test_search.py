@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import time
 from pathlib import Path
-from urllib.parse import parse_qs, quote, urlencode, urlsplit
+from urllib.parse import parse_qs, quote, urldefrag, urlencode, urlsplit
 
 import pytest
 
@@ -42,7 +42,9 @@ def found_count(page) -> int:
 
 
 def result_links(page) -> list[str]:
-    return page.eval_on_selector_all("#hasil a", "links => links.map(a => a.href)")
+    """The results' pages, without the passage each link leads to."""
+    links = page.eval_on_selector_all("#hasil a", "links => links.map(a => a.href)")
+    return [urldefrag(link).url for link in links]
 
 
 def result_paths(page) -> list[str]:
@@ -89,11 +91,36 @@ def test_a_result_says_what_kind_of_page_it_is_or_its_date_and_source(
     page, site_url, query, url, facts
 ):
     open_search(page, site_url, f"?q={quote(query)}")
-    item = page.locator("#hasil li", has=page.locator(f'a[href$="{url}"]'))
+    item = page.locator("#hasil li", has=page.locator(f'a[href*="{url}"]'))
     item.wait_for()
     assert item.locator(".ringkas__ket").inner_text() == facts
     # Said once: the line is no part of the page's text, nor of its excerpt.
     assert facts.split(" · ")[0] not in item.locator(".ringkas__sari").inner_text()
+
+
+@pytest.mark.parametrize(
+    ("query", "fragment"),
+    [
+        # The word and the next of its sentence, or the word alone.
+        ("kontribusi", "text=kontribusi%20terhadap%20PDB%20sektor&text=kontribusi"),
+        ("kalimantan", "text=Kalimantan"),
+    ],
+)
+def test_a_result_leads_to_the_passage_its_excerpt_shows(
+    page, site_url, query, fragment
+):
+    open_search(page, site_url, f"?q={query}&lembaga={quote(DINAS)}")
+    link = page.locator("#hasil li a").first
+    link.wait_for()
+    assert link.get_attribute("href").endswith(f"{SEED_URL}#:~:{fragment}")
+    link.click()
+    page.wait_for_url(lambda url: urlsplit(url).path == SEED_URL)
+    # The browser scrolled the passage, far down the article, into view.
+    paragraph = page.locator("main p", has_text=query.capitalize()).last
+    wait_until(page, lambda: page.evaluate("scrollY") > 0)
+    assert paragraph.is_visible()
+    box = paragraph.bounding_box()
+    assert 0 <= box["y"] < page.viewport_size["height"]
 
 
 def test_typing_in_the_header_box_leads_to_results(page, site_url):

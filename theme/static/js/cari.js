@@ -23,6 +23,7 @@ const FILTER_OF = Object.fromEntries(FILTERS.map(([key, label]) => [label, key])
 const PAGE_SIZE = 10;
 const MORE = "Tampilkan lebih banyak"; // the button's text (cari.html)
 const NARROW_FROM = 11; // values a filter group needs for a box that narrows it
+const SENTENCE_END = /[.!?;:…"“”()]/; // where a passage to link to stops
 
 const form = document.getElementById("form-cari");
 const input = document.getElementById("q");
@@ -100,13 +101,33 @@ function element(tag, attributes = {}, text = null) {
   return node;
 }
 
-// The excerpt as text nodes and <mark>s: the document's text is never HTML.
-function excerptParagraph(text) {
+// The excerpt's parts as text nodes and <mark>s: the document's text is
+// never HTML.
+function excerptParagraph(parts) {
   const paragraph = element("p", { class: "ringkas__sari" });
-  for (const part of excerpt(text, highlight)) {
+  for (const part of parts) {
     paragraph.append(part.mark ? element("mark", {}, part.text) : document.createTextNode(part.text));
   }
   return paragraph;
+}
+
+// A text fragment (#:~:text=…) for the passage of the excerpt's first marked
+// word, which the browser scrolls to and marks on the page the result leads
+// to: that word and the next of its sentence, four words at most, or, should
+// they not be found together (the index's text runs on from a heading into a
+// paragraph), the word alone. "" for an excerpt with no mark.
+function passage(parts) {
+  const first = parts.findIndex((part) => part.mark);
+  if (first < 0) return "";
+  const rest = parts
+    .slice(first)
+    .map((part) => part.text)
+    .join("");
+  const phrase = rest.split(SENTENCE_END)[0].trim().split(/\s+/).slice(0, 4);
+  const texts = phrase.length > 1 ? [phrase.join(" "), parts[first].text] : phrase;
+  // "-", "," and "&" mean something in a text directive.
+  const directive = (text) => `text=${encodeURIComponent(text).replace(/-/g, "%2D")}`;
+  return `#:~:${texts.map(directive).join("&")}`;
 }
 
 // The filter groups, drawn afresh after each search; the focus and what was
@@ -242,15 +263,17 @@ function removeChosen(button) {
 }
 
 function resultItem(record) {
+  const parts = excerpt(record.x || "", highlight);
   const item = element("li", { class: "ringkas" });
   const title = element("h2", { class: "ringkas__judul" });
-  title.append(element("a", { href: new URL(record.u, root).href }, record.j || record.u));
+  const href = new URL(record.u, root).href + passage(parts);
+  title.append(element("a", { href }, record.j || record.u));
   item.append(title);
   const meta = record.m || {};
   // An agency's, person's or indicator's page says what it is (`jenis`).
   const facts = [meta.jenis, meta.tanggal, meta.sumber].filter(Boolean).join(" · ");
   if (facts) item.append(element("p", { class: "ringkas__ket" }, facts));
-  item.append(excerptParagraph(record.x || ""));
+  item.append(excerptParagraph(parts));
   return item;
 }
 
