@@ -759,6 +759,24 @@ def test_an_index_that_fails_to_open_says_so_and_tries_again(page, site_url):
     assert page.evaluate(searches) == before + 1
 
 
+def test_a_search_that_fails_after_its_first_page_keeps_it(page, first_page_site_url):
+    """The first page is drawn before any posting: should the postings fail,
+    its results stay, and the status line says the search did not finish."""
+    page.route("**/cari/indeks/pos/**", lambda route: route.abort())
+    open_search(page, first_page_site_url, "?q=industri")
+    wait_until(page, lambda: "Coba lagi" in page.text_content("#status"))
+    assert page.text_content("#status").startswith(
+        "Pencarian belum selesai: berkas indeks tidak dapat dimuat ("
+    )
+    drawn = result_links(page)
+    assert drawn
+    page.unroute("**/cari/indeks/pos/**")
+    page.get_by_role("button", name="Coba lagi").click()
+    wait_for_counts(page)
+    assert page.text_content("#status").endswith("untuk “industri”.")
+    assert result_links(page)[: len(drawn)] == drawn
+
+
 def test_more_results_that_fail_to_arrive_can_be_asked_for_again(page, site_url):
     open_search(page, site_url, "?q=industri")
     more = page.locator("#lebih")

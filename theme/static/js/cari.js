@@ -50,6 +50,9 @@ let shown = 0;
 let current = new Uint32Array(0);
 let highlight = new Set();
 let generation = 0;
+// The search that has drawn results of its own (from a first page, or the
+// first of its documents), until the next search starts.
+let drawnFor = 0;
 // The filters of the URL, until the filter list is first drawn from the index.
 let initialFilters = null;
 // What the reader typed to narrow each long filter group, by key.
@@ -293,6 +296,7 @@ async function renderMore(drawn = null, fresh = null) {
     if (mine !== generation) return;
     if (fresh) {
       list.replaceChildren(resultItem(record));
+      drawnFor = mine;
       fresh();
       fresh = null;
     } else list.append(resultItem(record));
@@ -406,17 +410,20 @@ function loadSuggestions() {
 // failed is fetched anew).
 function run() {
   const mine = ++generation;
+  drawnFor = 0;
   return searchFor(mine).catch((error) => {
-    if (mine === generation) failed(error, run);
+    if (mine === generation) failed(error, run, drawnFor === mine);
   });
 }
 
-// The results cleared and the status line of a search that failed, with a
-// button that calls `again`.
-function failed(error, again) {
-  list.replaceChildren();
+// The status line of a search that failed, with a button that calls
+// `again`. Its results are cleared, unless `drawn`: those of a first page
+// drawn before the postings failed are right, and stay.
+function failed(error, again, drawn = false) {
+  if (!drawn) list.replaceChildren();
   moreButton.hidden = true;
-  statusLine.textContent = `Pencarian gagal: berkas indeks tidak dapat dimuat (${error.message}). `;
+  const what = drawn ? "Pencarian belum selesai" : "Pencarian gagal";
+  statusLine.textContent = `${what}: berkas indeks tidak dapat dimuat (${error.message}). `;
   const retry = element("button", { type: "button", class: "coba-lagi" }, "Coba lagi");
   // The button goes with the status line: the focus goes to the query.
   retry.addEventListener("click", () => {
@@ -460,6 +467,7 @@ async function searchFor(mine) {
   if (first) {
     highlight = first.highlight;
     list.replaceChildren(...first.documents.map(([, record]) => resultItem(record)));
+    drawnFor = mine;
     renderStatus(first.total, state.q);
     moreButton.hidden = true;
     performance.measure("cari:hasil", started);
