@@ -85,6 +85,17 @@ def recent(
 
 
 def robots_txt(sitemap_urls: Iterable[str]) -> str:
-    lines = ["User-agent: *", "Allow: /", "Disallow: /cari/indeks/", ""]
+    """Crawlers keep out of the search index's files and of searches
+    (``/cari/?…``: as many as there are queries, each drawn by the page's
+    script; every entity's and group's page links to one). The rules come
+    before ``Allow: /``, for parsers that take the first rule that matches
+    (Python's) as for those that take the longest (Google's)."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /cari/indeks/",
+        "Disallow: /cari/?",
+        "Allow: /",
+        "",
+    ]
     lines += [f"Sitemap: {url}" for url in sitemap_urls]
     return "\n".join(lines) + "\n"

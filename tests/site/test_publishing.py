@@ -7,6 +7,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.robotparser import RobotFileParser
 
 import pytest
 from bs4 import BeautifulSoup
@@ -99,6 +100,21 @@ def test_sitemaps_and_robots(built_site):
     robots = (built_site.output / "robots.txt").read_text()
     assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in robots
     assert "Sitemap: http://127.0.0.1:8000/sitemap-berita.xml" in robots
+    # A parser that takes the first rule that matches (Python's) reads the
+    # rules as one that takes the longest (RFC 9309's) does.
+    rules = RobotFileParser()
+    rules.parse(robots.splitlines())
+    site = "http://127.0.0.1:8000"
+    for path, allowed in [
+        (SEED_URL, True),
+        ("/lembaga/kemenperin/", True),
+        ("/cari/indeks/meta.bin", False),
+        ("/cari/?q=industri", False),
+    ]:
+        assert rules.can_fetch("Googlebot", site + path) is allowed, path
+    # Searches are kept out ("?" is no more than a character in RFC 9309; Python's
+    # parser drops it, and keeps crawlers out of /cari/ as well).
+    assert "Disallow: /cari/?" in robots.splitlines()
 
 
 @pytest.mark.parametrize(
