@@ -85,17 +85,12 @@ def recent(
 
 
 def robots_txt(sitemap_urls: Iterable[str]) -> str:
-    """Crawlers keep out of the search index's files and of searches
-    (``/cari/?…``: as many as there are queries, each drawn by the page's
-    script; every entity's and group's page links to one). The rules come
-    before ``Allow: /``, for parsers that take the first rule that matches
-    (Python's) as for those that take the longest (Google's)."""
-    lines = [
-        "User-agent: *",
-        "Disallow: /cari/indeks/",
-        "Disallow: /cari/?",
-        "Allow: /",
-        "",
-    ]
+    """Crawlers keep out of the search index's files. The search page stays
+    open to them, its queries too (a shared search; its canonical URL is the
+    page's own): the links to searches on the site's pages say ``nofollow``
+    instead. The rule comes before ``Allow: /``, for parsers that take the
+    first rule that matches (Python's) as for those that take the longest
+    (Google's)."""
+    lines = ["User-agent: *", "Disallow: /cari/indeks/", "Allow: /", ""]
     lines += [f"Sitemap: {url}" for url in sitemap_urls]
     return "\n".join(lines) + "\n"
