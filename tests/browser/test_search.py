@@ -220,13 +220,44 @@ def test_on_a_narrow_screen_the_filters_fold_and_the_results_come_first(
         box = page.locator("#saringan input:checked")
         assert not box.is_visible()
         summary.click()
-        assert box.is_visible()
+        wait_until(page, box.is_visible)
         summary.click()
         assert not box.is_visible()
         # Wide enough for a column of their own, the filters unfold for good.
         page.set_viewport_size({"width": 1280, "height": 800})
         wait_until(page, box.is_visible)
         assert not summary.is_visible()
+    finally:
+        context.close()
+
+
+def test_folded_filters_fetch_their_values_when_unfolded(chromium, site_url):
+    """On a narrow screen a search without a filter chosen does not fetch
+    the filter values (saringan.bin) until the filters are unfolded; the
+    suggestions still offer to filter by a name the index holds."""
+    context = chromium.new_context(viewport={"width": 380, "height": 800})
+    try:
+        page = context.new_page()
+        asked = []
+        page.on("request", lambda request: asked.append(urlsplit(request.url).path))
+        open_search(page, site_url, "?q=dtjen+ikm+rakor")
+        page.wait_for_selector("#hasil li")
+        link = page.get_by_role("link", name=f"Saring hasil menurut {DITJEN}")
+        link.wait_for()
+        page.wait_for_timeout(300)  # what the search would fetch has been asked for
+        assert not any(path.endswith("/saringan.bin") for path in asked)
+        assert page.locator("#saringan input").count() == 0
+        page.locator("#lipat-saringan summary").click()
+        label = page.locator("label", has_text=DINAS)
+        label.wait_for()
+        assert label.inner_text().endswith("(1)")
+        assert any(path.endswith("/saringan.bin") for path in asked)
+        # Searched again while unfolded, the counts follow at once.
+        drawn = "performance.getEntriesByName('cari:saringan').length"
+        assert page.evaluate(drawn) == 1
+        page.fill("#q", "industri")
+        page.press("#q", "Enter")
+        wait_until(page, lambda: page.evaluate(drawn) == 2)
     finally:
         context.close()
 

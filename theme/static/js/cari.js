@@ -44,6 +44,13 @@ const pageTitle = document.title;
 
 let index = null;
 let totals = null;
+// The filter values the index holds, as "key:value" (meta.bin lists them).
+const heldValues = new Set();
+// On a narrow screen the filters stay folded until asked for, and their
+// documents (saringan.bin, the index's largest file: 182 KiB at 20,000
+// articles) are not fetched for them: the last search's counts wait here,
+// {mine, search, chosen}, for the fold to open.
+let countsWaiting = null;
 let suggestions = null;
 let suggestionsLoading = null;
 let shown = 0;
@@ -372,7 +379,7 @@ function renderSuggestions(query) {
     item.append(document.createTextNode(" "));
     item.append(element("span", { class: "jumlah" }, `(${entry.kind})`));
     const key = FILTER_OF[entry.kind];
-    if (totals?.[key]?.[entry.name]) {
+    if (heldValues.has(`${key}:${entry.name}`)) {
       const params = new URLSearchParams(location.search);
       if (entry.rest) params.set("q", entry.rest);
       else params.delete("q");
@@ -448,8 +455,7 @@ async function searchFor(mine) {
     const none = state.q ? `“${state.q}” tidak memuat kata yang dapat dicari. ` : "";
     statusLine.textContent = `${none}Ketik kata pencarian atau pilih saringan.`;
     moreButton.hidden = true;
-    totals ||= await index.totals();
-    if (mine === generation) renderFilters(totals, totals, state.filters);
+    await drawCounts({ mine, search: null, chosen: state.filters });
     return;
   }
   // Marks for the benchmark: "cari:hasil" and "cari:saringan" measure, from
@@ -507,17 +513,29 @@ async function searchFor(mine) {
   }
   if (mine !== generation) return;
   // Results first; the counts follow, then the suggestions.
+  await drawCounts({ mine, search, chosen: state.filters, started });
+  renderSuggestions(state.q);
+  loadSuggestions();
+}
+
+// The filter groups with the counts of a search's results (of every
+// document, for no search), once the filters are unfolded: until then they
+// wait in `countsWaiting`.
+async function drawCounts(waiting) {
+  const { mine, search, chosen, started } = waiting;
+  if (!filterFold.open) {
+    countsWaiting = waiting;
+    return;
+  }
   try {
-    const counts = await search.counts();
     totals ||= await index.totals();
+    const counts = search ? await search.counts() : totals;
     if (mine !== generation) return;
-    renderFilters(totals, counts, state.filters);
-    performance.measure("cari:saringan", started);
+    renderFilters(totals, counts, chosen);
+    if (started) performance.measure("cari:saringan", started);
   } catch {
     // Without the filter values the results stand, without counts.
   }
-  renderSuggestions(state.q);
-  loadSuggestions();
 }
 
 let timer = null;
@@ -554,12 +572,21 @@ async function openIndex() {
     failed(error, openIndex);
     return;
   }
+  for (const [key, values] of index.meta.saringan) {
+    for (const value of values) heldValues.add(`${key}:${value}`);
+  }
   listen();
   document.documentElement.dataset.cariSiap = "ya";
   await run();
 }
 
 function listen() {
+  filterFold.addEventListener("toggle", () => {
+    const waiting = countsWaiting;
+    if (!filterFold.open || waiting?.mine !== generation) return;
+    countsWaiting = null;
+    drawCounts(waiting);
+  });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     clearTimeout(timer); // the search of the words as typed is this one
