@@ -447,9 +447,10 @@ export class SearchIndex {
     const counts = async () => {
       const all = await this.facets();
       const found = countIn(mask, all);
-      for (const [key] of chosen) {
-        if (!anyOf.includes(key)) continue;
-        const others = this.matching(matches, held);
+      const alternatives = chosen.filter(([key]) => anyOf.includes(key));
+      const unfiltered = alternatives.length ? this.matching(matches, held) : null;
+      for (const [key] of alternatives) {
+        const others = unfiltered.slice();
         restrict(others, all, chosen.filter(([other]) => other !== key), anyOf);
         found[key] = countIn(others, { [key]: all[key] })[key];
       }
@@ -558,26 +559,29 @@ function byScore(results, total, rank) {
 // of `anyOf`, one of its chosen values.
 function restrict(mask, facets, chosen, anyOf) {
   for (const [key, values] of chosen) {
-    const sets = values.map((value) => facets[key]?.get(value)).filter(Boolean);
-    if (anyOf.includes(key)) {
-      const any = new Uint32Array(mask.length);
-      for (const set of sets) addTo(any, set);
-      for (let i = 0; i < mask.length; i++) mask[i] &= any[i];
-    } else if (sets.length < values.length) mask.fill(0);
-    else {
-      for (const set of sets) {
-        const kept = new Uint32Array(mask.length);
-        addTo(kept, set);
-        for (let i = 0; i < mask.length; i++) mask[i] &= kept[i];
-      }
+    const sets = values.map((value) => facets[key]?.get(value));
+    if (!anyOf.includes(key)) {
+      for (const set of sets) intersect(mask, set);
+      continue;
     }
+    const any = new Uint32Array(mask.length);
+    for (const set of sets) {
+      if (set?.bits) for (let i = 0; i < any.length; i++) any[i] |= set.bits[i];
+      else if (set) for (const doc of set.list) any[doc >>> 5] |= 1 << (doc & 31);
+    }
+    intersect(mask, { bits: any });
   }
 }
 
-// Adds the documents of a filter value's set to the bitmap `bits`.
-function addTo(bits, set) {
-  if (set.bits) for (let i = 0; i < bits.length; i++) bits[i] |= set.bits[i];
-  else for (const doc of set.list) bits[doc >>> 5] |= 1 << (doc & 31);
+// Leaves in `mask` the documents of a filter value's set (none for no set).
+function intersect(mask, set) {
+  if (!set) mask.fill(0);
+  else if (set.bits) for (let i = 0; i < mask.length; i++) mask[i] &= set.bits[i];
+  else {
+    const kept = new Uint32Array(mask.length);
+    for (const doc of set.list) kept[doc >>> 5] |= mask[doc >>> 5] & (1 << (doc & 31));
+    mask.set(kept);
+  }
 }
 
 // How many documents of `mask` hold each filter value.
