@@ -44,8 +44,6 @@ const pageTitle = document.title;
 
 let index = null;
 let totals = null;
-// The filter values the index holds, as "key:value" (meta.bin lists them).
-const heldValues = new Set();
 // On a narrow screen the filters stay folded until asked for, and their
 // documents (saringan.bin, the index's largest file: 182 KiB at 20,000
 // articles) are not fetched for them: the last search's counts wait here,
@@ -379,7 +377,7 @@ function renderSuggestions(query) {
     item.append(document.createTextNode(" "));
     item.append(element("span", { class: "jumlah" }, `(${entry.kind})`));
     const key = FILTER_OF[entry.kind];
-    if (heldValues.has(`${key}:${entry.name}`)) {
+    if (index.holds(key, entry.name)) {
       const params = new URLSearchParams(location.search);
       if (entry.rest) params.set("q", entry.rest);
       else params.delete("q");
@@ -571,9 +569,6 @@ async function openIndex() {
   } catch (error) {
     failed(error, openIndex);
     return;
-  }
-  for (const [key, values] of index.meta.saringan) {
-    for (const value of values) heldValues.add(`${key}:${value}`);
   }
   listen();
   document.documentElement.dataset.cariSiap = "ya";

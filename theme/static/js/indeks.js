@@ -125,6 +125,16 @@ export class SearchIndex {
     // them reads no dictionary chunk.
     this.frequent = new Map(Object.entries(meta.kata || {}));
     this.loads = new Map();
+    // Every filter value some document has, as "key:value".
+    this.values = new Set(
+      meta.saringan.flatMap(([key, values]) => values.map((value) => `${key}:${value}`)),
+    );
+  }
+
+  // Whether some document has the filter value (meta.bin lists them: no need
+  // of saringan.bin).
+  holds(key, value) {
+    return this.values.has(`${key}:${value}`);
   }
 
   url(path) {
