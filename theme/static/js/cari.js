@@ -230,9 +230,9 @@ function renderChosen(chosen) {
   for (const [key, values] of Object.entries(chosen)) {
     for (const value of values) {
       const label = `${labels[key]}: ${value}`;
-      const button = element("button", { type: "button", "data-key": key, "data-value": value });
-      button.setAttribute("aria-label", `Hapus saringan ${label}`);
-      button.textContent = `${label} ✕`;
+      const attributes = { type: "button", "data-key": key, "data-value": value };
+      attributes["aria-label"] = `Hapus saringan ${label}`;
+      const button = element("button", attributes, `${label} ✕`);
       const item = element("li");
       item.append(button);
       chosenList.append(item);
