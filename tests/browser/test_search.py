@@ -253,11 +253,10 @@ def test_folded_filters_fetch_their_values_when_unfolded(chromium, site_url):
         assert label.inner_text().endswith("(1)")
         assert any(path.endswith("/saringan.bin") for path in asked)
         # Searched again while unfolded, the counts follow at once.
-        drawn = "performance.getEntriesByName('cari:saringan').length"
-        assert page.evaluate(drawn) == 1
+        assert counts_drawn(page) == 1
         page.fill("#q", "industri")
         page.press("#q", "Enter")
-        wait_until(page, lambda: page.evaluate(drawn) == 2)
+        wait_until(page, lambda: counts_drawn(page) == 2)
     finally:
         context.close()
 
@@ -943,11 +942,13 @@ def first_page_site_url(built_site, tmp_path_factory):
         yield url
 
 
+def counts_drawn(page) -> int:
+    """How many times the page has drawn the filter groups with counts."""
+    return page.evaluate("performance.getEntriesByName('cari:saringan').length")
+
+
 def wait_for_counts(page) -> None:
-    wait_until(
-        page,
-        lambda: page.evaluate("performance.getEntriesByName('cari:saringan').length"),
-    )
+    wait_until(page, lambda: counts_drawn(page))
 
 
 @pytest.mark.parametrize("order", ["", "&urut=terbaru"])
