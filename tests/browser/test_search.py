@@ -709,6 +709,8 @@ RAPAT_URL = "/berita/2016/04/04/rapat-lintas-kementerian/"
 def test_two_years_chosen_find_the_articles_of_either(page, many_agencies_url):
     open_search(page, many_agencies_url, "?tahun=2015&tahun=2016")
     assert found_count(page) == 2
+    # The status line comes with the first result drawn: wait for the second.
+    wait_until(page, lambda: len(result_paths(page)) == 2)
     assert sorted(result_paths(page)) == sorted([SEED_URL, RAPAT_URL])
     wait_for_counts(page)
     # Each year counts the results it stands for, with or without the other.
@@ -854,6 +856,8 @@ def test_a_region_or_source_page_leads_to_a_search_among_its_articles(
     page.locator(".cari-di a").click()
     page.wait_for_url("**/cari/?**")
     assert found_count(page) == 2
+    # The status line comes with the first result drawn: wait for the second.
+    wait_until(page, lambda: len(result_paths(page)) == 2)
     assert sorted(result_paths(page)) == sorted([SEED_URL, RAPAT_URL])
     wait_for_counts(page)
     assert sorted(checked(page)) == [[key, value] for value in values]
