@@ -69,6 +69,39 @@ def test_import_text_writes_once_then_reports_the_duplicate(tmp_path):
     assert written.read_bytes() == before
 
 
+DETIK_PASTE = """Ekspor Kopi Lampung Naik 12 Persen
+
+Rina Wulandari - detikFinance
+Senin, 04 Mei 2026 10:15 WIB
+
+Jakarta - Dinas Perindustrian Provinsi Lampung mencatat ekspor kopi naik
+12 persen pada triwulan pertama.
+
+Baca juga: Harga Kopi Dunia Melonjak
+
+Petani mulai menikmati harga yang lebih baik.
+(rrd/rrd)
+"""
+
+
+def test_a_pasted_byline_and_date_line_fill_the_metadata(tmp_path):
+    content = empty_content(tmp_path)
+    run = invoke("import-text", "-", "--content", str(content), stdin=DETIK_PASTE)
+    assert run.returncode == 0, run.stderr
+    [written] = article_files(content)
+    header, body = split(written.read_text(encoding="utf-8"))
+    assert header["date"] == "2026-05-04"
+    assert (header["source"], header["author"]) == ("detikFinance", "Rina Wulandari")
+    # The project's regions file knows Jakarta.
+    assert header["region"] == "Daerah Khusus Ibukota Jakarta"
+    assert header["summary"].startswith("Dinas Perindustrian Provinsi Lampung")
+    assert body == [
+        "Jakarta - Dinas Perindustrian Provinsi Lampung mencatat ekspor kopi naik "
+        "12 persen pada triwulan pertama.",
+        "Petani mulai menikmati harga yang lebih baik.",
+    ]
+
+
 def test_update_keeps_a_backup(tmp_path):
     content = empty_content(tmp_path)
     invoke("import-text", str(SEED_PASTE), "--content", str(content))

@@ -13,6 +13,7 @@ import unicodedata
 
 from warta.ingest.draft import ArticleDraft
 from warta.ingest.errors import IngestError
+from warta.ingest.furniture import strip_furniture
 from warta.ingest.indodate import publication_date
 from warta.ingest.places import Gazetteer, squash
 
@@ -21,6 +22,10 @@ DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'-]{1,40}?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*"
     r"(?:,\s*(?P<source>[\w][\w.\- ]{1,40}?)|\((?P<agency>[^)]{2,40})\))"
     r"\s*(?:[—–]|-{1,2})\s*"
+)
+# "Jakarta - Dinas ...": a place alone, which the gazetteer must know.
+PLACE_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}?)\s+(?:[—–]|-{1,2})\s+(?=\S)"
 )
 _ENDS_SENTENCE = re.compile(r"""[.!?…]["”’)]*$|["”]$""")
 _ABBREVIATION_END = re.compile(r"(?:^|[\s(])(?:[A-Z]|[A-Z][a-z]{1,2}|[A-Z]\.[A-Z])\.$")
@@ -109,11 +114,13 @@ def parse_pasted(
     # The title again, as the page's own heading above the text.
     blocks = [[line for line in block if line != title] for block in blocks]
     blocks = [block for block in blocks if block]
-    kept = []
+    teasers = []
     for index, block in enumerate(blocks):
         rest = " ".join(" ".join(b) for b in blocks[index + 1 :])
-        if not _is_teaser(block, rest):
-            kept.append(block)
+        if _is_teaser(block, rest):
+            teasers.append(index)
+    page = strip_furniture([b for i, b in enumerate(blocks) if i not in teasers])
+    kept = page.blocks
     if not kept:
         raise IngestError(source_name, "no article text after the title")
 
@@ -124,6 +131,13 @@ def parse_pasted(
         if match:
             place = match["place"]
             source = (match["source"] or match["agency"]).strip()
+        else:
+            match = PLACE_DATELINE.match(line)
+            if match and gazetteer.find(match["place"]):
+                place = match["place"]
+            else:
+                match = None
+        if match:
             if index:
                 caption = " ".join(first[:index])
             kept[0] = first[index:]
@@ -138,15 +152,16 @@ def parse_pasted(
 
     located = gazetteer.lookup(place) if place else None
     dated_text = "\n".join([*body, caption or ""])
-    date = publication_date(dated_text, default_year=default_year)
+    date = page.date or publication_date(dated_text, default_year=default_year)
     lead = body[0] if body else ""
-    lead = DATELINE.sub("", lead)
+    lead = (PLACE_DATELINE if source is None and place else DATELINE).sub("", lead)
     summary = re.split(r"(?<=[.!?])\s+", lead, maxsplit=1)[0] if lead else None
     return ArticleDraft(
         title=title,
         body="\n\n".join(_escape_markdown(p) for p in body),
         date=date,
-        source=source,
+        source=source or page.outlet,
+        author=page.author,
         location=located.name if located else None,
         region=located.province if located else None,
         caption=caption,

@@ -57,8 +57,12 @@ class Gazetteer:
                     places[key] = place
         return cls(places)
 
+    def find(self, raw: str) -> Place | None:
+        """The place ``raw`` names, if the regions file has it."""
+        return self._places.get(squash(raw))
+
     def lookup(self, raw: str) -> Place:
-        found = self._places.get(squash(raw))
+        found = self.find(raw)
         if found:
             return found
         return Place(name=raw.strip().title(), province=None)
