@@ -71,6 +71,7 @@ def test_import_text_writes_once_then_reports_the_duplicate(tmp_path):
 
 DETIK_PASTE = """Ekspor Kopi Lampung Naik 12 Persen
 
+https://finance.contoh.id/berita/d-123/ekspor-kopi-lampung-naik
 Rina Wulandari - detikFinance
 Senin, 04 Mei 2026 10:15 WIB
 
@@ -92,6 +93,9 @@ def test_a_pasted_byline_and_date_line_fill_the_metadata(tmp_path):
     header, body = split(written.read_text(encoding="utf-8"))
     assert header["date"] == "2026-05-04"
     assert (header["source"], header["author"]) == ("detikFinance", "Rina Wulandari")
+    assert header["source_url"] == (
+        "https://finance.contoh.id/berita/d-123/ekspor-kopi-lampung-naik"
+    )
     # The project's regions file knows Jakarta.
     assert header["region"] == "Daerah Khusus Ibukota Jakarta"
     assert header["summary"].startswith("Dinas Perindustrian Provinsi Lampung")
@@ -100,6 +104,12 @@ def test_a_pasted_byline_and_date_line_fill_the_metadata(tmp_path):
         "12 persen pada triwulan pertama.",
         "Petani mulai menikmati harga yang lebih baik.",
     ]
+    # The same page pasted again is found by its address.
+    again = invoke(
+        "import-text", "-", "--content", str(content), stdin=DETIK_PASTE + "Tambahan."
+    )
+    assert again.returncode == 1
+    assert "already in the archive" in again.stderr
 
 
 def test_update_keeps_a_backup(tmp_path):

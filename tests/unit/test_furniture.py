@@ -14,6 +14,15 @@ BODY = [
 ]
 
 
+def test_an_address_opening_the_paste_is_its_url():
+    url = "https://finance.contoh.id/berita/d-123/ekspor-kopi-naik"
+    page = strip_furniture([[url, "Senin, 04 Mei 2026 10:15 WIB"], BODY])
+    assert (page.url, page.date, page.blocks) == (url, dt.date(2026, 5, 4), [BODY])
+    # Within the text, an address is the text's.
+    within = [[BODY[0], url, BODY[1]]]
+    assert strip_furniture(within).blocks == within
+
+
 @pytest.mark.parametrize(
     ("head", "author", "outlet", "date"),
     [

@@ -1,13 +1,14 @@
 """Lines a paste brings along from a news page that are no part of the article.
 
-Above the text: the byline (``Rina Wulandari - detikFinance``, ``Penulis:
-Rina``), the date line (``Senin, 04 Mei 2026 10:15 WIB``, ``Kompas.com -
-04/05/2026, 10:15 WIB``). Below it: the credits (``Pewarta: Rina``,
-``Editor: Budi``, ``(rrd/rrd)``, ``Copyright © ANTARA 2026``). Anywhere: links
-to other articles (``Baca juga: ...``) and advertisement markers.
+Above the text: the page's address, the byline (``Rina Wulandari -
+detikFinance``, ``Penulis: Rina``), the date line (``Senin, 04 Mei 2026 10:15
+WIB``, ``Kompas.com - 04/05/2026, 10:15 WIB``). Below it: the credits
+(``Pewarta: Rina``, ``Editor: Budi``, ``(rrd/rrd)``, ``Copyright © ANTARA
+2026``). Anywhere: links to other articles (``Baca juga: ...``) and
+advertisement markers.
 
-The byline and the date line say who wrote the article, for which outlet and
-when: they are read, then left out of the text.
+The address, the byline and the date line say where the article stands, who
+wrote it, for which outlet and when: they are read, then left out of the text.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ _DATE_LINE = re.compile(
     rf"^(?:(?:{_LEAD})\s*)?"
     rf"(?P<date>(?i:{_DATE}))(?:\s*[,|-]?\s*(?i:{_TIME}))?$"
 )
+# The page's address, copied with its text.
+_URL = re.compile(r"^https?://[^\s/]+\.[^\s/]+/\S*$")
 # Anywhere in a paste: a link to another article, an advertisement's marker.
 _ASIDE = re.compile(
     r"^(?:(?:baca|simak|lihat|tonton)\s+(?:juga|pula)\s*:.*"
@@ -66,6 +69,7 @@ class PageLines:
     """What the furniture of a paste said, and the paste without it."""
 
     blocks: list[list[str]]
+    url: str | None = None
     author: str | None = None
     outlet: str | None = None
     date: dt.date | None = None
@@ -107,7 +111,11 @@ def strip_furniture(blocks: list[list[str]]) -> PageLines:
 
 
 def _read_head(line: str, found: PageLines) -> bool:
-    """Whether ``line`` is a byline or a date line; what it says goes to ``found``."""
+    """Whether ``line`` is an address, a byline or a date line; what it says
+    goes to ``found``."""
+    if _URL.match(line):
+        found.url = found.url or line
+        return True
     byline = _BYLINE.match(line)
     if byline:
         found.author = found.author or byline["author"]

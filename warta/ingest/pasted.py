@@ -161,6 +161,7 @@ def parse_pasted(
         body="\n\n".join(_escape_markdown(p) for p in body),
         date=date,
         source=source or page.outlet,
+        source_url=page.url,
         author=page.author,
         location=located.name if located else None,
         region=located.province if located else None,
