@@ -143,6 +143,19 @@ def test_import_html_with_its_url(tmp_path):
     assert not any("Berita terkait" in p or "Beranda" in p for p in body)
 
 
+def test_import_html_reads_a_dateline_of_a_place_alone(tmp_path):
+    content = empty_content(tmp_path)
+    paragraphs = paragraphs_about("sentra tapis")
+    paragraphs[0] = paragraphs[0].replace("BANDARLAMPUNG, Warta Uji —", "Metro -")
+    page = tmp_path / "halaman.html"
+    page.write_bytes(news_page("Sentra Tapis Diperluas", paragraphs))
+    run = invoke("import-html", str(page), "--content", str(content))
+    assert run.returncode == 0, run.stderr
+    values, body = split(article_files(content)[0].read_text(encoding="utf-8"))
+    assert (values["location"], values["region"]) == ("Metro", "Lampung")
+    assert body[0].startswith("Metro - Dinas Perindustrian")
+
+
 def test_new_article_is_ready_for_hand_entry(tmp_path):
     content = empty_content(tmp_path)
     run = invoke("new", "Harga Kopi Robusta Naik", "--content", str(content))

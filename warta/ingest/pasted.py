@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from warta.ingest.draft import ArticleDraft
+from warta.ingest.draft import ArticleDraft, site_name
 from warta.ingest.errors import IngestError
 from warta.ingest.furniture import strip_furniture
 from warta.ingest.indodate import publication_date
@@ -127,17 +127,9 @@ def parse_pasted(
     caption, place, source = None, None, None
     first = kept[0]
     for index, line in enumerate(first):
-        match = DATELINE.match(line)
-        if match:
-            place = match["place"]
-            source = (match["source"] or match["agency"]).strip()
-        else:
-            match = PLACE_DATELINE.match(line)
-            if match and gazetteer.find(match["place"]):
-                place = match["place"]
-            else:
-                match = None
-        if match:
+        dateline = read_dateline(line, gazetteer)
+        if dateline:
+            place, source = dateline
             if index:
                 caption = " ".join(first[:index])
             kept[0] = first[index:]
@@ -154,13 +146,14 @@ def parse_pasted(
     dated_text = "\n".join([*body, caption or ""])
     date = page.date or publication_date(dated_text, default_year=default_year)
     lead = body[0] if body else ""
-    lead = (PLACE_DATELINE if source is None and place else DATELINE).sub("", lead)
+    if place:
+        lead = (DATELINE if source else PLACE_DATELINE).sub("", lead, count=1)
     summary = re.split(r"(?<=[.!?])\s+", lead, maxsplit=1)[0] if lead else None
     return ArticleDraft(
         title=title,
         body="\n\n".join(_escape_markdown(p) for p in body),
         date=date,
-        source=source or page.outlet,
+        source=source or page.outlet or site_name(page.url),
         source_url=page.url,
         author=page.author,
         location=located.name if located else None,
@@ -168,6 +161,19 @@ def parse_pasted(
         caption=caption,
         summary=summary,
     )
+
+
+def read_dateline(line: str, gazetteer: Gazetteer) -> tuple[str, str | None] | None:
+    """The place and the source named by a dateline opening ``line``:
+    ``BANDARLAMPUNG, Teraslampung.com —``, ``JAKARTA (ANTARA) -``, or a place
+    alone that the gazetteer knows (``Jakarta -``, source None)."""
+    match = DATELINE.match(line)
+    if match:
+        return match["place"], (match["source"] or match["agency"]).strip()
+    match = PLACE_DATELINE.match(line)
+    if match and gazetteer.find(match["place"]):
+        return match["place"], None
+    return None
 
 
 def _escape_markdown(paragraph: str) -> str:

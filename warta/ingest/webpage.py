@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
 import trafilatura
@@ -23,10 +23,10 @@ from bs4 import BeautifulSoup
 from htmldate import find_date
 from markdownify import markdownify
 
-from warta.ingest.draft import ArticleDraft, one_line
+from warta.ingest.draft import ArticleDraft, one_line, site_name
 from warta.ingest.errors import IngestError
 from warta.ingest.indodate import publication_date
-from warta.ingest.pasted import DATELINE
+from warta.ingest.pasted import read_dateline
 from warta.ingest.places import Gazetteer
 from warta.ingest.sanitize import clean_html, plain_text
 
@@ -180,8 +180,7 @@ def from_page(html: str, soup: BeautifulSoup, url: str | None) -> Fields:
 def from_url(url: str | None) -> Fields:
     fields = Fields()
     if url:
-        host = urlsplit(url).hostname or ""
-        fields.put("source", host.removeprefix("www."))
+        fields.put("source", site_name(url))
         fields.put("url", url)
     return fields
 
@@ -286,10 +285,10 @@ def parse_page(
     gazetteer = gazetteer or Gazetteer({})
     dateline = None
     for paragraph in body.split("\n\n")[:4]:
-        dateline = DATELINE.match(re.sub(r"[*_]", "", paragraph))
+        dateline = read_dateline(re.sub(r"[*_]", "", paragraph), gazetteer)
         if dateline:
             break
-    place = gazetteer.lookup(dateline["place"]) if dateline else None
+    place = gazetteer.lookup(dateline[0]) if dateline else None
     date = parse_moment(_first(chain, "date")) or publication_date(
         plain_text(body_html or "")
     )
