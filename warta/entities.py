@@ -381,10 +381,29 @@ def sentence_cuts(text: str) -> list[int]:
     return [0, *sorted(ends), len(text)]
 
 
+# A mention's sentence is cut to this many words around it: a list of names
+# or figures with no full stop ran to a whole paragraph of 150 words.
+CONTEXT_WORDS = 40
+CONTEXT_BEFORE = 12  # of them, at most, before the mention
+
+
 def _sentence(text: str, cuts: list[int], start: int, end: int) -> str:
+    """The sentence of ``text[start:end]``, whitespace squashed; a long one
+    cut to ``CONTEXT_WORDS`` words around the mention, with an ellipsis where
+    words are left out."""
     first = cuts[bisect_right(cuts, start) - 1]
     last = cuts[min(bisect_left(cuts, end), len(cuts) - 1)]
-    return " ".join(text[first:last].split())
+    words = text[first:last].split()
+    if len(words) <= CONTEXT_WORDS:
+        return " ".join(words)
+    head = text[first:start]
+    # The words before the one the mention begins in ("(OJK)": "(" is its).
+    at = len(head.split()) - (1 if head and not head[-1].isspace() else 0)
+    low = max(0, at - CONTEXT_BEFORE)
+    high = min(len(words), low + CONTEXT_WORDS)
+    low = max(0, high - CONTEXT_WORDS)
+    cut = " ".join(words[low:high])
+    return ("… " if low else "") + cut + (" …" if high < len(words) else "")
 
 
 # ---------------------------------------------------------------------------

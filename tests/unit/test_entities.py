@@ -611,6 +611,37 @@ def test_mentions_carry_kind_and_sentence(matcher):
     )
 
 
+def _words(first: int, count: int) -> str:
+    return " ".join(f"kata{n}" for n in range(first, first + count))
+
+
+# A sentence of 60 words, "Kemenperin" one of them: (words before, after).
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        # Short enough: whole.
+        (10, 20, f"{_words(0, 10)} Kemenperin {_words(10, 20)}."),
+        # The mention in the middle: 12 words before it, the rest after.
+        (30, 29, f"… {_words(18, 12)} Kemenperin {_words(30, 27)} …"),
+        # Near the start: nothing left out before it.
+        (5, 54, f"{_words(0, 5)} Kemenperin {_words(5, 34)} …"),
+        # Near the end: the words before it make up the forty.
+        (54, 5, f"… {_words(20, 34)} Kemenperin {_words(54, 5)}."),
+    ],
+)
+def test_a_long_sentence_is_cut_around_its_mention(matcher, before, after, expected):
+    text = f"Awal. {_words(0, before)} Kemenperin {_words(before, after)}. Akhir."
+    [mention] = matcher.tag(text)
+    assert mention.sentence == expected
+    assert len(expected.replace("… ", "").replace(" …", "").split()) <= 40
+
+
+def test_a_cut_sentence_keeps_the_word_the_mention_stands_in(matcher):
+    text = f"{_words(0, 30)} (Kemenperin) {_words(30, 30)}."
+    [mention] = matcher.tag(text)
+    assert f"{_words(18, 12)} (Kemenperin) kata30" in mention.sentence
+
+
 def test_entity_ids_helper(matcher):
     text = "Kemenperin dan Kementerian Perindustrian bersama Saleh Husin."
     assert matcher.entity_ids(text) == {
