@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from warta import chart, dates, structured
+from warta.metadata import site_name
 
 _HERE = Path(__file__).resolve().parent
 
@@ -142,6 +143,7 @@ JINJA_FILTERS = {
     "tanggal_singkat": dates.day_month_year,
     "bulan_tahun": dates.month_year,
     "nama_bulan": dates.month_name,
+    "situs": site_name,
 }
 
 MENUITEMS = ()

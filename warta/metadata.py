@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from warta.errors import ContentError
 
@@ -59,6 +60,12 @@ def _check_slug(value: str) -> None:
 def _check_lang(value: str) -> None:
     if not _LANG.match(value):
         raise ValueError(f"language {value!r} is not a language code such as 'id'")
+
+
+def site_name(url: str | None) -> str | None:
+    """The site an address is on, as a source's name: ``finance.detik.com``."""
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
 
 
 def _check_url(value: str) -> None:

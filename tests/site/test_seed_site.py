@@ -74,6 +74,28 @@ def test_seed_source_place_and_region(seed):
     }
 
 
+def test_an_articles_original_is_linked_by_its_site(content_copy, tmp_path):
+    [seed_file] = (content_copy / "articles" / "2015").glob("*.md")
+    original = "https://www.teraslampung.com/berita/rakor-revitalisasi-ikm/"
+    text = seed_file.read_text(encoding="utf-8")
+    seed_file.write_text(
+        text.replace(
+            "Source: Teraslampung.com\n",
+            f"Source: Teraslampung.com\nSource_url: {original}\n",
+        ),
+        encoding="utf-8",
+    )
+    run = run_build(content_copy, tmp_path / "output")
+    assert run.returncode == 0, run.stderr
+    page = soup(run.page(SEED_URL))
+    [row] = [
+        d for d in page.select(".berita__ket > div") if d.dt.get_text() == "Berita asli"
+    ]
+    assert [(a["href"], a.get_text()) for a in row.select("a")] == [
+        (original, "teraslampung.com")
+    ]
+
+
 def test_seed_paragraphs_are_whole_runs_of_sentences(seed):
     paragraphs = [p.get_text() for p in seed.select(".berita__isi p")]
     assert len(paragraphs) == len(SEED_PARAGRAPHS)

@@ -7,7 +7,6 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 from slugify import slugify
 
@@ -39,12 +38,6 @@ def make_slug(title: str) -> str:
 def one_line(value: str) -> str:
     """Metadata values are single lines of plain text."""
     return re.sub(r"\s+", " ", value).strip()
-
-
-def site_name(url: str | None) -> str | None:
-    """The site an address is on, as a source name: ``finance.detik.com``."""
-    host = urlsplit(url).hostname if url else None
-    return host.removeprefix("www.") if host else None
 
 
 def text_fingerprint(markdown: str) -> str:

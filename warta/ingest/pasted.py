@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from warta.ingest.draft import ArticleDraft, site_name
+from warta.ingest.draft import ArticleDraft
 from warta.ingest.errors import IngestError
 from warta.ingest.furniture import strip_furniture
 from warta.ingest.indodate import publication_date
 from warta.ingest.places import Gazetteer, squash
+from warta.metadata import site_name
 
 # "BANDARLAMPUNG, Teraslampung.com —", "JAKARTA (ANTARA) -", "KOTA AGUNG, Lampost--"
 DATELINE = re.compile(

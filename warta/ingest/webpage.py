@@ -23,12 +23,13 @@ from bs4 import BeautifulSoup
 from htmldate import find_date
 from markdownify import markdownify
 
-from warta.ingest.draft import ArticleDraft, one_line, site_name
+from warta.ingest.draft import ArticleDraft, one_line
 from warta.ingest.errors import IngestError
 from warta.ingest.indodate import publication_date
 from warta.ingest.pasted import read_dateline
 from warta.ingest.places import Gazetteer
 from warta.ingest.sanitize import clean_html, plain_text
+from warta.metadata import site_name
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 MIN_BODY_WORDS = 40
