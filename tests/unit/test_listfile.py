@@ -158,3 +158,31 @@ def test_a_failed_writing_leaves_the_last_file(tmp_path):
     assert (tmp_path / "list.json").read_text(encoding="utf-8") == first
     assert not (tmp_path / "list.json.tmp").exists()
     assert _write(tmp_path, RECORDS)[1] == []
+
+
+def _apart(text: str) -> str:
+    """An equal string that is not the same object."""
+    return "".join(list(text))
+
+
+NAME = "Dinas Perindustrian Provinsi Lampung, " * 3
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # One string object met twice, or two equal ones.
+        ({"a": NAME, "b": NAME}, {"a": NAME, "b": _apart(NAME)}),
+        ([NAME, [NAME, {"c": NAME}]], [_apart(NAME), [_apart(NAME), {"c": NAME}]]),
+        # One list object met twice, or two equal ones.
+        ({"x": (shared := [1, NAME]), "y": shared}, {"x": [1, NAME], "y": [1, NAME]}),
+    ],
+)
+def test_equal_values_have_one_key_whatever_they_share(one, other):
+    assert one == other
+    assert value_key(one) == value_key(other)
+
+
+def test_different_values_have_different_keys():
+    keys = {value_key(v) for v in ({"a": NAME}, {"a": NAME + " "}, [NAME], (1,), [1.0])}
+    assert len(keys) == 5
