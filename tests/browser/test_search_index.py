@@ -70,6 +70,12 @@ RANDOM_WORDS = [
     *"produktivitas rotan harga naik turun lampung umkm pasar dinas".split(),
 ]
 
+SPELLINGS = [
+    ("e/baku/", "Kementerian Keuangan menilai risiko di tingkat provinsi."),
+    ("e/lain/", "Kementrian Keuangan hadir di kantor propinsi."),
+    ("e/tidak/", "Dinas Koperasi membuka pasar murah."),
+]
+
 FEW_WORDS = "batik tenun lada cengkih pala kakao karet sawit garam tembakau".split()
 
 SEARCH = """async ([query, options]) => {
@@ -129,6 +135,12 @@ def index_url(tmp_path_factory):
         sort = {"tanggal": date} if date else {}
         writer.add(Page(url, "", "pameran batik", meta={}, filters={}, sort=sort))
     writer.finish()
+    # Two spellings of a word: kementrian/kementerian, propinsi/provinsi;
+    # risiko, whose other spelling (resiko) no page has.
+    writer = IndexWriter(root / "ejaan", page_min=1)
+    for url, text in SPELLINGS:
+        writer.add(Page(url, "", text, meta={}, filters={}, sort={}))
+    writer.finish()
     with sitebuild.serving(root) as url:
         yield url + "/"
 
@@ -172,6 +184,24 @@ def test_a_word_being_typed_matches_the_words_it_begins(search):
     assert search("pengola")["urls"] == ["b/kopi/"]
     assert search("pengolahan")["urls"] == ["b/kopi/"]
     assert search("kata-yang-tidak-ada")["urls"] == []
+
+
+@pytest.mark.parametrize(
+    ("query", "urls", "marked"),
+    [
+        ("kementerian keuangan", ["e/baku/", "e/lain/"], ["kementerian", "kementrian"]),
+        ("kementrian", ["e/baku/", "e/lain/"], ["kementerian", "kementrian"]),
+        ("propinsi", ["e/baku/", "e/lain/"], ["propinsi", "provinsi"]),
+        # Being typed, and a spelling no page has.
+        ("propin", ["e/baku/", "e/lain/"], ["propinsi", "provinsi"]),
+        ("resiko", ["e/baku/"], ["risiko"]),
+    ],
+)
+def test_two_spellings_of_a_word_find_each_other(index_page, query, urls, marked):
+    found = index_page.evaluate(PARTIAL, ["/ejaan/", query, {}])
+    assert sorted(found["urls"]) == urls
+    assert found["held"] == len(query.split())
+    assert set(marked) <= set(found["highlight"])
 
 
 def test_every_word_is_required(search):
@@ -494,6 +524,7 @@ PARTIAL = """async ([base, query, options]) => {
   };
   const found = await index.search(query, { ...options, partial: true });
   return {
+    highlight: [...found.highlight],
     urls: await urls(found.results),
     held: found.held,
     asked: found.asked,

@@ -31,7 +31,10 @@ from .textindex import FORMAT, ReadPage, stem
 
 VERSION = 2
 _MISSING = object()
-_CODE = tuple(Path(__file__).with_name(name) for name in ("extract.py", "textindex.py"))
+_CODE = tuple(
+    Path(__file__).with_name(name)
+    for name in ("extract.py", "textindex.py", "spelling.py")
+)
 
 
 def code_fingerprint() -> str:

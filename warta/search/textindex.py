@@ -108,6 +108,7 @@ import snowballstemmer
 from ..memory import release_free_memory
 from ..walk import files_by_folder
 from .extract import Page
+from .spelling import SAME_WORD
 
 FORMAT = 4
 SORT_KEY = "tanggal"  # the data-cari-sort key that orders documents
@@ -158,14 +159,16 @@ _reported: dict[str, set[str]] = {}  # session -> words already sent back
 
 
 def stem(word: str) -> str:
-    """The Snowball Indonesian stem of a ``words()`` word (numbers stay)."""
+    """The Snowball Indonesian stem of a ``words()`` word (numbers stay), or
+    of the word it is another spelling of (``spelling.SAME_WORD``)."""
     global _stemmer
     found = _stems.get(word)
     if found is None:
         if word.isalpha():
             if _stemmer is None:
                 _stemmer = snowballstemmer.stemmer("indonesian")
-            found = _stemmer.stemWord(word) or word
+            same = SAME_WORD.get(word, word)
+            found = _stemmer.stemWord(same) or same
         else:
             found = word
         _stems[word] = found
@@ -577,7 +580,8 @@ class IndexWriter:
                     os.unlink(os.path.join(parent, name))
 
     def _version(self, docs: list[_Doc]) -> str:
-        digest = hashlib.sha256(f"format {FORMAT}".encode())
+        # The spellings folded change the stems of unchanged pages.
+        digest = hashlib.sha256(f"format {FORMAT}".encode() + _json(SAME_WORD))
         for _url, page in sorted((doc.url, doc.digest) for doc in docs):
             digest.update(page)
         return digest.hexdigest()[:12]
@@ -874,7 +878,15 @@ class IndexWriter:
 
         described: dict[int, list[list]] = {}  # [stem, df, file, extra] each
         paged: list[tuple[int, str, list, str]] = []  # (-documents, word, ...)
-        for word, key in sorted(self.vocabulary.items()):
+        # The other spellings of corpus words are looked up as those words,
+        # whether or not some page spells them so.
+        entries = {
+            word: stem(word)
+            for word in SAME_WORD
+            if word not in self.vocabulary and stem(word) in numbers
+        }
+        entries.update(self.vocabulary)
+        for word, key in sorted(entries.items()):
             base = numbers[key]
             found = described.get(base)
             if found is None:
@@ -885,7 +897,7 @@ class IndexWriter:
                 ]
             page = pages.get(base)
             entry = [word, found] if page is None else [word, found, page]
-            if page is not None:
+            if page is not None and word in self.vocabulary:
                 paged.append((-sum(s[1] for s in found), word, found, page))
             chunk.append(entry)
             size += len(word) + 16 * len(found)
