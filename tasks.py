@@ -382,8 +382,11 @@ def check(c, content="content"):
     report = check_content(Path(content))
     for fault in report.faults:
         print(f"GAGAL: {fault}", file=sys.stderr)
+    for note in report.notes:
+        print(f"CATATAN: {note}", file=sys.stderr)
     print(
-        f"{report.articles} article(s) checked, {len(report.faults)} fault(s)",
+        f"{report.articles} article(s) checked, {len(report.faults)} fault(s), "
+        f"{len(report.notes)} note(s)",
         file=sys.stderr,
     )
     if report.faults:

@@ -1,19 +1,30 @@
-"""``invoke check``: every fault in the authority files and the articles, at once."""
+"""``invoke check``: every fault in the authority files and the articles, at
+once; and, as notes, the regions and sources spelt otherwise than the other
+articles spell them."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from slugify import slugify
 
 from warta.corpus import read_articles
 from warta.errors import AuthorityError, ContentError
 from warta.tagging import Overrides, Tagger
+
+# The keys whose values group articles on pages of their own (``/wilayah/``,
+# ``/sumber/``): two spellings of one name share a page, as its slug.
+GROUPED_KEYS = ("region", "source")
 
 
 @dataclass
 class CheckReport:
     articles: int = 0
     faults: list[ContentError] = field(default_factory=list)
+    # Not faults: the build accepts them (warta_browse groups the spellings).
+    notes: list[ContentError] = field(default_factory=list)
 
 
 def check_content(content: Path) -> CheckReport:
@@ -26,11 +37,16 @@ def check_content(content: Path) -> CheckReport:
     except ContentError as error:
         report.faults.append(error)
         tagger = None
+    spelt: list[tuple[str, str, Path, int | None]] = []  # key, value, file, line
     for item in read_articles(content / "articles"):
         if isinstance(item, ContentError):
             report.faults.append(item)
             continue
         report.articles += 1
+        for key in GROUPED_KEYS:
+            value = item.header.values.get(key)
+            if value:
+                spelt.append((key, value, item.path, item.header.lines.get(key)))
         if tagger is None:
             continue
         values = item.header.values
@@ -39,4 +55,30 @@ def check_content(content: Path) -> CheckReport:
             key = fault.split(":")[0].lower()
             line = item.header.lines.get(key)
             report.faults.append(ContentError(item.path, line, fault))
+    report.notes = spelling_notes(spelt)
     return report
+
+
+def spelling_notes(
+    spelt: list[tuple[str, str, Path, int | None]],
+) -> list[ContentError]:
+    """For each value of a grouped key spelt otherwise than most articles
+    spell its name (``lampung``, ``Lampung``): where, and the usual spelling."""
+    counts: dict[tuple[str, str], Counter] = {}
+    for key, value, _path, _line in spelt:
+        counts.setdefault((key, slugify(value)), Counter())[value] += 1
+    notes = []
+    for key, value, path, line in spelt:
+        spellings = counts[key, slugify(value)]
+        usual, most = spellings.most_common(1)[0]
+        if value != usual:
+            label = key.capitalize()
+            others = "article" if most == 1 else "articles"
+            notes.append(
+                ContentError(
+                    path,
+                    line,
+                    f"{label} '{value}' is spelt '{usual}' in {most} {others}",
+                )
+            )
+    return notes

@@ -32,7 +32,35 @@ def content_with(tmp_path, extra: str = "") -> str:
 def test_check_passes_on_good_content(tmp_path):
     run = invoke("check", "--content", content_with(tmp_path))
     assert run.returncode == 0, run.stderr
-    assert "1 article(s) checked, 0 fault(s)" in run.stderr
+    assert "1 article(s) checked, 0 fault(s), 0 note(s)" in run.stderr
+
+
+def test_check_notes_a_region_or_source_spelt_otherwise(tmp_path):
+    content = content_with(tmp_path, "Source: Teraslampung.com\n")
+    folder = Path(content) / "articles" / "2024"
+    text = (folder / "koperasi.md").read_text(encoding="utf-8")
+    (folder / "kedua.md").write_text(
+        text.replace("Koperasi Kopi", "Koperasi Lada"), encoding="utf-8"
+    )
+    (folder / "ketiga.md").write_text(
+        text.replace("Koperasi Kopi", "Koperasi Tapis")
+        .replace("Region: Lampung", "Region: lampung")
+        .replace("Source: Teraslampung.com", "Source: TERASLAMPUNG.COM"),
+        encoding="utf-8",
+    )
+    run = invoke("check", "--content", content)
+    # Notes, not faults: the build groups the spellings on one page.
+    assert run.returncode == 0, run.stderr
+    path = folder / "ketiga.md"
+    assert f"CATATAN: {path}:3: Region 'lampung' is spelt 'Lampung' in 2 articles" in (
+        run.stderr
+    )
+    assert (
+        f"CATATAN: {path}:4: Source 'TERASLAMPUNG.COM' is spelt 'Teraslampung.com' "
+        "in 2 articles"
+    ) in run.stderr
+    assert run.stderr.count("CATATAN") == 2
+    assert "3 article(s) checked, 0 fault(s), 2 note(s)" in run.stderr
 
 
 def test_check_names_unknown_override_ids(tmp_path):
