@@ -1150,10 +1150,21 @@ _TRIGGERS = _ATTRIBUTION | DISCOVERY_HEADS | TITLE_WORDS  # words discovery star
 _HONORIFICS = frozenset(
     {"bapak", "bu", "dr", "drs", "h", "hj", "ibu", "ir", "pak", "prof", "sdr"}
 )
+# Words of positions and of the parts of an office, capitalised after a
+# quote verb or a title ("ungkap Juru Bicara", "Kepala Pengawas Perbankan, Aset
+# Digital, dan ..."), and of headlines ("Menteri PU Buka Suara"): no part of
+# a person's name, though they may be of an office's.
+_POSITION_WORDS = _word_set(
+    "juru bicara jubir pejabat penjabat corporate secretary chief executive officer "
+    "president director manager general head bidang seksi bagian divisi sektor aset "
+    "keuangan digital derivatif kripto operasional pengawas eksekutif deputi asisten "
+    "staf ahli komisaris komisioner negara buka suara"
+)
 _NOT_NAMES = (
     TITLE_WORDS
     | HEAD_WORDS
     | DISCOVERY_HEADS
+    | _POSITION_WORDS
     | _word_set(
         "senin selasa rabu kamis jumat sabtu minggu januari februari maret april "
         "mei juni juli agustus september oktober november desember provinsi "
@@ -1164,6 +1175,7 @@ _NOT_IN_OFFICE_NAMES = (
     _NOT_NAMES
     - HEAD_WORDS
     - DISCOVERY_HEADS
+    - _POSITION_WORDS
     - {
         "provinsi",
         "kabupaten",
@@ -1356,9 +1368,13 @@ def _person_after_office(words: _Words, index: int, add) -> None:
     while position < len(words) and position - index < 10:
         gap = words.gap(position - 1)
         if gap.strip() == ",":
-            _person_at(words, position, add)
-            return
-        if not _PHRASE_GAP.fullmatch(gap):
+            lower = words.lower(position)
+            if lower not in _POSITION_WORDS and lower not in _CONNECTORS:
+                _person_at(words, position, add)
+                return
+            # The office's name goes on: "Kepala Pengawas Perbankan, Aset
+            # Digital, dan Kripto, Budi Santoso".
+        elif not _PHRASE_GAP.fullmatch(gap):
             return
         if not (words.capital(position) or words.lower(position) in _CONNECTORS):
             return

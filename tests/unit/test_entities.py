@@ -768,6 +768,15 @@ DISCOVERY = [
     ("Dinas Perindustrian Provinsi Lampung menggelar rapat", []),
     ("kata Tonny O.L. Tobing.", []),
     ("Kementerian Perindustrian Republik Indonesia", []),
+    # Positions and the parts of an office are no names.
+    ("“Kami siap,” ungkap Juru Bicara Kemenperin.", []),
+    ("kata Corporate Secretary PT Kopi Jaya, Andi Wijaya.", []),
+    (
+        "Kepala Pengawas Perbankan, Aset Digital, dan Kripto, Andi Wijaya, mengatakan",
+        [(P, "Andi Wijaya")],
+    ),
+    ("Wakil Kepala Bidang Operasional Gizi, Andi Wijaya, hadir.", [(P, "Andi Wijaya")]),
+    ("“Tidak ada,” kata Pejabat Negara itu.", []),
 ]
 
 
