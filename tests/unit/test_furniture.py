@@ -96,6 +96,7 @@ def test_asides_are_left_out_anywhere(aside):
         "Rapat digelar Senin, 4 Mei 2026",
         "Sumber: BPS Provinsi Lampung",
         "Rp 5 miliar - Rp 6 miliar",
+        "(c) peningkatan mutu produk",
     ],
 )
 def test_text_is_kept(line):

@@ -61,7 +61,8 @@ _INITIALS = re.compile(r"^\(\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})*\s*\)$")
 _TRAILING_INITIALS = re.compile(
     r"(?<=[.!?”\"])\s*\(\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+\s*\)$"
 )
-_COPYRIGHT = re.compile(r"^(?:copyright\s*)?(?:©|\(c\))", re.I)
+# Not "(c)": a closing list may count its items so.
+_COPYRIGHT = re.compile(r"^(?:copyright\b|©)", re.I)
 
 
 @dataclass

@@ -3,7 +3,9 @@
 A paste from a listing page typically holds, in this order: the title; a teaser
 (caption, dateline and the first words, cut off with "..."); the title again; a
 photo caption; the dateline and the body, hard-wrapped at the width of the page;
-and perhaps a closing section under a short heading.
+and perhaps a closing section under a short heading. A paste from an article's
+own page may also bring its address, byline, date line and credits
+(``warta.ingest.furniture``).
 """
 
 from __future__ import annotations
