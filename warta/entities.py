@@ -1255,6 +1255,8 @@ def discover_candidates(
 
     def add(kind: str, first: int, last: int) -> None:
         start, end = words.starts[first], words.ends[last]
+        if kind == PERSON and _in_headline(text, start):
+            return
         name = " ".join(text[start:end].split())
         if not cuts:
             cuts.extend(sentence_cuts(text))
@@ -1297,6 +1299,31 @@ def discover_candidates(
             if re.fullmatch(r"[ \t]*,?[ \t]*\n?[ \t]*", gap):
                 _person_at(words, after, add)
     return sorted(found.values(), key=lambda candidate: candidate.start)
+
+
+# A headline: a short line whose longer words nearly all open with a
+# capital, and that does not end a sentence with a full stop.
+_LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_FULL_STOP_END = re.compile(r"(?<!\.)\.[\"'”’)]*\s*$")
+HEADLINE_WORDS = 20  # at most
+HEADLINE_CAPITALS = 0.8  # of the words of four letters or more, at least
+
+
+def _in_headline(text: str, offset: int) -> bool:
+    """Whether the line holding ``offset`` is a headline: its words are
+    capitalised whatever they are ("Menteri PU Mesti Rombak Pejabat untuk
+    Kejar Sekolah Rakyat"), so capitals name no one there."""
+    begin = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    end = len(text) if end == -1 else end
+    line = _LINE_WORD.findall(text, begin, end)
+    longer = [word for word in line if len(word) >= 4]
+    if len(line) > HEADLINE_WORDS or len(longer) < 4:
+        return False
+    if _FULL_STOP_END.search(text, begin, end):
+        return False
+    capitals = sum(word[0].isupper() for word in longer)
+    return capitals >= HEADLINE_CAPITALS * len(longer)
 
 
 def _agency_phrase(words: _Words, index: int) -> int:

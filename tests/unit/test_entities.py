@@ -772,11 +772,22 @@ DISCOVERY = [
     ("“Kami siap,” ungkap Juru Bicara Kemenperin.", []),
     ("kata Corporate Secretary PT Kopi Jaya, Andi Wijaya.", []),
     (
-        "Kepala Pengawas Perbankan, Aset Digital, dan Kripto, Andi Wijaya, mengatakan",
+        "Kepala Pengawas Perbankan, Aset Digital, dan Kripto, Andi Wijaya, hadir.",
         [(P, "Andi Wijaya")],
     ),
     ("Wakil Kepala Bidang Operasional Gizi, Andi Wijaya, hadir.", [(P, "Andi Wijaya")]),
     ("“Tidak ada,” kata Pejabat Negara itu.", []),
+    # A headline capitalises every word: its capitals name no one.
+    ("Menteri Perdagangan Ungkap Alasan Tunda Aturan Ekspor Kopi\n\nIsi.", []),
+    ("Gubernur Jambi Kecam Kenaikan Harga Beras di Pasar\n\nIsi.", []),
+    # A short line that reads as text, a long line of names: names found.
+    ("Gubernur Jambi Hasan Basri hadir di pasar.\n", [(P, "Hasan Basri")]),
+    (
+        "Hadir Kepala Bidang Industri, Andi Wijaya, Kepala Seksi Pasar, Siti Aminah,"
+        " dan Kepala Seksi Ekspor, Budi Santoso, dalam rapat yang digelar kemarin"
+        " di kantor dinas untuk membahas rencana pameran produk unggulan daerah.",
+        [(P, "Andi Wijaya"), (P, "Siti Aminah"), (P, "Budi Santoso")],
+    ),
 ]
 
 
