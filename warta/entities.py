@@ -1255,7 +1255,7 @@ def discover_candidates(
 
     def add(kind: str, first: int, last: int) -> None:
         start, end = words.starts[first], words.ends[last]
-        if kind == PERSON and _in_headline(text, start):
+        if _in_headline(text, start):
             return
         name = " ".join(text[start:end].split())
         if not cuts:
@@ -1312,7 +1312,8 @@ HEADLINE_CAPITALS = 0.8  # of the words of four letters or more, at least
 def _in_headline(text: str, offset: int) -> bool:
     """Whether the line holding ``offset`` is a headline: its words are
     capitalised whatever they are ("Menteri PU Mesti Rombak Pejabat untuk
-    Kejar Sekolah Rakyat"), so capitals name no one there."""
+    Kejar Sekolah Rakyat", "Prabowo Minta Tunda Bangun Kantor Baru"), so
+    capitals name no one and no office there."""
     begin = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
     end = len(text) if end == -1 else end

@@ -748,12 +748,12 @@ DISCOVERY = [
         [(A, "Direktorat Jenderal Industri Agro, Kimia, dan Hasil Hutan")],
     ),
     (
-        "Kantor Wilayah Kementerian Hukum dan HAM Lampung menggelar",
+        "Kantor Wilayah Kementerian Hukum dan HAM Lampung menggelar rapat.",
         [(A, "Kantor Wilayah Kementerian Hukum dan HAM Lampung")],
     ),
     ("Dinas Perindustrian Kab. Tanggamus", [(A, "Dinas Perindustrian Kab. Tanggamus")]),
     (
-        "Dinas Perindustrian, Dinas Koperasi dan Dinas Pertanian hadir",
+        "Dinas Perindustrian, Dinas Koperasi dan Dinas Pertanian hadir.",
         [(A, "Dinas Koperasi"), (A, "Dinas Pertanian")],
     ),
     ("Rakor di Balai Keratun, Senin (16/3).", [(A, "Balai Keratun")]),
@@ -780,6 +780,7 @@ DISCOVERY = [
     # A headline capitalises every word: its capitals name no one.
     ("Menteri Perdagangan Ungkap Alasan Tunda Aturan Ekspor Kopi\n\nIsi.", []),
     ("Gubernur Jambi Kecam Kenaikan Harga Beras di Pasar\n\nIsi.", []),
+    ("Prabowo Minta Tunda Bangun Kantor Baru untuk Hemat\n\nIsi.", []),
     # A short line that reads as text, a long line of names: names found.
     ("Gubernur Jambi Hasan Basri hadir di pasar.\n", [(P, "Hasan Basri")]),
     (
