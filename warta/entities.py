@@ -1150,15 +1150,17 @@ _TRIGGERS = _ATTRIBUTION | DISCOVERY_HEADS | TITLE_WORDS  # words discovery star
 _HONORIFICS = frozenset(
     {"bapak", "bu", "dr", "drs", "h", "hj", "ibu", "ir", "pak", "prof", "sdr"}
 )
-# Words of positions and of the parts of an office, capitalised after a
-# quote verb or a title ("ungkap Juru Bicara", "Kepala Pengawas Perbankan, Aset
-# Digital, dan ..."), and of headlines ("Menteri PU Buka Suara"): no part of
-# a person's name, though they may be of an office's.
+# Words of positions, of organisations and of the parts of an office,
+# capitalised after a quote verb or a title ("ungkap Juru Bicara", "Kepala
+# Pengawas Perbankan, Aset Digital, dan ..."), and of headlines ("Menteri PU
+# Buka Suara"): no part of a person's name, though they may be of an office's.
 _POSITION_WORDS = _word_set(
     "juru bicara jubir pejabat penjabat corporate secretary chief executive officer "
     "president director manager general head bidang seksi bagian divisi sektor aset "
     "keuangan digital derivatif kripto operasional pengawas eksekutif deputi asisten "
-    "staf ahli komisaris komisioner negara buka suara"
+    "staf ahli komisaris komisioner negara buka suara koordinator pelaksana harian "
+    "nomor asosiasi pusat informasi lembaga komisi himpunan ikatan persatuan "
+    "gabungan forum koperasi yayasan partai serikat perusahaan perseroan"
 )
 _NOT_NAMES = (
     TITLE_WORDS

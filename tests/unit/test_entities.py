@@ -777,6 +777,8 @@ DISCOVERY = [
     ),
     ("Wakil Kepala Bidang Operasional Gizi, Andi Wijaya, hadir.", [(P, "Andi Wijaya")]),
     ("“Tidak ada,” kata Pejabat Negara itu.", []),
+    ("“Kapal itu dicegat,” kata Pusat Informasi Maritim Gabungan.", []),
+    ("“Kami menolak,” ujar Asosiasi Pengusaha Kopi Indonesia.", []),
     # A headline capitalises every word: its capitals name no one.
     ("Menteri Perdagangan Ungkap Alasan Tunda Aturan Ekspor Kopi\n\nIsi.", []),
     ("Gubernur Jambi Kecam Kenaikan Harga Beras di Pasar\n\nIsi.", []),
