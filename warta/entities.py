@@ -1308,6 +1308,7 @@ def discover_candidates(
 _LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _FULL_STOP_END = re.compile(r"(?<!\.)\.[\"'”’)]*\s*$")
 HEADLINE_WORDS = 20  # at most
+HEADLINE_CHARS = 250  # at most: a longer line is text, its words not split
 HEADLINE_CAPITALS = 0.8  # of the words of four letters or more, at least
 
 
@@ -1319,6 +1320,8 @@ def _in_headline(text: str, offset: int) -> bool:
     begin = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
     end = len(text) if end == -1 else end
+    if end - begin > HEADLINE_CHARS:
+        return False
     line = _LINE_WORD.findall(text, begin, end)
     longer = [word for word in line if len(word) >= 4]
     if len(line) > HEADLINE_WORDS or len(longer) < 4:
