@@ -76,6 +76,14 @@ SPELLINGS = [
     ("e/tidak/", "Dinas Koperasi membuka pasar murah."),
 ]
 
+REGIONS = [
+    ("v/a/", "Lampung"),
+    ("v/b/", "Lampung"),
+    ("v/c/", "lampung"),
+    ("v/d/", "LAMPUNG "),
+    ("v/e/", "Jambi"),
+]
+
 FEW_WORDS = "batik tenun lada cengkih pala kakao karet sawit garam tembakau".split()
 
 SEARCH = """async ([query, options]) => {
@@ -141,6 +149,12 @@ def index_url(tmp_path_factory):
     for url, text in SPELLINGS:
         writer.add(Page(url, "", text, meta={}, filters={}, sort={}))
     writer.finish()
+    # Spellings of one filter value.
+    writer = IndexWriter(root / "nilai", page_min=1)
+    for url, region in REGIONS:
+        filters = {"wilayah": [region]}
+        writer.add(Page(url, "", "pasar kopi", meta={}, filters=filters, sort={}))
+    writer.finish()
     with sitebuild.serving(root) as url:
         yield url + "/"
 
@@ -202,6 +216,31 @@ def test_two_spellings_of_a_word_find_each_other(index_page, query, urls, marked
     assert sorted(found["urls"]) == urls
     assert found["held"] == len(query.split())
     assert set(marked) <= set(found["highlight"])
+
+
+SPELT = """async ([filters]) => {
+  const { SearchIndex } = await import("/indeks.js");
+  const index = await SearchIndex.open(new URL("/nilai/", location.href));
+  const found = await index.search("", { filters, anyOf: ["wilayah"] });
+  const urls = [];
+  for (const n of found.results) urls.push((await index.document(n)).u);
+  return {
+    values: index.meta.saringan,
+    urls: urls.sort(),
+    counts: await found.counts(),
+    canonical: ["lampung", "LAMPUNG", "Aceh"].map((v) => index.canonical("wilayah", v)),
+  };
+}"""
+
+
+@pytest.mark.parametrize("chosen", ["Lampung", "lampung", "  LAMPUNG"])
+def test_the_spellings_of_a_filter_value_are_one_value(index_page, chosen):
+    found = index_page.evaluate(SPELT, [{"wilayah": [chosen]}])
+    # Written as most documents spell it, holding the documents of each.
+    assert found["values"] == [["wilayah", ["Lampung", "Jambi"]]]
+    assert found["urls"] == ["v/a/", "v/b/", "v/c/", "v/d/"]
+    assert found["counts"] == {"wilayah": {"Lampung": 4, "Jambi": 1}}
+    assert found["canonical"] == ["Lampung", "Lampung", "Aceh"]
 
 
 def test_every_word_is_required(search):

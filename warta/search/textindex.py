@@ -1171,7 +1171,9 @@ class IndexWriter:
         }
 
     def _write_filters(self, docs: list[_Doc]) -> list:
-        """The documents of every filter value: a bitmap or gap varints."""
+        """The documents of every filter value: a bitmap or gap varints.
+        Spellings of one value (``Lampung``, ``lampung``: ``filter_fold``)
+        are one value, written as most documents spell it."""
         # Half a million (key, value) pairs at 20,000 articles: no empty list
         # made for each of them (``setdefault``).
         holders: defaultdict[str, defaultdict[str, list[int]]]
@@ -1181,6 +1183,8 @@ class IndexWriter:
                 mine = holders[key]
                 for value in values:
                     mine[value].append(number)
+        for key, spelt in holders.items():
+            holders[key] = _merge_spellings(spelt)
         described = []
         blob = bytearray()
         bitmap_bytes = (len(docs) + 7) // 8
@@ -1200,6 +1204,32 @@ class IndexWriter:
             described.append([key, values])
         self._put("saringan.bin", bytes(blob))
         return described
+
+
+def filter_fold(value: str) -> str:
+    """What two spellings of one filter value share: indeks.js's
+    ``filterFold`` (lower case, whitespace squashed)."""
+    return " ".join(value.lower().split())
+
+
+def _merge_spellings(spelt: dict[str, list[int]]) -> dict[str, list[int]]:
+    """The documents of each filter value, its spellings' put together under
+    the one most documents use (else one neither all capitals nor all small
+    letters: ``Teraslampung.com`` before ``TERASLAMPUNG.COM``)."""
+    by_fold: defaultdict[str, list[str]] = defaultdict(list)
+    for value in spelt:
+        by_fold[filter_fold(value)].append(value)
+    merged: dict[str, list[int]] = {}
+    for spellings in by_fold.values():
+        if len(spellings) == 1:
+            merged[spellings[0]] = spelt[spellings[0]]
+            continue
+        usual = min(
+            spellings,
+            key=lambda v: (-len(spelt[v]), v.isupper() or v.islower(), v),
+        )
+        merged[usual] = sorted({n for v in spellings for n in spelt[v]})
+    return merged
 
 
 def _impacts(docs: list[_Doc], average: float) -> tuple[np.ndarray, np.ndarray]:

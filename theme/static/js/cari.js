@@ -570,6 +570,8 @@ async function openIndex() {
     failed(error, openIndex);
     return;
   }
+  // A value of the URL as the index spells it ("lampung": "Lampung").
+  if (initialFilters) initialFilters = index.canonicalFilters(initialFilters);
   listen();
   document.documentElement.dataset.cariSiap = "ya";
   await run();

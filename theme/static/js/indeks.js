@@ -30,6 +30,11 @@ export function formatCount(count) {
   return NUMBER.format(count);
 }
 
+// What two spellings of one filter value share: textindex.py's filter_fold.
+export function filterFold(value) {
+  return value.toLowerCase().split(/\s+/).filter(Boolean).join(" ");
+}
+
 export function words(text) {
   const folded = normalise(text);
   return folded ? folded.split(" ") : [];
@@ -125,16 +130,34 @@ export class SearchIndex {
     // them reads no dictionary chunk.
     this.frequent = new Map(Object.entries(meta.kata || {}));
     this.loads = new Map();
-    // Every filter value some document has, as "key:value".
-    this.values = new Set(
-      meta.saringan.flatMap(([key, values]) => values.map((value) => `${key}:${value}`)),
+    // Every filter value some document has, by "key:" and its fold: the
+    // index writes the spellings of one value as one.
+    this.values = new Map(
+      meta.saringan.flatMap(([key, values]) =>
+        values.map((value) => [`${key}:${filterFold(value)}`, value]),
+      ),
     );
   }
 
-  // Whether some document has the filter value (meta.bin lists them: no need
-  // of saringan.bin).
+  // Whether some document has the filter value, however it is spelt (meta.bin
+  // lists them: no need of saringan.bin).
   holds(key, value) {
-    return this.values.has(`${key}:${value}`);
+    return this.values.has(`${key}:${filterFold(value)}`);
+  }
+
+  // The value as the index spells it ("lampung": "Lampung"), or as given if
+  // no document has it.
+  canonical(key, value) {
+    return this.values.get(`${key}:${filterFold(value)}`) ?? value;
+  }
+
+  // `filters` with each value as the index spells it, each once.
+  canonicalFilters(filters) {
+    const found = {};
+    for (const [key, values] of Object.entries(filters)) {
+      found[key] = [...new Set(values.map((value) => this.canonical(key, value)))];
+    }
+    return found;
   }
 
   url(path) {
@@ -432,7 +455,9 @@ export class SearchIndex {
     const started = performance.now();
     const timings = {};
     const tokens = [...new Set(words(query || ""))];
-    const chosen = Object.entries(filters).filter(([, values]) => values.length);
+    const chosen = Object.entries(this.canonicalFilters(filters)).filter(
+      ([, values]) => values.length,
+    );
     // Without a chosen filter the results do not need the filter values:
     // their download waits for counts(), and leaves the way to the results.
     if (chosen.length) this.facetData();
