@@ -486,7 +486,7 @@ class IndexWriter:
         filters = self._write_filters(docs)
         meta = {
             "format": FORMAT,
-            "versi": self._version(docs),
+            "versi": self._version(docs, filters),
             "jumlah": len(docs),
             "bertanggal": len(docs) - undated,
             "saringan": filters,
@@ -579,9 +579,11 @@ class IndexWriter:
                 if f"{folder}/{name}".lstrip("/") not in self.manifest:
                     os.unlink(os.path.join(parent, name))
 
-    def _version(self, docs: list[_Doc]) -> str:
-        # The spellings folded change the stems of unchanged pages.
+    def _version(self, docs: list[_Doc], filters: list) -> str:
+        # The spellings folded change the stems of unchanged pages, and the
+        # filter values written (spellings merged) the layout of saringan.bin.
         digest = hashlib.sha256(f"format {FORMAT}".encode() + _json(SAME_WORD))
+        digest.update(_json(filters))
         for _url, page in sorted((doc.url, doc.digest) for doc in docs):
             digest.update(page)
         return digest.hexdigest()[:12]
