@@ -12,6 +12,7 @@ from slugify import slugify
 
 from warta.corpus import read_articles
 from warta.errors import AuthorityError, ContentError
+from warta.spelt import usual_spelling
 from warta.tagging import Overrides, Tagger
 
 # The keys whose values group articles on pages of their own (``/wilayah/``,
@@ -62,15 +63,17 @@ def check_content(content: Path) -> CheckReport:
 def spelling_notes(
     spelt: list[tuple[str, str, Path, int | None]],
 ) -> list[ContentError]:
-    """For each value of a grouped key spelt otherwise than most articles
-    spell its name (``lampung``, ``Lampung``): where, and the usual spelling."""
+    """For each value of a grouped key spelt otherwise than its name's usual
+    spelling (``warta.spelt``: ``lampung``, ``Lampung``): where, and that
+    spelling."""
     counts: dict[tuple[str, str], Counter] = {}
     for key, value, _path, _line in spelt:
         counts.setdefault((key, slugify(value)), Counter())[value] += 1
     notes = []
     for key, value, path, line in spelt:
         spellings = counts[key, slugify(value)]
-        usual, most = spellings.most_common(1)[0]
+        usual = usual_spelling(spellings)
+        most = spellings[usual]
         if value != usual:
             label = key.capitalize()
             others = "article" if most == 1 else "articles"

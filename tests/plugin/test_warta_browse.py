@@ -41,6 +41,29 @@ def site(tmp_path):
     return settings_for(tmp_path, content)
 
 
+def test_a_group_is_named_by_its_usual_spelling(tmp_path):
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    # The newest article spells the region and the source otherwise.
+    for name, date, region, source in [
+        ("a.md", "2024-05-01", "Lampung", "TERASLAMPUNG.COM"),
+        ("b.md", "2024-05-02", "Lampung", "Teraslampung.com"),
+        ("c.md", "2024-05-03", "lampung", "TERASLAMPUNG.COM"),
+        ("d.md", "2024-05-04", "LAMPUNG", "Teraslampung.com"),
+    ]:
+        header = f"Title: Berita {name[0]}\nDate: {date}\n"
+        header += f"Region: {region}\nSource: {source}\n"
+        (content / "articles" / name).write_text(f"{header}\nIsi berita.\n")
+    warta_content.register()
+    warta_browse.register()
+    data = generate(settings_for(tmp_path, content)).context[CONTEXT_KEY]
+    # Most articles' spelling; among as many, neither all capitals nor small.
+    assert [(g.id, g.name) for g in data["regions"]] == [("lampung", "Lampung")]
+    assert [(g.id, g.name) for g in data["sources"]] == [
+        ("teraslampung-com", "Teraslampung.com")
+    ]
+
+
 def test_articles_are_grouped_by_region_and_source_newest_first(site, monkeypatch):
     slugified = spy(monkeypatch, warta_browse.groups, "slugify")
     generator = generate(site)

@@ -21,7 +21,7 @@ def _spelt(*values, key="region"):
             _spelt("Lampung", "lampung", "Lampung"),
             ["1.md:3: Region 'lampung' is spelt 'Lampung' in 2 articles"],
         ),
-        # A tie: the spelling met first is the usual one.
+        # A tie: the one spaced as words are is the usual one.
         (
             _spelt("Bandar Lampung", "Bandar  lampung"),
             ["1.md:3: Region 'Bandar  lampung' is spelt 'Bandar Lampung' in 1 article"],

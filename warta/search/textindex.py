@@ -106,6 +106,7 @@ import numpy as np
 import snowballstemmer
 
 from ..memory import release_free_memory
+from ..spelt import usual_spelling
 from ..walk import files_by_folder
 from .extract import Page
 from .spelling import SAME_WORD
@@ -1209,15 +1210,15 @@ class IndexWriter:
 
 
 def filter_fold(value: str) -> str:
-    """What two spellings of one filter value share: indeks.js's
-    ``filterFold`` (lower case, whitespace squashed)."""
-    return " ".join(value.lower().split())
+    """What two spellings of one filter value share: their words, as
+    indeks.js's ``normalise`` gives them (``Lampung``, ``LAMPUNG ``:
+    ``lampung``)."""
+    return " ".join(words(value))
 
 
 def _merge_spellings(spelt: dict[str, list[int]]) -> dict[str, list[int]]:
     """The documents of each filter value, its spellings' put together under
-    the one most documents use (else one neither all capitals nor all small
-    letters: ``Teraslampung.com`` before ``TERASLAMPUNG.COM``)."""
+    the usual one (``warta.spelt``)."""
     by_fold: defaultdict[str, list[str]] = defaultdict(list)
     for value in spelt:
         by_fold[filter_fold(value)].append(value)
@@ -1226,10 +1227,7 @@ def _merge_spellings(spelt: dict[str, list[int]]) -> dict[str, list[int]]:
         if len(spellings) == 1:
             merged[spellings[0]] = spelt[spellings[0]]
             continue
-        usual = min(
-            spellings,
-            key=lambda v: (-len(spelt[v]), v.isupper() or v.islower(), v),
-        )
+        usual = usual_spelling({v: len(spelt[v]) for v in spellings})
         merged[usual] = sorted({n for v in spellings for n in spelt[v]})
     return merged
 

@@ -30,11 +30,6 @@ export function formatCount(count) {
   return NUMBER.format(count);
 }
 
-// What two spellings of one filter value share: textindex.py's filter_fold.
-export function filterFold(value) {
-  return value.toLowerCase().split(/\s+/).filter(Boolean).join(" ");
-}
-
 export function words(text) {
   const folded = normalise(text);
   return folded ? folded.split(" ") : [];
@@ -130,11 +125,12 @@ export class SearchIndex {
     // them reads no dictionary chunk.
     this.frequent = new Map(Object.entries(meta.kata || {}));
     this.loads = new Map();
-    // Every filter value some document has, by "key:" and its fold: the
-    // index writes the spellings of one value as one.
+    // Every filter value some document has, by "key:" and its words (as
+    // textindex.py's filter_fold): the index writes the spellings of one
+    // value as one.
     this.values = new Map(
       meta.saringan.flatMap(([key, values]) =>
-        values.map((value) => [`${key}:${filterFold(value)}`, value]),
+        values.map((value) => [`${key}:${normalise(value)}`, value]),
       ),
     );
   }
@@ -142,13 +138,13 @@ export class SearchIndex {
   // Whether some document has the filter value, however it is spelt (meta.bin
   // lists them: no need of saringan.bin).
   holds(key, value) {
-    return this.values.has(`${key}:${filterFold(value)}`);
+    return this.values.has(`${key}:${normalise(value)}`);
   }
 
   // The value as the index spells it ("lampung": "Lampung"), or as given if
   // no document has it.
   canonical(key, value) {
-    return this.values.get(`${key}:${filterFold(value)}`) ?? value;
+    return this.values.get(`${key}:${normalise(value)}`) ?? value;
   }
 
   // `filters` with each value as the index spells it, each once.
