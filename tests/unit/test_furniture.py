@@ -196,6 +196,18 @@ def test_paste_of_a_news_site(paste, fields, first, last, gazetteer):
         assert furniture not in draft.body
 
 
+def test_a_caption_block_before_the_dateline_is_the_caption(gazetteer):
+    paste = DETIK.replace(
+        "Senin, 04 Mei 2026 10:15 WIB\n",
+        "Senin, 04 Mei 2026 10:15 WIB\n\nFoto: Petani menjemur kopi (Rina/detikcom)\n",
+    )
+    draft = parse_pasted(paste, gazetteer=gazetteer)
+    assert draft.caption == "Petani menjemur kopi (Rina/detikcom)"
+    assert draft.location == "Jakarta"
+    assert draft.body.startswith("Jakarta - Dinas Perindustrian")
+    assert draft.summary.startswith("Dinas Perindustrian")
+
+
 def test_a_place_alone_opens_a_dateline_only_if_the_gazetteer_knows_it(gazetteer):
     draft = parse_pasted(
         "Judul\n\nPemerintah - lewat dinasnya - menjamin stok.\n", gazetteer=gazetteer

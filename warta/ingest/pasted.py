@@ -36,6 +36,9 @@ _STARTS_SENTENCE = re.compile(r"""^["“'‘(]?[A-Z0-9]""")
 _ELLIPSIS = re.compile(r"(\.\.\.|…)\s*$")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 HEADING_MAX_WORDS = 10
+CAPTION_MAX_WORDS = 40
+# "Foto: Petani menjemur kopi": the page's label, which the site shows itself.
+_CAPTION_LABEL = re.compile(r"^foto\s*:\s*", re.I)
 
 
 def clean_text(text: str) -> str:
@@ -137,6 +140,15 @@ def parse_pasted(
                 caption = " ".join(first[:index])
             kept[0] = first[index:]
             break
+    else:
+        # A short block of its own before the dateline's: the photo's caption.
+        dateline = read_dateline(kept[1][0], gazetteer) if len(kept) > 1 else None
+        if dateline and len(" ".join(first).split()) <= CAPTION_MAX_WORDS:
+            place, source = dateline
+            caption = " ".join(first)
+            kept = kept[1:]
+    if caption:
+        caption = _CAPTION_LABEL.sub("", caption) or None
 
     body: list[str] = []
     for number, block in enumerate(kept):
