@@ -34,6 +34,7 @@ def test_an_address_opening_the_paste_is_its_url():
         (["Diperbarui 6 Mei 2026, 12:00 WIB"], None, None, dt.date(2026, 5, 6)),
         (["Penulis: Rina Wulandari | Editor: Budi"], "Rina Wulandari", None, None),
         (["Editor: Budi", "Reporter: Rina"], "Rina", None, None),
+        (["Penulis Rina Wulandari | Editor Budi"], "Rina Wulandari", None, None),
         (
             ["Rina Wulandari - detikFinance", "Jumat, 08 Mei 2026 17:51 WIB"],
             "Rina Wulandari",
@@ -91,6 +92,7 @@ def test_asides_are_left_out_anywhere(aside):
     [
         # Hard-wrapped text: lines of a sentence, no furniture.
         "oleh Kepala Dinas Perindustrian",
+        "Editor Budi menolak",  # no colon, no other credit beside it
         "lihat juga data BPS tahun lalu",
         "Senin, 4 Mei 2026.",
         "Rapat digelar Senin, 4 Mei 2026",

@@ -33,6 +33,11 @@ _LABEL = (
 _CREDIT = re.compile(
     rf"^(?P<label>(?i:{_LABEL}))\s*:\s*(?P<name>[A-Z][^.!?:|]{{1,59}})$"
 )
+# "Penulis Rina Wulandari | Editor Budi Santoso": without colons, credits
+# only in a line of two or more of them.
+_BARE_CREDIT = re.compile(
+    rf"^(?P<label>(?i:{_LABEL}))\s+(?P<name>[A-Z][^.!?:|]{{1,59}})$"
+)
 _AUTHOR_LABELS = {"penulis", "reporter", "pewarta", "wartawan", "kontributor", "oleh"}
 _DAY = r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)"
 _DATE = (
@@ -77,9 +82,13 @@ class PageLines:
 
 
 def _read_credits(line: str, found: PageLines) -> bool:
-    """Whether ``line`` is all credits (``Penulis: Rina | Editor: Budi``); the
-    first writer's name goes to ``found``."""
-    matches = [_CREDIT.match(part.strip()) for part in line.split("|")]
+    """Whether ``line`` is all credits (``Penulis: Rina | Editor: Budi``,
+    ``Penulis Rina | Editor Budi``); the first writer's name goes to
+    ``found``."""
+    parts = [part.strip() for part in line.split("|")]
+    matches = [_CREDIT.match(part) for part in parts]
+    if not all(matches) and len(parts) > 1:
+        matches = [_BARE_CREDIT.match(part) for part in parts]
     if not all(matches):
         return False
     for match in matches:
