@@ -96,7 +96,9 @@ def test_a_pasted_byline_and_date_line_fill_the_metadata(tmp_path):
     assert header["source_url"] == (
         "https://finance.contoh.id/berita/d-123/ekspor-kopi-lampung-naik"
     )
-    # The project's regions file knows Jakarta.
+    # The project's regions file knows Jakarta: the province's alias, as
+    # the dateline writes it.
+    assert header["location"] == "Jakarta"
     assert header["region"] == "Daerah Khusus Ibukota Jakarta"
     assert header["summary"].startswith("Dinas Perindustrian Provinsi Lampung")
     assert body == [

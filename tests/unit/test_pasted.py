@@ -126,3 +126,48 @@ def test_empty_text_is_refused(text):
 def test_title_only_is_refused():
     with pytest.raises(IngestError, match="no article text"):
         parse_pasted("Hanya judul\n", source_name="tempel.txt")
+
+
+REGIONS = """\
+- id: lampung
+  name: Provinsi Lampung
+  kind: province
+  aliases: [Lampung]
+- id: dki-jakarta
+  name: Daerah Khusus Ibukota Jakarta
+  kind: province
+  aliases: [DKI Jakarta, Jakarta]
+- id: bandar-lampung
+  name: Kota Bandar Lampung
+  kind: city
+  parent: lampung
+  aliases: [Bandarlampung]
+- id: kab-metro
+  name: Kabupaten Metro
+  kind: regency
+  parent: lampung
+- id: metro
+  name: Kota Metro
+  kind: city
+  parent: lampung
+"""
+
+
+@pytest.mark.parametrize(
+    ("written", "place"),
+    [
+        ("BANDARLAMPUNG", Place("Bandar Lampung", "Lampung")),
+        ("Bandar Lampung", Place("Bandar Lampung", "Lampung")),
+        # A province's name or alias, as the dateline writes it.
+        ("JAKARTA", Place("Jakarta", "Daerah Khusus Ibukota Jakarta")),
+        ("DKI Jakarta", Place("DKI Jakarta", "Daerah Khusus Ibukota Jakarta")),
+        ("Lampung", Place("Lampung", "Lampung")),
+        # A city and a regency of one name: the city.
+        ("METRO", Place("Metro", "Lampung")),
+        ("Atlantis", None),
+    ],
+)
+def test_the_gazetteer_reads_the_regions_file(tmp_path, written, place):
+    path = tmp_path / "regions.yaml"
+    path.write_text(REGIONS, encoding="utf-8")
+    assert Gazetteer.from_regions_file(path).find(written) == place

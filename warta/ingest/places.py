@@ -47,14 +47,15 @@ class Gazetteer:
                 if kind == "province"
                 else (parent["name"] if parent else None)
             )
-            place = Place(
-                name=name, province=_short_name(province) if province else None
-            )
+            province = _short_name(province) if province else None
             for label in [entry["name"], name, *(entry.get("aliases") or [])]:
                 # A regency and a city may share a name; the city wins in a dateline.
                 key = squash(_short_name(label))
                 if key not in places or kind == "city":
-                    places[key] = place
+                    # A dateline naming a province names its capital, as
+                    # written ("Jakarta", not "Daerah Khusus Ibukota Jakarta").
+                    shown = _short_name(label) if kind == "province" else name
+                    places[key] = Place(name=shown, province=province)
         return cls(places)
 
     def find(self, raw: str) -> Place | None:
