@@ -80,6 +80,12 @@ def test_initials_closing_the_last_line_are_left_out():
         "Simak juga: Video Panen Kopi",
         "ADVERTISEMENT",
         "SCROLL TO CONTINUE WITH CONTENT",
+        'Simak Video "Panen Kopi di Lampung Barat"',
+        "Lihat Foto",
+        "[Gambas:Video 20detik]",
+        "1 2 3 Selanjutnya",
+        "Halaman: 1 2",
+        "Halaman berikutnya",
     ],
 )
 def test_asides_are_left_out_anywhere(aside):
@@ -93,6 +99,9 @@ def test_asides_are_left_out_anywhere(aside):
         # Hard-wrapped text: lines of a sentence, no furniture.
         "oleh Kepala Dinas Perindustrian",
         "Editor Budi menolak",  # no colon, no other credit beside it
+        "simak video edukasi itu",  # a line of hard-wrapped text
+        "2026",
+        "halaman depan koran itu",
         "lihat juga data BPS tahun lalu",
         "Senin, 4 Mei 2026.",
         "Rapat digelar Senin, 4 Mei 2026",
