@@ -309,6 +309,23 @@ def test_suggestions_tolerate_misspellings(page, site_url, typed, name, url):
     assert link.get_attribute("href").endswith(url)
 
 
+@pytest.mark.parametrize(
+    ("typed", "names"),
+    [
+        # One edit from Kemenperin (0.9); Kemenag and the others only share
+        # its start (0.75): left out, far behind.
+        ("kemenprin", ["Kementerian Perindustrian"]),
+        ("Dtjen IKM", ["Direktorat Jenderal Industri Kecil, Menengah, dan Aneka"]),
+    ],
+)
+def test_suggestions_far_behind_the_closest_are_left_out(page, site_url, typed, names):
+    open_search(page, site_url)
+    page.fill("#q", typed)
+    page.wait_for_selector("#saran:not([hidden]) li")
+    shown = page.locator("#daftar-saran li > a:first-child").all_inner_texts()
+    assert shown == names
+
+
 # (query, label, edit distance, similarity): the distance counts a swap of two
 # neighbours as one edit; the similarity is 1 for a prefix and falls with edits.
 MATCHING_CASES = [
@@ -434,9 +451,10 @@ def test_a_name_among_other_words_of_the_query_is_suggested(page, site_url):
         for query, entries in found.items()
     }
     # An exact run of one word ranks above a loose match of both
-    # ("bps lampung" is two letters from "dprd lampung").
+    # ("bps lampung" is two letters from "dprd lampung"), which is far behind
+    # it and left out.
     assert first["bps lampung"] == "lembaga/bps/"
-    assert "Dewan Perwakilan Rakyat Daerah Provinsi Lampung" in [
+    assert "Dewan Perwakilan Rakyat Daerah Provinsi Lampung" not in [
         entry["name"] for entry in found["bps lampung"]
     ]
     assert first["dtjen ikm lampung"] == "lembaga/ditjen-ikma/"

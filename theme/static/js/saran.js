@@ -9,6 +9,9 @@ import { normalise } from "./indeks.js";
 export const KINDS = ["Lembaga", "Tokoh", "Indikator"]; // saran.bin's kinds
 const FLOOR = 0.75; // the least similarity a suggestion needs
 const LEFT_OUT = 0.1; // what leaving out all but a run of the query costs
+// How far below the best a suggestion may score: "kemenprin" is one edit
+// from Kemenperin (0.9), and "Kemenag" or "Kemendagri" only share its start.
+const BEHIND_BEST = 0.1;
 
 // Three rows of the distance table, reused: no allocation per label.
 let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
@@ -102,10 +105,11 @@ function runs(query) {
 }
 
 // The entries whose labels are close to the query, or to a run of its
-// words ("dtjen ikm lampung": Ditjen IKM), closest first. A run's
-// similarity counts for a little less for each word of the query it leaves
-// out: the whole query matched as well ranks first. Each entry also gives
-// the query's words its best run leaves out (`rest`).
+// words ("dtjen ikm lampung": Ditjen IKM), closest first, none far behind
+// the closest (BEHIND_BEST). A run's similarity counts for a little less for
+// each word of the query it leaves out: the whole query matched as well
+// ranks first. Each entry also gives the query's words its best run leaves
+// out (`rest`).
 export function suggest(query, entries, limit = 5) {
   const q = normalise(query);
   if (q.length < 3) return [];
@@ -129,5 +133,6 @@ export function suggest(query, entries, limit = 5) {
     if (best > -Infinity) scored.push({ name, url, kind: KINDS[kind], score: best, rest });
   }
   scored.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, "id"));
-  return scored.slice(0, limit);
+  const least = scored.length ? scored[0].score - BEHIND_BEST - 1e-9 : 0;
+  return scored.filter((entry) => entry.score >= least).slice(0, limit);
 }
