@@ -44,13 +44,12 @@ def check_content(content: Path) -> CheckReport:
             report.faults.append(item)
             continue
         report.articles += 1
+        values = item.header.values
         for key in GROUPED_KEYS:
-            value = item.header.values.get(key)
-            if value:
-                spelt.append((key, value, item.path, item.header.lines.get(key)))
+            if values.get(key):
+                spelt.append((key, values[key], item.path, item.header.lines.get(key)))
         if tagger is None:
             continue
-        values = item.header.values
         overrides = Overrides.from_metadata(values)
         for fault in tagger.faults(overrides, values.get("region")):
             key = fault.split(":")[0].lower()
@@ -66,12 +65,13 @@ def spelling_notes(
     """For each value of a grouped key spelt otherwise than its name's usual
     spelling (``warta.spelt``: ``lampung``, ``Lampung``): where, and that
     spelling."""
+    slugs = {value: slugify(value) for _key, value, _path, _line in spelt}
     counts: dict[tuple[str, str], Counter] = {}
     for key, value, _path, _line in spelt:
-        counts.setdefault((key, slugify(value)), Counter())[value] += 1
+        counts.setdefault((key, slugs[value]), Counter())[value] += 1
     notes = []
     for key, value, path, line in spelt:
-        spellings = counts[key, slugify(value)]
+        spellings = counts[key, slugs[value]]
         usual = usual_spelling(spellings)
         most = spellings[usual]
         if value != usual:
