@@ -68,9 +68,11 @@ _ASIDE = re.compile(
     re.I,
 )
 # Below the text: the desk's initials, a copyright.
-_INITIALS = re.compile(r"^\(\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})*\s*\)$")
+_DESK = r"[a-z]{2,5}"  # a desk member's initials: "rrd", "ant"
+_INITIALS = re.compile(rf"^\(\s*{_DESK}(?:\s*/\s*{_DESK})*\s*\)$")
+# Closing the last sentence: two initials or more, "(rrd/rrd)".
 _TRAILING_INITIALS = re.compile(
-    r"(?<=[.!?”\"])\s*\(\s*[a-z]{2,5}(?:\s*/\s*[a-z]{2,5})+\s*\)$"
+    rf"(?<=[.!?”\"])\s*\(\s*{_DESK}(?:\s*/\s*{_DESK})+\s*\)$"
 )
 # Not "(c)": a closing list may count its items so.
 _COPYRIGHT = re.compile(r"^(?:copyright\b|©)", re.I)
