@@ -9,11 +9,11 @@ import pytest
 import warta.entities
 from tests.spies import spy
 from warta.authority import load_authority
+from warta.discovery import discover_candidates
 from warta.entities import (
     Matcher,
     Mention,
     canonical_title,
-    discover_candidates,
     sentence_cuts,
     unique_ids,
 )
