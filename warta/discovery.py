@@ -29,6 +29,13 @@ from warta.entities import (
     sentence_cuts,
     word_set,
 )
+from warta.name_words import (
+    OFFICE_TITLES,
+    RANKS,
+    SHORT_TITLES,
+    common_word,
+    country_at,
+)
 from warta.normalize import NormalizedText, normalize, normalize_with_offsets
 
 DISCOVERY_HEADS = frozenset(
@@ -66,7 +73,8 @@ _ATTRIBUTION = frozenset(
         "ungkap",
     }
 )
-_TRIGGERS = _ATTRIBUTION | DISCOVERY_HEADS | TITLE_WORDS  # words discovery starts at
+# Words discovery starts at.
+_TRIGGERS = _ATTRIBUTION | DISCOVERY_HEADS | TITLE_WORDS | SHORT_TITLES | OFFICE_TITLES
 # Words of positions, of organisations and of the parts of an office,
 # capitalised after a quote verb or a title ("ungkap Juru Bicara", "Kepala
 # Pengawas Perbankan, Aset Digital, dan ..."), and of headlines ("Menteri PU
@@ -77,25 +85,32 @@ _POSITION_WORDS = word_set(
     "keuangan digital derivatif kripto operasional pengawas eksekutif deputi asisten "
     "staf ahli komisaris komisioner negara buka suara koordinator pelaksana harian "
     "nomor asosiasi pusat informasi lembaga komisi himpunan ikatan persatuan "
-    "gabungan forum koperasi yayasan partai serikat perusahaan perseroan"
+    "gabungan forum koperasi yayasan partai serikat perusahaan perseroan "
+    "institute team racing sports online management research health group"
 )
 _NOT_NAMES = (
     TITLE_WORDS
     | HEAD_WORDS
     | DISCOVERY_HEADS
     | _POSITION_WORDS
+    | SHORT_TITLES
+    | OFFICE_TITLES
+    | RANKS
     | word_set(
         "senin selasa rabu kamis jumat sabtu minggu januari februari maret april "
         "mei juni juli agustus september oktober november desember provinsi "
         "kabupaten kota pemerintah rapat data menurut dia ia mereka kami"
     )
 )
+_TITLES = TITLE_WORDS | SHORT_TITLES | OFFICE_TITLES
+_PREFIXES = HONORIFICS | RANKS
 _NOT_IN_OFFICE_NAMES = (
     _NOT_NAMES
     - HEAD_WORDS
     - DISCOVERY_HEADS
     - _POSITION_WORDS
     - {
+        "jenderal",  # "Direktorat Jenderal"
         "provinsi",
         "kabupaten",
         "kota",
@@ -107,6 +122,7 @@ _LIST_AFTER_COMMA = re.compile(r",\s*(?:[A-Z][\w-]*,?\s+)+(?:dan|serta)\s+[A-Z]"
 _NAME_GAP = re.compile(r"\.?[ \t]*\n?[ \t]*")
 # Between the words of an agency's name: spaces, one line break, "-", "&", "/".
 _PHRASE_GAP = re.compile(r"[ \t]*\n?[ \t]*|[ \t]*[-&/][ \t]*")
+_JOINED = re.compile(r"[ \t]*\n?[ \t]*")
 _CLOSING_QUOTE = re.compile(r"(?<=\S)[”\"][ \t]*")
 
 
@@ -144,6 +160,13 @@ class _Words:
     def covered(self, index: int) -> bool:
         found = bisect_right(self._mention_starts, self.starts[index]) - 1
         return found >= 0 and self.mentions[found].end > self.starts[index]
+
+    def joined(self, index: int) -> bool:
+        """Word ``index`` follows the one before it in the same name: only
+        spaces or one line break between them."""
+        return 0 < index < len(self.starts) and bool(
+            _JOINED.fullmatch(self.gap(index - 1))
+        )
 
     def index_at(self, offset: int) -> int:
         """The first word starting at or after ``offset``."""
@@ -196,10 +219,11 @@ def discover_candidates(
         elif words.capital(index) and not words.covered(index):
             if lower in DISCOVERY_HEADS:
                 last = _agency_phrase(words, index)
-                if last > index:
+                if last > index and not _abroad(words, index, last):
                     add(AGENCY, index, last)
                     taken = last + 1
-            elif lower in TITLE_WORDS:
+            elif lower in _TITLES:
+                _person_at(words, index, add)  # after a rank, or a minister's
                 _person_after_office(words, index, add)
     for match in _CLOSING_QUOTE.finditer(text):
         index = words.index_at(match.end())
@@ -216,7 +240,7 @@ def discover_candidates(
         if titled and after < len(words):
             gap = text[mention.end : words.starts[after]]
             if re.fullmatch(r"[ \t]*,?[ \t]*\n?[ \t]*", gap):
-                _person_at(words, after, add)
+                _person_at(words, after, add, after_office=True)
     return sorted(found.values(), key=lambda candidate: candidate.start)
 
 
@@ -281,20 +305,50 @@ def _agency_phrase(words: _Words, index: int) -> int:
     return last
 
 
-def _person_at(words: _Words, index: int, add) -> None:
-    """A person's name starting at word ``index``, if one does."""
-    while index + 1 < len(words) and words.lower(index) in HONORIFICS:
-        if not _NAME_GAP.fullmatch(words.gap(index)):
+def _abroad(words: _Words, first: int, last: int) -> bool:
+    """The phrase ends with a country's name: another country's office
+    ("Kementerian Kesehatan Singapura"), none of this archive's."""
+    return any(
+        position + country_at(words.lowers, position, words.joined) == last + 1
+        for position in range(first + 1, last + 1)
+    )
+
+
+def _person_at(words: _Words, index: int, add, *, after_office=False) -> None:
+    """A person's name starting at word ``index``, if one does.
+
+    Honorifics and ranks before it are left out ("Prof", "Kombes"). A title
+    opens no name ("ujar Kapolsek Tenjo"), unless a rank or a country follows
+    it in the same run of capitals ("Kapolsek Tenjo Iptu Hendrik Hartono",
+    "Menteri Keuangan AS Scott Bessent") or the title holds its office
+    ("Menkes Budi Gunadi Sadikin").
+    """
+    if after_office and words.lower(index) == "ri" and words.capital(index):
+        index += 1  # "Kepala BPOM RI Taruna Ikrar"
+    index = _past_prefixes(words, index)
+    if index is None:
+        return
+    lower = words.lower(index)
+    if lower in _TITLES:
+        rank = _name_start_in_run(words, index)
+        if rank is not None:
+            index = _past_prefixes(words, rank)
+        elif lower in OFFICE_TITLES and words.joined(index + 1):
+            index += 1
+        else:
             return
-        index += 1
+        if index is None:
+            return
     last = None
     position = index
     while position < len(words) and position - index < 6:
         word = words.word(position)
+        lower = words.lower(position)
         if (
             not words.capital(position)
             or words.covered(position)
-            or word.lower() in _NOT_NAMES
+            or lower in _NOT_NAMES
+            or common_word(lower)
             or (word.isupper() and len(word) > 2)  # an acronym, a dateline
         ):
             break
@@ -305,11 +359,40 @@ def _person_at(words: _Words, index: int, add) -> None:
         if not _NAME_GAP.fullmatch(gap) or ("." in gap and len(word) > 1):
             break  # punctuation, or a full stop after a whole word
         position += 1
-    if last is None:
-        return
+    if last is None or index + country_at(words.lowers, index, words.joined) > last:
+        return  # no name, or a country's ("Timor Leste")
     whole_words = [i for i in range(index, last + 1) if len(words.word(i)) > 1]
     if len(whole_words) >= 2:
         add(PERSON, index, last)
+
+
+def _past_prefixes(words: _Words, index: int) -> int | None:
+    """The first word from ``index`` past honorifics and ranks ("Prof. Dr.",
+    "Komjen Pol."), or None where punctuation other than their dots ends
+    the run."""
+    while index + 1 < len(words) and words.lower(index) in _PREFIXES:
+        if not _NAME_GAP.fullmatch(words.gap(index)):
+            return None
+        index += 1
+    return index if index < len(words) else None
+
+
+def _name_start_in_run(words: _Words, index: int) -> int | None:
+    """Where a name starts in the run of capitalised words that opens with the
+    title at ``index``: after its first rank ("Kapolres Bogor AKBP ...") or
+    after a country ("Presiden Iran Masoud Pezeshkian"); None if neither."""
+    position = index + 1
+    while position < len(words) and position - index < 8:
+        if not (words.joined(position) and words.capital(position)):
+            return None
+        lower = words.lower(position)
+        if lower in RANKS and lower != "jenderal":
+            return position
+        found = country_at(words.lowers, position, words.joined)
+        if found:
+            return position + found
+        position += 1
+    return None
 
 
 def _person_after_office(words: _Words, index: int, add) -> None:

@@ -40,6 +40,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from warta.authority import Agency, Authority, Region
+from warta.name_words import country_at
 from warta.normalize import (
     OPTIONAL_PLACE_WORDS,
     TOKEN,
@@ -473,6 +474,11 @@ class _Tagging:
         gap = self.gap(index)
         return not _SENTENCE_BREAK.search(gap) and "," not in gap
 
+    def follows(self, index: int) -> bool:
+        """Token ``index`` goes on the words before it: no punctuation between."""
+        gap = self.gap(index)
+        return not _SENTENCE_BREAK.search(gap) and not _CLAUSE_BREAK.search(gap)
+
     def free(self, first: int, stop: int) -> bool:
         return self.covered.find(1, first, stop) == -1
 
@@ -830,6 +836,18 @@ class Matcher:
 
     # -- resolution ---------------------------------------------------------
 
+    @staticmethod
+    def _abroad(state: _Tagging, hit: _Hit) -> bool:
+        """The office of ``hit`` is another country's: the country's name
+        follows it in the same name ("Menteri Keuangan AS", "Kementerian
+        Perdagangan Jepang")."""
+        stop = hit.stop
+        if stop >= len(state.tokens) or not state.capitalised(stop):
+            return False
+        if _SENTENCE_BREAK.search(state.gap(stop)) or "," in state.gap(stop):
+            return False
+        return country_at(state.tokens, stop, state.follows) > 0
+
     def _resolve(self, state: _Tagging, day: dt.date | None, region: str | None):
         hits = sorted(state.hits, key=lambda hit: hit.first)
         named: set[str] = set()  # agencies named in full
@@ -840,6 +858,8 @@ class Matcher:
             if position in consumed:
                 continue
             key = hit.key
+            if (key.agency or key.role or key.generic) and self._abroad(state, hit):
+                continue  # "Menteri Keuangan AS": another country's office
             following = hits[position + 1] if position + 1 < len(hits) else None
             if following is not None and following.first != hit.stop:
                 following = None

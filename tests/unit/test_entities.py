@@ -587,6 +587,27 @@ CASES = [
         {"date": dt.date(2015, 3, 16)},
         [("pemprov-lampung", "Wakil Gubernur Lampung", "role")],
     ),
+    # Another country's office is none of the authority files'.
+    ("Menteri Perindustrian Jepang hadir", {"date": dt.date(2015, 3, 16)}, []),
+    ("Kementerian Perindustrian Korea Selatan menolak", {}, []),
+    ("kata Kemenperin Amerika Serikat", {}, []),
+    ("Badan Pusat Statistik Malaysia mencatat", {}, []),
+    # A country that does not go on the name leaves the office as it is.
+    (
+        "Kemenperin, Jepang, dan Korea",
+        {},
+        [("kemenperin", "Kemenperin", "exact")],
+    ),
+    (
+        "Kemenperin. Jepang menolak",
+        {},
+        [("kemenperin", "Kemenperin", "exact")],
+    ),
+    (
+        "Kemenperin bekerja sama dengan Jepang",
+        {},
+        [("kemenperin", "Kemenperin", "exact")],
+    ),
 ]
 
 
@@ -791,6 +812,36 @@ DISCOVERY = [
         " di kantor dinas untuk membahas rencana pameran produk unggulan daerah.",
         [(P, "Andi Wijaya"), (P, "Siti Aminah"), (P, "Budi Santoso")],
     ),
+    # Ranks and short titles are no part of a name; a short title opens none
+    # unless a rank or its office's name in it comes first.
+    ("kata Kombes Arya Perdana kepada wartawan.", [(P, "Arya Perdana")]),
+    ("kata Komjen Pol. Asep Edi Suheri kepada wartawan.", [(P, "Asep Edi Suheri")]),
+    (
+        "ujar Kapolsek Tenjo Iptu Hendrik Hartono saat dihubungi.",
+        [(P, "Hendrik Hartono")],
+    ),
+    ("Kapolres Bogor AKBP Rio Wahyu Anggoro hadir.", [(P, "Rio Wahyu Anggoro")]),
+    ("ujar Kapolsek Jambi Timur saat dihubungi.", []),
+    ("ujar Kasat Reskrim Polres Temanggung saat dihubungi.", []),
+    ("ujar Menkes Budi Gunadi Sadikin di Jakarta.", [(P, "Budi Gunadi Sadikin")]),
+    ("kata Dirut PT Kopi Jaya Andi Wijaya.", []),
+    ("kata Dubes Andi Wijaya.", []),
+    ("kata Irjen Agus kepada wartawan.", []),  # one word: no one's full name
+    # A country after an office: a foreign office, not a part of the name.
+    (
+        "Menteri Perindustrian Korea Selatan Ahn Dukgeun hadir.",
+        [(P, "Ahn Dukgeun")],
+    ),
+    ("kata Presiden Iran Masoud Pezeshkian.", [(P, "Masoud Pezeshkian")]),
+    ("Kepala BPS RI Andi Wijaya hadir.", [(P, "Andi Wijaya")]),
+    ("“Kami siap,” kata Timor Leste.", []),
+    # Common words capitalised at a sentence's start name no one.
+    ("“Kami siap.” Dilansir Aljazeera, harga naik.", []),
+    ("“Kami siap.” Keputusan Andi diumumkan.", []),
+    ("“Kami siap.” Pernyataan Rubio menuai kritik.", []),
+    ("kata Airlangga Sebelumnya di Jakarta.", []),
+    ("kata Presiden Iran, Masoud Pezeshkian, kemarin.", [(P, "Masoud Pezeshkian")]),
+    ("kata Imam Nahrawi kepada wartawan.", [(P, "Imam Nahrawi")]),
 ]
 
 
