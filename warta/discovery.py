@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from dataclasses import dataclass
 from itertools import compress, count
 from operator import add
 
+from warta.authority import Authority
 from warta.entities import (
     ABBREVIATIONS,
     AGENCY,
@@ -31,6 +33,7 @@ from warta.entities import (
 )
 from warta.name_words import (
     OFFICE_TITLES,
+    OFFICE_WORDS,
     RANKS,
     SHORT_TITLES,
     common_word,
@@ -51,7 +54,6 @@ DISCOVERY_HEADS = frozenset(
         "kementerian",
         "kementrian",
         "sekretariat",
-        "unit",
     }
 )
 _CONNECTORS = frozenset({"dan", "serta", "&"})
@@ -117,11 +119,73 @@ _NOT_IN_OFFICE_NAMES = (
         "pemerintah",
     }
 )
+# The last items of a list of one-word parts of an office: ", Kelautan, dan P".
+_OFFICE_LIST = re.compile(r",\s*(?:[A-Z][\w-]*,\s+)*(?:dan|serta)\s+[A-Z]")
 _LIST_AFTER_COMMA = re.compile(r",\s*(?:[A-Z][\w-]*,?\s+)+(?:dan|serta)\s+[A-Z]")
 # Between the words of a name: spaces, one line break, a dot after an initial.
 _NAME_GAP = re.compile(r"\.?[ \t]*\n?[ \t]*")
 # Between the words of an agency's name: spaces, one line break, "-", "&", "/".
 _PHRASE_GAP = re.compile(r"[ \t]*\n?[ \t]*|[ \t]*[-&/][ \t]*")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The words of the authority files' names, folded: what an office's name
+    may hold, and what a place's does (``place_starts`` may open one)."""
+
+    office_words: frozenset[str] = OFFICE_WORDS
+    place_words: frozenset[str] = frozenset()
+    place_starts: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, authority: Authority) -> Vocabulary:
+        office = {
+            token
+            for agency in authority.agencies
+            for label in agency.labels
+            for token in normalize(label).split()
+        }
+        names = [
+            normalize(label).split()
+            for region in authority.regions
+            # The country by its name and "RI", not "Negara Kesatuan ...".
+            for label in (
+                (region.name, "RI") if region.kind == "country" else region.labels
+            )
+        ]
+        places = {token for name in names for token in name} | _DIRECTIONS
+        starts = {name[0] for name in names if name}
+        return cls(
+            frozenset(office | OFFICE_WORDS),
+            frozenset(places - _PLACE_PREFIXES - _PLACE_GENERIC),
+            frozenset(starts - _PLACE_PREFIXES - _PLACE_GENERIC - _DIRECTIONS),
+        )
+
+
+_PLACE_PREFIXES = word_set("provinsi prov kabupaten kab kota")
+_PLACE_GENERIC = word_set("daerah khusus istimewa ibukota ibu kepulauan")
+_DIRECTIONS = word_set("utara selatan barat timur tengah raya pusat laut daya")
+# A short form in brackets between the words of a name: "(Dinkes)".
+_ACRONYM_BETWEEN = re.compile(r"\)[ \t]*")
+_PARENTHESIS = re.compile(r"\s*\([^()]*(?:\)|$)")  # closed, or cut off
+# Words an office's name may be made of and no office is named by alone.
+_GENERIC_OFFICE_WORDS = word_set(
+    "badan balai besar biro cabang daerah dan dinas direktorat ditjen induk "
+    "inspektorat jenderal jendral kantor kementerian kementrian kerja komunikasi "
+    "koordinator kota layanan legislasi legislatif lembaga milik negara pelaksana "
+    "pengaturan pengawasan pengusahaan perwakilan pusat sekretariat serta staf "
+    "teknis umum unit usaha wilayah akuntan publik"
+)
+# Named like offices, and none: halls, companies, news agencies.
+_NOT_OFFICES = frozenset(
+    {
+        ("balai", "kota"),
+        ("balai", "kartini"),
+        ("balai", "sidang"),
+        ("badan", "usaha"),  # "Badan Usaha Milik Negara"
+        ("kantor", "berita"),
+    }
+)
 _JOINED = re.compile(r"[ \t]*\n?[ \t]*")
 _CLOSING_QUOTE = re.compile(r"(?<=\S)[”\"][ \t]*")
 
@@ -177,6 +241,7 @@ def discover_candidates(
     text: str,
     matcher_mentions: Iterable[Mention],
     doc: NormalizedText | None = None,
+    vocabulary: Vocabulary = Vocabulary(),
 ) -> list[Candidate]:
     """Agency-like phrases and people that the matcher did not tag.
 
@@ -199,7 +264,7 @@ def discover_candidates(
         start, end = words.starts[first], words.ends[last]
         if _in_headline(text, start):
             return
-        name = " ".join(text[start:end].split())
+        name = " ".join(_PARENTHESIS.sub("", text[start:end]).split())
         if not cuts:
             cuts.extend(sentence_cuts(text))
         found.setdefault(
@@ -219,8 +284,8 @@ def discover_candidates(
         elif words.capital(index) and not words.covered(index):
             if lower in DISCOVERY_HEADS:
                 last = _agency_phrase(words, index)
-                if last > index and not _abroad(words, index, last):
-                    add(AGENCY, index, last)
+                if last > index:
+                    _agency_at(words, index, last, add, vocabulary)
                     taken = last + 1
             elif lower in _TITLES:
                 _person_at(words, index, add)  # after a rank, or a minister's
@@ -280,6 +345,19 @@ def _agency_phrase(words: _Words, index: int) -> int:
     in_list = False  # after "Industri Agro, Kimia, dan ..."
     while position < len(words) and not words.covered(position):
         gap = words.gap(position - 1)
+        if gap.strip() == "(":
+            # "Dinas Kesehatan (Dinkes) DKI Jakarta": the name goes on after
+            # its short form, if a capitalised word follows it.
+            after = position + 1
+            if (
+                after < len(words)
+                and _ACRONYM_BETWEEN.fullmatch(words.gap(position))
+                and _office_word(words, after)
+            ):
+                last = after
+                position = after + 1
+                continue
+            break
         if not _PHRASE_GAP.fullmatch(gap):
             if gap.strip() == "." and words.lower(position - 1) in ABBREVIATIONS:
                 pass  # "Kab. Tanggamus"
@@ -294,15 +372,144 @@ def _agency_phrase(words: _Words, index: int) -> int:
             if lower in _NOT_IN_OFFICE_NAMES:
                 break
             last = position
-        elif not (
+        elif (
             lower in _CONNECTORS
             and position + 1 < len(words)
             and words.capital(position + 1)
             and words.lower(position + 1) not in DISCOVERY_HEADS
         ):
+            in_list = False  # the list ends with its last item
+        else:
             break  # "Dinas Koperasi dan Dinas Pertanian" are two offices
         position += 1
     return last
+
+
+def _office_word(words: _Words, index: int) -> bool:
+    return (
+        words.capital(index)
+        and not words.covered(index)
+        and words.lower(index) not in _NOT_IN_OFFICE_NAMES
+    )
+
+
+def _agency_at(
+    words: _Words, first: int, last: int, add, vocabulary: Vocabulary
+) -> None:
+    """Propose the agency-like phrase ``first`` .. ``last``, less what follows
+    its place ("Dinas Kesehatan DKI Jakarta Ani Ruspitawati") or, after a
+    title, the words no office's name holds ("Kepala Biro Komunikasi dan
+    Pelayanan Publik Aji Muhawarman"): a person's name there is proposed as
+    one. An initial at its end opens a name ("... Sumatera Utara M."). Not
+    proposed: another country's office, a phrase of generic words only
+    ("Kantor Pusat", "Direktorat Jenderal"), the office of a company ("Kantor
+    Pusat BRI"), halls ("Balai Kota"), companies ("Badan Usaha Milik
+    Negara") and news agencies ("Kantor Berita")."""
+    if last > first + 1 and len(words.word(last)) == 1:
+        last -= 1
+    titled = first > 0 and words.lower(first - 1) in _TITLES and words.joined(first)
+    place = _place_end(words, first, last, vocabulary)
+    if place is not None and place < last:
+        name = place + 1
+    elif titled and not _comma_after(words, last):
+        # (a name after a comma is the office's holder: "Kepala Kantor
+        # Masjid Agung Al Azhar, Tatang Komara")
+        name = _unknown_tail(words, first, last, vocabulary)
+    else:
+        name = None
+    if name is not None:
+        if titled and _a_name(words, name, last, vocabulary):
+            add(PERSON, name, last)
+        last = name - 1
+        while last > first and "(" in words.gap(last - 1):
+            last -= 1  # "Inspektorat Jenderal (Itjen) Rudi ...": "(Itjen" goes
+    lowers = words.lowers[first : last + 1]
+    if (
+        _abroad(words, first, last)
+        or _GENERIC_OFFICE_WORDS.issuperset(lowers)
+        or tuple(lowers[:2]) in _NOT_OFFICES
+        or (lowers[0] == "kantor" and _company_after(words, first, last))
+    ):
+        return
+    add(AGENCY, first, last)
+
+
+def _comma_after(words: _Words, index: int) -> bool:
+    """A comma and a capitalised word follow word ``index``."""
+    return (
+        index + 1 < len(words)
+        and words.gap(index).strip() == ","
+        and words.capital(index + 1)
+    )
+
+
+def _company_after(words: _Words, first: int, last: int) -> bool:
+    """ "Kantor (Pusat/Cabang/Unit) BRI ...": a company's or a body's office."""
+    position = first + 1
+    while position < last and words.lower(position) in _GENERIC_OFFICE_WORDS:
+        position += 1
+    word = words.word(position)
+    return len(word) > 1 and word.isupper()
+
+
+def _place_end(
+    words: _Words, first: int, last: int, vocabulary: Vocabulary
+) -> int | None:
+    """The last word of the first place the phrase names ("Provinsi Jawa
+    Barat", "Kota Bogor", "DKI Jakarta"), or None."""
+    for position in range(first + 1, last + 1):
+        lower = words.lower(position)
+        if lower in _PLACE_PREFIXES and position < last:
+            end = position + 1
+        elif lower in vocabulary.place_starts and words.capital(position):
+            end = position
+        else:
+            continue
+        while end < last and words.lower(end + 1) in vocabulary.place_words:
+            end += 1
+        return end
+    return None
+
+
+def _unknown_tail(
+    words: _Words, first: int, last: int, vocabulary: Vocabulary
+) -> int | None:
+    """Where the last words that no office's or place's name holds begin,
+    if they are two or more, leave the office two words and do not end a
+    list ("... Kebudayaan dan Tradisi Lita Rahmiati": "Tradisi" is the
+    office's)."""
+    start = last + 1
+    while start - 1 >= first + 2:
+        index = start - 1
+        lower = words.lower(index)
+        if lower in vocabulary.office_words or lower in vocabulary.place_words:
+            break
+        if index < last and not _NAME_GAP.fullmatch(words.gap(index)):
+            break
+        start = index
+    if start <= last and words.lower(start - 1) in _CONNECTORS:
+        start += 1
+    return start if last - start >= 1 else None
+
+
+def _a_name(words: _Words, first: int, last: int, vocabulary: Vocabulary) -> bool:
+    """Words ``first`` .. ``last`` read as a person's name: two or more whole
+    words, none a position, a common word, an acronym or a place's."""
+    whole = 0
+    for index in range(first, last + 1):
+        word, lower = words.word(index), words.lower(index)
+        if (
+            not words.capital(index)
+            or lower in _NOT_NAMES
+            or lower in vocabulary.place_words
+            or common_word(lower)
+            or (word.isupper() and len(word) > 2)
+        ):
+            return False
+        if index > first and not _NAME_GAP.fullmatch(words.gap(index - 1)):
+            return False
+        whole += len(word) > 1
+    return whole >= 2
 
 
 def _abroad(words: _Words, first: int, last: int) -> bool:
@@ -402,11 +609,16 @@ def _person_after_office(words: _Words, index: int, add) -> None:
         gap = words.gap(position - 1)
         if gap.strip() == ",":
             lower = words.lower(position)
-            if lower not in _POSITION_WORDS and lower not in _CONNECTORS:
+            if (
+                lower not in _POSITION_WORDS
+                and lower not in _CONNECTORS
+                and not _OFFICE_LIST.match(words.text, words.ends[position - 1])
+            ):
                 _person_at(words, position, add)
                 return
             # The office's name goes on: "Kepala Pengawas Perbankan, Aset
-            # Digital, dan Kripto, Budi Santoso".
+            # Digital, dan Kripto, Budi Santoso", "Kepala Dinas Ketahanan
+            # Pangan, Kelautan, dan Pertanian, Budi Santoso".
         elif not _PHRASE_GAP.fullmatch(gap):
             return
         if not (words.capital(position) or words.lower(position) in _CONNECTORS):

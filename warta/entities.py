@@ -523,6 +523,7 @@ class Matcher:
         self.fuzzy_threshold = fuzzy_threshold
         self._keys = keys
         self._region_ids: dict[str, str | None] = {}  # see ``region_id``
+        self._vocabulary = None  # discovery's, built when first needed
 
         # Fuzzy stage: agency names by (head word, token count); people's
         # names by a token they hold, its position and their token count.
@@ -1046,7 +1047,7 @@ class Matcher:
 
         if mentions is None:
             return self.tag_and_discover(text)[1]
-        return discover_candidates(text, mentions)
+        return discover_candidates(text, mentions, vocabulary=self.vocabulary)
 
     def tag_and_discover(
         self,
@@ -1059,7 +1060,16 @@ class Matcher:
         from warta.discovery import discover_candidates  # builds on this module
 
         mentions, doc = self._tag(text, date, region)
-        return mentions, discover_candidates(text, mentions, doc)
+        return mentions, discover_candidates(text, mentions, doc, self.vocabulary)
+
+    @property
+    def vocabulary(self):
+        """Discovery's words of the authority files' names (``Vocabulary``)."""
+        if self._vocabulary is None:
+            from warta.discovery import Vocabulary  # builds on this module
+
+            self._vocabulary = Vocabulary.of(self.authority)
+        return self._vocabulary
 
 
 def _add_agency(builder: _KeyBuilder, agency: Agency, places: list[str]) -> None:

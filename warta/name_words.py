@@ -113,3 +113,34 @@ _AFFIXED = re.compile(
 def common_word(lower: str) -> bool:
     """A folded word that is a common word, not a name ("keputusan")."""
     return lower in _COMMON or _AFFIXED.fullmatch(lower) is not None
+
+
+# Words of the names of Indonesian government units, beyond those the
+# authority files hold: a word of these ends no office with a person's name
+# ("Kepala Biro Komunikasi dan Pelayanan Publik Aji Muhawarman").
+OFFICE_WORDS = _word_set(
+    "administrasi agama air akreditasi aset anggaran anak arsip audit bangsa "
+    "barang bea bencana berencana bina budaya cagar cipta cukai dalam dana daya "
+    "data desa digital distribusi dokumentasi ekonomi ekspor energi evaluasi gizi "
+    "haji hidup hubungan hukum humas impor industri informasi infrastruktur "
+    "inovasi inspeksi integritas intelektual intelijen internasional investasi "
+    "jasa kawasan kearsipan kebakaran kebijakan kebudayaan keamanan kekayaan "
+    "kelautan kelembagaan keluarga kemasyarakatan kependudukan kepegawaian "
+    "kepatuhan kepolisian kerja kesatuan kesehatan kesejahteraan ketertiban "
+    "keuangan kreatif kriminal laksana lalu layanan lingkungan lintas logistik "
+    "luar makanan marga masyarakat media menengah metrologi mikro mineral modal "
+    "mutu narkoba negeri niaga obat olahraga organisasi otonomi pajak pangan "
+    "pariwisata pekerjaan pelatihan pelayanan pelindungan pemadam pemasaran "
+    "pemasyarakatan pembangunan pembinaan pemberdayaan pemuda pencatatan "
+    "pendapatan pendidikan penanaman penanggulangan pendidikan pengadaan "
+    "pengaduan pengelola pengelolaan pengembangan pengendalian penghubung "
+    "penindakan penduduk penegakan penelitian penyelamatan penyidikan "
+    "perbendaharaan perdagangan perempuan perencanaan perhubungan perikanan "
+    "perizinan perkebunan perlindungan permukiman perpustakaan pers persidangan "
+    "pertahanan pertambangan pertanahan pertanian perumahan peternakan pidana "
+    "pintu politik prasarana profesi promosi protokol publik regional reserse "
+    "riset ruang rumah sama sandi sarana satu sekretariat sertifikasi siber sipil "
+    "sistem sosial standardisasi statistik strategis sumber tangga tata teknis "
+    "teknologi tenaga terpadu tertib tertinggal tindak tradisi transmigrasi "
+    "transportasi umum undangan urusan usaha veteriner wakaf zakat"
+)
