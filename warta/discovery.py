@@ -187,7 +187,9 @@ _NOT_OFFICES = frozenset(
     }
 )
 _JOINED = re.compile(r"[ \t]*\n?[ \t]*")
-_CLOSING_QUOTE = re.compile(r"(?<=\S)[”\"][ \t]*")
+# A closing quote a name may follow ('"...," Budi Santoso menambahkan'): not
+# one after a full stop, where a sentence begins.
+_CLOSING_QUOTE = re.compile(r"(?<=[^\s.])[”\"][ \t]*")
 
 
 class _Words:
@@ -568,8 +570,8 @@ def _person_at(words: _Words, index: int, add, *, after_office=False) -> None:
         position += 1
     if last is None or index + country_at(words.lowers, index, words.joined) > last:
         return  # no name, or a country's ("Timor Leste")
-    whole_words = [i for i in range(index, last + 1) if len(words.word(i)) > 1]
-    if len(whole_words) >= 2:
+    whole = {words.lower(i) for i in range(index, last + 1) if len(words.word(i)) > 1}
+    if len(whole) >= 2:  # not "Prabowo Prabowo": two sentences run together
         add(PERSON, index, last)
 
 

@@ -1,8 +1,9 @@
 """Scoring person and agency tagging against a CoNLL-style NER file.
 
-Gold spans are the file's PER spans and those of its ORG spans that are public
-bodies: an ORG span counts as one when the matcher recognises an agency inside it
-or when it opens with a word that names a state body (``PUBLIC_HEADS``). Predicted
+Gold spans are the file's PER spans (PERSON, PPL) and those of its ORG spans
+(ORGANISATION) that are public bodies: an ORG span counts as one when the matcher
+recognises an agency inside it or when it opens with a word that names a state
+body (``PUBLIC_HEADS``). Predicted
 spans are the matcher's mentions plus the names its discovery proposes. A span is
 found when its type and tokens match exactly; overlap scores (any shared token,
 one prediction per gold span) are printed beside them.
@@ -66,16 +67,23 @@ def read_conll(path: Path) -> Iterator[Sentence]:
         yield Sentence(tuple(tokens), tuple(tags))
 
 
+# Other corpora's names for the two types scored: NERGrit's PERSON and
+# ORGANISATION, NER-P's PPL (its IND is a product or brand, not a body).
+KIND_NAMES = {"PERSON": "PER", "PPL": "PER", "ORGANISATION": "ORG"}
+
+
 def gold_spans(sentence: Sentence) -> list[tuple[str, int, int]]:
-    """``(type, first token, last token + 1)`` for each BIO span."""
+    """``(type, first token, last token + 1)`` for each BIO span; types named
+    as ``KIND_NAMES`` says."""
     spans, start, kind = [], None, None
     for index, tag in enumerate((*sentence.tags, "O")):
-        inside = tag.startswith("I-") and kind == tag[2:]
+        name = KIND_NAMES.get(tag[2:], tag[2:])
+        inside = tag.startswith("I-") and kind == name
         if start is not None and not inside:
             spans.append((kind, start, index))
             start, kind = None, None
         if tag.startswith("B-") or (tag.startswith("I-") and start is None):
-            start, kind = index, tag[2:]
+            start, kind = index, name
     return spans
 
 

@@ -843,6 +843,12 @@ DISCOVERY = [
     ("kata Airlangga Sebelumnya di Jakarta.", []),
     ("kata Presiden Iran, Masoud Pezeshkian, kemarin.", [(P, "Masoud Pezeshkian")]),
     ("kata Imam Nahrawi kepada wartawan.", [(P, "Imam Nahrawi")]),
+    # After a closing quote, a name follows a comma or a question, not a full
+    # stop; a word twice is two sentences run together, not a name.
+    ("“Kami siap,” Andi Wijaya menambahkan.", [(P, "Andi Wijaya")]),
+    ("“Kami siap?” Andi Wijaya bertanya.", [(P, "Andi Wijaya")]),
+    ("“Kami siap.” Abraham Accords adalah perjanjian.", []),
+    ("“Kami siap,” sebut Prabowo Prabowo juga menegaskan.", []),
     # An office's name goes on after its short form in brackets.
     (
         "Dinas Perhubungan (Dishub) Provinsi Jambi menutup jalan.",
