@@ -437,11 +437,13 @@ def _agency_at(
 
 
 def _comma_after(words: _Words, index: int) -> bool:
-    """A comma and a capitalised word follow word ``index``."""
+    """A comma and what may open a name follow word ``index`` (not a day, a
+    title: "..., Kamis (7/5)", "..., Kepala Dinas ...")."""
     return (
         index + 1 < len(words)
         and words.gap(index).strip() == ","
         and words.capital(index + 1)
+        and words.lower(index + 1) not in _NOT_NAMES
     )
 
 

@@ -878,6 +878,14 @@ DISCOVERY = [
         ],
     ),
     (
+        "kata Kepala Biro Komunikasi dan Pelayanan Publik Aji Muhawarman, Kamis (7/5).",
+        [(A, "Biro Komunikasi dan Pelayanan Publik"), (P, "Aji Muhawarman")],
+    ),
+    (
+        "Hadir Kepala Badan Penghubung Ningdyah Lestari, Kepala Dinas Sosial.",
+        [(A, "Badan Penghubung"), (P, "Ningdyah Lestari"), (A, "Dinas Sosial")],
+    ),
+    (
         "Kepala Kantor Masjid Agung Al Azhar, Tatang Komara, menjelaskan.",
         [(A, "Kantor Masjid Agung Al Azhar"), (P, "Tatang Komara")],
     ),
