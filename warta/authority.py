@@ -94,7 +94,9 @@ class Region:
 @dataclass(frozen=True)
 class Agency:
     """A government body. ``valid_from``/``valid_to`` are as written: a year
-    (``"2009"``) or a date (``"2009-10-22"``)."""
+    (``"2009"``) or a date (``"2009-10-22"``). ``former_names`` were its names
+    until ``renamed`` ("Departemen Keuangan" until 2009): text written later
+    uses them for other bodies, another country's mostly."""
 
     id: str
     name: str
@@ -107,11 +109,18 @@ class Agency:
     description: str | None = None
     valid_from: str | None = None
     valid_to: str | None = None
+    former_names: tuple[str, ...] = ()
+    renamed: str | None = None
     line: int = field(default=0, compare=False)
 
     @property
     def labels(self) -> tuple[str, ...]:
-        return (self.name, *self.acronyms, *self.aliases)
+        return (self.name, *self.acronyms, *self.aliases, *self.former_names)
+
+    def named_so_on(self, label: str, day: dt.date) -> bool:
+        """Whether ``label`` named this body on ``day``: a former name only
+        until the body was renamed."""
+        return label not in self.former_names or _active(None, self.renamed, day)
 
     def active_on(self, day: dt.date) -> bool:
         return _active(self.valid_from, self.valid_to, day)
@@ -271,6 +280,8 @@ _SCHEMAS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType(
                 "description",
                 "valid_from",
                 "valid_to",
+                "former_names",
+                "renamed",
             ),
         },
         "people.yaml": {
@@ -285,7 +296,7 @@ _ROLE_KEYS: Mapping[str, tuple[str, ...]] = MappingProxyType(
 _KINDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {"regions.yaml": REGION_KINDS, "agencies.yaml": AGENCY_KINDS}
 )
-_LABEL_FIELDS = ("name", "acronyms", "aliases")
+_LABEL_FIELDS = ("name", "acronyms", "aliases", "former_names")
 
 
 class _Faults:
@@ -459,6 +470,15 @@ def _check_entry(faults: _Faults, path: Path, entry: _Mapping) -> _Draft | None:
         values["valid_from"], values["valid_to"] = check.period(
             "valid_from", "valid_to"
         )
+        values["former_names"] = check.texts("former_names")
+        values["renamed"] = check.date("renamed")
+        if bool(values["former_names"]) != bool(values["renamed"]):
+            given, missing = (
+                ("former_names", "renamed")
+                if values["former_names"]
+                else ("renamed", "former_names")
+            )
+            check.fault(given, f"'{given}' needs '{missing}' beside it")
     else:
         values["roles"] = _check_roles(faults, path, check)
     if not complete or values["id"] is None or values["name"] is None:
@@ -714,7 +734,7 @@ def _agency(draft: _Draft) -> Agency:
     return Agency(
         v["id"], v["name"], v["kind"], v["acronyms"], v["aliases"], v["parent"],
         v["region"], v["wikidata"], v["description"], v["valid_from"], v["valid_to"],
-        line=draft.line,
+        v["former_names"], v["renamed"], line=draft.line,
     )  # fmt: skip
 
 

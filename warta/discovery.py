@@ -119,8 +119,10 @@ _NOT_IN_OFFICE_NAMES = (
         "pemerintah",
     }
 )
-# The last items of a list of one-word parts of an office: ", Kelautan, dan P".
+# The last items of a list of one-word parts of an office, after a title:
+# ", Kelautan, dan P" (not ", Andi Wijaya, Kepala Seksi ..., dan ...").
 _OFFICE_LIST = re.compile(r",\s*(?:[A-Z][\w-]*,\s+)*(?:dan|serta)\s+[A-Z]")
+# A list inside an office's name: ", Menengah, dan A", ", Usaha Kecil, dan M".
 _LIST_AFTER_COMMA = re.compile(r",\s*(?:[A-Z][\w-]*,?\s+)+(?:dan|serta)\s+[A-Z]")
 # Between the words of a name: spaces, one line break, a dot after an initial.
 _NAME_GAP = re.compile(r"\.?[ \t]*\n?[ \t]*")
@@ -170,11 +172,11 @@ _ACRONYM_BETWEEN = re.compile(r"\)[ \t]*")
 _PARENTHESIS = re.compile(r"\s*\([^()]*(?:\)|$)")  # closed, or cut off
 # Words an office's name may be made of and no office is named by alone.
 _GENERIC_OFFICE_WORDS = word_set(
-    "badan balai besar biro cabang daerah dan dinas direktorat ditjen induk "
+    "akuntan badan balai besar biro cabang daerah dan dinas direktorat ditjen induk "
     "inspektorat jenderal jendral kantor kementerian kementrian kerja komunikasi "
     "koordinator kota layanan legislasi legislatif lembaga milik negara pelaksana "
-    "pengaturan pengawasan pengusahaan perwakilan pusat sekretariat serta staf "
-    "teknis umum unit usaha wilayah akuntan publik"
+    "pengaturan pengawasan pengusahaan perwakilan publik pusat sekretariat serta "
+    "staf teknis umum unit usaha wilayah"
 )
 # Named like offices, and none: halls, companies, news agencies.
 _NOT_OFFICES = frozenset(

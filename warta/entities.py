@@ -32,14 +32,14 @@ import string
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 import ahocorasick
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from warta.authority import Agency, Authority, Region
+from warta.authority import Agency, Authority, Region, last_day
 from warta.name_words import country_at
 from warta.normalize import (
     OPTIONAL_PLACE_WORDS,
@@ -229,6 +229,7 @@ class _Key:
     upper: frozenset[str] = frozenset()  # tokens written in capitals (acronyms)
     names_entity: bool = False  # agency, person, role or generic
     place_only: bool = False  # names a region and nothing else
+    former: tuple[tuple[str, str], ...] = ()  # (agency, renamed): a former name
 
 
 class _KeyBuilder:
@@ -243,6 +244,7 @@ class _KeyBuilder:
         self.region: dict[str, set[str]] = defaultdict(set)
         self.title: dict[str, str] = {}
         self.upper: dict[str, list[frozenset[str]]] = defaultdict(list)
+        self.former: dict[str, dict[str, str]] = defaultdict(dict)
 
     def add_upper(self, key: str, upper: frozenset[str]) -> None:
         tokens = set(key.split(" "))
@@ -273,6 +275,7 @@ class _KeyBuilder:
                 upper=frozenset.intersection(*uppers),
                 names_entity=names_entity,
                 place_only=bool(region) and not names_entity,
+                former=tuple(sorted(self.former.get(key, {}).items())),
             )
         return built
 
@@ -861,6 +864,10 @@ class Matcher:
             key = hit.key
             if (key.agency or key.role or key.generic) and self._abroad(state, hit):
                 continue  # "Menteri Keuangan AS": another country's office
+            if key.former and day is not None:
+                key = _named_on(key, day)
+                if not key.names_entity:
+                    continue  # "Departemen Keuangan" in 2026: not Kemenkeu
             following = hits[position + 1] if position + 1 < len(hits) else None
             if following is not None and following.first != hit.stop:
                 following = None
@@ -1076,10 +1083,13 @@ def _add_agency(builder: _KeyBuilder, agency: Agency, places: list[str]) -> None
     for label in agency.labels:
         base = normalize(label)
         upper = _capital_tokens(label)
+        former = label in agency.former_names
         for name in variants(label):
             tier = 0 if name == base else 1
             _put(builder.agency, name, tier, agency.id)
             builder.add_upper(name, upper)
+            if former and agency.renamed:
+                builder.former[name][agency.id] = agency.renamed
             generic = _without_place(name, places) if places else None
             if generic is not None:
                 builder.generic[generic].add(agency.id)
@@ -1091,6 +1101,16 @@ def _add_agency(builder: _KeyBuilder, agency: Agency, places: list[str]) -> None
                     _put(builder.role, office, 0 if specific else 1, agency.id)
                     builder.role_title.setdefault(office, title)
                     builder.add_upper(office, upper)
+
+
+def _named_on(key: _Key, day: dt.date) -> _Key:
+    """``key`` without the agencies it named only before they were renamed."""
+    gone = {agency for agency, renamed in key.former if last_day(renamed) < day}
+    if not gone:
+        return key
+    agency = tuple(a for a in key.agency if a not in gone)
+    named = bool(agency or key.person or key.role or key.generic)
+    return replace(key, agency=agency, names_entity=named)
 
 
 def _name_goes_on(state: _Tagging, index: int, places: set[int]) -> bool:

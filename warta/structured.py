@@ -145,7 +145,11 @@ def entity(page, site_url: str) -> dict:
         return data
     if getattr(record, "wikidata", None):
         data["sameAs"] = WIKIDATA + record.wikidata
-    names = [*getattr(record, "acronyms", ()), *record.aliases]
+    names = [
+        *getattr(record, "acronyms", ()),
+        *record.aliases,
+        *getattr(record, "former_names", ()),
+    ]
     if names:
         data["alternateName"] = names
     if getattr(record, "description", None):

@@ -29,7 +29,7 @@ def suggestion_entries(authority: Authority, indicators: Iterable) -> list[list]
     """``[name, url, kind index, [labels]]`` for every entity and indicator."""
     entries = []
     for agency in authority.agencies:
-        labels = _labels([agency.name, *agency.acronyms, *agency.aliases])
+        labels = _labels(agency.labels)
         entries.append([agency.name, f"lembaga/{agency.id}/", 0, labels])
     for person in authority.people:
         labels = _labels([person.name, *person.aliases])

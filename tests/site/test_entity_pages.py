@@ -75,6 +75,18 @@ def test_agency_page_shows_its_place_in_the_hierarchy(built_site):
     assert any(h.endswith("lembaga/ditjen-ikma/") for h in children)
 
 
+def test_agency_page_names_its_former_names_and_until_when(built_site):
+    page = soup(built_site.page("/lembaga/kemenperin/"))
+    former = page.find("dt", string="Nama lama").find_next_sibling("dd").get_text()
+    assert former == "Depperin, Departemen Perindustrian (hingga 2009)"
+    data = [
+        json.loads(s.string)
+        for s in page.find_all("script", type="application/ld+json")
+    ]
+    names = [n for d in data for n in d.get("alternateName", ())]
+    assert "Departemen Perindustrian" in names
+
+
 def test_person_page_shows_roles(built_site):
     page = soup(built_site.page("/tokoh/m-ridho-ficardo/"))
     roles = page.find("h2", string="Jabatan").find_next_sibling("ul").get_text(" ")

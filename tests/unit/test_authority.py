@@ -127,6 +127,16 @@ def test_role_dates_are_inclusive_and_a_year_covers_the_year(day, active):
     assert role.active_on(day) is active
 
 
+def test_a_former_name_names_the_body_until_it_was_renamed():
+    agency = Agency(
+        "x", "Kementerian X", "ministry", former_names=("Departemen X",), renamed="2009"
+    )
+    assert "Departemen X" in agency.labels
+    assert agency.named_so_on("Departemen X", dt.date(2009, 12, 31))
+    assert not agency.named_so_on("Departemen X", dt.date(2010, 1, 1))
+    assert agency.named_so_on("Kementerian X", dt.date(2026, 1, 1))
+
+
 def test_agency_validity():
     agency = Agency("x", "X", "ministry", valid_from="2009", valid_to="2014-10-26")
     assert agency.active_on(dt.date(2009, 1, 1))
@@ -257,6 +267,32 @@ FAULTS = [
         "- id: a\n  name: Dinas A\n  kind: ministry\n  valid_to: 15\n",
         4,
         "15 is not a year",
+    ),
+    (
+        "agencies.yaml",
+        "- id: a\n  name: Dinas A\n  kind: ministry\n  former_names: [Departemen A]\n",
+        4,
+        "'former_names' needs 'renamed' beside it",
+    ),
+    (
+        "agencies.yaml",
+        "- id: a\n  name: Dinas A\n  kind: ministry\n  renamed: 2009\n",
+        4,
+        "'renamed' needs 'former_names' beside it",
+    ),
+    (
+        "agencies.yaml",
+        "- id: a\n  name: Dinas A\n  kind: ministry\n  former_names: [Dep A]\n"
+        "  renamed: dulu\n",
+        5,
+        "'dulu' is not a date",
+    ),
+    (
+        "agencies.yaml",
+        "- id: a\n  name: Dinas A\n  kind: ministry\n- id: b\n  name: Dinas B\n"
+        "  kind: ministry\n  former_names: [Dinas A]\n  renamed: 2009\n",
+        7,
+        "former_names 'Dinas A' is already used by 'a'",
     ),
     (
         "agencies.yaml",

@@ -45,6 +45,8 @@ AGENCIES = """\
 - id: kemenperin
   name: Kementerian Perindustrian
   acronyms: [Kemenperin]
+  former_names: [Depperin, Departemen Perindustrian]
+  renamed: 2009
   kind: ministry
 - id: ditjen-ikm-kemenperin
   name: Direktorat Jenderal Industri Kecil, Menengah, dan Aneka
@@ -587,6 +589,31 @@ CASES = [
         "Wakil Gubernur Lampung",
         {"date": dt.date(2015, 3, 16)},
         [("pemprov-lampung", "Wakil Gubernur Lampung", "role")],
+    ),
+    # A former name is the body's in text written before it was renamed, or
+    # undated; later it names another country's ("Departemen Perindustrian"
+    # in 2026 news is the US Department of Commerce's kind).
+    (
+        "Departemen Perindustrian hadir",
+        {"date": dt.date(2008, 5, 1)},
+        [("kemenperin", "Departemen Perindustrian", "exact")],
+    ),
+    (
+        "Depperin hadir",
+        {"date": dt.date(2009, 12, 31)},
+        [("kemenperin", "Depperin", "exact")],
+    ),
+    (
+        "Departemen Perindustrian hadir",
+        {},
+        [("kemenperin", "Departemen Perindustrian", "exact")],
+    ),
+    ("Departemen Perindustrian hadir", {"date": dt.date(2026, 5, 1)}, []),
+    ("Depperin hadir", {"date": dt.date(2010, 1, 1)}, []),
+    (
+        "Kemenperin hadir",
+        {"date": dt.date(2026, 5, 1)},
+        [("kemenperin", "Kemenperin", "exact")],
     ),
     # Another country's office is none of the authority files'.
     ("Menteri Perindustrian Jepang hadir", {"date": dt.date(2015, 3, 16)}, []),
