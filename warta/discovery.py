@@ -41,20 +41,12 @@ from warta.name_words import (
 )
 from warta.normalize import NormalizedText, normalize, normalize_with_offsets
 
-DISCOVERY_HEADS = frozenset(
-    {
-        "badan",
-        "balai",
-        "biro",
-        "dinas",
-        "direktorat",
-        "ditjen",
-        "inspektorat",
-        "kantor",
-        "kementerian",
-        "kementrian",
-        "sekretariat",
-    }
+# Head words discovery reads an office's name from: those of
+# ``entities.HEAD_WORDS`` that open a government unit's name, not a bank's,
+# a council's or a commission's.
+DISCOVERY_HEADS = word_set(
+    "badan balai biro dinas direktorat ditjen inspektorat kantor kementerian "
+    "kementrian sekretariat"
 )
 _CONNECTORS = frozenset({"dan", "serta", "&"})
 _ATTRIBUTION = frozenset(
@@ -251,11 +243,16 @@ def discover_candidates(
 
     Agencies: a capitalised head word (Dinas, Badan, Kementerian, Direktorat,
     Biro, Kantor, Balai...) followed by capitalised words, with "dan"/"serta"
-    between them and a place at the end. People: two or more capitalised words
-    (not counting initials) after a quote verb ("kata Budi Santoso", "ujar
-    ..."), after a closing quote, after a title, its office and a comma
-    ("Kepala Dinas Koperasi, Budi Santoso"), or right after a tagged office
-    that follows a title ("Gubernur Lampung Budi Santoso").
+    between them, past a short form in brackets, to the end of its place
+    (``_agency_at`` says what is left out). People: two or more capitalised
+    words (not counting initials) after a quote verb ("kata Budi Santoso",
+    "ujar ..."), after a closing quote, after a title and its office, with a
+    comma ("Kepala Dinas Koperasi, Budi Santoso"), a rank ("Kapolres Bogor
+    AKBP ...") or a country ("Presiden Iran ...") between, after a minister's
+    short title ("Menkes ..."), right after a tagged office that follows a
+    title ("Gubernur Lampung Budi Santoso"), or at the end of an untagged one
+    ("Kepala Biro Komunikasi Aji Muhawarman"). ``vocabulary`` holds the words
+    of the authority files' names (``Matcher.vocabulary``).
     """
     if doc is None or doc.source is not text:
         doc = normalize_with_offsets(text)

@@ -10,8 +10,9 @@ import pytest
 import warta.entities
 from tests.spies import spy
 from warta.authority import load_authority
-from warta.discovery import discover_candidates
+from warta.discovery import DISCOVERY_HEADS, discover_candidates
 from warta.entities import (
+    HEAD_WORDS,
     Matcher,
     Mention,
     canonical_title,
@@ -952,6 +953,10 @@ def test_discover_candidates(matcher, text, expected):
         assert written.split() == candidate.name.split()
         sentence = re.sub(r"\(\w+\)", "", candidate.sentence)
         assert candidate.name in " ".join(sentence.split())
+
+
+def test_discovery_reads_offices_from_the_matchers_head_words():
+    assert DISCOVERY_HEADS <= HEAD_WORDS
 
 
 def test_discovery_through_the_matcher(matcher):
