@@ -32,6 +32,7 @@ from warta.entities import (
     word_set,
 )
 from warta.name_words import (
+    COUNTRY_STARTS,
     OFFICE_TITLES,
     OFFICE_WORDS,
     RANKS,
@@ -97,6 +98,9 @@ _NOT_NAMES = (
     )
 )
 _TITLES = TITLE_WORDS | SHORT_TITLES | OFFICE_TITLES
+# A title's office and the name after it: "Kapolsek Tenjo Iptu Hendrik ...".
+_RUN = 8  # words at most from the title to the rank or country
+_RUN_MARKS = (RANKS - {"jenderal"}) | COUNTRY_STARTS
 _PREFIXES = HONORIFICS | RANKS
 _NOT_IN_OFFICE_NAMES = (
     _NOT_NAMES
@@ -200,6 +204,7 @@ class _Words:
         self.lowers = doc.tokens
         self.mentions = sorted(mentions, key=lambda mention: mention.start)
         self._mention_starts = [mention.start for mention in self.mentions]
+        self._marks: list[int] | None = None  # see ``next_mark``
 
     def word(self, index: int) -> str:
         return self.text[self.starts[index] : self.ends[index]]
@@ -220,6 +225,16 @@ class _Words:
     def covered(self, index: int) -> bool:
         found = bisect_right(self._mention_starts, self.starts[index]) - 1
         return found >= 0 and self.mentions[found].end > self.starts[index]
+
+    def next_mark(self, index: int) -> int | None:
+        """The first word after ``index`` that is a rank or may open a
+        country's name."""
+        if self._marks is None:
+            self._marks = [
+                i for i, word in enumerate(self.lowers) if word in _RUN_MARKS
+            ]
+        found = bisect_right(self._marks, index)
+        return self._marks[found] if found < len(self._marks) else None
 
     def joined(self, index: int) -> bool:
         """Word ``index`` follows the one before it in the same name: only
@@ -591,8 +606,11 @@ def _name_start_in_run(words: _Words, index: int) -> int | None:
     """Where a name starts in the run of capitalised words that opens with the
     title at ``index``: after its first rank ("Kapolres Bogor AKBP ...") or
     after a country ("Presiden Iran Masoud Pezeshkian"); None if neither."""
+    mark = words.next_mark(index)  # the next rank or country, if any
+    if mark is None or mark - index >= _RUN:
+        return None  # the usual case: "Kepala Dinas ..." with neither
     position = index + 1
-    while position < len(words) and position - index < 8:
+    while position < len(words) and position - index < _RUN:
         if not (words.joined(position) and words.capital(position)):
             return None
         lower = words.lower(position)

@@ -43,6 +43,10 @@ for _name in sorted(COUNTRIES, key=len, reverse=True):
     _BY_FIRST.setdefault(_name[0], []).append(_name)
 
 
+# Words a country's name may open with.
+COUNTRY_STARTS = frozenset(_BY_FIRST)
+
+
 def country_at(tokens: Sequence[str], index: int, joined: Callable[[int], bool]) -> int:
     """How many tokens from ``index`` name a country (0 if they do not).
 
