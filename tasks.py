@@ -396,7 +396,9 @@ def check(c, content="content"):
 @task(help={"content": "content folder (default: content/)"})
 def candidates(c, content="content"):
     """List names the taggers did not recognise, as YAML for the authority files."""
+    from warta.authority import load_authority
     from warta.candidates import (
+        AgencyGuesser,
         as_yaml,
         count_candidates,
         readable_articles,
@@ -405,6 +407,7 @@ def candidates(c, content="content"):
     )
 
     try:
+        guesser = AgencyGuesser(load_authority(Path(content) / "authority"))
         files = readable_articles(Path(content))  # read and rendered once for both
         tagged = tag_corpus(Path(content), files, progress=_progress("menandai"))
         figures = unclassified_figures(
@@ -418,7 +421,7 @@ def candidates(c, content="content"):
         ("person", "Tokoh", "people.yaml"),
     ):
         print(f"# === {title} belum dikenal ({target}) ===")
-        print(as_yaml(found, kind) or "# (tidak ada)")
+        print(as_yaml(found, kind, guesser) or "# (tidak ada)")
         print()
     print("# === Angka belum digolongkan (indicators.yaml) ===")
     for path, written, sentence in figures:

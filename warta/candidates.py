@@ -8,9 +8,12 @@ from pathlib import Path
 
 import yaml
 
+from warta.authority import Authority, Region
 from warta.corpus import ArticleFile, read_articles
+from warta.entities import place_names
 from warta.indicators.catalogue import load_catalogue
 from warta.indicators.extract import extract_figures
+from warta.normalize import normalize
 from warta.tagging import ArticleTags, Overrides, Tagger
 
 
@@ -42,14 +45,83 @@ def count_candidates(tagged: Iterable[tuple[str, ArticleTags]]) -> list[Candidat
     return sorted(found.values(), key=lambda c: (-c.count, c.name))
 
 
-def as_yaml(candidates: list[CandidateCount], kind: str) -> str:
-    """Entries in the authority files' form, with the evidence as comments."""
+# An office's first words -> its kind, whatever its place.
+_KIND_BY_HEAD = (
+    (("kementerian", "koordinator"), "coordinating_ministry"),
+    (("kementrian", "koordinator"), "coordinating_ministry"),
+    (("kemenko",), "coordinating_ministry"),
+    (("kementerian",), "ministry"),
+    (("kementrian",), "ministry"),
+    (("direktorat", "jenderal"), "directorate_general"),
+    (("direktorat", "jendral"), "directorate_general"),
+    (("ditjen",), "directorate_general"),
+)
+# A region's kind -> the kind of an office of that region.
+_OFFICE_KIND = {
+    "province": "provincial_office",
+    "regency": "regency_office",
+    "city": "city_office",
+}
+_NATIONAL = (
+    "coordinating_ministry",
+    "ministry",
+    "directorate_general",
+    "national_agency",
+)
+_NATIONAL_WORDS = frozenset({"nasional", "negara"})
+
+
+class AgencyGuesser:
+    """``kind`` and ``region`` of a proposed agency, read off its name where
+    its words tell them: "Dinas Kesehatan Provinsi Aceh" is a provincial
+    office of Aceh, "Direktorat Jenderal Anggaran" a directorate general of
+    Indonesia. What the name does not tell stays ``TODO``."""
+
+    def __init__(self, authority: Authority) -> None:
+        self._regions: dict[str, Region] = {}
+        for region in authority.regions:
+            for name in place_names(region):
+                self._regions.setdefault(name, region)
+
+    def fields(self, name: str) -> dict[str, str]:
+        tokens = normalize(name).split()
+        region = next(
+            (
+                self._regions[" ".join(tokens[start:])]
+                for start in range(1, len(tokens))
+                if " ".join(tokens[start:]) in self._regions
+            ),
+            None,
+        )
+        kind = next(
+            (k for head, k in _KIND_BY_HEAD if tuple(tokens[: len(head)]) == head),
+            None,
+        )
+        if kind is None and region is not None:
+            kind = _OFFICE_KIND.get(region.kind)
+        if kind is None and tokens[:1] == ["badan"] and _NATIONAL_WORDS & set(tokens):
+            kind = "national_agency"  # "Badan Siber dan Sandi Negara"
+        if region is None and kind in _NATIONAL:
+            return {"kind": kind, "region": "indonesia"}
+        return {
+            "kind": kind or "TODO",
+            "region": region.id if region is not None else "TODO",
+        }
+
+
+def as_yaml(
+    candidates: list[CandidateCount], kind: str, guesser: AgencyGuesser | None = None
+) -> str:
+    """Entries in the authority files' form, with the evidence as comments;
+    an agency's kind and region as ``guesser`` reads them off its name."""
     out = []
     for candidate in (c for c in candidates if c.kind == kind):
         entry = {"id": candidate.id.removeprefix("usulan-"), "name": candidate.name}
         if kind == "agency":
-            entry["kind"] = "TODO"
-            entry["region"] = "TODO"
+            if guesser is not None:
+                entry |= guesser.fields(candidate.name)
+            else:
+                entry["kind"] = entry["region"] = "TODO"
         else:
             entry["roles"] = [{"title": "TODO", "agency": "TODO"}]
         out.append(f"# {candidate.count} berita, contoh: {candidate.example[:200]}")
