@@ -322,7 +322,24 @@ def discover_candidates(
             gap = text[mention.end : words.starts[after]]
             if re.fullmatch(r"[ \t]*,?[ \t]*\n?[ \t]*", gap):
                 _person_at(words, after, add, after_office=True)
-    return sorted(found.values(), key=lambda candidate: candidate.start)
+    return sorted(_without_short_forms(found), key=lambda candidate: candidate.start)
+
+
+def _without_short_forms(found: dict[tuple[str, str], Candidate]) -> list[Candidate]:
+    """The candidates less each office the text also names in full: "Dinas
+    Kesehatan" beside "Dinas Kesehatan DKI Jakarta" is that office, not one
+    of its own (whose page would gather every region's)."""
+    offices = [name for kind, name in found if kind == AGENCY]
+    short = {
+        name
+        for name in offices
+        if any(other.startswith(name + " ") for other in offices)
+    }
+    return [
+        candidate
+        for (kind, name), candidate in found.items()
+        if kind != AGENCY or name not in short
+    ]
 
 
 # A headline: a short line whose longer words nearly all open with a

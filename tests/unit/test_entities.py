@@ -925,6 +925,16 @@ DISCOVERY = [
         "Kepala Dinas Pemuda dan Olahraga Provinsi Jambi M. Yusuf hadir.",
         [(A, "Dinas Pemuda dan Olahraga Provinsi Jambi")],
     ),
+    # An office the text also names in full is that office.
+    (
+        "Dinas Kesehatan DKI Jakarta mencatat empat kasus. Dinas Kesehatan juga"
+        " memeriksa warga.",
+        [(A, "Dinas Kesehatan DKI Jakarta")],
+    ),
+    (
+        "Dinas Kesehatan memeriksa warga. Dinas Sosial membagikan bantuan.",
+        [(A, "Dinas Kesehatan"), (A, "Dinas Sosial")],
+    ),
     # Without a title, the words after the place are cut off, no one named.
     (
         "Rapat Dinas Sosial Kota Bogor Sudjatmiko Raya.",
