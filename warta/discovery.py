@@ -29,7 +29,6 @@ from warta.entities import (
     Mention,
     mention_context,
     sentence_cuts,
-    word_set,
 )
 from warta.name_words import (
     COUNTRY_STARTS,
@@ -39,6 +38,7 @@ from warta.name_words import (
     SHORT_TITLES,
     common_word,
     country_at,
+    word_set,
 )
 from warta.normalize import NormalizedText, normalize, normalize_with_offsets
 

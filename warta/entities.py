@@ -40,7 +40,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from warta.authority import Agency, Authority, Region, last_day
-from warta.name_words import country_at
+from warta.name_words import country_at, word_set
 from warta.normalize import (
     OPTIONAL_PLACE_WORDS,
     TOKEN,
@@ -349,10 +349,6 @@ def canonical_title(title: str) -> str:
 
 # ---------------------------------------------------------------------------
 # Sentences.
-
-
-def word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
 
 
 ABBREVIATIONS = word_set(

@@ -12,6 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+
+def word_set(words: str) -> frozenset[str]:
+    """The words of ``words``, split at spaces: a list written as one string."""
+    return frozenset(words.split())
+
+
 # Countries and unions other than Indonesia, as Indonesian news names them
 # ("_" joins the words of one name). Given names that are also countries'
 # (Chad, Georgia, Jordan) are left out.
@@ -64,13 +70,9 @@ def country_at(tokens: Sequence[str], index: int, joined: Callable[[int], bool])
     return 0
 
 
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
 # Police and military ranks, and what follows them ("Komjen Pol.", "Kolonel
 # (Purn)"), written before a name: "Kombes Arya Perdana".
-RANKS = _word_set(
+RANKS = word_set(
     "jenderal komjen irjen brigjen kombes akbp kompol akp iptu ipda aiptu aipda "
     "bripka brigpol brigadir briptu bripda bharaka bharatu bharada letjen mayjen "
     "kolonel letkol mayor kapten lettu letda serma serka sertu serda pelda peltu "
@@ -80,7 +82,7 @@ RANKS = _word_set(
 # Titles written short, their office in them or after them: "Kapolsek Tenjo
 # Iptu Hendrik", "Dirut PT ...", "PM Israel". A name follows a rank there, or
 # a comma; not the office's words.
-SHORT_TITLES = _word_set(
+SHORT_TITLES = word_set(
     "kapolri wakapolri kapolda wakapolda irwasda irwasum kapolres wakapolres "
     "kapolresta kapolrestabes kapolsek wakapolsek kasat kasatreskrim kasatlantas "
     "kasatnarkoba kasatpolairud kasatpol kanit kabareskrim kadiv kasubdit "
@@ -92,7 +94,7 @@ SHORT_TITLES = _word_set(
 )
 # Titles written short that hold their office, the name right after them:
 # "Menkes Budi Gunadi Sadikin", "Wamenkeu Anggito Abimanyu".
-OFFICE_TITLES = _word_set(
+OFFICE_TITLES = word_set(
     "menkes menkeu mendag menperin mentan menhan menlu mendagri menpora mensos "
     "menaker menkop menpar menbud menag menhub menko menpan menkum menham "
     "mendikdasmen mendiktisaintek menkomdigi menkominfo menparekraf menlhk menpupr "
@@ -100,7 +102,7 @@ OFFICE_TITLES = _word_set(
     "wamenperin wamen"
 )
 # Common words that open sentences and are no one's name.
-_COMMON = _word_set(
+_COMMON = word_set(
     "apakah bagaimana selain masa metode hasil bantuan riwayat dokter pelatih "
     "promotor mandor marketing chairman peneliti profesor jaksa kuasa hukum korps "
     "garda duta besar kata dilansir dikutip diketahui dikatakan"
@@ -122,7 +124,7 @@ def common_word(lower: str) -> bool:
 # Words of the names of Indonesian government units, beyond those the
 # authority files hold: a word of these ends no office with a person's name
 # ("Kepala Biro Komunikasi dan Pelayanan Publik Aji Muhawarman").
-OFFICE_WORDS = _word_set(
+OFFICE_WORDS = word_set(
     "administrasi agama air akreditasi aset anggaran anak arsip audit bangsa "
     "barang bea bencana berencana bina budaya cagar cipta cukai dalam dana daya "
     "data desa digital distribusi dokumentasi ekonomi ekspor energi evaluasi gizi "
