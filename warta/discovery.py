@@ -68,8 +68,9 @@ _ATTRIBUTION = frozenset(
         "ungkap",
     }
 )
+_TITLES = TITLE_WORDS | SHORT_TITLES | OFFICE_TITLES
 # Words discovery starts at.
-_TRIGGERS = _ATTRIBUTION | DISCOVERY_HEADS | TITLE_WORDS | SHORT_TITLES | OFFICE_TITLES
+_TRIGGERS = _ATTRIBUTION | DISCOVERY_HEADS | _TITLES
 # Words of positions, of organisations and of the parts of an office,
 # capitalised after a quote verb or a title ("ungkap Juru Bicara", "Kepala
 # Pengawas Perbankan, Aset Digital, dan ..."), and of headlines ("Menteri PU
@@ -84,12 +85,10 @@ _POSITION_WORDS = word_set(
     "institute team racing sports online management research health group"
 )
 _NOT_NAMES = (
-    TITLE_WORDS
+    _TITLES
     | HEAD_WORDS
     | DISCOVERY_HEADS
     | _POSITION_WORDS
-    | SHORT_TITLES
-    | OFFICE_TITLES
     | RANKS
     | word_set(
         "senin selasa rabu kamis jumat sabtu minggu januari februari maret april "
@@ -97,7 +96,6 @@ _NOT_NAMES = (
         "kabupaten kota pemerintah rapat data menurut dia ia mereka kami"
     )
 )
-_TITLES = TITLE_WORDS | SHORT_TITLES | OFFICE_TITLES
 # A title's office and the name after it: "Kapolsek Tenjo Iptu Hendrik ...".
 _RUN = 8  # words at most from the title to the rank or country
 _RUN_MARKS = (RANKS - {"jenderal"}) | COUNTRY_STARTS
@@ -532,19 +530,24 @@ def _a_name(words: _Words, first: int, last: int, vocabulary: Vocabulary) -> boo
     words, none a position, a common word, an acronym or a place's."""
     whole = 0
     for index in range(first, last + 1):
-        word, lower = words.word(index), words.lower(index)
-        if (
-            not words.capital(index)
-            or lower in _NOT_NAMES
-            or lower in vocabulary.place_words
-            or common_word(lower)
-            or (word.isupper() and len(word) > 2)
-        ):
+        if not _name_word(words, index) or words.lower(index) in vocabulary.place_words:
             return False
         if index > first and not _NAME_GAP.fullmatch(words.gap(index - 1)):
             return False
-        whole += len(word) > 1
+        whole += len(words.word(index)) > 1
     return whole >= 2
+
+
+def _name_word(words: _Words, index: int) -> bool:
+    """Word ``index`` may be a word of a person's name: capitalised, and no
+    position, title, day, common word or acronym (nor a dateline's capitals)."""
+    word, lower = words.word(index), words.lower(index)
+    return (
+        words.capital(index)
+        and lower not in _NOT_NAMES
+        and not common_word(lower)
+        and not (word.isupper() and len(word) > 2)
+    )
 
 
 def _abroad(words: _Words, first: int, last: int) -> bool:
@@ -572,9 +575,9 @@ def _person_at(words: _Words, index: int, add, *, after_office=False) -> None:
         return
     lower = words.lower(index)
     if lower in _TITLES:
-        rank = _name_start_in_run(words, index)
-        if rank is not None:
-            index = _past_prefixes(words, rank)
+        start = _name_start_in_run(words, index)
+        if start is not None:
+            index = _past_prefixes(words, start)
         elif lower in OFFICE_TITLES and words.joined(index + 1):
             index += 1
         else:
@@ -584,21 +587,14 @@ def _person_at(words: _Words, index: int, add, *, after_office=False) -> None:
     last = None
     position = index
     while position < len(words) and position - index < 6:
-        word = words.word(position)
-        lower = words.lower(position)
-        if (
-            not words.capital(position)
-            or words.covered(position)
-            or lower in _NOT_NAMES
-            or common_word(lower)
-            or (word.isupper() and len(word) > 2)  # an acronym, a dateline
-        ):
+        if words.covered(position) or not _name_word(words, position):
             break
         last = position
         if position + 1 == len(words):
             break
         gap = words.gap(position)
-        if not _NAME_GAP.fullmatch(gap) or ("." in gap and len(word) > 1):
+        whole_word = len(words.word(position)) > 1
+        if not _NAME_GAP.fullmatch(gap) or ("." in gap and whole_word):
             break  # punctuation, or a full stop after a whole word
         position += 1
     if last is None or index + country_at(words.lowers, index, words.joined) > last:
