@@ -468,15 +468,15 @@ class _Tagging:
     def joined_name_word(self, index: int) -> bool:
         """Token ``index`` is a capitalised, untagged word joined to the one
         before it (no punctuation between them): a part of the same name."""
-        if self.covered[index] or not self.capitalised(index):
-            return False
-        gap = self.gap(index)
-        return not _SENTENCE_BREAK.search(gap) and "," not in gap
+        return (
+            not self.covered[index] and self.capitalised(index) and self.follows(index)
+        )
 
     def follows(self, index: int) -> bool:
-        """Token ``index`` goes on the words before it: no punctuation between."""
+        """Token ``index`` goes on the name before it: no sentence break nor
+        comma between them."""
         gap = self.gap(index)
-        return not _SENTENCE_BREAK.search(gap) and not _CLAUSE_BREAK.search(gap)
+        return not _SENTENCE_BREAK.search(gap) and "," not in gap
 
     def free(self, first: int, stop: int) -> bool:
         return self.covered.find(1, first, stop) == -1
@@ -844,9 +844,7 @@ class Matcher:
         stop = hit.stop
         if stop >= len(state.tokens) or not state.capitalised(stop):
             return False
-        if _SENTENCE_BREAK.search(state.gap(stop)) or "," in state.gap(stop):
-            return False
-        return country_at(state.tokens, stop, state.follows) > 0
+        return state.follows(stop) and country_at(state.tokens, stop, state.follows) > 0
 
     def _resolve(self, state: _Tagging, day: dt.date | None, region: str | None):
         hits = sorted(state.hits, key=lambda hit: hit.first)
