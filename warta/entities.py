@@ -39,7 +39,7 @@ import ahocorasick
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from warta.authority import Agency, Authority, Region, last_day
+from warta.authority import Agency, Authority, Region
 from warta.name_words import country_at, word_set
 from warta.normalize import (
     OPTIONAL_PLACE_WORDS,
@@ -229,7 +229,7 @@ class _Key:
     upper: frozenset[str] = frozenset()  # tokens written in capitals (acronyms)
     names_entity: bool = False  # agency, person, role or generic
     place_only: bool = False  # names a region and nothing else
-    former: tuple[tuple[str, str], ...] = ()  # (agency, renamed): a former name
+    former: tuple[tuple[str, str], ...] = ()  # (agency, label): a former name
 
 
 class _KeyBuilder:
@@ -846,6 +846,17 @@ class Matcher:
             return False
         return state.follows(stop) and country_at(state.tokens, stop, state.follows) > 0
 
+    def _named_on(self, key: _Key, day: dt.date) -> _Key:
+        """``key`` without the agencies it named only before they were renamed
+        (``Agency.named_so_on``)."""
+        agencies = self.authority.agency_by_id
+        gone = {a for a, label in key.former if not agencies[a].named_so_on(label, day)}
+        if not gone:
+            return key
+        agency = tuple(a for a in key.agency if a not in gone)
+        named = bool(agency or key.person or key.role or key.generic)
+        return replace(key, agency=agency, names_entity=named)
+
     def _resolve(self, state: _Tagging, day: dt.date | None, region: str | None):
         hits = sorted(state.hits, key=lambda hit: hit.first)
         named: set[str] = set()  # agencies named in full
@@ -859,7 +870,7 @@ class Matcher:
             if (key.agency or key.role or key.generic) and self._abroad(state, hit):
                 continue  # "Menteri Keuangan AS": another country's office
             if key.former and day is not None:
-                key = _named_on(key, day)
+                key = self._named_on(key, day)
                 if not key.names_entity:
                     continue  # "Departemen Keuangan" in 2026: not Kemenkeu
             following = hits[position + 1] if position + 1 < len(hits) else None
@@ -1082,8 +1093,8 @@ def _add_agency(builder: _KeyBuilder, agency: Agency, places: list[str]) -> None
             tier = 0 if name == base else 1
             _put(builder.agency, name, tier, agency.id)
             builder.add_upper(name, upper)
-            if former and agency.renamed:
-                builder.former[name][agency.id] = agency.renamed
+            if former:
+                builder.former[name][agency.id] = label
             generic = _without_place(name, places) if places else None
             if generic is not None:
                 builder.generic[generic].add(agency.id)
@@ -1095,16 +1106,6 @@ def _add_agency(builder: _KeyBuilder, agency: Agency, places: list[str]) -> None
                     _put(builder.role, office, 0 if specific else 1, agency.id)
                     builder.role_title.setdefault(office, title)
                     builder.add_upper(office, upper)
-
-
-def _named_on(key: _Key, day: dt.date) -> _Key:
-    """``key`` without the agencies it named only before they were renamed."""
-    gone = {agency for agency, renamed in key.former if last_day(renamed) < day}
-    if not gone:
-        return key
-    agency = tuple(a for a in key.agency if a not in gone)
-    named = bool(agency or key.person or key.role or key.generic)
-    return replace(key, agency=agency, names_entity=named)
 
 
 def _name_goes_on(state: _Tagging, index: int, places: set[int]) -> bool:
