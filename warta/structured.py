@@ -145,11 +145,7 @@ def entity(page, site_url: str) -> dict:
         return data
     if getattr(record, "wikidata", None):
         data["sameAs"] = WIKIDATA + record.wikidata
-    names = [
-        *getattr(record, "acronyms", ()),
-        *record.aliases,
-        *getattr(record, "former_names", ()),
-    ]
+    names = list(record.labels[1:])  # acronyms, aliases, former names
     if names:
         data["alternateName"] = names
     if getattr(record, "description", None):
