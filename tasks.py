@@ -396,7 +396,6 @@ def check(c, content="content"):
 @task(help={"content": "content folder (default: content/)"})
 def candidates(c, content="content"):
     """List names the taggers did not recognise, as YAML for the authority files."""
-    from warta.authority import load_authority
     from warta.candidates import (
         AgencyGuesser,
         as_yaml,
@@ -405,11 +404,13 @@ def candidates(c, content="content"):
         tag_corpus,
         unclassified_figures,
     )
+    from warta.tagging import Tagger
 
     try:
-        guesser = AgencyGuesser(load_authority(Path(content) / "authority"))
+        tagger = Tagger.load(Path(content) / "authority")
+        guesser = AgencyGuesser(tagger.authority)
         files = readable_articles(Path(content))  # read and rendered once for both
-        tagged = tag_corpus(Path(content), files, progress=_progress("menandai"))
+        tagged = tag_corpus(tagger, files, progress=_progress("menandai"))
         figures = unclassified_figures(
             Path(content), files, progress=_progress("angka")
         )

@@ -85,14 +85,8 @@ class AgencyGuesser:
 
     def fields(self, name: str) -> dict[str, str]:
         tokens = normalize(name).split()
-        region = next(
-            (
-                self._regions[" ".join(tokens[start:])]
-                for start in range(1, len(tokens))
-                if " ".join(tokens[start:]) in self._regions
-            ),
-            None,
-        )
+        suffixes = (" ".join(tokens[start:]) for start in range(1, len(tokens)))
+        region = next(filter(None, map(self._regions.get, suffixes)), None)
         kind = next(
             (k for head, k in _KIND_BY_HEAD if tuple(tokens[: len(head)]) == head),
             None,
@@ -140,10 +134,9 @@ def readable_articles(content: Path) -> list[ArticleFile]:
 
 
 def tag_corpus(
-    content: Path, files: list[ArticleFile], progress=lambda items: items
+    tagger: Tagger, files: list[ArticleFile], progress=lambda items: items
 ) -> list[tuple[str, ArticleTags]]:
-    """``files`` tagged with the authority files of ``content``."""
-    tagger = Tagger.load(content / "authority")
+    """``files`` tagged by ``tagger``."""
     tagged = []
     for article in progress(files):
         values = article.header.values
