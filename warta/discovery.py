@@ -118,10 +118,13 @@ _NOT_IN_OFFICE_NAMES = (
 _OFFICE_LIST = re.compile(r",\s*(?:[A-Z][\w-]*,\s+)*(?:dan|serta)\s+[A-Z]")
 # A list inside an office's name: ", Menengah, dan A", ", Usaha Kecil, dan M".
 _LIST_AFTER_COMMA = re.compile(r",\s*(?:[A-Z][\w-]*,?\s+)+(?:dan|serta)\s+[A-Z]")
-# Between the words of a name: spaces, one line break, a dot after an initial.
-_NAME_GAP = re.compile(r"\.?[ \t]*\n?[ \t]*")
-# Between the words of an agency's name: spaces, one line break, "-", "&", "/".
-_PHRASE_GAP = re.compile(r"[ \t]*\n?[ \t]*|[ \t]*[-&/][ \t]*")
+# Between two words of one name: spaces and one line break at most.
+_SPACE = r"[ \t]*\n?[ \t]*"
+_JOINED = re.compile(_SPACE)
+# Between the words of a person's name: also a dot after an initial.
+_NAME_GAP = re.compile(r"\.?" + _SPACE)
+# Between the words of an agency's name: also "-", "&", "/".
+_PHRASE_GAP = re.compile(_SPACE + r"|[ \t]*[-&/][ \t]*")
 
 
 @dataclass(frozen=True)
@@ -182,7 +185,6 @@ _NOT_OFFICES = frozenset(
         ("kantor", "berita"),
     }
 )
-_JOINED = re.compile(r"[ \t]*\n?[ \t]*")
 # A closing quote a name may follow ('"...," Budi Santoso menambahkan'): not
 # one after a full stop, where a sentence begins.
 _CLOSING_QUOTE = re.compile(r"(?<=[^\s.])[”\"][ \t]*")
