@@ -207,6 +207,8 @@ def _run_import(action):
     except WartaError as error:
         print(f"GAGAL: {error}", file=sys.stderr)
         raise Exit(code=1) from None
+    for note in outcome.notes():
+        print(f"CATATAN: {note}", file=sys.stderr)
     if outcome.markdown is not None:
         sys.stdout.write(outcome.markdown)
         return

@@ -1,6 +1,6 @@
 """``invoke check``: every fault in the authority files and the articles, at
 once; and, as notes, the regions and sources spelt otherwise than the other
-articles spell them."""
+articles spell them, and text that looks mis-decoded ("NestlÃ©")."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from pathlib import Path
 
 from slugify import slugify
 
-from warta.corpus import read_articles
+from warta.corpus import ArticleFile, read_articles
 from warta.errors import AuthorityError, ContentError
+from warta.ingest.mojibake import describe, repair
 from warta.spelt import usual_spelling
 from warta.tagging import Overrides, Tagger
 
@@ -44,6 +45,7 @@ def check_content(content: Path) -> CheckReport:
             report.faults.append(item)
             continue
         report.articles += 1
+        report.notes += mojibake_notes(item)
         values = item.header.values
         for key in GROUPED_KEYS:
             if values.get(key):
@@ -55,8 +57,31 @@ def check_content(content: Path) -> CheckReport:
             key = fault.split(":")[0].lower()
             line = item.header.lines.get(key)
             report.faults.append(ContentError(item.path, line, fault))
-    report.notes = spelling_notes(spelt)
+    report.notes += spelling_notes(spelt)
     return report
+
+
+def mojibake_notes(item: ArticleFile) -> list[ContentError]:
+    """Each line of an article whose text looks like UTF-8 once read as
+    Windows-1252, with the words as they were written."""
+    header = item.header
+    if all(repair(text).text == text for text in (item.body, *header.values.values())):
+        return []
+    lines = [(header.lines.get(key), value) for key, value in header.values.items()]
+    lines += [
+        (header.body_line + offset, line)
+        for offset, line in enumerate(item.body.split("\n"))
+    ]
+    notes = []
+    for number, line in lines:
+        fixed = repair(line)
+        if fixed.changes:
+            notes.append(
+                ContentError(
+                    item.path, number, f"mis-decoded text, {describe(fixed.changes)}"
+                )
+            )
+    return notes
 
 
 def spelling_notes(

@@ -48,6 +48,16 @@ def _pages() -> dict[str, bytes]:
         "/berita/besar": news_page(
             "Halaman Raksasa", paragraphs_about("halaman raksasa") * 400
         ),
+        # UTF-8 served as ISO-8859-1 (a server's default), and text that a
+        # site published mis-decoded already.
+        "/salah-kode/header": news_page(
+            "Pabrik Nestlé Diperluas",
+            [*paragraphs_about("susu bubuk"), "Produksi naik — kata manajer."],
+        ),
+        "/salah-kode/teks": news_page(
+            "Pabrik NestlÃ© Diperluas",
+            [*paragraphs_about("susu bubuk"), "Produksi naik â€” kata manajer."],
+        ),
     }
     return pages
 
@@ -112,7 +122,11 @@ class NewsSite(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             return None
         if path in type(self).pages:
-            charset = "windows-1252" if path == "/berita/dua" else "utf-8"
+            charset = "utf-8"
+            if path == "/berita/dua":
+                charset = "windows-1252"
+            elif path.startswith("/salah-kode/"):
+                charset = "iso-8859-1"
             return self._send(type(self).pages[path], f"text/html; charset={charset}")
         return self._send(b"tidak ada", "text/plain", status=404)
 
@@ -229,3 +243,24 @@ def test_import_url_dry_run_prints_markdown(site, tmp_path):
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("Title: Industri Gula Aren Tumbuh\n")
     assert article_files(content) == []
+
+
+@pytest.mark.parametrize("path", ["/salah-kode/header", "/salah-kode/teks"])
+def test_import_url_reads_mis_decoded_text_as_written(site, tmp_path, path):
+    content = empty_content(tmp_path)
+    run = invoke(
+        "import-url", f"{site}{path}", "--content", str(content), "--delay", "0"
+    )
+    assert run.returncode == 0, run.stderr
+    [written] = article_files(content)
+    text = written.read_text(encoding="utf-8")
+    assert text.startswith("Title: Pabrik Nestlé Diperluas\n")
+    assert written.stem == "pabrik-nestle-diperluas"
+    assert "Produksi naik — kata manajer." in text
+    assert "Ã" not in text
+    assert "â€" not in text
+    # The editor is told what was put right, when the page's text was wrong
+    # (the title in its <title>, its <h1> and, escaped, its JSON-LD).
+    repaired = f"CATATAN: {site}{path}: mis-decoded text repaired in 4 place(s): "
+    assert (repaired in run.stderr) == (path == "/salah-kode/teks"), run.stderr
+    assert ("'NestlÃ©' → 'Nestlé'" in run.stderr) == (path == "/salah-kode/teks")

@@ -63,6 +63,27 @@ def test_check_notes_a_region_or_source_spelt_otherwise(tmp_path):
     assert "3 article(s) checked, 0 fault(s), 2 note(s)" in run.stderr
 
 
+def test_check_notes_mis_decoded_text_with_its_line(tmp_path):
+    content = content_with(tmp_path)
+    path = Path(content) / "articles" / "2024" / "koperasi.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("Diresmikan", "NestlÃ© Diresmikan").replace(
+            "meresmikan\n", "meresmikan â€”\n"
+        ),
+        encoding="utf-8",
+    )
+    run = invoke("check", "--content", content)
+    assert run.returncode == 0, run.stderr  # the build takes it as it is
+    assert (
+        f"CATATAN: {path}:1: mis-decoded text, 1 place(s): 'NestlÃ©' → 'Nestlé'"
+    ) in run.stderr
+    assert f"CATATAN: {path}:5: mis-decoded text, 1 place(s): 'â€”' → '—'" in (
+        run.stderr
+    )
+    assert "1 article(s) checked, 0 fault(s), 2 note(s)" in run.stderr
+
+
 def test_check_names_unknown_override_ids(tmp_path):
     content = content_with(
         tmp_path, "Agencies: kemenperin, tidak-ada\nSuppress: juga-tidak\n"

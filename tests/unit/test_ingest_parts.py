@@ -9,6 +9,7 @@ from warta.ingest.draft import ArticleDraft, text_fingerprint
 from warta.ingest.encoding import decode_page
 from warta.ingest.errors import ArticleExists, DuplicateArticle
 from warta.ingest.evaluation import match_counts, score
+from warta.ingest.mojibake import describe, repair
 from warta.ingest.sanitize import clean_html, plain_text
 from warta.ingest.store import ArchiveIndex, canonical_url, save
 from warta.ingest.webpage import from_json_ld, from_meta_tags, parse_moment
@@ -36,10 +37,78 @@ from warta.ingest.webpage import from_json_ld, from_meta_tags, parse_moment
         ("Kafé dan “kopi” — é à ü".encode("cp1252"), "utf-8", "Kaf"),
         # Decomposed accents are composed (NFC).
         ("Cafe\u0301".encode(), None, "Café"),
+        # UTF-8 bytes declared as a one-byte charset (a server's default) are
+        # UTF-8: read as declared they would spell "NestlÃ©".
+        ("PT Nestlé — “kopi”".encode(), "iso-8859-1", "PT Nestlé — “kopi”"),
+        ('<meta charset="windows-1252">Nestlé'.encode(), None, ">Nestlé"),
     ],
 )
 def test_decode_page(raw, header, expected):
     assert expected in decode_page(raw, header)
+
+
+# --- mis-decoded text -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "changes"),
+    [
+        # Clean text, curly quotes, dashes and accents included, is left alone.
+        (
+            "Kopi “Arabika” — Rp5 juta, kata perajin café; suhu 30°C, 5 m².",
+            "Kopi “Arabika” — Rp5 juta, kata perajin café; suhu 30°C, 5 m².",
+            (),
+        ),
+        ("PT NestlÃ© Indonesia", "PT Nestlé Indonesia", (("NestlÃ©", "Nestlé"),)),
+        (
+            "ekonomiâ€”bahkan naik 5 mÂ³",
+            "ekonomi—bahkan naik 5 m³",
+            (("ekonomiâ€”bahkan", "ekonomi—bahkan"), ("mÂ³", "m³")),
+        ),
+        # Right and wrong in one text: only the wrong is changed.
+        (
+            "Kafé di Istana Ã\x89lysÃ©e",
+            "Kafé di Istana Élysée",
+            (("Ã\x89lysÃ©e", "Élysée"),),
+        ),
+        ("Selamat ð\x9f\x91\x8f", "Selamat 👏", (("ð\x9f\x91\x8f", "👏"),)),
+    ],
+)
+def test_repair_puts_mis_decoded_text_right(text, expected, changes):
+    fixed = repair(text)
+    assert fixed.text == expected
+    assert fixed.changes == changes
+
+
+def test_a_draft_repairs_its_text_fields_and_the_slug_made_from_its_title():
+    draft = ArticleDraft(
+        title="Pabrik NestlÃ© Diperluas",
+        body="Produksi naik â€” kata manajer.",
+        author="RenÃ©",
+        tags=["NestlÃ©", "susu"],
+    )
+    assert draft.slug == "pabrik-nestla-c-diperluas"
+    changes = draft.repair_text()
+    assert (draft.title, draft.slug) == (
+        "Pabrik Nestlé Diperluas",
+        "pabrik-nestle-diperluas",
+    )
+    assert draft.body == "Produksi naik — kata manajer."
+    assert (draft.author, draft.tags) == ("René", ["Nestlé", "susu"])
+    assert len(changes) == 4
+    # A slug given by hand stays; clean text is left as it is.
+    named = ArticleDraft(title="Kopi NestlÃ©", body="Kopi “Arabika”.", slug="kopi")
+    assert named.repair_text() == (("NestlÃ©", "Nestlé"),)
+    assert (named.slug, named.body) == ("kopi", "Kopi “Arabika”.")
+
+
+def test_a_repair_is_shown_short_and_without_control_characters():
+    fixed = repair("a NestlÃ© b Ã\x89lysÃ©e c ð\x9f\x91\x8f d mÂ³ e " + "Ã©" * 30)
+    summary = describe(fixed.changes)
+    assert summary.startswith("5 place(s): 'NestlÃ©' → 'Nestlé', ")
+    assert "'Ã\\x89lysÃ©e' → 'Élysée'" in summary  # U+0089 written out
+    assert summary.endswith(", …")
+    assert not any(0x80 <= ord(char) < 0xA0 for char in summary)
 
 
 # --- sanitising -----------------------------------------------------------------

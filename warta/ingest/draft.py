@@ -10,7 +10,12 @@ from dataclasses import dataclass, field
 
 from slugify import slugify
 
+from warta.ingest.mojibake import Changes, repair
+
 SLUG_MAX = 80
+
+# The fields of plain text, which may hold mis-decoded words.
+_TEXT_FIELDS = ("title", "body", "source", "author", "location", "summary", "caption")
 
 # The header keys in the order they are written.
 _HEADER_ORDER = (
@@ -70,6 +75,24 @@ class ArticleDraft:
     def __post_init__(self) -> None:
         if self.slug is None:
             self.slug = make_slug(self.title)
+
+    def repair_text(self) -> Changes:
+        """Put right the mis-decoded words of the text fields (those a page
+        wrote escaped, ``Nestl\\u00c3\\u00a9`` in its JSON-LD, come through
+        parsing so); a slug made from the title is made again."""
+        changes: Changes = ()
+        for name in (*_TEXT_FIELDS, "tags"):
+            value = getattr(self, name)
+            values = value if isinstance(value, list) else [value]
+            fixed = [repair(item) if item else None for item in values]
+            if not any(item and item.changes for item in fixed):
+                continue
+            if name == "title" and self.slug == make_slug(self.title):
+                self.slug = make_slug(fixed[0].text)
+            texts = [item.text if item else None for item in fixed]
+            setattr(self, name, texts if isinstance(value, list) else texts[0])
+            changes += tuple(pair for item in fixed if item for pair in item.changes)
+        return changes
 
     def header_values(self) -> dict[str, str]:
         values: dict[str, str] = {}

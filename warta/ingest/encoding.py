@@ -1,4 +1,5 @@
-"""Bytes of a web page to text: the declared charset when it decodes, else detection."""
+"""Bytes of a web page to text: UTF-8 when the bytes are UTF-8, else the
+declared charset when it decodes, else detection."""
 
 from __future__ import annotations
 
@@ -45,9 +46,12 @@ def declared_charset(raw: bytes, header_charset: str | None = None) -> str | Non
 def decode_page(raw: bytes, header_charset: str | None = None) -> str:
     """Decode ``raw``; raise ``UnicodeDecodeError`` when nothing fits."""
     declared = declared_charset(raw, header_charset)
-    candidates = [declared] if declared else []
-    candidates.append("utf-8")
-    for codec in candidates:
+    # Bytes beyond ASCII that decode as UTF-8 are UTF-8, whatever the page
+    # declares: a server's default "iso-8859-1" on a UTF-8 page would
+    # otherwise spell "Nestlé" as "NestlÃ©". Text in a one-byte charset is
+    # almost never valid UTF-8 (an "é" before a plain letter is not).
+    first = [] if raw.isascii() else ["utf-8"]
+    for codec in dict.fromkeys([*first, declared or "utf-8", "utf-8"]):
         try:
             text = raw.decode(codec)
         except (UnicodeDecodeError, LookupError):

@@ -14,6 +14,7 @@ from warta.ingest.encoding import decode_page
 from warta.ingest.errors import DuplicateArticle, IngestError
 from warta.ingest.feeds import Entry, listed_entries
 from warta.ingest.fetch import Fetcher
+from warta.ingest.mojibake import Changes, describe, repair
 from warta.ingest.pasted import parse_pasted
 from warta.ingest.places import Gazetteer
 from warta.ingest.store import ArchiveIndex, Written, save
@@ -29,6 +30,15 @@ class Outcome:
     path: Path | None = None
     backup: Path | None = None
     markdown: str | None = None  # set on a dry run
+    # The input's mis-decoded words put right ("NestlÃ©" → "Nestlé").
+    repaired: Changes = ()
+
+    def notes(self) -> list[str]:
+        """What an editor should know of the input beyond the file written."""
+        if not self.repaired:
+            return []
+        where = describe(self.repaired)
+        return [f"{self.source}: mis-decoded text repaired in {where}"]
 
 
 @dataclass
@@ -47,6 +57,8 @@ class CrawlSummary:
         if self.skipped_old:
             out.append(f"older than --since: {self.skipped_old}")
         out += [f"  FAILED {error}" for error in self.failed]
+        notes = [note for outcome in self.imported for note in outcome.notes()]
+        out += [f"  note {note}" for note in notes]
         out += [f"  duplicate {error}" for error in self.duplicates]
         return out
 
@@ -75,13 +87,18 @@ class Importer:
             self._index = ArchiveIndex(self.articles_dir)
         return self._index
 
-    def finish(self, draft: ArticleDraft, source: str) -> Outcome:
+    def finish(
+        self, draft: ArticleDraft, source: str, repaired: Changes = ()
+    ) -> Outcome:
+        """Check ``draft`` and write it (print it, on a dry run). ``repaired``:
+        what was put right in the input before it was parsed."""
+        repaired += draft.repair_text()
         markdown = draft.to_markdown()
         if draft.date is None:
             raise IngestError(source, "no publication date found in the input")
         check_file_text(markdown, source, required=ARTICLE_REQUIRED)
         if self.dry_run:
-            return Outcome(source, markdown=markdown)
+            return Outcome(source, markdown=markdown, repaired=repaired)
         written: Written = save(
             draft,
             articles_dir=self.articles_dir,
@@ -89,12 +106,12 @@ class Importer:
             source_name=source,
             update=self.update,
         )
-        return Outcome(source, written.path, written.backup)
+        return Outcome(source, written.path, written.backup, repaired=repaired)
 
     def from_text(self, text: str, source: str) -> Outcome:
-        return self.finish(
-            parse_pasted(text, source_name=source, gazetteer=self.gazetteer), source
-        )
+        fixed = repair(text)
+        draft = parse_pasted(fixed.text, source_name=source, gazetteer=self.gazetteer)
+        return self.finish(draft, source, fixed.changes)
 
     def from_html(
         self,
@@ -108,10 +125,13 @@ class Importer:
             html = decode_page(raw, charset)
         except UnicodeDecodeError:
             raise IngestError(source, "unknown text encoding") from None
-        draft = parse_page(html, url=url, source_name=source, gazetteer=self.gazetteer)
+        fixed = repair(html)
+        draft = parse_page(
+            fixed.text, url=url, source_name=source, gazetteer=self.gazetteer
+        )
         if url and not draft.source_url:
             draft.source_url = url
-        return self.finish(draft, source)
+        return self.finish(draft, source, fixed.changes)
 
     def from_url(self, url: str) -> Outcome:
         fetcher = self.fetcher or Fetcher()
