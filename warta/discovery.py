@@ -130,19 +130,24 @@ _PHRASE_GAP = re.compile(_SPACE + r"|[ \t]*[-&/][ \t]*")
 @dataclass(frozen=True)
 class Vocabulary:
     """The words of the authority files' names, folded: what an office's name
-    may hold, and what a place's does (``place_starts`` may open one)."""
+    may hold, and what a place's does (``place_starts`` may open one); and
+    the names themselves (``known``: the authority's agencies and people by
+    every label), which are no new names wherever the matcher missed them
+    ("Badan Pengelola Investasi (BPI) Daya Anagata Nusantara")."""
 
     office_words: frozenset[str] = OFFICE_WORDS
     place_words: frozenset[str] = frozenset()
     place_starts: frozenset[str] = frozenset()
+    known: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, authority: Authority) -> Vocabulary:
-        office = {
-            token
-            for agency in authority.agencies
-            for label in agency.labels
-            for token in normalize(label).split()
+        agencies = {
+            normalize(label) for agency in authority.agencies for label in agency.labels
+        }
+        office = {token for name in agencies for token in name.split()}
+        people = {
+            normalize(label) for person in authority.people for label in person.labels
         }
         names = [
             normalize(label).split()
@@ -158,6 +163,7 @@ class Vocabulary:
             frozenset(office | OFFICE_WORDS),
             frozenset(places - _PLACE_PREFIXES - _PLACE_GENERIC),
             frozenset(starts - _PLACE_PREFIXES - _PLACE_GENERIC - _DIRECTIONS),
+            frozenset(agencies | people),
         )
 
 
@@ -281,10 +287,13 @@ def discover_candidates(
         if _in_headline(text, start):
             return
         name = " ".join(_PARENTHESIS.sub("", text[start:end]).split())
+        key = normalize(name)
+        if key in vocabulary.known:
+            return
         if not cuts:
             cuts.extend(sentence_cuts(text))
         found.setdefault(
-            (kind, normalize(name)),
+            (kind, key),
             Candidate(kind, name, mention_context(text, cuts, start, end), start, end),
         )
 

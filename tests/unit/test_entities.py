@@ -941,6 +941,8 @@ DISCOVERY = [
         [(A, "Dinas Sosial Kota Bogor")],
     ),
     ("Badan Pengusahaan Batam menolak.", [(A, "Badan Pengusahaan Batam")]),
+    # A known name that a short form in brackets cut for the matcher.
+    ("Balai Besar (BB) Kerajinan dan Batik menggelar pameran.", []),
     # No office: generic words, a company's office, a hall, another
     # country's office, units of anything.
     ("Badan Usaha Milik Negara (BUMN) menyetor dividen.", []),
