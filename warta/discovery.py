@@ -147,7 +147,10 @@ class Vocabulary:
         }
         office = {token for name in agencies for token in name.split()}
         people = {
-            normalize(label) for person in authority.people for label in person.labels
+            name
+            for person in authority.people
+            for label in person.labels
+            for name in (normalize(label), _without_prefixes(normalize(label)))
         }
         names = [
             normalize(label).split()
@@ -165,6 +168,15 @@ class Vocabulary:
             frozenset(starts - _PLACE_PREFIXES - _PLACE_GENERIC - _DIRECTIONS),
             frozenset(agencies | people),
         )
+
+
+def _without_prefixes(name: str) -> str:
+    """A person's name less the honorifics and ranks it opens with, as
+    discovery reads names ("marsdya tni mohammad syafii": "mohammad syafii")."""
+    tokens = name.split()
+    while len(tokens) > 1 and tokens[0] in _PREFIXES:
+        tokens = tokens[1:]
+    return " ".join(tokens)
 
 
 _PLACE_PREFIXES = word_set("provinsi prov kabupaten kab kota")

@@ -40,7 +40,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from warta.authority import Agency, Authority, Region
-from warta.name_words import country_at, word_set
+from warta.name_words import RANKS, country_at, word_set
 from warta.normalize import (
     OPTIONAL_PLACE_WORDS,
     TOKEN,
@@ -119,6 +119,15 @@ OFFICE_TITLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("biro", ("kepala biro",)),
     ("balai", ("kepala balai",)),
     ("kantor", ("kepala kantor",)),
+)
+
+# Words before a title that make it another's: a deputy's, an acting or a
+# former holder's ("Wakil Kepala BGN", "Plt Kepala Dinas", "mantan Menteri"),
+# an aide's ("Staf Khusus Menteri", "Juru Bicara Menteri") or an act's
+# ("Peraturan Menteri Keuangan", "Surat Edaran Menteri").
+NOT_THE_HOLDER = word_set(
+    "wakil mantan eks bekas calon plt plh pj penjabat pelaksana "
+    "khusus ahli bicara peraturan keputusan instruksi edaran"
 )
 
 # Words that start or qualify a title; never a person's name.
@@ -331,6 +340,17 @@ def _office_titles(name: str) -> list[tuple[str, str]]:
             rest = name[len(head) :]
             found += [(f"{title}{rest}", titles[0]) for title in titles]
     return found
+
+
+def _short_form_titles(full_name: str, short: str) -> list[tuple[str, str]]:
+    """A chief's title before the short form of an office whose full name
+    makes it a "kepala": ``("badan nasional penanggulangan bencana", "bnpb")``
+    -> ``[("kepala bnpb", "kepala badan")]``. Ministers and directors general
+    go by their own short titles ("Menperin", "Dirjen IKM"), not by these."""
+    titles = {title for _, title in _office_titles(full_name)}
+    return [
+        (f"kepala {short}", title) for title in titles if title.startswith("kepala ")
+    ]
 
 
 def canonical_title(title: str) -> str:
@@ -597,7 +617,7 @@ class Matcher:
                 token
                 for token in normalize(person.name).split(" ")
                 if len(token) >= 3 and token not in TITLE_WORDS
-                and token not in HEAD_WORDS
+                and token not in HEAD_WORDS and token not in RANKS
             ]  # fmt: skip
             if tokens:
                 self._short_tokens[person.id] = tuple(
@@ -859,6 +879,7 @@ class Matcher:
 
     def _resolve(self, state: _Tagging, day: dt.date | None, region: str | None):
         hits = sorted(state.hits, key=lambda hit: hit.first)
+        places = {hit.first for hit in hits if _names_place(hit)}
         named: set[str] = set()  # agencies named in full
         deferred: list[tuple[_Hit, tuple[str, ...], str, _Hit | None]] = []
         people: dict[str, int] = {}  # person -> end of first full mention
@@ -894,7 +915,7 @@ class Matcher:
                     named.add(key.role[0])
                     state.emit(key.role[0], AGENCY, hit.first, hit.stop, method)
                     self._holder(
-                        state, hit, key.role[0], key.role_title, day, following
+                        state, hit, key.role[0], key.role_title, day, following, places
                     )
             elif key.generic:
                 method = "fuzzy" if hit.method == "fuzzy" else "short"
@@ -912,9 +933,8 @@ class Matcher:
                         following = None
                 state.emit(agency, AGENCY, hit.first, stop, "role")
                 span = _Hit(hit.first, stop, key, hit.method)
-                self._holder(state, span, agency, key.title, day, following)
+                self._holder(state, span, agency, key.title, day, following, places)
 
-        places = {hit.first for hit in hits if _names_place(hit)}
         for hit, candidates, method, following in deferred:
             if _name_goes_on(state, hit.stop, places):
                 continue  # "Dinas Perindustrian Kab. Tanggamus": another office
@@ -923,7 +943,7 @@ class Matcher:
                 state.emit(agency, AGENCY, hit.first, hit.stop, method)
                 if hit.key.role and not hit.key.agency:
                     title = hit.key.role_title
-                    self._holder(state, hit, agency, title, day, following)
+                    self._holder(state, hit, agency, title, day, following, places)
         self._short_names(state, people)
 
     def _regional_title(
@@ -979,17 +999,29 @@ class Matcher:
         title: str,
         day: dt.date | None,
         following: _Hit | None,
+        places: set[int],
     ) -> None:
-        """Given a date, the person holding the title then (if one does)."""
+        """Given a date, the person holding the title then (if one does), unless
+        the title goes on with a place ("Kepala BPS Provinsi Jambi": a regional
+        office's head) or a name not the holder's ("Menkeu Purbaya" is his),
+        or is a deputy's, an acting or a former holder's (``NOT_THE_HOLDER``)."""
         if day is None or (following is not None and following.key.person):
+            return
+        if hit.first and state.tokens[hit.first - 1] in NOT_THE_HOLDER:
             return
         holders = {
             person
             for person, role in self._holders.get((agency, title), ())
             if role.active_on(day)
         }
-        if len(holders) == 1:
-            state.emit(holders.pop(), PERSON, hit.first, hit.stop, "role")
+        if len(holders) != 1:
+            return
+        person = holders.pop()
+        own_names = self._short_tokens.get(person, ())
+        goes_on = _name_goes_on(state, hit.stop, places)
+        if goes_on and state.tokens[hit.stop] not in own_names:
+            return
+        state.emit(person, PERSON, hit.first, hit.stop, "role")
 
     def _pick(
         self,
@@ -1085,10 +1117,12 @@ class Matcher:
 
 
 def _add_agency(builder: _KeyBuilder, agency: Agency, places: list[str]) -> None:
+    full_name = normalize(agency.name)
     for label in agency.labels:
         base = normalize(label)
         upper = _capital_tokens(label)
         former = label in agency.former_names
+        short = label in agency.acronyms
         for name in variants(label):
             tier = 0 if name == base else 1
             _put(builder.agency, name, tier, agency.id)
@@ -1102,7 +1136,10 @@ def _add_agency(builder: _KeyBuilder, agency: Agency, places: list[str]) -> None
             for form, specific in ((name, True), (generic, False)):
                 if form is None:
                     continue
-                for office, title in _office_titles(form):
+                offices = _office_titles(form)
+                if short and not offices:
+                    offices = _short_form_titles(full_name, form)
+                for office, title in offices:
                     _put(builder.role, office, 0 if specific else 1, agency.id)
                     builder.role_title.setdefault(office, title)
                     builder.add_upper(office, upper)

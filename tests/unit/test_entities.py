@@ -136,6 +136,15 @@ PEOPLE = """\
       to: 2016-07-27
 - id: ridho-rhoma
   name: Ridho Rhoma
+- id: rudi-hartono
+  name: Letjen TNI Rudi Hartono
+- id: suryamin
+  name: Suryamin
+  roles:
+    - title: Kepala Badan Pusat Statistik
+      agency: bps
+      from: 2013
+      to: 2016
 """
 
 # The worked example, shortened: every fault of the real paste is in it.
@@ -591,6 +600,46 @@ CASES = [
         {"date": dt.date(2015, 3, 16)},
         [("pemprov-lampung", "Wakil Gubernur Lampung", "role")],
     ),
+    # A chief's title before the office's short form.
+    (
+        "Kepala BPS mengatakan",
+        {"date": dt.date(2015, 3, 16)},
+        [("bps", "Kepala BPS", "role"), ("suryamin", "Kepala BPS", "role")],
+    ),
+    # Not the holder: a regional office's head, or someone the text names.
+    (
+        "Kepala BPS Provinsi Jambi mengatakan",
+        {"date": dt.date(2015, 3, 16)},
+        [("bps", "Kepala BPS", "role")],
+    ),
+    (
+        "Kepala Badan Pusat Statistik Provinsi Jambi Agus Sudibyo mengatakan",
+        {"date": dt.date(2015, 3, 16)},
+        [("bps", "Kepala Badan Pusat Statistik", "role")],
+    ),
+    (
+        "Wakil Kepala BPS mengatakan",
+        {"date": dt.date(2015, 3, 16)},
+        [("bps", "Kepala BPS", "role")],
+    ),
+    (
+        "mantan Menteri Perindustrian mengatakan",
+        {"date": dt.date(2015, 3, 16)},
+        [("kemenperin", "Menteri Perindustrian", "role")],
+    ),
+    (
+        "Gubernur Lampung Budi Santoso hadir",
+        {"date": dt.date(2015, 3, 16)},
+        [("pemprov-lampung", "Gubernur Lampung", "role")],
+    ),
+    (
+        "Menteri Perindustrian Saleh mengatakan",
+        {"date": dt.date(2015, 3, 16)},
+        [
+            ("kemenperin", "Menteri Perindustrian", "role"),
+            ("saleh-husin", "Menteri Perindustrian", "role"),
+        ],
+    ),
     # A former name is the body's in text written before it was renamed, or
     # undated; later it names another country's ("Departemen Perindustrian"
     # in 2026 news is the US Department of Commerce's kind).
@@ -941,8 +990,10 @@ DISCOVERY = [
         [(A, "Dinas Sosial Kota Bogor")],
     ),
     ("Badan Pengusahaan Batam menolak.", [(A, "Badan Pengusahaan Batam")]),
-    # A known name that a short form in brackets cut for the matcher.
+    # A known name that a short form in brackets cut for the matcher, or
+    # without the rank the authority files give it.
     ("Balai Besar (BB) Kerajinan dan Batik menggelar pameran.", []),
+    ("“Siap,” kata Rudi Hartono.", []),
     # No office: generic words, a company's office, a hall, another
     # country's office, units of anything.
     ("Badan Usaha Milik Negara (BUMN) menyetor dividen.", []),
