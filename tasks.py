@@ -8,17 +8,44 @@ invoke lint      ruff check and ruff format --check
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
-from invoke import Exit, task
+import invoke
+from invoke import Exit
 
 from warta.errors import WartaError
 
 ROOT = Path(__file__).resolve().parent
 CHROMIUM = Path("/usr/bin/chromium")
+HELP_FLAGS = ("--help", "-h")
+
+
+def task(*args, **kwargs):
+    """invoke's ``@task``, with ``invoke TASK --help`` printing the task's help
+    also when the task takes a positional argument: invoke 3.0.3 gives the
+    flag to that argument as its value (pyinvoke/invoke#982), so that
+    ``invoke new --help`` wrote an article called "--help"."""
+    if len(args) == 1 and callable(args[0]) and not kwargs:
+        return task()(args[0])
+
+    def decorate(function):
+        @functools.wraps(function)
+        def body(c, *positional, **named):
+            if any(value in HELP_FLAGS for value in (*positional, *named.values())):
+                name = function.__name__.replace("_", "-")
+                command = [sys.executable, "-m", "invoke", "-r", str(ROOT)]
+                subprocess.run([*command, "--help", name], check=False)
+                return None
+            return function(c, *positional, **named)
+
+        return invoke.task(*args, **kwargs)(body)
+
+    return decorate
 
 
 def _build(
@@ -359,7 +386,10 @@ def eval_extraction(c, path):
     """Score body extraction on the article-extraction-benchmark format."""
     from warta.ingest.evaluation import evaluate_folder
 
-    scores = evaluate_folder(Path(path))
+    try:
+        scores = evaluate_folder(Path(path))
+    except (WartaError, OSError, ValueError) as error:
+        raise Exit(f"GAGAL: {path}: {error}", code=1) from None
     print(scores.report())
 
 
@@ -444,8 +474,11 @@ def eval_entities(c, file, content="content"):
     from warta.entities import Matcher
     from warta.evaluation_entities import evaluate, read_conll, report
 
-    matcher = Matcher.from_authority(_load_authority(Path(content)))
-    sentences = list(read_conll(Path(file)))
+    try:
+        matcher = Matcher.from_authority(_load_authority(Path(content)))
+        sentences = list(read_conll(Path(file)))
+    except (WartaError, OSError, ValueError) as error:
+        raise Exit(f"GAGAL: {file}: {error}", code=1) from None
     print(f"{len(sentences)} sentences from {file}")
     print(report(evaluate(sentences, matcher)))
 

@@ -227,3 +227,25 @@ def test_a_page_that_is_not_news_is_refused(tmp_path):
     assert run.returncode == 1
     assert f"{page}: not a news page" in run.stderr
     assert article_files(content) == []
+
+
+@pytest.mark.parametrize(
+    ("task", "summary"),
+    [
+        ("new", "Create an article file"),
+        ("import-text", "Import an article from text"),
+        ("crawl", "Import every new article"),
+    ],
+)
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_help_after_a_task_prints_its_help_and_writes_nothing(
+    tmp_path, task, summary, flag
+):
+    # invoke 3.0.3 gives the flag to the task's positional argument:
+    # "new --help" wrote an article titled "--help".
+    content = empty_content(tmp_path)
+    run = invoke(task, flag, "--content", str(content))
+    assert run.returncode == 0, run.stderr
+    assert f"Usage: inv[oke] [--core-opts] {task} [--options]" in run.stdout
+    assert summary in run.stdout
+    assert article_files(content) == []

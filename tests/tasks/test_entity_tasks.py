@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.ingest.helpers import ROOT, invoke
@@ -177,3 +178,14 @@ def test_eval_indicators_prints_scores(tmp_path):
     run = invoke("eval-indicators", str(broken))
     assert run.returncode == 1
     assert f"GAGAL: {broken}" in run.stderr
+
+
+@pytest.mark.parametrize(
+    "task", ["eval-entities", "eval-extraction", "eval-indicators"]
+)
+def test_an_evaluation_of_a_missing_file_fails_with_its_name(tmp_path, task):
+    missing = tmp_path / "tidak-ada"
+    run = invoke(task, str(missing))
+    assert run.returncode == 1
+    assert f"GAGAL: {missing}: " in run.stderr
+    assert "Traceback" not in run.stderr
