@@ -257,8 +257,15 @@ def import_text(c, file, update=False, dry_run=False, content="content"):
         except OSError as error:
             raise _unreadable(file, error) from None
         from warta.ingest.encoding import decode_page
+        from warta.ingest.errors import IngestError
 
-        return importer.from_text(decode_page(raw), file)
+        try:
+            text = decode_page(raw)
+        except UnicodeDecodeError:
+            raise IngestError(
+                file, "unknown text encoding (not a text file?)"
+            ) from None
+        return importer.from_text(text, file)
 
     _run_import(action)
 
@@ -368,6 +375,8 @@ def new(c, title, content="content"):
 
     from warta.ingest.importer import new_article, new_article_text
 
+    if not title.strip():
+        raise Exit("GAGAL: the title is empty", code=1)
     draft = new_article(title, today=dt.date.today())
     path = Path(content) / "articles" / f"{draft.date.year}" / f"{draft.slug}.md"
     if path.exists():

@@ -195,6 +195,12 @@ def test_new_article_is_ready_for_hand_entry(tmp_path):
         (lambda d: d.joinpath("kosong.txt").write_text("  \n\n"), "the text is empty"),
         (lambda d: None, "cannot read the file"),
         (
+            lambda d: d.joinpath("kosong.txt").write_bytes(
+                b"\x89PNG\r\n" + bytes(range(256)) * 4
+            ),
+            "unknown text encoding",
+        ),
+        (
             lambda d: d.joinpath("kosong.txt").write_text("Judul saja\n"),
             "no article text",
         ),
@@ -248,4 +254,21 @@ def test_help_after_a_task_prints_its_help_and_writes_nothing(
     assert run.returncode == 0, run.stderr
     assert f"Usage: inv[oke] [--core-opts] {task} [--options]" in run.stdout
     assert summary in run.stdout
+    assert article_files(content) == []
+
+
+@pytest.mark.parametrize("address", ["notaurl", "ftp://example.org/x", "http:///x"])
+def test_import_url_of_no_web_address_says_so(tmp_path, address):
+    content = empty_content(tmp_path)
+    run = invoke("import-url", address, "--content", str(content))
+    assert run.returncode == 1
+    assert f"GAGAL: {address}: not an http(s) URL: {address}" in run.stderr
+    assert article_files(content) == []
+
+
+def test_new_article_without_a_title_is_refused(tmp_path):
+    content = empty_content(tmp_path)
+    run = invoke("new", "  ", "--content", str(content))
+    assert run.returncode == 1
+    assert "GAGAL: the title is empty" in run.stderr
     assert article_files(content) == []

@@ -85,6 +85,7 @@ class Fetcher:
                     url, f"more than {self.options.max_redirects} redirects"
                 )
             seen.append(current)
+            _check_address(url, current)
             self._check_robots(url, current)
             response = self._with_retries(url, current)
             if response.status in _REDIRECTS and response.headers.get("location"):
@@ -141,8 +142,7 @@ class Fetcher:
         raise AssertionError("unreachable")
 
     def _request(self, original: str, url: str) -> Response:
-        if urlsplit(url).scheme not in ("http", "https"):
-            raise FetchError(original, f"not an http(s) URL: {url}")
+        _check_address(original, url)
         self._wait_for_host(url)
         raw = self._pool.request(
             "GET",
@@ -188,3 +188,10 @@ def _describe(error: Exception) -> str:
         return "timed out while connecting"
     reason = getattr(error, "reason", None) or error
     return f"connection failed: {reason}"
+
+
+def _check_address(original: str, url: str) -> None:
+    """``url`` is a web address (checked before robots.txt is asked about it)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise FetchError(original, f"not an http(s) URL: {url}")
