@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from warta.authority import Authority, Region
+from warta.authority import Agency, Authority, Region
 from warta.corpus import ArticleFile, read_articles
 from warta.entities import place_names
 from warta.indicators.catalogue import load_catalogue
@@ -72,25 +72,38 @@ _NATIONAL_WORDS = frozenset({"nasional", "negara"})
 
 
 class AgencyGuesser:
-    """``kind`` and ``region`` of a proposed agency, read off its name where
-    its words tell them: "Dinas Kesehatan Provinsi Aceh" is a provincial
-    office of Aceh, "Direktorat Jenderal Anggaran" a directorate general of
-    Indonesia. What the name does not tell stays ``TODO``."""
+    """``kind``, ``parent`` and ``region`` of a proposed agency, read off its
+    name where its words tell them: "Dinas Kesehatan Provinsi Aceh" is a
+    provincial office of Aceh, "Direktorat Jenderal Anggaran" a directorate
+    general of Indonesia, "Biro Hukum Kemenkes" a unit of Kementerian
+    Kesehatan (its parent, whose region it shares). What the name does not
+    tell stays ``TODO``."""
 
     def __init__(self, authority: Authority) -> None:
         self._regions: dict[str, Region] = {}
         for region in authority.regions:
             for name in place_names(region):
                 self._regions.setdefault(name, region)
+        self._agencies: dict[str, Agency] = {}
+        for agency in authority.agencies:
+            for label in agency.labels:
+                self._agencies.setdefault(normalize(label), agency)
 
     def fields(self, name: str) -> dict[str, str]:
         tokens = normalize(name).split()
-        suffixes = (" ".join(tokens[start:]) for start in range(1, len(tokens)))
-        region = next(filter(None, map(self._regions.get, suffixes)), None)
+        suffixes = [" ".join(tokens[start:]) for start in range(1, len(tokens))]
         kind = next(
             (k for head, k in _KIND_BY_HEAD if tuple(tokens[: len(head)]) == head),
             None,
         )
+        parent = next(filter(None, map(self._agencies.get, suffixes)), None)
+        if parent is not None:
+            return {
+                "kind": kind or "TODO",
+                "parent": parent.id,
+                "region": parent.region or "TODO",
+            }
+        region = next(filter(None, map(self._regions.get, suffixes)), None)
         if kind is None and region is not None:
             kind = _OFFICE_KIND.get(region.kind)
         if kind is None and tokens[:1] == ["badan"] and _NATIONAL_WORDS & set(tokens):

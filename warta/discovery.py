@@ -121,6 +121,8 @@ _LIST_AFTER_COMMA = re.compile(r",\s*(?:[A-Z][\w-]*,?\s+)+(?:dan|serta)\s+[A-Z]"
 # Between two words of one name: spaces and one line break at most.
 _SPACE = r"[ \t]*\n?[ \t]*"
 _JOINED = re.compile(_SPACE)
+# Between an office's name and its holder's: also a comma.
+_HOLDER_GAP = re.compile(r"[ \t]*,?" + _SPACE)
 # Between the words of a person's name: also a dot after an initial.
 _NAME_GAP = re.compile(r"\.?" + _SPACE)
 # Between the words of an agency's name: also "-", "&", "/".
@@ -241,8 +243,14 @@ class _Words:
         return self.lowers[index]
 
     def covered(self, index: int) -> bool:
+        return self.mention_at(index) is not None
+
+    def mention_at(self, index: int) -> Mention | None:
+        """The matcher's mention word ``index`` is part of, if any."""
         found = bisect_right(self._mention_starts, self.starts[index]) - 1
-        return found >= 0 and self.mentions[found].end > self.starts[index]
+        if found >= 0 and self.mentions[found].end > self.starts[index]:
+            return self.mentions[found]
+        return None
 
     def next_mark(self, index: int) -> int | None:
         """The first word after ``index`` that is a rank or may open a
@@ -335,14 +343,11 @@ def discover_candidates(
         if mention.kind != AGENCY:
             continue
         before = words.index_at(mention.start) - 1
-        after = words.index_at(mention.end)
         titled = mention.method == "role" or (
             before >= 0 and words.lower(before) in TITLE_WORDS
         )
-        if titled and after < len(words):
-            gap = text[mention.end : words.starts[after]]
-            if re.fullmatch(r"[ \t]*,?[ \t]*\n?[ \t]*", gap):
-                _person_at(words, after, add, after_office=True)
+        if titled:
+            _holder_after(words, mention.end, add)
     return sorted(_without_short_forms(found), key=lambda candidate: candidate.start)
 
 
@@ -477,15 +482,51 @@ def _agency_at(
         last = name - 1
         while last > first and "(" in words.gap(last - 1):
             last -= 1  # "Inspektorat Jenderal (Itjen) Rudi ...": "(Itjen" goes
+    office_end = last  # the office's own words, before the body it belongs to
+    if name is None and place is None:
+        last = _with_parent(words, last)
+        if titled and last > office_end:
+            # "Kepala Biro Komunikasi dan Informasi Publik Kemenkes Aji Muhawarman"
+            _holder_after(words, words.ends[last], add)
     lowers = words.lowers[first : last + 1]
     if (
         _abroad(words, first, last)
-        or _GENERIC_OFFICE_WORDS.issuperset(lowers)
+        # generic words alone, or before the body they name ("Kantor Pusat
+        # Kemensos" is Kemensos)
+        or _GENERIC_OFFICE_WORDS.issuperset(words.lowers[first : office_end + 1])
         or tuple(lowers[:2]) in _NOT_OFFICES
         or (lowers[0] == "kantor" and _company_after(words, first, last))
     ):
         return
     add(AGENCY, first, last)
+
+
+def _with_parent(words: _Words, last: int) -> int:
+    """The last word of an office's name ending at ``last``, with the known
+    body it belongs to if that body follows at once ("Biro Komunikasi dan
+    Informasi Publik Kemenkes": the ministry's bureau, not a page of its own
+    for every ministry's bureau of that name)."""
+    after = last + 1
+    if after >= len(words) or not words.joined(after):
+        return last
+    mention = words.mention_at(after)
+    if (
+        mention is None
+        or mention.kind != AGENCY
+        or mention.start != words.starts[after]
+    ):
+        return last
+    return words.index_at(mention.end) - 1
+
+
+def _holder_after(words: _Words, end: int, add) -> None:
+    """The name right after an office's name that ends at offset ``end``
+    (after a title: the office's holder), past a comma or a line break."""
+    after = words.index_at(end)
+    if after < len(words) and _HOLDER_GAP.fullmatch(
+        words.text, end, words.starts[after]
+    ):
+        _person_at(words, after, add, after_office=True)
 
 
 def _comma_after(words: _Words, index: int) -> bool:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from warta.authority import Authority, Region
+from warta.authority import Agency, Authority, Region
 from warta.candidates import AgencyGuesser, CandidateCount, as_yaml
 
 AUTHORITY = Authority.build(
@@ -12,7 +12,16 @@ AUTHORITY = Authority.build(
         Region("aceh", "Aceh", "province", "indonesia"),
         Region("kota-bandar-lampung", "Kota Bandar Lampung", "city", "lampung"),
         Region("lampung-selatan", "Kabupaten Lampung Selatan", "regency", "lampung"),
-    ]
+    ],
+    agencies=[
+        Agency(
+            "kemenkes",
+            "Kementerian Kesehatan",
+            "ministry",
+            acronyms=("Kemenkes",),
+            region="indonesia",
+        ),
+    ],
 )
 
 
@@ -43,6 +52,21 @@ AUTHORITY = Authority.build(
 )
 def test_agency_kind_and_region_read_off_the_name(name, kind, region):
     assert AgencyGuesser(AUTHORITY).fields(name) == {"kind": kind, "region": region}
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Biro Komunikasi dan Informasi Publik Kemenkes", "TODO"),
+        ("Direktorat Jenderal Farmasi Kementerian Kesehatan", "directorate_general"),
+    ],
+)
+def test_a_unit_named_with_its_body_has_that_body_as_parent(name, kind):
+    assert AgencyGuesser(AUTHORITY).fields(name) == {
+        "kind": kind,
+        "parent": "kemenkes",
+        "region": "indonesia",
+    }
 
 
 def test_yaml_carries_the_guess_and_the_evidence():

@@ -994,6 +994,13 @@ DISCOVERY = [
     # without the rank the authority files give it.
     ("Balai Besar (BB) Kerajinan dan Batik menggelar pameran.", []),
     ("“Siap,” kata Rudi Hartono.", []),
+    # A unit named with the body it belongs to, and its head after a title.
+    (
+        "Kepala Biro Hukum Kemenperin Andi Saputra mengatakan.",
+        [(A, "Biro Hukum Kemenperin"), (P, "Andi Saputra")],
+    ),
+    ("Biro Hukum, Kemenperin menyatakan.", [(A, "Biro Hukum")]),
+    ("Ia datang ke Kantor Pusat Kemenperin.", []),
     # No office: generic words, a company's office, a hall, another
     # country's office, units of anything.
     ("Badan Usaha Milik Negara (BUMN) menyetor dividen.", []),
