@@ -126,6 +126,14 @@ def news_article(article, site_url: str, site_name: str) -> dict:
         for link in getattr(article, "people", [])
         if link.verified
     ]
+    # The indicators its figures are of: each a Dataset, as on its own page.
+    indicators = {
+        view.url: view.name for view in getattr(article, "figures", ()) if view.url
+    }
+    mentions += [
+        {"@type": "Dataset", "name": name, "url": absolute(site_url, url)}
+        for url, name in indicators.items()
+    ]
     if mentions:
         data["about"] = mentions[:3]
         data["mentions"] = mentions

@@ -144,6 +144,17 @@ SOURCE = "https://teraslampung.com/contoh/"
 ORIGINALS = {("2015-03-16", "Contoh"): SOURCE}
 STRUCTURED_CASES = [
     ("complete", ARTICLE, html(NEWS, CRUMBS, {**WARTA, "name": "Warta"}), []),
+    (
+        "an article that names no known agency, person or indicator",
+        ARTICLE,
+        html(
+            {**NEWS, "mentions": []},
+            CRUMBS,
+            {**WARTA, "name": "Warta"},
+            raw='<a href="../../../../../tokoh/usulan-budi/">Budi</a>',
+        ),
+        [],
+    ),
     ("no JSON-LD at all", ARTICLE, html(), [NO_JSON_LD]),
     (
         "invalid JSON",
@@ -170,6 +181,7 @@ STRUCTURED_CASES = [
                 "publisher": {"@type": "Organization"},
             },
             CRUMBS,
+            raw='<a href="../../../../../tokoh/m-ridho-ficardo/">M. Ridho Ficardo</a>',
         ),
         [
             "NewsArticle: missing headline",

@@ -7,6 +7,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
 import pytest
@@ -43,6 +44,14 @@ def test_article_structured_data(built_site):
     mentioned = {m["name"]: m["@type"] for m in article["mentions"]}
     assert mentioned["Kementerian Perindustrian"] == "GovernmentOrganization"
     assert mentioned["M. Ridho Ficardo"] == "Person"
+    # The indicators of the figures it reports, as their pages describe them.
+    datasets = [m for m in article["mentions"] if m["@type"] == "Dataset"]
+    assert datasets
+    for dataset in datasets:
+        assert "/indikator/" in dataset["url"]
+        assert "Dataset" in json_ld(
+            soup(built_site.page(urlsplit(dataset["url"]).path))
+        )
     crumbs = [item["name"] for item in data["BreadcrumbList"]["itemListElement"]]
     assert crumbs == ["Beranda", "Arsip 2015", article["headline"]]
 
