@@ -1,6 +1,7 @@
 """Encoding, sanitising, the metadata chain, storage and the extraction score."""
 
 import datetime as dt
+import json
 
 import pytest
 from bs4 import BeautifulSoup
@@ -12,7 +13,14 @@ from warta.ingest.evaluation import match_counts, score
 from warta.ingest.mojibake import describe, repair
 from warta.ingest.sanitize import clean_html, plain_text
 from warta.ingest.store import ArchiveIndex, canonical_url, save
-from warta.ingest.webpage import from_json_ld, from_meta_tags, parse_moment
+from warta.ingest.webpage import (
+    from_json_ld,
+    from_meta_tags,
+    joined_dateline,
+    parse_moment,
+    parse_page,
+    without_leading_widget,
+)
 
 # --- encoding -----------------------------------------------------------------
 
@@ -323,3 +331,65 @@ def test_extra_text_lowers_precision_not_recall():
     precision, recall = score([(truth, truth + " iklan iklan iklan iklan iklan")])
     assert recall == 1.0
     assert 0.3 < precision < 0.6
+
+
+# --- a page's body and dates, as the extractor leaves them -------------------------
+
+TEXT = "Dinas Perindustrian membahas kopi bersama pelaku usaha."
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # detik's "<strong>Jakarta</strong> - <p>…": the dateline on its own.
+        (f"**Jakarta**-\n\n{TEXT}", f"**Jakarta** - {TEXT}"),
+        (f"Bandar Lampung —\n\n{TEXT}", f"Bandar Lampung — {TEXT}"),
+        (f"**Jakarta** - {TEXT}", f"**Jakarta** - {TEXT}"),
+        # Not a dateline: too long, or the whole body.
+        (f"Ini kalimat panjang yang diakhiri tanda -\n\n{TEXT}", None),
+        ("**Jakarta**-", None),
+    ],
+)
+def test_a_dateline_standing_alone_is_joined_to_its_paragraph(body, expected):
+    assert joined_dateline(body) == (expected or body)
+
+
+WIDGET = "##### Headline\n\nTaksiran kerugian itu belum termasuk yang diderita warga."
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (f"{WIDGET}\n\n{TEXT}", TEXT),
+        (f"## Terpopuler\n\nSatu dua tiga.\n\n{TEXT}\n\nLagi.", f"{TEXT}\n\nLagi."),
+        # An article's own heading, a long paragraph, or nothing after: kept.
+        (f"## Latar belakang\n\n{TEXT}\n\n{TEXT}", None),
+        (f"##### Headline\n\n{TEXT * 8}\n\n{TEXT}", None),
+        (WIDGET, None),
+    ],
+)
+def test_a_box_of_the_page_at_the_body_start_is_dropped(body, expected):
+    assert without_leading_widget(body) == (expected or body)
+
+
+def test_a_page_with_a_fragment_url_and_modified_before_published(tmp_path):
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Ekspor Kopi Naik",
+        "datePublished": "2026-01-20T18:33:13+07:00",
+        "dateModified": "2026-01-20T18:30:00+07:00",
+        "url": "https://contoh.id/berita/1/ekspor-kopi-naik#",
+    }
+    paragraphs = "".join(
+        f"<p>{TEXT} Kalimat {n} menambah isi berita.</p>" for n in range(6)
+    )
+    html = (
+        '<!doctype html><html lang="id"><head><meta charset="utf-8">'
+        f'<script type="application/ld+json">{json.dumps(ld)}</script></head>'
+        f"<body><article><h1>Ekspor Kopi Naik</h1>{paragraphs}</article></body></html>"
+    )
+    draft = parse_page(html, url="https://contoh.id/berita/1/ekspor-kopi-naik")
+    assert draft.source_url == "https://contoh.id/berita/1/ekspor-kopi-naik"
+    assert draft.date == dt.datetime(2026, 1, 20, 18, 33)
+    assert draft.modified is None  # the site's slip is dropped, the article kept

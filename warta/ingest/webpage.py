@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import urldefrag, urljoin
 from zoneinfo import ZoneInfo
 
 import trafilatura
@@ -271,7 +271,8 @@ def parse_page(
     ]
     page_url = _first(chain, "url")
     if isinstance(page_url, str):
-        page_url = urljoin(url or "", page_url)
+        # ("https://…/213419026/judul#": a fragment names no other article)
+        page_url = urldefrag(urljoin(url or "", page_url)).url
     body_html = extract_body(html, url, "html")
     body = html_to_markdown(
         body_html or "", page_url if isinstance(page_url, str) else url
@@ -283,6 +284,7 @@ def parse_page(
         raise IngestError(source_name, "not a news page: no title found")
 
     body = _without_leading_title(body, str(title))
+    body = joined_dateline(without_leading_widget(body))
     gazetteer = gazetteer or Gazetteer({})
     dateline = None
     for paragraph in body.split("\n\n")[:4]:
@@ -293,12 +295,15 @@ def parse_page(
     date = parse_moment(_first(chain, "date")) or publication_date(
         plain_text(body_html or "")
     )
+    modified = parse_moment(_first(chain, "modified"))
+    if modified and date and _as_datetime(modified) < _as_datetime(date):
+        modified = None  # the site's slip: "modified" before "published"
     source = _first(chain, "source")
     return ArticleDraft(
         title=one_line(plain_text(str(title))),
         body=body,
         date=date,
-        modified=parse_moment(_first(chain, "modified")),
+        modified=modified,
         source=one_line(plain_text(str(source))) if source else None,
         source_url=page_url
         if isinstance(page_url, str) and page_url.startswith("http")
@@ -310,6 +315,51 @@ def parse_page(
         image=_safe_url(_first(chain, "image"), page_url or url),
         tags=[one_line(plain_text(t)) for t in (_first(chain, "tags") or [])][:10],
     )
+
+
+def _as_datetime(moment: dt.datetime | dt.date) -> dt.datetime:
+    if isinstance(moment, dt.datetime):
+        return moment
+    return dt.datetime.combine(moment, dt.time())
+
+
+# A dateline the page set apart from its first paragraph (detik's
+# "<strong>Jakarta</strong> - <p>…"), which the extractor gives a paragraph
+# of its own: "**Jakarta**-".
+_LONE_DATELINE = re.compile(
+    r"(?P<place>(?:\*\*)?[^\W\d][^\n*]{0,38}?(?:\*\*)?)\s*(?P<dash>[—–]|-{1,2})"
+)
+
+
+def joined_dateline(body: str) -> str:
+    """``body`` with a dateline standing alone joined to the paragraph after it."""
+    first, _, rest = body.partition("\n\n")
+    match = _LONE_DATELINE.fullmatch(first)
+    if not rest or match is None or len(match["place"].split()) > 4:
+        return body
+    return f"{match['place']} {match['dash']} {rest}"
+
+
+# A box of the page's own, headed by one of these, that the extractor took
+# for the article's start (Media Indonesia's "Headline" box of its e-paper:
+# a heading and one line about another story).
+_WIDGET_HEADING = re.compile(
+    r"#{1,6} (?:headline|terpopuler|populer|terkini|trending|berita terkait|"
+    r"baca juga|pilihan redaksi|rekomendasi)",
+    re.IGNORECASE,
+)
+WIDGET_MAX_WORDS = 40
+
+
+def without_leading_widget(body: str) -> str:
+    """``body`` less a page's box at its start: the box's heading and the
+    short paragraph under it, when the article goes on after them."""
+    parts = body.split("\n\n", 2)
+    if len(parts) < 3 or not _WIDGET_HEADING.fullmatch(parts[0].strip()):
+        return body
+    if len(parts[1].split()) > WIDGET_MAX_WORDS:
+        return body
+    return parts[2]
 
 
 def _without_leading_title(body: str, title: str) -> str:
