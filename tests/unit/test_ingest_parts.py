@@ -16,6 +16,7 @@ from warta.ingest.store import ArchiveIndex, canonical_url, save
 from warta.ingest.webpage import (
     from_json_ld,
     from_meta_tags,
+    html_to_markdown,
     joined_dateline,
     parse_moment,
     parse_page,
@@ -393,3 +394,16 @@ def test_a_page_with_a_fragment_url_and_modified_before_published(tmp_path):
     assert draft.source_url == "https://contoh.id/berita/1/ekspor-kopi-naik"
     assert draft.date == dt.datetime(2026, 1, 20, 18, 33)
     assert draft.modified is None  # the site's slip is dropped, the article kept
+
+
+def test_links_to_the_sites_own_listings_become_their_words():
+    body = (
+        '<p>Menteri Perhubungan (<a href="/tag/menhub">Menhub</a>) membahas '
+        '<a href="https://www.kompas.com/tag/tiket-pesawat">tiket pesawat</a> dan '
+        '<a href="/topik/avtur/">avtur</a>; data di '
+        '<a href="https://bps.go.id/id/statistics-table">tabel BPS</a>.</p>'
+    )
+    assert html_to_markdown(body, "https://money.kompas.com/read/1") == (
+        "Menteri Perhubungan (Menhub) membahas tiket pesawat dan avtur; data di "
+        "[tabel BPS](https://bps.go.id/id/statistics-table)."
+    )

@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import urldefrag, urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
 import trafilatura
@@ -222,11 +222,20 @@ def extract_body(html: str, url: str | None, output_format: str) -> str:
     return extracted or ""
 
 
+# Links a site sets on words of its articles to its own listings (tags,
+# topics, searches): navigation, not a source the article cites.
+_LISTING_LINK = re.compile(
+    r"^/(?:tag|tags|topik|topic|search|cari|indeks)(?:/|$)", re.I
+)
+
+
 def html_to_markdown(body_html: str, base_url: str | None) -> str:
     safe = clean_html(body_html)
     soup = BeautifulSoup(safe, "html.parser")
     for link in soup.find_all("a", href=True):
         link["href"] = urljoin(base_url or "", link["href"])
+        if _LISTING_LINK.search(urlsplit(link["href"]).path):
+            link.unwrap()  # "[Menhub](https://www.kompas.com/tag/menhub)": the word
     for image in soup.find_all("img"):
         if not image.get("src"):
             image.decompose()
