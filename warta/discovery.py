@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from itertools import compress, count
 from operator import add
+
+from rapidfuzz import fuzz
 
 from warta.authority import Authority
 from warta.entities import (
@@ -121,6 +123,12 @@ _LIST_AFTER_COMMA = re.compile(r",\s*(?:[A-Z][\w-]*,?\s+)+(?:dan|serta)\s+[A-Z]"
 # Between two words of one name: spaces and one line break at most.
 _SPACE = r"[ \t]*\n?[ \t]*"
 _JOINED = re.compile(_SPACE)
+# How close (rapidfuzz's ratio, 0-100) an office's name before a known body
+# is to that body's name when it is that body, misspelt.
+SAME_BODY_RATIO = 90
+# Between an office's name and the body it belongs to: also an opening
+# bracket ("Badan Pengelola Investasi (BPI) Danantara").
+_BODY_GAP = re.compile(_SPACE + r"|[ \t]*\([ \t]*")
 # Between an office's name and its holder's: also a comma.
 _HOLDER_GAP = re.compile(r"[ \t]*,?" + _SPACE)
 # Between the words of a person's name: also a dot after an initial.
@@ -141,6 +149,8 @@ class Vocabulary:
     place_words: frozenset[str] = frozenset()
     place_starts: frozenset[str] = frozenset()
     known: frozenset[str] = frozenset()
+    # An agency's name by its id: how a unit's body is written in its name.
+    agency_names: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, authority: Authority) -> Vocabulary:
@@ -169,6 +179,7 @@ class Vocabulary:
             frozenset(places - _PLACE_PREFIXES - _PLACE_GENERIC),
             frozenset(starts - _PLACE_PREFIXES - _PLACE_GENERIC - _DIRECTIONS),
             frozenset(agencies | people),
+            {agency.id: agency.name for agency in authority.agencies},
         )
 
 
@@ -302,11 +313,13 @@ def discover_candidates(
     found: dict[tuple[str, str], Candidate] = {}
     taken = 0
 
-    def add(kind: str, first: int, last: int) -> None:
+    def add(kind: str, first: int, last: int, name: str = "") -> None:
+        """Propose words ``first`` .. ``last``, by ``name`` if given (else as
+        written)."""
         start, end = words.starts[first], words.ends[last]
         if _in_headline(text, start):
             return
-        name = " ".join(_PARENTHESIS.sub("", text[start:end]).split())
+        name = name or _written(text[start:end])
         key = normalize(name)
         if key in vocabulary.known:
             return
@@ -483,11 +496,20 @@ def _agency_at(
         while last > first and "(" in words.gap(last - 1):
             last -= 1  # "Inspektorat Jenderal (Itjen) Rudi ...": "(Itjen" goes
     office_end = last  # the office's own words, before the body it belongs to
-    if name is None and place is None:
-        last = _with_parent(words, last)
-        if titled and last > office_end:
+    parent = _parent_after(words, last) if name is None and place is None else None
+    full_name = ""
+    if parent is not None:
+        # Named with its body as the authority files name it, so that
+        # "... Kemenkes" and "... Kementerian Kesehatan" are one office.
+        last = words.index_at(parent.end) - 1
+        office = _written(words.text[words.starts[first] : words.ends[office_end]])
+        body = vocabulary.agency_names.get(parent.entity_id, parent.surface)
+        if _same_body(office, body):
+            return  # the body itself: "Badan Pengelola Investasi (BPI) Danantara"
+        full_name = f"{office} {body}"
+        if titled:
             # "Kepala Biro Komunikasi dan Informasi Publik Kemenkes Aji Muhawarman"
-            _holder_after(words, words.ends[last], add)
+            _holder_after(words, parent.end, add)
     lowers = words.lowers[first : last + 1]
     if (
         _abroad(words, first, last)
@@ -498,25 +520,35 @@ def _agency_at(
         or (lowers[0] == "kantor" and _company_after(words, first, last))
     ):
         return
-    add(AGENCY, first, last)
+    add(AGENCY, first, last, full_name)
 
 
-def _with_parent(words: _Words, last: int) -> int:
-    """The last word of an office's name ending at ``last``, with the known
-    body it belongs to if that body follows at once ("Biro Komunikasi dan
-    Informasi Publik Kemenkes": the ministry's bureau, not a page of its own
-    for every ministry's bureau of that name)."""
+def _same_body(office: str, body: str) -> bool:
+    """``office`` names ``body`` itself: cut short ("Badan Pengelola
+    Investasi" before "(BPI) Danantara") or misspelt ("Daya Anangata
+    Nusantara (Danantara)")."""
+    office, body = normalize(office), normalize(body)
+    return body.startswith(office) or fuzz.ratio(office, body) >= SAME_BODY_RATIO
+
+
+def _written(text: str) -> str:
+    """A name as written, less what it holds in brackets ("Dinas Perhubungan
+    (Dishub) DKI Jakarta")."""
+    return " ".join(_PARENTHESIS.sub("", text).split())
+
+
+def _parent_after(words: _Words, last: int) -> Mention | None:
+    """The known body an office's name ending at ``last`` belongs to, if that
+    body follows at once ("Biro Komunikasi dan Informasi Publik Kemenkes": the
+    ministry's bureau, not a page of its own for every ministry's bureau of
+    that name)."""
     after = last + 1
-    if after >= len(words) or not words.joined(after):
-        return last
+    if after >= len(words) or not _BODY_GAP.fullmatch(words.gap(last)):
+        return None
     mention = words.mention_at(after)
-    if (
-        mention is None
-        or mention.kind != AGENCY
-        or mention.start != words.starts[after]
-    ):
-        return last
-    return words.index_at(mention.end) - 1
+    if mention is None or mention.kind != AGENCY:
+        return None
+    return mention if mention.start == words.starts[after] else None
 
 
 def _holder_after(words: _Words, end: int, add) -> None:

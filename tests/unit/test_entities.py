@@ -997,10 +997,24 @@ DISCOVERY = [
     # A unit named with the body it belongs to, and its head after a title.
     (
         "Kepala Biro Hukum Kemenperin Andi Saputra mengatakan.",
-        [(A, "Biro Hukum Kemenperin"), (P, "Andi Saputra")],
+        [(A, "Biro Hukum Kementerian Perindustrian"), (P, "Andi Saputra")],
+    ),
+    (
+        "Biro Hukum Kementerian Perindustrian menyatakan.",
+        [(A, "Biro Hukum Kementerian Perindustrian")],
     ),
     ("Biro Hukum, Kemenperin menyatakan.", [(A, "Biro Hukum")]),
     ("Ia datang ke Kantor Pusat Kemenperin.", []),
+    (
+        "Balai Besar Kerajinan (Kemenperin) menyatakan.",
+        [(A, "Balai Besar Kerajinan Kementerian Perindustrian")],
+    ),
+    # The body itself, its name cut short before its short form.
+    ("Direktorat Jenderal Industri Kecil (Ditjen IKM) menggelar rapat.", []),
+    (
+        "Direktorat Jenderal Industri Kecil, Menengah, dan Aneeka (Ditjen IKM) hadir.",
+        [],
+    ),
     # No office: generic words, a company's office, a hall, another
     # country's office, units of anything.
     ("Badan Usaha Milik Negara (BUMN) menyetor dividen.", []),
@@ -1018,9 +1032,14 @@ def test_discover_candidates(matcher, text, expected):
     mentions = matcher.tag(text, region="lampung")
     candidates = discover_candidates(text, mentions, vocabulary=matcher.vocabulary)
     assert [(c.kind, c.name) for c in candidates] == expected
+    bodies = tuple(f" {agency.name}" for agency in matcher.authority.agencies)
     for candidate in candidates:
         written = re.sub(r"\(\w+\)", "", text[candidate.start : candidate.end])
-        assert written.split() == candidate.name.split()
+        if written.split() != candidate.name.split():
+            # a unit, closed by its body's name as the authority files write it
+            assert candidate.name.endswith(bodies)
+            assert written.split()[0] == candidate.name.split()[0]
+            continue
         sentence = re.sub(r"\(\w+\)", "", candidate.sentence)
         assert candidate.name in " ".join(sentence.split())
 
