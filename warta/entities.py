@@ -364,6 +364,8 @@ def canonical_title(title: str) -> str:
         phrase = " ".join(tokens[:size])
         if len(tokens) >= size and phrase in prefixes:
             return prefixes[phrase]
+    if tokens[0] == "wakil" and len(tokens) > 1:  # "Wakil Menteri Keuangan"
+        return "wakil " + canonical_title(" ".join(tokens[1:]))
     return " ".join(tokens)
 
 
@@ -1001,13 +1003,18 @@ class Matcher:
         following: _Hit | None,
         places: set[int],
     ) -> None:
-        """Given a date, the person holding the title then (if one does), unless
-        the title goes on with a place ("Kepala BPS Provinsi Jambi": a regional
-        office's head) or a name not the holder's ("Menkeu Purbaya" is his),
-        or is a deputy's, an acting or a former holder's (``NOT_THE_HOLDER``)."""
+        """Given a date, the person holding the title then (if one does): the
+        deputy after "Wakil" ("Wakil Menteri Keuangan"), when the authority
+        files hold a single one. Not when the title goes on with a place
+        ("Kepala BPS Provinsi Jambi": a regional office's head) or a name not
+        the holder's ("Menkeu Purbaya" is his), nor when it is an acting or a
+        former holder's, an aide's or an act's (``NOT_THE_HOLDER``)."""
         if day is None or (following is not None and following.key.person):
             return
-        if hit.first and state.tokens[hit.first - 1] in NOT_THE_HOLDER:
+        first = hit.first
+        if first and state.tokens[first - 1] == "wakil":
+            title, first = f"wakil {title}", first - 1
+        if first and state.tokens[first - 1] in NOT_THE_HOLDER:
             return
         holders = {
             person
@@ -1021,7 +1028,7 @@ class Matcher:
         goes_on = _name_goes_on(state, hit.stop, places)
         if goes_on and state.tokens[hit.stop] not in own_names:
             return
-        state.emit(person, PERSON, hit.first, hit.stop, "role")
+        state.emit(person, PERSON, first, hit.stop, "role")
 
     def _pick(
         self,

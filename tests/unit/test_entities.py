@@ -136,6 +136,12 @@ PEOPLE = """\
       to: 2016-07-27
 - id: ridho-rhoma
   name: Ridho Rhoma
+- id: faisol-riza
+  name: Faisol Riza
+  roles:
+    - title: Wakil Menteri Perindustrian
+      agency: kemenperin
+      from: 2024-10-21
 - id: rudi-hartono
   name: Letjen TNI Rudi Hartono
 - id: suryamin
@@ -621,6 +627,20 @@ CASES = [
         "Wakil Kepala BPS mengatakan",
         {"date": dt.date(2015, 3, 16)},
         [("bps", "Kepala BPS", "role")],
+    ),
+    # A deputy's title names the deputy, when the files hold one.
+    (
+        "Wakil Menteri Perindustrian mengatakan",
+        {"date": dt.date(2025, 1, 10)},
+        [
+            ("faisol-riza", "Wakil Menteri Perindustrian", "role"),
+            ("kemenperin", "Menteri Perindustrian", "role"),
+        ],
+    ),
+    (
+        "mantan Wakil Menteri Perindustrian mengatakan",
+        {"date": dt.date(2025, 1, 10)},
+        [("kemenperin", "Menteri Perindustrian", "role")],
     ),
     (
         "mantan Menteri Perindustrian mengatakan",
