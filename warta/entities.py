@@ -121,12 +121,12 @@ OFFICE_TITLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("kantor", ("kepala kantor",)),
 )
 
-# Words before a title that make it another's: a deputy's, an acting or a
-# former holder's ("Wakil Kepala BGN", "Plt Kepala Dinas", "mantan Menteri"),
-# an aide's ("Staf Khusus Menteri", "Juru Bicara Menteri") or an act's
-# ("Peraturan Menteri Keuangan", "Surat Edaran Menteri").
+# Words before a title that make it another's: an acting or a former
+# holder's ("Plt Kepala Dinas", "mantan Menteri"), an aide's ("Staf Khusus
+# Menteri", "Juru Bicara Menteri") or an act's ("Peraturan Menteri Keuangan",
+# "Surat Edaran Menteri"). "Wakil" makes it the deputy's (``Matcher._holder``).
 NOT_THE_HOLDER = word_set(
-    "wakil mantan eks bekas calon plt plh pj penjabat pelaksana "
+    "mantan eks bekas calon plt plh pj penjabat pelaksana "
     "khusus ahli bicara peraturan keputusan instruksi edaran"
 )
 
