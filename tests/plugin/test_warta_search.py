@@ -964,7 +964,12 @@ def test_postings_worked_out_while_the_site_is_written_are_patched_at_the_end(
     figures = indexing.finish()
     indexing.save()
     assert worked_out == [8]
-    assert (figures["files_read"], indexing.dropped) == (2, 1)
+    assert figures["files_read"] == 2
+    # Page 5 was taken from the cache, then named: dropped. Page 2 is named
+    # at once, mostly before the cache is read; on a loaded machine the cache
+    # may be read first (seen with a benchmark beside the tests), and page 2
+    # is dropped too.
+    assert indexing.dropped in (1, 2)
 
     fresh = tmp_path / "fresh"
     shutil.copytree(output / "berita", fresh / "berita")
