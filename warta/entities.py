@@ -620,6 +620,7 @@ class Matcher:
                 for token in normalize(person.name).split(" ")
                 if len(token) >= 3 and token not in TITLE_WORDS
                 and token not in HEAD_WORDS and token not in RANKS
+                and token not in HONORIFICS
             ]  # fmt: skip
             if tokens:
                 self._short_tokens[person.id] = tuple(
