@@ -230,6 +230,9 @@ _KEEP_PLACE_WORD_AFTER = frozenset({"pemerintah", "wali", "wakil"})
 COUNTRY_SUFFIXES = ("republik indonesia", "ri")
 _MINISTRY_HEADS = ("kementerian", "kementrian", "menteri")
 
+# A ministry's short form with its own short form in capitals: "KemenPU".
+_KEMEN_CAPITALS = re.compile(r"Kemen([A-Z]{2,})")
+
 # Spellings of Muhammad in people's names; "M." is the usual abbreviation.
 _MUHAMMAD = ("muhammad", "mohammad", "muhamad", "mohamad", "moh", "muh", "m")
 
@@ -291,6 +294,9 @@ def variants(name: str) -> set[str]:
     if not base:
         return set()
     found = _closure({base}, _replacements)
+    spaced = _KEMEN_CAPITALS.fullmatch(name.strip())
+    if spaced:  # "KemenPU" is also written "Kemen PU"
+        found.add(f"kemen {spaced[1].lower()}")
     ministries = {strip_country_suffix(v) for v in found if is_ministry_name(v)}
     for bare in ministries:
         found.add(bare)

@@ -105,6 +105,9 @@ def test_original_span_of_a_normalised_match():
             set(),
         ),
         ("Kemenperin", {"kemenperin", "kemenperin ri"}, set()),
+        # A short form in capitals after "Kemen" is also written apart.
+        ("KemenPU", {"kemenpu", "kemen pu"}, set()),
+        ("Kemenkes", {"kemenkes"}, {"kemen kes"}),
         (
             "Pemerintah Provinsi Lampung",
             {"pemprov lampung", "pemerintah prov lampung"},
