@@ -353,6 +353,25 @@ def _short_form_titles(full_name: str, short: str) -> list[tuple[str, str]]:
     ]
 
 
+MINISTRY_KINDS = frozenset({"ministry", "coordinating_ministry"})
+
+
+def minister_titles(short: str) -> list[tuple[str, str]]:
+    """A minister's and a deputy's short titles from the ministry's short
+    form: ``"kemenkeu"`` -> ``[("menkeu", "menteri"), ("wamenkeu", "wakil
+    menteri")]``, ``"kemnaker"`` -> ``menaker``, ``"kemhan"`` -> ``menhan``,
+    ``"kemenko perekonomian"`` -> ``menko perekonomian``."""
+    head, _, rest = short.partition(" ")
+    if head.startswith("kemen") and len(head) > 5:
+        title = "men" + head[5:]
+    elif head.startswith("kem") and len(head) > 4 and head[3] not in "aeiou":
+        title = ("me" if head[3] == "n" else "men") + head[3:]
+    else:
+        return []
+    tail = f" {rest}" if rest else ""
+    return [(f"{title}{tail}", "menteri"), (f"wa{title}{tail}", "wakil menteri")]
+
+
 def canonical_title(title: str) -> str:
     """The title part of a role: "Gubernur Lampung" -> "gubernur",
     "Kadis Perindustrian Provinsi Lampung" -> "kepala dinas"."""
@@ -1147,6 +1166,8 @@ def _add_agency(builder: _KeyBuilder, agency: Agency, places: list[str]) -> None
                 offices = _office_titles(form)
                 if short and not offices:
                     offices = _short_form_titles(full_name, form)
+                    if agency.kind in MINISTRY_KINDS:  # "Menkeu", "Wamenkeu"
+                        offices += minister_titles(form)
                 for office, title in offices:
                     _put(builder.role, office, 0 if specific else 1, agency.id)
                     builder.role_title.setdefault(office, title)

@@ -24,7 +24,7 @@ from warta.entities import AGENCY, PERSON, Matcher
 from warta.errors import ContentError
 from warta.parallel import PARALLEL_MIN, map_on_cores
 
-CACHE_VERSION = "11"  # 2: sentences cut; 3-6, 8-10: discovery; 11: Kemen PU
+CACHE_VERSION = "12"  # 2: sentences cut; 3-6, 8-10: discovery; 11-12: titles
 
 
 def split_ids(value: str | list[str] | None) -> tuple[str, ...]:

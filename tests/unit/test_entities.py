@@ -16,6 +16,7 @@ from warta.entities import (
     Matcher,
     Mention,
     canonical_title,
+    minister_titles,
     sentence_cuts,
     unique_ids,
 )
@@ -628,6 +629,17 @@ CASES = [
         {"date": dt.date(2015, 3, 16)},
         [("bps", "Kepala BPS", "role")],
     ),
+    # A minister's and a deputy's short titles, made from the short form.
+    (
+        "Menperin mengatakan",
+        {"date": dt.date(2015, 3, 16)},
+        [("kemenperin", "Menperin", "role"), ("saleh-husin", "Menperin", "role")],
+    ),
+    (
+        "Wamenperin mengatakan",
+        {"date": dt.date(2025, 1, 10)},
+        [("kemenperin", "Wamenperin", "role"), ("faisol-riza", "Wamenperin", "role")],
+    ),
     # A deputy's title names the deputy, when the files hold one.
     (
         "Wakil Menteri Perindustrian mengatakan",
@@ -1097,3 +1109,22 @@ def test_a_region_is_found_by_id_name_or_alias_once_per_name(
         else:
             assert matcher.region_id(region) == expected
     assert len(looked_up) <= 1  # the second and third time: as found
+
+
+@pytest.mark.parametrize(
+    ("short", "expected"),
+    [
+        ("kemenkeu", ["menkeu", "wamenkeu"]),
+        ("kemnaker", ["menaker", "wamenaker"]),
+        ("kemhan", ["menhan", "wamenhan"]),
+        ("kemenko perekonomian", ["menko perekonomian", "wamenko perekonomian"]),
+        ("kemen bumn", []),  # "Kemen BUMN": no minister is called "Men BUMN"
+        ("komdigi", []),
+    ],
+)
+def test_minister_titles_are_made_from_the_short_form(short, expected):
+    found = minister_titles(short)
+    assert [title for title, _ in found] == expected
+    assert [canonical for _, canonical in found] == ["menteri", "wakil menteri"][
+        : len(expected)
+    ]
