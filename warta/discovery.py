@@ -313,9 +313,11 @@ def discover_candidates(
     found: dict[tuple[str, str], Candidate] = {}
     taken = 0
 
-    def add(kind: str, first: int, last: int, name: str = "") -> None:
+    def add(
+        kind: str, first: int, last: int, name: str = "", parent: str | None = None
+    ) -> None:
         """Propose words ``first`` .. ``last``, by ``name`` if given (else as
-        written)."""
+        written); ``parent``: the id of the known body it belongs to."""
         start, end = words.starts[first], words.ends[last]
         if _in_headline(text, start):
             return
@@ -327,7 +329,9 @@ def discover_candidates(
             cuts.extend(sentence_cuts(text))
         found.setdefault(
             (kind, key),
-            Candidate(kind, name, mention_context(text, cuts, start, end), start, end),
+            Candidate(
+                kind, name, mention_context(text, cuts, start, end), start, end, parent
+            ),
         )
 
     # Most words start nothing: the words that may are picked out in C.
@@ -520,7 +524,7 @@ def _agency_at(
         or (lowers[0] == "kantor" and _company_after(words, first, last))
     ):
         return
-    add(AGENCY, first, last, full_name)
+    add(AGENCY, first, last, full_name, parent.entity_id if parent else None)
 
 
 def _same_body(office: str, body: str) -> bool:

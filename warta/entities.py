@@ -208,6 +208,7 @@ class Candidate:
     sentence: str
     start: int
     end: int
+    parent: str | None = None  # a unit's: the known body it belongs to
 
 
 def unique_ids(mentions: Iterable[Mention]) -> dict[str, tuple[str, ...]]:

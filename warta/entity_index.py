@@ -44,6 +44,7 @@ class EntityArticles:
     kind: str
     verified: bool
     name: str | None = None
+    parent: str | None = None  # a discovered unit's known body (``Tag.parent``)
     # {article: the first sentence of it naming the entity}, in the order the
     # articles came in: newest first when grouped by date (``group_by_entity``'s
     # ``date_of``). The entity's page reads both from this one dict: at 20,000
@@ -82,7 +83,7 @@ def group_by_entity(
             entry = index.get(tag.id)
             if entry is None:
                 entry = index[tag.id] = EntityArticles(
-                    tag.id, tag.kind, tag.verified, tag.name, newest=date
+                    tag.id, tag.kind, tag.verified, tag.name, tag.parent, newest=date
                 )
             entry.mentions.setdefault(article, tag.sentence)
             ids.append(tag.id)

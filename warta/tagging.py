@@ -24,7 +24,7 @@ from warta.entities import AGENCY, PERSON, Matcher
 from warta.errors import ContentError
 from warta.parallel import PARALLEL_MIN, map_on_cores
 
-CACHE_VERSION = "12"  # 2: sentences cut; 3-6, 8-10: discovery; 11-12: titles
+CACHE_VERSION = "13"  # 2: sentences cut; 3-6, 8-10: discovery; 11-13: titles, parent
 
 
 def split_ids(value: str | list[str] | None) -> tuple[str, ...]:
@@ -63,6 +63,7 @@ class Tag:
     sentence: str
     verified: bool = True
     name: str | None = None  # for discovered entities, which have no authority entry
+    parent: str | None = None  # a discovered unit's: the known body it belongs to
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,11 @@ class ArticleTags:
         return [tag for tag in self.tags if tag.kind == kind]
 
     def to_json(self) -> list[dict]:
-        return [flat_record(tag) for tag in self.tags]
+        records = [flat_record(tag) for tag in self.tags]
+        for record in records:
+            if record["parent"] is None:
+                del record["parent"]  # (most tags: kept out of the cache file)
+        return records
 
     @classmethod
     def from_json(cls, records: list[dict]) -> ArticleTags:
@@ -168,7 +173,16 @@ def tag_article(
             continue
         seen.add(entity_id)
         sentence = _one_copy(sentences, candidate.sentence)
-        tags.append(Tag(entity_id, candidate.kind, sentence, False, candidate.name))
+        tags.append(
+            Tag(
+                entity_id,
+                candidate.kind,
+                sentence,
+                False,
+                candidate.name,
+                candidate.parent,
+            )
+        )
     return ArticleTags(tuple(tags))
 
 

@@ -268,6 +268,9 @@ def build_pages(data: dict) -> dict[str, EntityPage]:
                 if other in pages
             ]
         record = page.record
+        if page.kind == AGENCY and record is None and entry is not None:
+            # A discovered unit links the known body it was named with.
+            page.parent = link(entry.parent) if entry.parent in pages else None
         if page.kind == AGENCY and record is not None:
             page.kind_label = KIND_LABELS.get(record.kind, record.kind)
             page.parent = link(record.parent) if record.parent in pages else None

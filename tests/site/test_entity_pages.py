@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -156,3 +157,35 @@ def test_only_a_verified_entity_page_leads_to_a_search_among_its_articles(
     assert links["usulan-slamet-riyanto-purnomo"][1] is None
     # A verified agency's page leads to the search with the agency chosen.
     assert links["kemenperin"] == (True, {"lembaga": ["Kementerian Perindustrian"]})
+
+
+UNIT_ARTICLE = """Title: Biro Hukum Kemenperin Kaji Aturan Rotan
+Date: 2016-05-03
+Slug: biro-hukum-kemenperin-kaji-aturan-rotan
+Source: Contoh.id
+Region: Lampung
+
+Kepala Biro Hukum Kemenperin Andi Saputra mengatakan aturan ekspor rotan dikaji.
+"""
+
+
+def test_a_discovered_unit_links_the_known_body_it_was_named_with(
+    content_copy, tmp_path
+):
+    """Also from the tag cache, in the next build."""
+    (content_copy / "articles" / "2016").mkdir()
+    (content_copy / "articles" / "2016" / "biro.md").write_text(
+        UNIT_ARTICLE, encoding="utf-8"
+    )
+    unit = Path("lembaga", "usulan-biro-hukum-kementerian-perindustrian", "index.html")
+    for _ in range(2):
+        built = run_build(content_copy, tmp_path / "output")
+        assert built.returncode == 0, built.stderr
+        page = soup((built.output / unit).read_text(encoding="utf-8"))
+        assert page.h1.get_text(strip=True) == "Biro Hukum Kementerian Perindustrian"
+        assert page.select_one(".peringatan") is not None  # unverified
+        [parent] = [
+            div for div in page.select(".entitas__ket div") if div.dt.text == "Induk"
+        ]
+        assert parent.a.get_text(strip=True) == "Kementerian Perindustrian"
+        assert parent.a["href"].endswith("/lembaga/kemenperin/")

@@ -1128,3 +1128,12 @@ def test_minister_titles_are_made_from_the_short_form(short, expected):
     assert [canonical for _, canonical in found] == ["menteri", "wakil menteri"][
         : len(expected)
     ]
+
+
+def test_a_discovered_unit_carries_the_id_of_its_body(matcher):
+    text = "Kepala Biro Hukum Kemenperin Andi Saputra mengatakan."
+    found = {c.name: c.parent for c in matcher.discover_candidates(text)}
+    assert found == {
+        "Biro Hukum Kementerian Perindustrian": "kemenperin",
+        "Andi Saputra": None,
+    }
