@@ -361,12 +361,15 @@ def minister_titles(short: str) -> list[tuple[str, str]]:
     """A minister's and a deputy's short titles from the ministry's short
     form: ``"kemenkeu"`` -> ``[("menkeu", "menteri"), ("wamenkeu", "wakil
     menteri")]``, ``"kemnaker"`` -> ``menaker``, ``"kemhan"`` -> ``menhan``,
-    ``"kemenko perekonomian"`` -> ``menko perekonomian``."""
+    ``"kemenko perekonomian"`` -> ``menko perekonomian``; a short form of
+    another shape follows "Menteri" (``"kkp"`` -> ``menteri kkp``)."""
     head, _, rest = short.partition(" ")
     if head.startswith("kemen") and len(head) > 5:
         title = "men" + head[5:]
     elif head.startswith("kem") and len(head) > 4 and head[3] not in "aeiou":
         title = ("me" if head[3] == "n" else "men") + head[3:]
+    elif not head.startswith("kem"):
+        return [(f"menteri {short}", "menteri")]
     else:
         return []
     tail = f" {rest}" if rest else ""

@@ -1119,7 +1119,8 @@ def test_a_region_is_found_by_id_name_or_alias_once_per_name(
         ("kemhan", ["menhan", "wamenhan"]),
         ("kemenko perekonomian", ["menko perekonomian", "wamenko perekonomian"]),
         ("kemen bumn", []),  # "Kemen BUMN": no minister is called "Men BUMN"
-        ("komdigi", []),
+        ("komdigi", ["menteri komdigi"]),
+        ("kkp", ["menteri kkp"]),
     ],
 )
 def test_minister_titles_are_made_from_the_short_form(short, expected):
