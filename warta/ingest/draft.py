@@ -80,19 +80,21 @@ class ArticleDraft:
         """Put right the mis-decoded words of the text fields (those a page
         wrote escaped, ``Nestl\\u00c3\\u00a9`` in its JSON-LD, come through
         parsing so); a slug made from the title is made again."""
-        changes: Changes = ()
-        for name in (*_TEXT_FIELDS, "tags"):
-            value = getattr(self, name)
-            values = value if isinstance(value, list) else [value]
-            fixed = [repair(item) if item else None for item in values]
-            if not any(item and item.changes for item in fixed):
-                continue
-            if name == "title" and self.slug == make_slug(self.title):
-                self.slug = make_slug(fixed[0].text)
-            texts = [item.text if item else None for item in fixed]
-            setattr(self, name, texts if isinstance(value, list) else texts[0])
-            changes += tuple(pair for item in fixed if item for pair in item.changes)
-        return changes
+        changes: list[tuple[str, str]] = []
+
+        def fixed(value: str) -> str:
+            repaired = repair(value)
+            changes.extend(repaired.changes)
+            return repaired.text
+
+        title = self.title
+        for name in _TEXT_FIELDS:
+            if value := getattr(self, name):
+                setattr(self, name, fixed(value))
+        self.tags = [fixed(tag) for tag in self.tags]
+        if self.title != title and self.slug == make_slug(title):
+            self.slug = make_slug(self.title)
+        return tuple(changes)
 
     def header_values(self) -> dict[str, str]:
         values: dict[str, str] = {}

@@ -91,8 +91,7 @@ class Importer:
         self, draft: ArticleDraft, source: str, repaired: Changes = ()
     ) -> Outcome:
         """Check ``draft`` and write it (print it, on a dry run). ``repaired``:
-        what was put right in the input before it was parsed."""
-        repaired += draft.repair_text()
+        what was put right in the input."""
         markdown = draft.to_markdown()
         if draft.date is None:
             raise IngestError(source, "no publication date found in the input")
@@ -131,7 +130,8 @@ class Importer:
         )
         if url and not draft.source_url:
             draft.source_url = url
-        return self.finish(draft, source, fixed.changes)
+        # A page's fields may hold escaped forms the text did not show.
+        return self.finish(draft, source, fixed.changes + draft.repair_text())
 
     def from_url(self, url: str) -> Outcome:
         fetcher = self.fetcher or Fetcher()
