@@ -343,15 +343,14 @@ def _office_titles(name: str) -> list[tuple[str, str]]:
     return found
 
 
-def _short_form_titles(full_name: str, short: str) -> list[tuple[str, str]]:
-    """A chief's title before the short form of an office whose full name
-    makes it a "kepala": ``("badan nasional penanggulangan bencana", "bnpb")``
-    -> ``[("kepala bnpb", "kepala badan")]``. Ministers and directors general
-    go by their own short titles ("Menperin", "Dirjen IKM"), not by these."""
-    titles = {title for _, title in _office_titles(full_name)}
-    return [
-        (f"kepala {short}", title) for title in titles if title.startswith("kepala ")
-    ]
+def _chief_title(full_name: str) -> str | None:
+    """The title of the chief of an office whose full name makes it a
+    "kepala" (``"badan nasional penanggulangan bencana"`` -> ``"kepala
+    badan"``), who goes by it before the short form too ("Kepala BNPB").
+    Ministers and directors general go by their own short titles
+    ("Menperin", "Dirjen IKM"), not by these."""
+    titles = (title for _, title in _office_titles(full_name))
+    return next((title for title in titles if title.startswith("kepala ")), None)
 
 
 MINISTRY_KINDS = frozenset({"ministry", "coordinating_ministry"})
@@ -1148,7 +1147,7 @@ class Matcher:
 
 
 def _add_agency(builder: _KeyBuilder, agency: Agency, places: list[str]) -> None:
-    full_name = normalize(agency.name)
+    chief = _chief_title(normalize(agency.name))
     for label in agency.labels:
         base = normalize(label)
         upper = _capital_tokens(label)
@@ -1169,7 +1168,7 @@ def _add_agency(builder: _KeyBuilder, agency: Agency, places: list[str]) -> None
                     continue
                 offices = _office_titles(form)
                 if short and not offices:
-                    offices = _short_form_titles(full_name, form)
+                    offices = [(f"kepala {form}", chief)] if chief else []
                     if agency.kind in MINISTRY_KINDS:  # "Menkeu", "Wamenkeu"
                         offices += minister_titles(form)
                 for office, title in offices:
