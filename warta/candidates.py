@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from warta.authority import Agency, Authority, Region
+from warta.authority import Authority, Region
 from warta.corpus import ArticleFile, read_articles
 from warta.entities import place_names
 from warta.indicators.catalogue import load_catalogue
@@ -25,6 +25,7 @@ class CandidateCount:
     count: int = 0
     example: str = ""
     articles: list[str] = field(default_factory=list)
+    parent: str | None = None  # a unit's known body, as discovery found it
 
 
 def count_candidates(tagged: Iterable[tuple[str, ArticleTags]]) -> list[CandidateCount]:
@@ -37,7 +38,7 @@ def count_candidates(tagged: Iterable[tuple[str, ArticleTags]]) -> list[Candidat
             entry = found.get(tag.id)
             if entry is None:
                 entry = found[tag.id] = CandidateCount(
-                    tag.kind, tag.id, tag.name or tag.id
+                    tag.kind, tag.id, tag.name or tag.id, parent=tag.parent
                 )
                 entry.example = tag.sentence
             entry.count += 1
@@ -72,36 +73,32 @@ _NATIONAL_WORDS = frozenset({"nasional", "negara"})
 
 
 class AgencyGuesser:
-    """``kind``, ``parent`` and ``region`` of a proposed agency, read off its
-    name where its words tell them: "Dinas Kesehatan Provinsi Aceh" is a
-    provincial office of Aceh, "Direktorat Jenderal Anggaran" a directorate
-    general of Indonesia, "Biro Hukum Kemenkes" a unit of Kementerian
-    Kesehatan (its parent, whose region it shares). What the name does not
-    tell stays ``TODO``."""
+    """``kind`` and ``region`` of a proposed agency, read off its name where
+    its words tell them: "Dinas Kesehatan Provinsi Aceh" is a provincial
+    office of Aceh, "Direktorat Jenderal Anggaran" a directorate general of
+    Indonesia; a unit discovery found with its body ("Biro Hukum Kementerian
+    Kesehatan", ``parent`` kemenkes) shares that body's region. What the
+    name does not tell stays ``TODO``."""
 
     def __init__(self, authority: Authority) -> None:
         self._regions: dict[str, Region] = {}
         for region in authority.regions:
             for name in place_names(region):
                 self._regions.setdefault(name, region)
-        self._agencies: dict[str, Agency] = {}
-        for agency in authority.agencies:
-            for label in agency.labels:
-                self._agencies.setdefault(normalize(label), agency)
+        self._agencies = authority.agency_by_id
 
-    def fields(self, name: str) -> dict[str, str]:
+    def fields(self, name: str, parent: str | None = None) -> dict[str, str]:
         tokens = normalize(name).split()
         suffixes = [" ".join(tokens[start:]) for start in range(1, len(tokens))]
         kind = next(
             (k for head, k in _KIND_BY_HEAD if tuple(tokens[: len(head)]) == head),
             None,
         )
-        parent = next(filter(None, map(self._agencies.get, suffixes)), None)
-        if parent is not None:
+        if parent in self._agencies:
             return {
                 "kind": kind or "TODO",
-                "parent": parent.id,
-                "region": parent.region or "TODO",
+                "parent": parent,
+                "region": self._agencies[parent].region or "TODO",
             }
         region = next(filter(None, map(self._regions.get, suffixes)), None)
         if kind is None and region is not None:
@@ -126,7 +123,7 @@ def as_yaml(
         entry = {"id": candidate.id.removeprefix("usulan-"), "name": candidate.name}
         if kind == "agency":
             if guesser is not None:
-                entry |= guesser.fields(candidate.name)
+                entry |= guesser.fields(candidate.name, candidate.parent)
             else:
                 entry["kind"] = entry["region"] = "TODO"
         else:

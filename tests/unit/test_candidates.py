@@ -61,8 +61,8 @@ def test_agency_kind_and_region_read_off_the_name(name, kind, region):
         ("Direktorat Jenderal Farmasi Kementerian Kesehatan", "directorate_general"),
     ],
 )
-def test_a_unit_named_with_its_body_has_that_body_as_parent(name, kind):
-    assert AgencyGuesser(AUTHORITY).fields(name) == {
+def test_a_unit_found_with_its_body_has_that_body_as_parent(name, kind):
+    assert AgencyGuesser(AUTHORITY).fields(name, "kemenkes") == {
         "kind": kind,
         "parent": "kemenkes",
         "region": "indonesia",
@@ -85,3 +85,19 @@ def test_yaml_carries_the_guess_and_the_evidence():
     assert "- id: dinas-sosial-aceh\n  name: Dinas Sosial Aceh\n" in text
     assert "  kind: provincial_office\n  region: aceh" in text
     assert "kind: TODO\n  region: TODO" in as_yaml(found, "agency")
+
+
+def test_yaml_carries_a_units_parent_as_discovery_found_it():
+    found = [
+        CandidateCount(
+            "agency",
+            "usulan-biro-hukum-kementerian-kesehatan",
+            "Biro Hukum Kementerian Kesehatan",
+            1,
+            "Kepala Biro Hukum Kemenkes hadir.",
+            ["a.md"],
+            parent="kemenkes",
+        )
+    ]
+    text = as_yaml(found, "agency", AgencyGuesser(AUTHORITY))
+    assert "  kind: TODO\n  parent: kemenkes\n  region: indonesia" in text
