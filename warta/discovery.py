@@ -161,8 +161,8 @@ class Vocabulary:
         people = {
             name
             for person in authority.people
-            for label in person.labels
-            for name in (normalize(label), _without_prefixes(normalize(label)))
+            for folded in map(normalize, person.labels)
+            for name in (folded, _without_prefixes(folded))
         }
         names = [
             normalize(label).split()
