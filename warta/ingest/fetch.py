@@ -142,7 +142,7 @@ class Fetcher:
         raise AssertionError("unreachable")
 
     def _request(self, original: str, url: str) -> Response:
-        _check_address(original, url)
+        # (``get`` checked the address: robots.txt's is made from it)
         self._wait_for_host(url)
         raw = self._pool.request(
             "GET",
