@@ -588,7 +588,7 @@ def audit(c, output=None, lighthouse=True, skip="", site_url="", content="conten
 )
 def bench(
     c,
-    articles=2000,
+    articles=None,
     keep=None,
     skip_plain=False,
     search=False,
@@ -607,8 +607,15 @@ def bench(
         write_json,
     )
 
+    try:
+        articles = int(articles) if articles is not None else 2000
+        seed = int(seed) if seed is not None else None
+    except ValueError:
+        raise Exit("GAGAL: --articles and --seed take whole numbers", code=1) from None
+    if articles < 1:
+        raise Exit("GAGAL: --articles must be at least 1", code=1)
     options = BenchOptions(
-        articles=int(articles),
+        articles=articles,
         keep=keep,
         skip_plain=skip_plain,
         search=search,
@@ -616,7 +623,7 @@ def bench(
         warm=warm,
         incremental=incremental,
         profile=profile,
-        seed=int(seed) if seed is not None else None,
+        seed=seed,
         json_path=json,
     )
     try:

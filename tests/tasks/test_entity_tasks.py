@@ -189,3 +189,19 @@ def test_an_evaluation_of_a_missing_file_fails_with_its_name(tmp_path, task):
     assert run.returncode == 1
     assert f"GAGAL: {missing}: " in run.stderr
     assert "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "reason"),
+    [
+        (("--articles", "abc"), "take whole numbers"),
+        (("--seed", "x"), "take whole numbers"),
+        (("--articles", "0"), "at least 1"),
+    ],
+)
+def test_bench_refuses_a_count_that_is_no_number(args, reason):
+    run = invoke("bench", *args)
+    assert run.returncode == 1
+    assert "GAGAL: --" in run.stderr
+    assert reason in run.stderr
+    assert "Traceback" not in run.stderr
