@@ -223,9 +223,13 @@ def _importer(content, update, dry_run, **fetch):
             },
         }
     )
-    return Importer.for_content(
-        Path(content), update=update, dry_run=dry_run, fetcher=Fetcher(options)
-    )
+    try:
+        return Importer.for_content(
+            Path(content), update=update, dry_run=dry_run, fetcher=Fetcher(options)
+        )
+    except WartaError as error:  # a faulty places.yaml
+        print(f"GAGAL: {error}", file=sys.stderr)
+        raise Exit(code=1) from None
 
 
 def _run_import(action):

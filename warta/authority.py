@@ -40,7 +40,11 @@ AGENCY_KINDS = (
     "city_office",
 )
 
-FILES = ("regions.yaml", "agencies.yaml", "people.yaml")
+REGIONS_FILE = "regions.yaml"
+FILES = (REGIONS_FILE, "agencies.yaml", "people.yaml")
+# Regencies and cities by province, for datelines (``load_places``); not
+# read by the taggers, so not among FILES.
+PLACES_FILE = "places.yaml"
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _WIKIDATA = re.compile(r"^Q[1-9][0-9]*$")
@@ -714,6 +718,138 @@ def load_authority(folder: str | Path) -> Authority:
         (_person(d) for d in drafts["people.yaml"]),
         fingerprint(folder),
     )
+
+
+@dataclass(frozen=True)
+class ProvincePlaces:
+    """One entry of ``places.yaml``: a province's regencies and cities, by
+    their names without "Kabupaten"/"Kota", and ``aliases``: other names a
+    dateline gives them ("Solo" for Surakarta), each to one of those names."""
+
+    province: str
+    regencies: tuple[str, ...] = ()
+    cities: tuple[str, ...] = ()
+    aliases: Mapping[str, str] = field(default_factory=dict)
+    line: int = field(default=0, compare=False)
+
+
+def load_places(folder: str | Path) -> tuple[ProvincePlaces, ...]:
+    """Read and check ``places.yaml`` (none if the folder has no such file).
+
+    Each province (a province of ``regions.yaml``) once; a name listed once
+    among its regencies and once among its cities, without "Kabupaten" or
+    "Kota"; an alias for a name of its own entry and no other place's name.
+    Raise ``AuthorityError`` listing every fault, each with file, line and
+    reason."""
+    folder = Path(folder)
+    path = folder / PLACES_FILE
+    if not path.is_file():
+        return ()
+    faults = _Faults()
+    provinces = _province_ids(folder / REGIONS_FILE)
+    found: dict[str, ProvincePlaces] = {}
+    alias_lines: dict[str, int] = {}
+    for entry in _read_file(faults, path):
+        check = _EntryChecker(faults, path, entry)
+        complete = check.keys(("province", "regencies"), ("cities", "aliases"))
+        province = check.identifier("province")
+        if province in found:
+            first = found[province].line
+            check.fault(
+                "province", f"'{province}' is listed twice (first on line {first})"
+            )
+            continue
+        if province is not None and provinces is not None and province not in provinces:
+            check.fault("province", f"'{province}' is no province of regions.yaml")
+        regencies = _place_names(check, "regencies")
+        cities = _place_names(check, "cities")
+        own = {_folded(name): name for name in (*regencies, *cities)}
+        aliases = _place_aliases(check, own, alias_lines)
+        if complete and province is not None:
+            found[province] = ProvincePlaces(
+                province, regencies, cities, aliases, line=entry.line
+            )
+    _check_aliases(faults, path, found.values(), alias_lines)
+    if faults.items:
+        raise AuthorityError(sorted(faults.items, key=_fault_order))
+    return tuple(found.values())
+
+
+def _folded(name: str) -> str:
+    """A place's name however it is spaced, cased or hyphenated: a dateline's
+    "BAUBAU" is "Bau-Bau"."""
+    return normalize(name).replace(" ", "")
+
+
+def _province_ids(path: Path) -> set[str] | None:
+    """The ids of the provinces of ``regions.yaml``; None if it cannot be read
+    (``load_authority`` says why)."""
+    faults = _Faults()
+    entries = _read_file(faults, path) if path.is_file() else []
+    if faults.items or not entries:
+        return None
+    return {entry.get("id") for entry in entries if entry.get("kind") == "province"}
+
+
+def _place_names(check: _EntryChecker, key: str) -> tuple[str, ...]:
+    names = check.texts(key)
+    seen: set[str] = set()
+    for name in names:
+        if _folded(name) in seen:
+            check.fault(key, f"'{key}' lists {name!r} twice")
+        seen.add(_folded(name))
+        if normalize(name).split(" ")[0] in ("kabupaten", "kota"):
+            check.fault(key, f"{name!r}: write the name without 'Kabupaten' or 'Kota'")
+    return names
+
+
+def _place_aliases(
+    check: _EntryChecker, own: Mapping[str, str], lines: dict[str, int]
+) -> dict[str, str]:
+    """The entry's aliases, each to one of its ``own`` names (by folded
+    name); ``lines`` gets the line of each."""
+    value = check.entry.get("aliases")
+    if value is None:
+        return {}
+    if not isinstance(value, _Mapping):
+        check.fault("aliases", f"'aliases' must map names to places, not {value!r}")
+        return {}
+    aliases = {}
+    for alias, name in value.items():
+        line = value.key_lines.get(alias, value.line)
+        if not isinstance(alias, str) or not isinstance(name, str):
+            check.faults.add(check.path, line, f"alias {alias!r}: {name!r} is not text")
+        elif _folded(name) not in own:
+            reason = f"alias {alias!r} is for {name!r}, no place of this province"
+            check.faults.add(check.path, line, reason)
+        else:
+            aliases[alias.strip()] = own[_folded(name)]
+            lines[alias.strip()] = line
+    return aliases
+
+
+def _check_aliases(
+    faults: _Faults,
+    path: Path,
+    entries: Iterable[ProvincePlaces],
+    lines: Mapping[str, int],
+) -> None:
+    """An alias that is a place's name would take that place's datelines."""
+    entries = list(entries)
+    names = {
+        _folded(name): entry.province
+        for entry in entries
+        for name in (*entry.regencies, *entry.cities)
+    }
+    for entry in entries:
+        for alias in entry.aliases:
+            owner = names.get(_folded(alias))
+            if owner is not None:
+                faults.add(
+                    path,
+                    lines.get(alias, entry.line),
+                    f"alias {alias!r} is the name of a place of '{owner}'",
+                )
 
 
 def _fault_order(fault: ContentError) -> tuple[int, str, int]:

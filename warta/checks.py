@@ -13,6 +13,7 @@ from slugify import slugify
 from warta.corpus import ArticleFile, read_articles
 from warta.errors import AuthorityError, ContentError
 from warta.ingest.mojibake import describe, repair
+from warta.ingest.places import Gazetteer, squash
 from warta.spelt import usual_spelling
 from warta.tagging import Overrides, Tagger
 
@@ -39,6 +40,11 @@ def check_content(content: Path) -> CheckReport:
     except ContentError as error:
         report.faults.append(error)
         tagger = None
+    try:
+        gazetteer = Gazetteer.load(content / "authority")
+    except AuthorityError as error:
+        report.faults += error.errors
+        gazetteer = Gazetteer({})
     spelt: list[tuple[str, str, Path, int | None]] = []  # key, value, file, line
     for item in read_articles(content / "articles"):
         if isinstance(item, ContentError):
@@ -55,10 +61,24 @@ def check_content(content: Path) -> CheckReport:
         overrides = Overrides.from_metadata(values)
         for fault in tagger.faults(overrides, values.get("region")):
             key = fault.split(":")[0].lower()
+            if key == "region":
+                fault += _province_hint(gazetteer, values["region"])
             line = item.header.lines.get(key)
             report.faults.append(ContentError(item.path, line, fault))
     report.notes += spelling_notes(spelt)
     return report
+
+
+def _province_hint(gazetteer: Gazetteer, region: str) -> str:
+    """For a Region that names a regency or city: its province, which is."""
+    place = gazetteer.find(region)
+    if (
+        place is None
+        or place.province is None
+        or squash(region) == squash(place.province)
+    ):
+        return ""
+    return f"; {place.name} is in {place.province}: write 'Region: {place.province}'"
 
 
 def mojibake_notes(item: ArticleFile) -> list[ContentError]:

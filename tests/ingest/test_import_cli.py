@@ -158,6 +158,21 @@ def test_import_html_reads_a_dateline_of_a_place_alone(tmp_path):
     assert body[0].startswith("Metro - Dinas Perindustrian")
 
 
+def test_a_dateline_of_any_city_gives_its_province(tmp_path):
+    content = empty_content(tmp_path)
+    pasted = tmp_path / "tempel.txt"
+    pasted.write_text(
+        "Sentra Batik Diperluas\n\nSenin, 6 Mei 2024 09:00 WIB\n\n"
+        "SURAKARTA, Warta Uji - Dinas Perdagangan memperluas sentra batik.\n\n"
+        "Perluasan itu menampung dua ratus perajin.",
+        encoding="utf-8",
+    )
+    run = invoke("import-text", str(pasted), "--content", str(content))
+    assert run.returncode == 0, run.stderr
+    values, _ = split(article_files(content)[0].read_text(encoding="utf-8"))
+    assert (values["location"], values["region"]) == ("Surakarta", "Jawa Tengah")
+
+
 def test_new_article_is_ready_for_hand_entry(tmp_path):
     content = empty_content(tmp_path)
     run = invoke("new", "Harga Kopi Robusta Naik", "--content", str(content))

@@ -191,6 +191,51 @@ def test_an_evaluation_of_a_missing_file_fails_with_its_name(tmp_path, task):
     assert "Traceback" not in run.stderr
 
 
+def test_check_names_the_province_of_a_city_given_as_region(tmp_path):
+    content = content_with(tmp_path)
+    (Path(content) / "authority" / "places.yaml").write_text(
+        "- province: jawa-timur\n  regencies: [Sidoarjo]\n  cities: [Surabaya]\n",
+        encoding="utf-8",
+    )
+    path = f"{content}/articles/2024/koperasi.md"
+    article = Path(path)
+    text = article.read_text(encoding="utf-8")
+    article.write_text(
+        text.replace("Region: Lampung", "Region: SURABAYA"), encoding="utf-8"
+    )
+    run = invoke("check", "--content", content)
+    assert run.returncode == 1
+    assert (
+        f"{path}:3: Region: unknown region 'SURABAYA' (not in authority/regions.yaml); "
+        "Surabaya is in Jawa Timur: write 'Region: Jawa Timur'"
+    ) in run.stderr
+
+
+def test_check_and_import_name_a_fault_of_the_places_file(tmp_path):
+    content = content_with(tmp_path)
+    places = Path(content) / "authority" / "places.yaml"
+    places.write_text(
+        "- province: jawa-timur\n  regencies: [Sidoarjo]\n"
+        "- province: atlantis\n  regencies: [Ujung]\n",
+        encoding="utf-8",
+    )
+    run = invoke("check", "--content", content)
+    assert run.returncode == 1
+    assert f"{places}:3: 'atlantis' is no province of regions.yaml" in run.stderr
+    pasted = tmp_path / "tempel.txt"
+    pasted.write_text(
+        "Koperasi Susu Diresmikan\n\nSenin, 6 Mei 2024 09:00 WIB\n\n"
+        "SIDOARJO, Warta Uji - Dinas Koperasi meresmikan gudang susu.",
+        encoding="utf-8",
+    )
+    run = invoke("import-text", str(pasted), "--content", content)
+    assert run.returncode == 1
+    assert f"GAGAL: {places}:3: 'atlantis' is no province" in run.stderr
+    assert sorted((Path(content) / "articles").rglob("*.md")) == [
+        Path(content) / "articles" / "2024" / "koperasi.md"
+    ]
+
+
 @pytest.mark.parametrize(
     ("args", "reason"),
     [

@@ -74,8 +74,7 @@ class Importer:
 
     @classmethod
     def for_content(cls, content_dir: Path, **options) -> Importer:
-        regions = content_dir / "authority" / "regions.yaml"
-        return cls(content_dir, Gazetteer.from_regions_file(regions), **options)
+        return cls(content_dir, Gazetteer.load(content_dir / "authority"), **options)
 
     @property
     def articles_dir(self) -> Path:

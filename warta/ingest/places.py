@@ -1,4 +1,6 @@
-"""Place names from the regions authority file, for datelines and regions."""
+"""Place names from the authority files, for datelines and regions: the
+provinces and regions of ``regions.yaml`` and every regency and city of
+``places.yaml``."""
 
 from __future__ import annotations
 
@@ -7,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from warta.authority import REGIONS_FILE, load_places
 
 _PREFIXES = ("kabupaten ", "kota ", "provinsi ")
 
@@ -25,8 +29,37 @@ class Place:
 class Gazetteer:
     """Looks up a dateline place, however it is spaced or cased."""
 
-    def __init__(self, places: dict[str, Place]) -> None:
+    def __init__(
+        self, places: dict[str, Place], province_names: dict[str, str] | None = None
+    ) -> None:
         self._places = places
+        self._province_names = province_names or {}  # by region id
+
+    @classmethod
+    def load(cls, folder: str | Path) -> Gazetteer:
+        """The places of the authority folder: ``regions.yaml``, then
+        ``places.yaml`` for the names it does not hold. A name that places
+        of two provinces share ("Banjar") gives its place, with no province.
+
+        Raise ``AuthorityError`` if ``places.yaml`` holds faults."""
+        folder = Path(folder)
+        gazetteer = cls.from_regions_file(folder / REGIONS_FILE)
+        known = set(gazetteer._places)
+        found: dict[str, Place] = {}
+        for entry in load_places(folder):
+            province = gazetteer._province_names.get(entry.province)
+            province = _short_name(province) if province else None
+            # A city after a regency of its name, which it is named as.
+            names = [(name, name) for name in (*entry.regencies, *entry.cities)]
+            for label, name in [*names, *entry.aliases.items()]:
+                key = squash(label)
+                if key in known:
+                    continue
+                other = found.get(key)
+                shared = other is not None and other.province != province
+                found[key] = Place(name=name, province=None if shared else province)
+        gazetteer._places.update(found)
+        return gazetteer
 
     @classmethod
     def from_regions_file(cls, path: str | Path) -> Gazetteer:
@@ -56,7 +89,12 @@ class Gazetteer:
                     # written ("Jakarta", not "Daerah Khusus Ibukota Jakarta").
                     shown = _short_name(label) if kind == "province" else name
                     places[key] = Place(name=shown, province=province)
-        return cls(places)
+        provinces = {
+            ident: entry["name"]
+            for ident, entry in by_id.items()
+            if entry.get("kind") == "province"
+        }
+        return cls(places, provinces)
 
     def find(self, raw: str) -> Place | None:
         """The place ``raw`` names, if the regions file has it."""

@@ -1,0 +1,188 @@
+"""places.yaml: every regency and city by province, read for datelines."""
+
+from __future__ import annotations
+
+import pytest
+
+from warta.authority import load_places
+from warta.errors import AuthorityError
+from warta.ingest.pasted import parse_pasted
+from warta.ingest.places import Gazetteer, Place
+
+REGIONS = """\
+- id: dki-jakarta
+  name: Daerah Khusus Ibukota Jakarta
+  kind: province
+  aliases: [DKI Jakarta, Jakarta]
+- id: lampung
+  name: Lampung
+  kind: province
+- id: kota-metro
+  name: Kota Metro
+  kind: city
+  parent: lampung
+- id: jawa-barat
+  name: Jawa Barat
+  kind: province
+- id: jawa-tengah
+  name: Jawa Tengah
+  kind: province
+- id: jawa-timur
+  name: Jawa Timur
+  kind: province
+- id: kalimantan-selatan
+  name: Kalimantan Selatan
+  kind: province
+- id: pulau-jawa
+  name: Jawa
+  kind: island
+"""
+
+PLACES = """\
+- province: dki-jakarta
+  regencies: [Kepulauan Seribu]
+  cities: [Jakarta Selatan, Jakarta Utara]
+- province: lampung
+  regencies: [Lampung Tengah]
+  cities: [Bandar Lampung, Metro]
+- province: jawa-barat
+  regencies: [Bandung, Bandung Barat]
+  cities: [Bandung, Banjar]
+- province: jawa-tengah
+  regencies: [Batang]
+  cities: [Surakarta]
+  aliases:
+    Solo: Surakarta
+- province: jawa-timur
+  regencies: [Malang, Sidoarjo]
+  cities: [Batu, Malang, Surabaya]
+- province: kalimantan-selatan
+  regencies: [Banjar, Tanah Laut]
+  cities: [Banjarmasin]
+"""
+
+
+def authority(tmp_path, places: str = PLACES, regions: str = REGIONS):
+    folder = tmp_path / "authority"
+    folder.mkdir(exist_ok=True)
+    (folder / "regions.yaml").write_text(regions, encoding="utf-8")
+    (folder / "places.yaml").write_text(places, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("written", "place"),
+    [
+        ("SURABAYA", Place("Surabaya", "Jawa Timur")),
+        ("Sidoarjo", Place("Sidoarjo", "Jawa Timur")),
+        ("BANDUNG BARAT", Place("Bandung Barat", "Jawa Barat")),
+        ("JakartaSelatan", Place("Jakarta Selatan", "Daerah Khusus Ibukota Jakarta")),
+        # An alias gives the place's name.
+        ("SOLO", Place("Surakarta", "Jawa Tengah")),
+        # A regency and a city of one name, in one province.
+        ("Malang", Place("Malang", "Jawa Timur")),
+        # Places of two provinces: the place, no province.
+        ("BANJAR", Place("Banjar", None)),
+        # regions.yaml first: a province's alias, a region of its own.
+        ("JAKARTA", Place("Jakarta", "Daerah Khusus Ibukota Jakarta")),
+        ("METRO", Place("Metro", "Lampung")),
+        ("Bandarlampung", Place("Bandar Lampung", "Lampung")),
+        ("Atlantis", None),
+    ],
+)
+def test_the_gazetteer_reads_every_regency_and_city(tmp_path, written, place):
+    assert Gazetteer.load(authority(tmp_path)).find(written) == place
+
+
+def test_without_a_places_file_the_regions_file_still_serves(tmp_path):
+    folder = authority(tmp_path)
+    (folder / "places.yaml").unlink()
+    gazetteer = Gazetteer.load(folder)
+    assert gazetteer.find("Metro") == Place("Metro", "Lampung")
+    assert gazetteer.find("Surabaya") is None
+
+
+@pytest.mark.parametrize(
+    ("places", "line", "reason"),
+    [
+        ("- province: atlantis\n  regencies: [Ujung]\n", 1, "no province of regions"),
+        (
+            "- province: lampung\n  regencies: [A]\n- province: lampung\n"
+            "  regencies: [B]\n",
+            3,
+            "'lampung' is listed twice (first on line 1)",
+        ),
+        ("- province: lampung\n  cities: [Metro]\n", 1, "'regencies' is missing"),
+        (
+            "- province: lampung\n  regencies: [Metro, METRO]\n",
+            2,
+            "lists 'METRO' twice",
+        ),
+        (
+            "- province: lampung\n  regencies: [Kabupaten Way Kanan]\n",
+            2,
+            "without 'Kabupaten' or 'Kota'",
+        ),
+        ("- province: lampung\n  regencies: [A]\n  kota: [B]\n", 3, "unknown key"),
+        ("- province: lampung\n  regencies: [A, 7]\n", 2, "not text"),
+        (
+            "- province: lampung\n  regencies: [Tanggamus]\n  aliases:\n"
+            "    Tgm: Tanggamus\n    Solo: Surakarta\n",
+            5,
+            "alias 'Solo' is for 'Surakarta', no place of this province",
+        ),
+        (
+            "- province: lampung\n  regencies: [Tanggamus]\n"
+            "- province: jawa-timur\n  regencies: [Pasuruan]\n  aliases:\n"
+            "    Tanggamus: Pasuruan\n",
+            6,
+            "alias 'Tanggamus' is the name of a place of 'lampung'",
+        ),
+        ("- province: lampung\n  regencies: [A\n", 2, "YAML syntax error"),
+        ("province: lampung\n", 1, "must be a YAML list"),
+    ],
+)
+def test_a_faulty_places_file_names_line_and_reason(tmp_path, places, line, reason):
+    folder = authority(tmp_path, places)
+    with pytest.raises(AuthorityError) as raised:
+        load_places(folder)
+    faults = [(error.line, error.reason) for error in raised.value.errors]
+    assert any(at == line and reason in why for at, why in faults), faults
+    assert all(
+        error.path == str(folder / "places.yaml") for error in raised.value.errors
+    )
+
+
+@pytest.mark.parametrize(
+    ("first_line", "location", "region"),
+    [
+        ("SURABAYA, Warta Uji - Dinas Koperasi", "Surabaya", "Jawa Timur"),
+        ("Sidoarjo - Dinas Koperasi", "Sidoarjo", "Jawa Timur"),
+        ("SOLO, Warta Uji - Dinas Koperasi", "Surakarta", "Jawa Tengah"),
+        ("Banjar - Dinas Koperasi", "Banjar", None),
+        # Not a place: no dateline.
+        ("Rapat - Dinas Koperasi", None, None),
+    ],
+)
+def test_a_pasted_dateline_gives_place_and_province(
+    tmp_path, first_line, location, region
+):
+    text = (
+        "Koperasi Susu Diresmikan\n\nSenin, 6 Mei 2024 09:00 WIB\n\n"
+        f"{first_line} meresmikan gudang susu bersama peternak."
+    )
+    gazetteer = Gazetteer.load(authority(tmp_path))
+    draft = parse_pasted(text, source_name="tempel.txt", gazetteer=gazetteer)
+    assert (draft.location, draft.region) == (location, region)
+
+
+def test_the_project_places_file_holds_every_regency_and_city():
+    from tests.ingest.helpers import ROOT
+
+    folder = ROOT / "content" / "authority"
+    places = load_places(folder)
+    provinces = Gazetteer.from_regions_file(folder / "regions.yaml")._province_names
+    assert [entry.province for entry in places] == list(provinces)
+    # Kemendagri's count since the Papua provinces of 2022.
+    assert sum(len(entry.regencies) for entry in places) == 416
+    assert sum(len(entry.cities) for entry in places) == 98
