@@ -366,8 +366,13 @@ def _newest_first(articles) -> list:
     return sorted(articles, key=lambda a: (a.date, a.slug), reverse=True)
 
 
-def _names(pages: dict[str, EntityPage]) -> dict[str, str]:
-    return {page.id: page.name for page in pages.values()}
+def _names(pages: dict[str, EntityPage]) -> dict[str, tuple[str, str | None]]:
+    """What an article's record takes from each entity's page: its name and
+    its parent's id."""
+    return {
+        page.id: (page.name, page.parent.id if page.parent else None)
+        for page in pages.values()
+    }
 
 
 def _record_keys() -> CarriedOver:
@@ -391,9 +396,9 @@ class _Same:
         return isinstance(other, _Same) and other.value is self.value
 
 
-def _record_inputs(article, names: dict[str, str]) -> tuple | None:
-    """What an article's record is made of (``names``: each entity's name by
-    id, as its page has it); None if its tags or figures may change (not
+def _record_inputs(article, names: dict[str, tuple]) -> tuple | None:
+    """What an article's record is made of (``names``: each entity's name and
+    parent by id, as its page has them); None if its tags or figures may change (not
     found to hold nothing that can change when the article's page was
     digested)."""
     tags = getattr(article, "warta_tags", None)
@@ -421,13 +426,15 @@ def _article_record(article, pages: dict[str, EntityPage]) -> dict:
     entities = {AGENCY: [], PERSON: []}
     for tag in tags.tags if tags else ():
         page = pages.get(tag.id)
-        entities[tag.kind].append(
-            {
-                "id": tag.id,
-                "name": page.name if page else tag.name,
-                "verified": tag.verified,
-            }
-        )
+        entity = {
+            "id": tag.id,
+            "name": page.name if page else tag.name,
+            "verified": tag.verified,
+        }
+        if tag.kind == AGENCY:
+            # The body it belongs to, known or found beside it in the text.
+            entity["parent"] = page.parent.id if page and page.parent else None
+        entities[tag.kind].append(entity)
     return {
         "url": article.url,
         "title": article.title,

@@ -116,6 +116,14 @@ def test_articles_json(built_site):
     assert seed["region"] == "Lampung"
     verified = {a["id"] for a in seed["agencies"] if a["verified"]}
     assert verified == set(SEED_AGENCIES)
+    parents = {a["id"]: a["parent"] for a in seed["agencies"] if a["verified"]}
+    assert parents == {
+        "dinas-perindustrian-lampung": "pemprov-lampung",
+        "ditjen-ikma": "kemenperin",
+        "kemenperin": None,
+        "pemprov-lampung": None,
+    }
+    assert all("parent" not in p for p in seed["people"])
     assert {p["id"]: p["name"] for p in seed["people"] if p["verified"]} == SEED_PEOPLE
 
 
@@ -189,3 +197,10 @@ def test_a_discovered_unit_links_the_known_body_it_was_named_with(
         ]
         assert parent.a.get_text(strip=True) == "Kementerian Perindustrian"
         assert parent.a["href"].endswith("/lembaga/kemenperin/")
+        records = json.loads((built.output / "data" / "articles.json").read_text())
+        [record] = [r for r in records if r["title"].startswith("Biro Hukum")]
+        [agency] = [a for a in record["agencies"] if not a["verified"]]
+        assert (agency["name"], agency["parent"]) == (
+            "Biro Hukum Kementerian Perindustrian",
+            "kemenperin",
+        )
