@@ -159,6 +159,19 @@ class Person:
 
 
 @dataclass(frozen=True)
+class ProvincePlaces:
+    """One entry of ``places.yaml``: a province's regencies and cities, by
+    their names without "Kabupaten"/"Kota", and ``aliases``: other names a
+    dateline gives them ("Solo" for Surakarta), each to one of those names."""
+
+    province: str
+    regencies: tuple[str, ...] = ()
+    cities: tuple[str, ...] = ()
+    aliases: tuple[tuple[str, str], ...] = ()  # (alias, name)
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
 class Authority:
     """Every entity, in file order, with look-ups by id.
 
@@ -170,6 +183,9 @@ class Authority:
     agencies: tuple[Agency, ...]
     people: tuple[Person, ...]
     fingerprint: str = ""
+    # Every regency and city by province (``places.yaml``): where a place's
+    # name ends in a discovered office's ("Kabupaten Hulu Sungai Selatan").
+    places: tuple[ProvincePlaces, ...] = ()
     region_by_id: Mapping[str, Region] = field(default_factory=dict, repr=False)
     agency_by_id: Mapping[str, Agency] = field(default_factory=dict, repr=False)
     person_by_id: Mapping[str, Person] = field(default_factory=dict, repr=False)
@@ -181,6 +197,7 @@ class Authority:
         agencies: Iterable[Agency] = (),
         people: Iterable[Person] = (),
         fingerprint: str = "",
+        places: Iterable[ProvincePlaces] = (),
     ) -> Authority:
         """An authority from entities made in code (no validation)."""
         regions, agencies, people = tuple(regions), tuple(agencies), tuple(people)
@@ -189,6 +206,7 @@ class Authority:
             agencies,
             people,
             fingerprint,
+            tuple(places),
             MappingProxyType({item.id: item for item in regions}),
             MappingProxyType({item.id: item for item in agencies}),
             MappingProxyType({item.id: item for item in people}),
@@ -198,7 +216,7 @@ class Authority:
         # The look-ups are read-only views, which do not pickle: rebuild them.
         return (
             Authority.build,
-            (self.regions, self.agencies, self.people, self.fingerprint),
+            (self.regions, self.agencies, self.people, self.fingerprint, self.places),
         )
 
     def region_chain(self, region_id: str) -> list[Region]:
@@ -654,9 +672,10 @@ def _item_lines(text: str) -> list[int]:
 
 
 def fingerprint(folder: str | Path) -> str:
-    """SHA-256 over the authority files' names and bytes."""
+    """SHA-256 over the authority files' names and bytes (``places.yaml``'s
+    too: discovery reads it)."""
     digest = hashlib.sha256()
-    for name in FILES:
+    for name in (*FILES, PLACES_FILE):
         path = Path(folder) / name
         data = path.read_bytes() if path.is_file() else b""
         digest.update(f"{name}\0{len(data)}\0".encode())
@@ -708,6 +727,10 @@ def load_authority(folder: str | Path) -> Authority:
                 )
     _check_parent_loops(faults, drafts["regions.yaml"])
     _check_parent_loops(faults, drafts["agencies.yaml"])
+    provinces = {
+        d.values["id"] for d in regions.values() if d.values["kind"] == "province"
+    }
+    places = _read_places(faults, folder / PLACES_FILE, provinces)
 
     if faults.items:
         raise AuthorityError(sorted(faults.items, key=_fault_order))
@@ -717,36 +740,34 @@ def load_authority(folder: str | Path) -> Authority:
         (_agency(d) for d in drafts["agencies.yaml"]),
         (_person(d) for d in drafts["people.yaml"]),
         fingerprint(folder),
+        places,
     )
 
 
-@dataclass(frozen=True)
-class ProvincePlaces:
-    """One entry of ``places.yaml``: a province's regencies and cities, by
-    their names without "Kabupaten"/"Kota", and ``aliases``: other names a
-    dateline gives them ("Solo" for Surakarta), each to one of those names."""
-
-    province: str
-    regencies: tuple[str, ...] = ()
-    cities: tuple[str, ...] = ()
-    aliases: Mapping[str, str] = field(default_factory=dict)
-    line: int = field(default=0, compare=False)
-
-
 def load_places(folder: str | Path) -> tuple[ProvincePlaces, ...]:
-    """Read and check ``places.yaml`` (none if the folder has no such file).
-
-    Each province (a province of ``regions.yaml``) once; a name listed once
-    among its regencies and once among its cities, without "Kabupaten" or
-    "Kota"; an alias for a name of its own entry and no other place's name.
-    Raise ``AuthorityError`` listing every fault, each with file, line and
-    reason."""
+    """Read and check ``places.yaml`` alone (none if the folder has no such
+    file), for reading datelines. Raise ``AuthorityError`` listing every
+    fault, each with file, line and reason."""
     folder = Path(folder)
-    path = folder / PLACES_FILE
+    faults = _Faults()
+    places = _read_places(
+        faults, folder / PLACES_FILE, _province_ids(folder / REGIONS_FILE)
+    )
+    if faults.items:
+        raise AuthorityError(sorted(faults.items, key=_fault_order))
+    return places
+
+
+def _read_places(
+    faults: _Faults, path: Path, provinces: set[str] | None
+) -> tuple[ProvincePlaces, ...]:
+    """The entries of ``places.yaml`` at ``path`` (none if there is no such
+    file); faults for each that is not right: each province (one of
+    ``provinces``, unless None) once; a name listed once among its regencies
+    and once among its cities, without "Kabupaten" or "Kota"; an alias for a
+    name of its own entry and no other place's name."""
     if not path.is_file():
         return ()
-    faults = _Faults()
-    provinces = _province_ids(folder / REGIONS_FILE)
     found: dict[str, ProvincePlaces] = {}
     alias_lines: dict[str, int] = {}
     for entry in _read_file(faults, path):
@@ -767,11 +788,9 @@ def load_places(folder: str | Path) -> tuple[ProvincePlaces, ...]:
         aliases = _place_aliases(check, own, alias_lines)
         if complete and province is not None:
             found[province] = ProvincePlaces(
-                province, regencies, cities, aliases, line=entry.line
+                province, regencies, cities, tuple(aliases.items()), line=entry.line
             )
     _check_aliases(faults, path, found.values(), alias_lines)
-    if faults.items:
-        raise AuthorityError(sorted(faults.items, key=_fault_order))
     return tuple(found.values())
 
 
@@ -842,7 +861,7 @@ def _check_aliases(
         for name in (*entry.regencies, *entry.cities)
     }
     for entry in entries:
-        for alias in entry.aliases:
+        for alias, _ in entry.aliases:
             owner = names.get(_folded(alias))
             if owner is not None:
                 faults.add(

@@ -151,6 +151,10 @@ class Vocabulary:
     known: frozenset[str] = frozenset()
     # An agency's name by its id: how a unit's body is written in its name.
     agency_names: Mapping[str, str] = field(default_factory=dict)
+    # Every regency's and city's name and alias as its folded words
+    # (``places.yaml``), and the most words one has.
+    place_names: frozenset[tuple[str, ...]] = frozenset()
+    place_name_words: int = 0
 
     @classmethod
     def of(cls, authority: Authority) -> Vocabulary:
@@ -174,12 +178,19 @@ class Vocabulary:
         ]
         places = {token for name in names for token in name} | _DIRECTIONS
         starts = {name[0] for name in names if name}
+        regencies = {
+            tuple(normalize(name).split())
+            for entry in authority.places
+            for name in (*entry.regencies, *entry.cities, *dict(entry.aliases))
+        } - {()}
         return cls(
             frozenset(office | OFFICE_WORDS),
             frozenset(places - _PLACE_PREFIXES - _PLACE_GENERIC),
             frozenset(starts - _PLACE_PREFIXES - _PLACE_GENERIC - _DIRECTIONS),
             frozenset(agencies | people),
             {agency.id: agency.name for agency in authority.agencies},
+            frozenset(regencies),
+            max(map(len, regencies), default=0),
         )
 
 
@@ -487,9 +498,10 @@ def _agency_at(
     place = _place_end(words, first, last, vocabulary)
     if place is not None and place < last:
         name = place + 1
-    elif titled and not _comma_after(words, last):
+    elif titled and place is None and not _comma_after(words, last):
         # (a name after a comma is the office's holder: "Kepala Kantor
-        # Masjid Agung Al Azhar, Tatang Komara")
+        # Masjid Agung Al Azhar, Tatang Komara"; a phrase that ends with its
+        # place has none: "... Ogan Komering Ulu")
         name = _unknown_tail(words, first, last, vocabulary)
     else:
         name = None
@@ -589,18 +601,37 @@ def _place_end(
     words: _Words, first: int, last: int, vocabulary: Vocabulary
 ) -> int | None:
     """The last word of the first place the phrase names ("Provinsi Jawa
-    Barat", "Kota Bogor", "DKI Jakarta"), or None."""
+    Barat", "Kota Bogor", "DKI Jakarta", "Kabupaten Hulu Sungai Selatan",
+    "Ogan Komering Ulu"), or None."""
     for position in range(first + 1, last + 1):
         lower = words.lower(position)
         if lower in _PLACE_PREFIXES and position < last:
-            end = position + 1
+            end = _regency_end(words, position + 1, last, vocabulary) or position + 1
         elif lower in vocabulary.place_starts and words.capital(position):
             end = position
+        elif words.capital(position) and (
+            # A regency's or city's name of two words or more, unprefixed.
+            regency := _regency_end(words, position, last, vocabulary, least=2)
+        ):
+            end = regency
         else:
             continue
         while end < last and words.lower(end + 1) in vocabulary.place_words:
             end += 1
         return end
+    return None
+
+
+def _regency_end(
+    words: _Words, start: int, last: int, vocabulary: Vocabulary, least: int = 1
+) -> int | None:
+    """The last word of the longest name of a regency or city, of ``least``
+    words or more, that the words from ``start`` make, if they make one."""
+    longest = min(vocabulary.place_name_words, last - start + 1)
+    for size in range(longest, least - 1, -1):
+        named = tuple(words.lower(index) for index in range(start, start + size))
+        if named in vocabulary.place_names:
+            return start + size - 1
     return None
 
 

@@ -1,11 +1,19 @@
 """The authority files: loading, and every fault named with file, line, reason."""
 
 import datetime as dt
+import pickle
 from pathlib import Path
 
 import pytest
 
-from warta.authority import Agency, Authority, Region, Role, load_authority
+from warta.authority import (
+    Agency,
+    Authority,
+    ProvincePlaces,
+    Region,
+    Role,
+    load_authority,
+)
 from warta.errors import AuthorityError, ContentError, WartaError
 
 REGIONS = """\
@@ -111,6 +119,23 @@ def test_fingerprint_follows_the_bytes(tmp_path):
     assert len(first) == 64
     changed = write(tmp_path / "c", people=PEOPLE + "- id: x\n  name: X\n")
     assert load_authority(changed).fingerprint != first
+
+
+def test_places_load_with_the_regions_and_count_in_the_fingerprint(tmp_path):
+    folder = write(tmp_path)
+    without = load_authority(folder)
+    assert without.places == ()
+    (folder / "places.yaml").write_text(
+        "- province: lampung\n  regencies: [Way Kanan]\n  cities: [Metro]\n"
+        "  aliases:\n    WK: Way Kanan\n",
+        encoding="utf-8",
+    )
+    authority = load_authority(folder)
+    assert authority.places == (
+        ProvincePlaces("lampung", ("Way Kanan",), ("Metro",), (("WK", "Way Kanan"),)),
+    )
+    assert authority.fingerprint != without.fingerprint
+    assert pickle.loads(pickle.dumps(authority)).places == authority.places
 
 
 @pytest.mark.parametrize(
@@ -364,6 +389,9 @@ FAULTS = [
         5,
         "has a time of day",
     ),
+    # places.yaml is read with the others: a fault in it stops the build too.
+    ("places.yaml", "- province: mars\n  regencies: [Ujung]\n", 1, "no province"),
+    ("places.yaml", "- province: lampung\n  cities: [Metro]\n", 1, "'regencies'"),
 ]
 
 

@@ -166,12 +166,23 @@ ACCEPTANCE_TEXT = (
 )
 
 
+PLACES = """
+- province: lampung
+  regencies: [Lampung Selatan, Tulang Bawang Barat, Way Kanan]
+  cities: [Bandar Lampung, Metro]
+- province: jambi
+  regencies: [Tanjung Jabung Timur, Tebo]
+  cities: [Jambi, Sungai Penuh]
+"""
+
+
 @pytest.fixture(scope="module")
 def authority(tmp_path_factory):
     folder = tmp_path_factory.mktemp("authority")
     (folder / "regions.yaml").write_text(REGIONS, encoding="utf-8")
     (folder / "agencies.yaml").write_text(AGENCIES, encoding="utf-8")
     (folder / "people.yaml").write_text(PEOPLE, encoding="utf-8")
+    (folder / "places.yaml").write_text(PLACES, encoding="utf-8")
     return load_authority(folder)
 
 
@@ -1056,6 +1067,24 @@ DISCOVERY = [
     ("Rapat di Balai Kota Bogor.", []),
     ("Kementerian Kesehatan Singapura menyatakan.", []),
     ("Unit Reskrim Polsek Balongbendo menangkap.", []),
+    # A regency's name of several words is read whole (places.yaml), with or
+    # without "Kabupaten", and is no holder's name.
+    (
+        "Dinas Kesehatan Kabupaten Tanjung Jabung Timur mencatat kasus.",
+        [(A, "Dinas Kesehatan Kabupaten Tanjung Jabung Timur")],
+    ),
+    (
+        "Kepala Dinas Sosial Tanjung Jabung Timur Rudi Hartono Saputra hadir.",
+        [(A, "Dinas Sosial Tanjung Jabung Timur"), (P, "Rudi Hartono Saputra")],
+    ),
+    (
+        "Kepala Dinas Sosial Tanjung Jabung Timur mengatakan bantuan cair.",
+        [(A, "Dinas Sosial Tanjung Jabung Timur")],
+    ),
+    (
+        "Dinas Pertanian Kota Sungai Penuh memanen padi.",
+        [(A, "Dinas Pertanian Kota Sungai Penuh")],
+    ),
 ]
 
 

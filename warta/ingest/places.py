@@ -51,7 +51,7 @@ class Gazetteer:
             province = _short_name(province) if province else None
             # A city after a regency of its name, which it is named as.
             names = [(name, name) for name in (*entry.regencies, *entry.cities)]
-            for label, name in [*names, *entry.aliases.items()]:
+            for label, name in [*names, *entry.aliases]:
                 key = squash(label)
                 if key in known:
                     continue
