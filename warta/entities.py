@@ -375,6 +375,19 @@ def minister_titles(short: str) -> list[tuple[str, str]]:
     return [(f"{title}{tail}", "menteri"), (f"wa{title}{tail}", "wakil menteri")]
 
 
+_KEMEN_SHORT = re.compile(r"Kemen[- ]?(?!ko\b)(\w[\w -]*)")
+_K_CAPITALS = re.compile(r"K([A-Z]{2,})")
+
+
+def ministry_spelt_out(short: str) -> str | None:
+    """A ministry's short form with "Kementerian" spelt out, as news also
+    writes it: ``"KemenPANRB"`` -> ``"Kementerian PANRB"``, ``"Kemenimipas"``
+    -> ``"Kementerian imipas"``, ``"KLH"`` -> ``"Kementerian LH"``; None for
+    another shape ("Kemenko Perekonomian", "Kemnaker")."""
+    match = _KEMEN_SHORT.fullmatch(short) or _K_CAPITALS.fullmatch(short)
+    return f"Kementerian {match[1]}" if match else None
+
+
 def canonical_title(title: str) -> str:
     """The title part of a role: "Gubernur Lampung" -> "gubernur",
     "Kadis Perindustrian Provinsi Lampung" -> "kepala dinas"."""
@@ -1148,7 +1161,10 @@ class Matcher:
 
 def _add_agency(builder: _KeyBuilder, agency: Agency, places: list[str]) -> None:
     chief = _chief_title(normalize(agency.name))
-    for label in agency.labels:
+    labels = list(agency.labels)
+    if agency.kind in MINISTRY_KINDS:  # "Kementerian PANRB", "Kementerian LH"
+        labels += filter(None, map(ministry_spelt_out, agency.acronyms))
+    for label in dict.fromkeys(labels):
         base = normalize(label)
         upper = _capital_tokens(label)
         former = label in agency.former_names

@@ -9,7 +9,7 @@ import pytest
 
 import warta.entities
 from tests.spies import spy
-from warta.authority import load_authority
+from warta.authority import Agency, Authority, load_authority
 from warta.discovery import DISCOVERY_HEADS, discover_candidates
 from warta.entities import (
     HEAD_WORDS,
@@ -17,6 +17,7 @@ from warta.entities import (
     Mention,
     canonical_title,
     minister_titles,
+    ministry_spelt_out,
     sentence_cuts,
     unique_ids,
 )
@@ -1167,3 +1168,48 @@ def test_a_discovered_unit_carries_the_id_of_its_body(matcher):
         "Biro Hukum Kementerian Perindustrian": "kemenperin",
         "Andi Saputra": None,
     }
+
+
+@pytest.mark.parametrize(
+    ("short", "spelt_out"),
+    [
+        ("KemenPANRB", "Kementerian PANRB"),
+        ("Kemenimipas", "Kementerian imipas"),
+        ("KemenPU", "Kementerian PU"),
+        ("KLH", "Kementerian LH"),
+        ("KLHK", "Kementerian LHK"),
+        ("Kemenko Perekonomian", None),  # a coordinating ministry's own shape
+        ("Kemnaker", None),
+        ("Komdigi", None),
+        ("KLH/BPLH", None),
+    ],
+)
+def test_a_ministry_short_form_spelt_out(short, spelt_out):
+    assert ministry_spelt_out(short) == spelt_out
+
+
+def test_a_ministry_is_found_by_its_short_form_after_kementerian():
+    matcher = Matcher.from_authority(
+        Authority.build(
+            agencies=[
+                Agency(
+                    "kemenpan-rb",
+                    "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
+                    "ministry",
+                    acronyms=("KemenPANRB",),
+                ),
+                Agency("klh", "Kementerian Lingkungan Hidup", "ministry", ("KLH",)),
+                Agency("bps", "Badan Pusat Statistik", "national_agency", ("BPS",)),
+            ]
+        )
+    )
+    for text, expected in [
+        ("Kementerian PANRB menyampaikan surat.", ["kemenpan-rb"]),
+        ("Data Kementerian LH menunjukkan pencemaran.", ["klh"]),
+        ("Menteri LH mengatakan udara membaik.", ["klh"]),
+        # A short form written in capitals is read only in capitals.
+        ("Kementerian lh menyampaikan.", []),
+        # No ministry: no "Kementerian BPS".
+        ("Kementerian PS menyampaikan.", []),
+    ]:
+        assert [m.entity_id for m in matcher.tag(text)] == expected, text
