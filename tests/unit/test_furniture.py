@@ -81,6 +81,10 @@ def test_initials_closing_the_last_line_are_left_out():
         "ADVERTISEMENT",
         "SCROLL TO CONTINUE WITH CONTENT",
         'Simak Video "Panen Kopi di Lampung Barat"',
+        'Tonton juga video "Menkeu Temui Petani Kopi" di sini:',
+        "Simak juga Video: Cerita Petani Kopi Lampung",
+        "Saksikan Live DetikPagi :",
+        "Saksikan LiveDetikpagi:",
         "Lihat Foto",
         "[Gambas:Video 20detik]",
         "1 2 3 Selanjutnya",
@@ -100,6 +104,8 @@ def test_asides_are_left_out_anywhere(aside):
         "oleh Kepala Dinas Perindustrian",
         "Editor Budi menolak",  # no colon, no other credit beside it
         "simak video edukasi itu",  # a line of hard-wrapped text
+        "tonton juga video pelatihan itu",
+        "saksikan langsung panen raya",
         "2026",
         "halaman depan koran itu",
         "lihat juga data BPS tahun lalu",
