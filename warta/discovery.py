@@ -95,7 +95,9 @@ _NOT_NAMES = (
     | word_set(
         "senin selasa rabu kamis jumat sabtu minggu januari februari maret april "
         "mei juni juli agustus september oktober november desember provinsi "
-        "kabupaten kota pemerintah rapat data menurut dia ia mereka kami"
+        "kabupaten kota pemerintah rapat data menurut dia ia mereka kami "
+        # "Telegram Panglima TNI No TR/442/2025", "sebut Nabi Muhammad"
+        "no nabi"
     )
 )
 # A title's office and the name after it: "Kapolsek Tenjo Iptu Hendrik ...".
@@ -332,6 +334,8 @@ def discover_candidates(
         start, end = words.starts[first], words.ends[last]
         if _in_headline(text, start):
             return
+        if kind == PERSON and words.lower(first) in vocabulary.place_words:
+            return  # "Ketua DPRD Bantaeng, Sulawesi Selatan (Sulsel), ..."
         name = name or _written(text[start:end])
         key = normalize(name)
         if key in vocabulary.known:
@@ -498,10 +502,16 @@ def _agency_at(
     place = _place_end(words, first, last, vocabulary)
     if place is not None and place < last:
         name = place + 1
-    elif titled and place is None and not _comma_after(words, last):
+    elif (
+        titled
+        and place is None
+        and not _comma_after(words, last)
+        and not _short_form_after(words, first, last)
+    ):
         # (a name after a comma is the office's holder: "Kepala Kantor
         # Masjid Agung Al Azhar, Tatang Komara"; a phrase that ends with its
-        # place has none: "... Ogan Komering Ulu")
+        # place has none: "... Ogan Komering Ulu", nor one its short form
+        # in brackets closes: "Kepala Badan Pengatur Jalan Tol (BPJT)")
         name = _unknown_tail(words, first, last, vocabulary)
     else:
         name = None
@@ -520,12 +530,15 @@ def _agency_at(
         last = words.index_at(parent.end) - 1
         office = _written(words.text[words.starts[first] : words.ends[office_end]])
         body = vocabulary.agency_names.get(parent.entity_id, parent.surface)
-        if _same_body(office, body):
-            return  # the body itself: "Badan Pengelola Investasi (BPI) Danantara"
-        full_name = f"{office} {body}"
         if titled:
             # "Kepala Biro Komunikasi dan Informasi Publik Kemenkes Aji Muhawarman"
             _holder_after(words, parent.end, add)
+        if normalize(office) in vocabulary.known or _same_body(office, body):
+            # A known body the matcher missed ("Direktorat Jenderal (Sesditjen)
+            # Minyak dan Gas Bumi (Migas) Kementerian ESDM"), or the body
+            # itself ("Badan Pengelola Investasi (BPI) Danantara").
+            return
+        full_name = f"{office} {body}"
     lowers = words.lowers[first : last + 1]
     if (
         _abroad(words, first, last)
@@ -559,7 +572,14 @@ def _parent_after(words: _Words, last: int) -> Mention | None:
     ministry's bureau, not a page of its own for every ministry's bureau of
     that name)."""
     after = last + 1
-    if after >= len(words) or not _BODY_GAP.fullmatch(words.gap(last)):
+    if (
+        after + 1 < len(words)
+        and words.gap(last).strip() == "("
+        and words.gap(after).strip() == ")"
+        and not words.covered(after)
+    ):
+        after += 1  # past its own short form: "... Jalan Tol (BPJT) Kemenkes"
+    elif after >= len(words) or not _BODY_GAP.fullmatch(words.gap(last)):
         return None
     mention = words.mention_at(after)
     if mention is None or mention.kind != AGENCY:
@@ -575,6 +595,15 @@ def _holder_after(words: _Words, end: int, add) -> None:
         words.text, end, words.starts[after]
     ):
         _person_at(words, after, add, after_office=True)
+
+
+def _short_form_after(words: _Words, first: int, last: int) -> bool:
+    """The phrase ``first`` .. ``last`` is followed by its own short form in
+    brackets, as its first letter tells: "Badan Pengatur Jalan Tol (BPJT)",
+    not "Dinas Kesehatan Rudi Hartono (RH)"."""
+    if last + 1 >= len(words) or not words.gap(last).strip().startswith("("):
+        return False
+    return words.word(last + 1)[0].lower() == words.word(first)[0].lower()
 
 
 def _comma_after(words: _Words, index: int) -> bool:

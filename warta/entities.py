@@ -97,6 +97,8 @@ REGIONAL_TITLES: Mapping[str, tuple[str, str, str]] = MappingProxyType(
         "wabup": ("wakil bupati", "regency_government", "regency"),
         "wali kota": ("wali kota", "city_government", "city"),
         "walikota": ("wali kota", "city_government", "city"),
+        "walkot": ("wali kota", "city_government", "city"),
+        "wawalkot": ("wakil wali kota", "city_government", "city"),
         "wakil wali kota": ("wakil wali kota", "city_government", "city"),
         "wakil walikota": ("wakil wali kota", "city_government", "city"),
         "wawali": ("wakil wali kota", "city_government", "city"),
@@ -158,6 +160,8 @@ TITLE_WORDS = frozenset(
         "wakil",
         "wali",
         "walikota",
+        "walkot",
+        "wawalkot",
     }
 )
 # Words before a name that are no part of it.

@@ -1086,6 +1086,33 @@ DISCOVERY = [
         "Dinas Pertanian Kota Sungai Penuh memanen padi.",
         [(A, "Dinas Pertanian Kota Sungai Penuh")],
     ),
+    # No person: a place after a title's office and a comma, a short title,
+    # a number's abbreviation, a prophet.
+    ("Mobil Ketua DPRD Tebo, Lampung Selatan (Lamsel), Rudi Hartono hadir.", []),
+    ("Mantan Ketua DPRD Tebo, Jambi Muslim dipenjara.", []),
+    ('Harga turun," ungkap Walkot Agung di Metro.', []),
+    ("Telegram Panglima TNI No TR/442/2025 tertanggal 5 Mei.", []),
+    ("Ia sebut Nabi Muhammad tokoh fiktif.", []),
+    # An office's short form in brackets closes its name, and its body may
+    # follow it; a person's initials do not.
+    (
+        "Kepala Badan Pengatur Jalan Tol (BPJT) Kemenperin Andi Saputra berkata.",
+        [
+            (A, "Badan Pengatur Jalan Tol Kementerian Perindustrian"),
+            (P, "Andi Saputra"),
+        ],
+    ),
+    # A known body the matcher missed, named with its parent: no new office,
+    # its holder found.
+    (
+        "Sekretaris Direktorat Jenderal (Sesditjen) Industri Kecil Menengah dan"
+        " Aneka (IKMA) Kemenperin Andi Saputra berkata.",
+        [(P, "Andi Saputra")],
+    ),
+    (
+        "kata Kepala Dinas Kesehatan Rudi Hartono Saputra (RHS) kemarin.",
+        [(A, "Dinas Kesehatan"), (P, "Rudi Hartono Saputra")],
+    ),
 ]
 
 
