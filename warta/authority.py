@@ -146,12 +146,17 @@ class Role:
 
 @dataclass(frozen=True)
 class Person:
+    """An official. ``needs_title``: their name is too common to stand for
+    them alone ("Sugiono"): an article names them only where it also gives
+    their title ("Menlu Sugiono")."""
+
     id: str
     name: str
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     wikidata: str | None = None
     line: int = field(default=0, compare=False)
+    needs_title: bool = False
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -308,7 +313,7 @@ _SCHEMAS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType(
         },
         "people.yaml": {
             "required": ("id", "name"),
-            "optional": ("aliases", "roles", "wikidata"),
+            "optional": ("aliases", "roles", "wikidata", "needs_title"),
         },
     }
 )
@@ -441,6 +446,13 @@ class _EntryChecker:
             return None
         return value.strip()
 
+    def flag(self, key: str) -> bool:
+        value = self.entry.get(key, False)
+        if not isinstance(value, bool):
+            self.fault(key, f"'{key}' must be true or false, not {value!r}")
+            return False
+        return value
+
     def date(self, key: str) -> str | None:
         if self.entry.get(key) is None:
             return None
@@ -503,6 +515,7 @@ def _check_entry(faults: _Faults, path: Path, entry: _Mapping) -> _Draft | None:
             check.fault(given, f"'{given}' needs '{missing}' beside it")
     else:
         values["roles"] = _check_roles(faults, path, check)
+        values["needs_title"] = check.flag("needs_title")
     if not complete or values["id"] is None or values["name"] is None:
         return None
     return _Draft(path, entry.line, dict(entry.key_lines), values)
@@ -897,5 +910,5 @@ def _person(draft: _Draft) -> Person:
     v = draft.values
     return Person(
         v["id"], v["name"], v["aliases"], tuple(v["roles"]), v["wikidata"],
-        line=draft.line,
+        line=draft.line, needs_title=v["needs_title"],
     )  # fmt: skip

@@ -129,7 +129,9 @@ OFFICE_TITLES: tuple[tuple[str, tuple[str, ...]], ...] = (
 # "Surat Edaran Menteri"). "Wakil" makes it the deputy's (``Matcher._holder``).
 NOT_THE_HOLDER = word_set(
     "mantan eks bekas calon plt plh pj penjabat pelaksana "
-    "khusus ahli bicara peraturan keputusan instruksi edaran"
+    "khusus ahli bicara peraturan keputusan instruksi edaran "
+    # several holders of such offices: "para menteri luar negeri negara ..."
+    "para sejumlah beberapa seluruh semua"
 )
 
 # Words that start or qualify a title; never a person's name.
@@ -499,6 +501,8 @@ class _Tagging:
         self.hits: list[_Hit] = []
         self.starters: list[tuple[int, str, tuple]] = []  # words fuzzy starts from
         self.mentions: list[Mention] = []
+        # People named right after a title they hold ("Menlu Sugiono").
+        self.titled: set[str] = set()
         self._cuts: list[int] | None = None
 
     # -- helpers --------------------------------------------------------
@@ -584,6 +588,10 @@ class Matcher:
         self._keys = keys
         self._region_ids: dict[str, str | None] = {}  # see ``region_id``
         self._vocabulary = None  # discovery's, built when first needed
+        # People named in an article only where it gives their title too.
+        self._needing_title = frozenset(
+            person.id for person in authority.people if person.needs_title
+        )
 
         # Fuzzy stage: agency names by (head word, token count); people's
         # names by a token they hold, its position and their token count.
@@ -902,11 +910,19 @@ class Matcher:
     def _abroad(state: _Tagging, hit: _Hit) -> bool:
         """The office of ``hit`` is another country's: the country's name
         follows it in the same name ("Menteri Keuangan AS", "Kementerian
-        Perdagangan Jepang")."""
-        stop = hit.stop
-        if stop >= len(state.tokens) or not state.capitalised(stop):
+        Perdagangan Jepang"), perhaps past a short form in brackets
+        ("Menteri Luar Negeri (Menlu) China")."""
+        stop, count = hit.stop, len(state.tokens)
+        if stop >= count:
             return False
-        return state.follows(stop) and country_at(state.tokens, stop, state.follows) > 0
+        gap = state.gap(stop).strip()
+        if gap == "(" and stop + 1 < count and state.gap(stop + 1).strip() == ")":
+            stop, gap = stop + 1, ")"  # past the office's short form
+        if not state.capitalised(stop):
+            return False
+        # A closing bracket between: "(Menlu) China" is China's foreign minister.
+        goes_on = gap == ")" or state.follows(stop)
+        return goes_on and country_at(state.tokens, stop, state.follows) > 0
 
     def _named_on(self, key: _Key, day: dt.date) -> _Key:
         """``key`` without the agencies it named only before they were renamed
@@ -987,6 +1003,26 @@ class Matcher:
                     title = hit.key.role_title
                     self._holder(state, hit, agency, title, day, following, places)
         self._short_names(state, people)
+        if self._needing_title:
+            self._without_untitled(state)
+
+    def _without_untitled(self, state: _Tagging) -> None:
+        """Leaves out the mentions of a person whose name is too common to
+        stand for them alone (``Person.needs_title``) where the text does not
+        give their title: "Sugiono" is the foreign minister in an article
+        that writes "Menlu Sugiono", not in another."""
+        titled = state.titled | {
+            mention.entity_id
+            for mention in state.mentions
+            if mention.kind == PERSON and mention.method == "role"
+        }
+        state.mentions[:] = [
+            mention
+            for mention in state.mentions
+            if mention.kind != PERSON
+            or mention.entity_id not in self._needing_title
+            or mention.entity_id in titled
+        ]
 
     def _regional_title(
         self,
@@ -1049,7 +1085,7 @@ class Matcher:
         ("Kepala BPS Provinsi Jambi": a regional office's head) or a name not
         the holder's ("Menkeu Purbaya" is his), nor when it is an acting or a
         former holder's, an aide's or an act's (``NOT_THE_HOLDER``)."""
-        if day is None or (following is not None and following.key.person):
+        if day is None:
             return
         first = hit.first
         if first and state.tokens[first - 1] == "wakil":
@@ -1064,6 +1100,10 @@ class Matcher:
         if len(holders) != 1:
             return
         person = holders.pop()
+        if following is not None and following.key.person:
+            if person in following.key.person:
+                state.titled.add(person)  # "Menlu Sugiono": named after the title
+            return  # named, theirs or another's
         own_names = self._short_tokens.get(person, ())
         goes_on = _name_goes_on(state, hit.stop, places)
         if goes_on and state.tokens[hit.stop] not in own_names:

@@ -24,8 +24,9 @@ from warta.entities import AGENCY, PERSON, Matcher
 from warta.errors import ContentError
 from warta.parallel import PARALLEL_MIN, map_on_cores
 
-# 2: sentences cut; 3-6, 8-10, 15, 17: discovery; 11-14, 16: titles, parent, short forms
-CACHE_VERSION = "17"
+# 2: sentences cut; 3-6, 8-10, 15, 17: discovery; 11-14, 16, 18: titles, parent,
+# short forms, names that need their title
+CACHE_VERSION = "18"
 
 
 def split_ids(value: str | list[str] | None) -> tuple[str, ...]:

@@ -389,6 +389,12 @@ FAULTS = [
         5,
         "has a time of day",
     ),
+    (
+        "people.yaml",
+        "- id: p\n  name: P\n  needs_title: kadang\n",
+        3,
+        "'needs_title' must be true or false",
+    ),
     # places.yaml is read with the others: a fault in it stops the build too.
     ("places.yaml", "- province: mars\n  regencies: [Ujung]\n", 1, "no province"),
     ("places.yaml", "- province: lampung\n  cities: [Metro]\n", 1, "'regencies'"),

@@ -9,7 +9,7 @@ import pytest
 
 import warta.entities
 from tests.spies import spy
-from warta.authority import Agency, Authority, load_authority
+from warta.authority import Agency, Authority, Person, Role, load_authority
 from warta.discovery import DISCOVERY_HEADS, discover_candidates
 from warta.entities import (
     HEAD_WORDS,
@@ -671,6 +671,28 @@ CASES = [
         {"date": dt.date(2015, 3, 16)},
         [("kemenperin", "Menteri Perindustrian", "role")],
     ),
+    # Several holders ("para menteri"); another country's, past the short
+    # form in brackets.
+    (
+        "para menteri perindustrian negara ASEAN bertemu",
+        {"date": dt.date(2015, 3, 16)},
+        [("kemenperin", "menteri perindustrian", "role")],
+    ),
+    (
+        "Menteri Perindustrian (Menperin) Jepang mengatakan",
+        {"date": dt.date(2015, 3, 16)},
+        [],
+    ),
+    (
+        "Menteri Perindustrian (Menperin) Saleh Husin mengatakan",
+        {"date": dt.date(2015, 3, 16)},
+        [
+            ("kemenperin", "Menteri Perindustrian", "role"),
+            ("saleh-husin", "Menteri Perindustrian", "role"),
+            ("kemenperin", "Menperin", "role"),
+            ("saleh-husin", "Saleh Husin", "exact"),
+        ],
+    ),
     (
         "Gubernur Lampung Budi Santoso hadir",
         {"date": dt.date(2015, 3, 16)},
@@ -1240,3 +1262,33 @@ def test_a_ministry_is_found_by_its_short_form_after_kementerian():
         ("Kementerian PS menyampaikan.", []),
     ]:
         assert [m.entity_id for m in matcher.tag(text)] == expected, text
+
+
+def test_a_name_too_common_to_stand_alone_needs_the_title_in_the_article():
+    matcher = Matcher.from_authority(
+        Authority.build(
+            agencies=[
+                Agency("kemenlu", "Kementerian Luar Negeri", "ministry", ("Kemenlu",))
+            ],
+            people=[
+                Person(
+                    "sugiono",
+                    "Sugiono",
+                    roles=(Role("Menteri Luar Negeri", "kemenlu", "2024-10-21"),),
+                    needs_title=True,
+                ),
+            ],
+        )
+    )
+    day = dt.date(2025, 5, 1)
+
+    def people(text):
+        return [m.surface for m in matcher.tag(text, date=day) if m.kind == "person"]
+
+    titled = "Menteri Luar Negeri Sugiono tiba. Kata Sugiono, kunjungan lancar."
+    assert people(titled) == ["Sugiono", "Sugiono"]
+    assert people("Sugiono, petani di Klaten, memanen padi.") == []
+    # Before the minister took office the title is another's: no Sugiono.
+    assert [m.entity_id for m in matcher.tag(titled, date=dt.date(2023, 1, 1))] == [
+        "kemenlu"
+    ]
