@@ -40,11 +40,8 @@ def check_content(content: Path) -> CheckReport:
     except ContentError as error:
         report.faults.append(error)
         tagger = None
-    try:
-        gazetteer = Gazetteer.load(content / "authority")
-    except AuthorityError as error:
-        report.faults += error.errors
-        gazetteer = Gazetteer({})
+    authority = tagger.matcher.authority if tagger else None
+    gazetteer = Gazetteer.of(authority.regions, authority.places) if authority else None
     spelt: list[tuple[str, str, Path, int | None]] = []  # key, value, file, line
     for item in read_articles(content / "articles"):
         if isinstance(item, ContentError):
@@ -61,7 +58,7 @@ def check_content(content: Path) -> CheckReport:
         overrides = Overrides.from_metadata(values)
         for fault in tagger.faults(overrides, values.get("region")):
             key = fault.split(":")[0].lower()
-            if key == "region":
+            if key == "region" and gazetteer is not None:
                 fault += _province_hint(gazetteer, values["region"])
             line = item.header.lines.get(key)
             report.faults.append(ContentError(item.path, line, fault))
@@ -70,7 +67,7 @@ def check_content(content: Path) -> CheckReport:
 
 
 def _province_hint(gazetteer: Gazetteer, region: str) -> str:
-    """For a Region that names a regency or city: its province, which is."""
+    """For a Region that names a regency or city: the province to write."""
     place = gazetteer.find(region)
     if (
         place is None

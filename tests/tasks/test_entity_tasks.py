@@ -214,6 +214,7 @@ def test_check_and_import_name_a_fault_of_the_places_file(tmp_path):
     run = invoke("check", "--content", content)
     assert run.returncode == 1
     assert f"{places}:3: 'atlantis' is no province of regions.yaml" in run.stderr
+    assert run.stderr.count("'atlantis' is no province") == 1
     pasted = tmp_path / "tempel.txt"
     pasted.write_text(
         "Koperasi Susu Diresmikan\n\nSenin, 6 Mei 2024 09:00 WIB\n\n"

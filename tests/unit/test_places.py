@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from warta.authority import load_places
+from warta.authority import load_authority, load_places
 from warta.errors import AuthorityError
 from warta.ingest.pasted import parse_pasted
 from warta.ingest.places import Gazetteer, Place
@@ -179,10 +179,10 @@ def test_a_pasted_dateline_gives_place_and_province(
 def test_the_project_places_file_holds_every_regency_and_city():
     from tests.ingest.helpers import ROOT
 
-    folder = ROOT / "content" / "authority"
-    places = load_places(folder)
-    provinces = Gazetteer.from_regions_file(folder / "regions.yaml")._province_names
-    assert [entry.province for entry in places] == list(provinces)
+    authority = load_authority(ROOT / "content" / "authority")
+    places = authority.places
+    provinces = [region.id for region in authority.regions if region.kind == "province"]
+    assert [entry.province for entry in places] == provinces
     # Kemendagri's count since the Papua provinces of 2022.
     assert sum(len(entry.regencies) for entry in places) == 416
     assert sum(len(entry.cities) for entry in places) == 98

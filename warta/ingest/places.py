@@ -5,12 +5,13 @@ provinces and regions of ``regions.yaml`` and every regency and city of
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from warta.authority import REGIONS_FILE, load_places
+from warta.authority import REGIONS_FILE, ProvincePlaces, Region, load_places
 
 _PREFIXES = ("kabupaten ", "kota ", "provinsi ")
 
@@ -29,72 +30,58 @@ class Place:
 class Gazetteer:
     """Looks up a dateline place, however it is spaced or cased."""
 
-    def __init__(
-        self, places: dict[str, Place], province_names: dict[str, str] | None = None
-    ) -> None:
+    def __init__(self, places: dict[str, Place]) -> None:
         self._places = places
-        self._province_names = province_names or {}  # by region id
 
     @classmethod
-    def load(cls, folder: str | Path) -> Gazetteer:
-        """The places of the authority folder: ``regions.yaml``, then
-        ``places.yaml`` for the names it does not hold. A name that places
-        of two provinces share ("Banjar") gives its place, with no province.
-
-        Raise ``AuthorityError`` if ``places.yaml`` holds faults."""
-        folder = Path(folder)
-        gazetteer = cls.from_regions_file(folder / REGIONS_FILE)
-        known = set(gazetteer._places)
+    def of(
+        cls, regions: Iterable[Region], places: Iterable[ProvincePlaces] = ()
+    ) -> Gazetteer:
+        """The places of the regions, then of ``places`` for the names the
+        regions do not hold. A regency and a city of one name: the city, in a
+        dateline. A name that places of two provinces share ("Banjar") gives
+        its place, with no province."""
+        regions = [r for r in regions if r.kind in ("province", "regency", "city")]
+        by_id = {region.id: region for region in regions}
         found: dict[str, Place] = {}
-        for entry in load_places(folder):
-            province = gazetteer._province_names.get(entry.province)
-            province = _short_name(province) if province else None
-            # A city after a regency of its name, which it is named as.
+        for region in regions:
+            name = _short_name(region.name)
+            parent = by_id.get(region.parent or "")
+            province = region if region.kind == "province" else parent
+            province_name = _short_name(province.name) if province else None
+            for label in [region.name, name, *region.aliases]:
+                key = squash(_short_name(label))
+                if key not in found or region.kind == "city":
+                    # A dateline naming a province names its capital, as
+                    # written ("Jakarta", not "Daerah Khusus Ibukota Jakarta").
+                    shown = _short_name(label) if region.kind == "province" else name
+                    found[key] = Place(name=shown, province=province_name)
+        known = set(found)
+        for entry in places:
+            province = by_id.get(entry.province)
+            province_name = _short_name(province.name) if province else None
             names = [(name, name) for name in (*entry.regencies, *entry.cities)]
             for label, name in [*names, *entry.aliases]:
                 key = squash(label)
                 if key in known:
                     continue
                 other = found.get(key)
-                shared = other is not None and other.province != province
-                found[key] = Place(name=name, province=None if shared else province)
-        gazetteer._places.update(found)
-        return gazetteer
+                shared = other is not None and other.province != province_name
+                found[key] = Place(name, None if shared else province_name)
+        return cls(found)
+
+    @classmethod
+    def load(cls, folder: str | Path) -> Gazetteer:
+        """The places of the authority folder: ``regions.yaml`` (read as it
+        is: ``invoke check`` reports its faults) and ``places.yaml``.
+
+        Raise ``AuthorityError`` if ``places.yaml`` holds faults."""
+        folder = Path(folder)
+        return cls.of(_read_regions(folder / REGIONS_FILE), load_places(folder))
 
     @classmethod
     def from_regions_file(cls, path: str | Path) -> Gazetteer:
-        path = Path(path)
-        if not path.is_file():
-            return cls({})
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-        by_id = {entry["id"]: entry for entry in entries if isinstance(entry, dict)}
-        places: dict[str, Place] = {}
-        for entry in by_id.values():
-            kind = entry.get("kind")
-            if kind not in ("province", "regency", "city"):
-                continue
-            name = _short_name(entry["name"])
-            parent = by_id.get(entry.get("parent") or "")
-            province = (
-                entry["name"]
-                if kind == "province"
-                else (parent["name"] if parent else None)
-            )
-            province = _short_name(province) if province else None
-            for label in [entry["name"], name, *(entry.get("aliases") or [])]:
-                # A regency and a city may share a name; the city wins in a dateline.
-                key = squash(_short_name(label))
-                if key not in places or kind == "city":
-                    # A dateline naming a province names its capital, as
-                    # written ("Jakarta", not "Daerah Khusus Ibukota Jakarta").
-                    shown = _short_name(label) if kind == "province" else name
-                    places[key] = Place(name=shown, province=province)
-        provinces = {
-            ident: entry["name"]
-            for ident, entry in by_id.items()
-            if entry.get("kind") == "province"
-        }
-        return cls(places, provinces)
+        return cls.of(_read_regions(Path(path)))
 
     def find(self, raw: str) -> Place | None:
         """The place ``raw`` names, if the regions file has it."""
@@ -105,6 +92,19 @@ class Gazetteer:
         if found:
             return found
         return Place(name=raw.strip().title(), province=None)
+
+
+def _read_regions(path: Path) -> list[Region]:
+    """The regions of a regions file, those it names well enough."""
+    if not path.is_file():
+        return []
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return [
+        Region(entry["id"], entry["name"], entry.get("kind"), entry.get("parent"),
+               tuple(entry.get("aliases") or ()))
+        for entry in entries
+        if isinstance(entry, dict) and entry.get("id") and entry.get("name")
+    ]  # fmt: skip
 
 
 def _short_name(name: str) -> str:
