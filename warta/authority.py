@@ -42,8 +42,8 @@ AGENCY_KINDS = (
 
 REGIONS_FILE = "regions.yaml"
 FILES = (REGIONS_FILE, "agencies.yaml", "people.yaml")
-# Regencies and cities by province, for datelines (``load_places``); not
-# read by the taggers, so not among FILES.
+# Regencies and cities by province (``load_places``): read with the others
+# and part of their fingerprint, but optional, so not among FILES.
 PLACES_FILE = "places.yaml"
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -757,15 +757,17 @@ def load_authority(folder: str | Path) -> Authority:
     )
 
 
-def load_places(folder: str | Path) -> tuple[ProvincePlaces, ...]:
+def load_places(
+    folder: str | Path, provinces: Iterable[str] | None
+) -> tuple[ProvincePlaces, ...]:
     """Read and check ``places.yaml`` alone (none if the folder has no such
-    file), for reading datelines. Raise ``AuthorityError`` listing every
-    fault, each with file, line and reason."""
-    folder = Path(folder)
+    file), for reading datelines; ``provinces``: the ids its entries may name
+    (None: no regions file to check them against).
+    Raise ``AuthorityError`` listing every fault, each with file, line and
+    reason."""
     faults = _Faults()
-    places = _read_places(
-        faults, folder / PLACES_FILE, _province_ids(folder / REGIONS_FILE)
-    )
+    known = None if provinces is None else set(provinces)
+    places = _read_places(faults, Path(folder) / PLACES_FILE, known)
     if faults.items:
         raise AuthorityError(sorted(faults.items, key=_fault_order))
     return places
@@ -811,16 +813,6 @@ def _folded(name: str) -> str:
     """A place's name however it is spaced, cased or hyphenated: a dateline's
     "BAUBAU" is "Bau-Bau"."""
     return normalize(name).replace(" ", "")
-
-
-def _province_ids(path: Path) -> set[str] | None:
-    """The ids of the provinces of ``regions.yaml``; None if it cannot be read
-    (``load_authority`` says why)."""
-    faults = _Faults()
-    entries = _read_file(faults, path) if path.is_file() else []
-    if faults.items or not entries:
-        return None
-    return {entry.get("id") for entry in entries if entry.get("kind") == "province"}
 
 
 def _place_names(check: _EntryChecker, key: str) -> tuple[str, ...]:

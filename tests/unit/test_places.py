@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from warta.authority import load_authority, load_places
+from warta.authority import load_authority
 from warta.errors import AuthorityError
 from warta.ingest.pasted import parse_pasted
 from warta.ingest.places import Gazetteer, Place
@@ -15,8 +15,18 @@ REGIONS = """\
   kind: province
   aliases: [DKI Jakarta, Jakarta]
 - id: lampung
-  name: Lampung
+  name: Provinsi Lampung
   kind: province
+  aliases: [Lampung]
+- id: bandar-lampung
+  name: Kota Bandar Lampung
+  kind: city
+  parent: lampung
+  aliases: [Bandarlampung]
+- id: kab-metro
+  name: Kabupaten Metro
+  kind: regency
+  parent: lampung
 - id: kota-metro
   name: Kota Metro
   kind: city
@@ -71,35 +81,48 @@ def authority(tmp_path, places: str = PLACES, regions: str = REGIONS):
 
 
 @pytest.mark.parametrize(
-    ("written", "place"),
+    ("written", "with_places", "place"),
     [
-        ("SURABAYA", Place("Surabaya", "Jawa Timur")),
-        ("Sidoarjo", Place("Sidoarjo", "Jawa Timur")),
-        ("BANDUNG BARAT", Place("Bandung Barat", "Jawa Barat")),
-        ("JakartaSelatan", Place("Jakarta Selatan", "Daerah Khusus Ibukota Jakarta")),
+        ("SURABAYA", True, Place("Surabaya", "Jawa Timur")),
+        ("Sidoarjo", True, Place("Sidoarjo", "Jawa Timur")),
+        ("BANDUNG BARAT", True, Place("Bandung Barat", "Jawa Barat")),
+        (
+            "JakartaSelatan",
+            True,
+            Place("Jakarta Selatan", "Daerah Khusus Ibukota Jakarta"),
+        ),
         # An alias gives the place's name.
-        ("SOLO", Place("Surakarta", "Jawa Tengah")),
+        ("SOLO", True, Place("Surakarta", "Jawa Tengah")),
         # A regency and a city of one name, in one province.
-        ("Malang", Place("Malang", "Jawa Timur")),
+        ("Malang", True, Place("Malang", "Jawa Timur")),
         # Places of two provinces: the place, no province.
-        ("BANJAR", Place("Banjar", None)),
+        ("BANJAR", True, Place("Banjar", None)),
         # regions.yaml first: a province's alias, a region of its own.
-        ("JAKARTA", Place("Jakarta", "Daerah Khusus Ibukota Jakarta")),
-        ("METRO", Place("Metro", "Lampung")),
-        ("Bandarlampung", Place("Bandar Lampung", "Lampung")),
-        ("Atlantis", None),
+        ("JAKARTA", True, Place("Jakarta", "Daerah Khusus Ibukota Jakarta")),
+        ("METRO", True, Place("Metro", "Lampung")),
+        ("Bandarlampung", True, Place("Bandar Lampung", "Lampung")),
+        ("Atlantis", True, None),
+        # Without places.yaml, regions.yaml alone.
+        ("BANDARLAMPUNG", False, Place("Bandar Lampung", "Lampung")),
+        ("Bandar Lampung", False, Place("Bandar Lampung", "Lampung")),
+        # A province's name or alias, as the dateline writes it.
+        ("JAKARTA", False, Place("Jakarta", "Daerah Khusus Ibukota Jakarta")),
+        ("DKI Jakarta", False, Place("DKI Jakarta", "Daerah Khusus Ibukota Jakarta")),
+        ("Lampung", False, Place("Lampung", "Lampung")),
+        # A city and a regency of one name: the city.
+        ("METRO", False, Place("Metro", "Lampung")),
+        ("Metro", False, Place("Metro", "Lampung")),
+        ("Surabaya", False, None),
+        ("Atlantis", False, None),
     ],
 )
-def test_the_gazetteer_reads_every_regency_and_city(tmp_path, written, place):
-    assert Gazetteer.load(authority(tmp_path)).find(written) == place
-
-
-def test_without_a_places_file_the_regions_file_still_serves(tmp_path):
+def test_the_gazetteer_finds_a_datelines_place(
+    tmp_path, written, with_places, place
+):
     folder = authority(tmp_path)
-    (folder / "places.yaml").unlink()
-    gazetteer = Gazetteer.load(folder)
-    assert gazetteer.find("Metro") == Place("Metro", "Lampung")
-    assert gazetteer.find("Surabaya") is None
+    if not with_places:
+        (folder / "places.yaml").unlink()
+    assert Gazetteer.load(folder).find(written) == place
 
 
 @pytest.mark.parametrize(
@@ -145,7 +168,7 @@ def test_without_a_places_file_the_regions_file_still_serves(tmp_path):
 def test_a_faulty_places_file_names_line_and_reason(tmp_path, places, line, reason):
     folder = authority(tmp_path, places)
     with pytest.raises(AuthorityError) as raised:
-        load_places(folder)
+        Gazetteer.load(folder)
     faults = [(error.line, error.reason) for error in raised.value.errors]
     assert any(at == line and reason in why for at, why in faults), faults
     assert all(

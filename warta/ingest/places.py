@@ -77,11 +77,9 @@ class Gazetteer:
 
         Raise ``AuthorityError`` if ``places.yaml`` holds faults."""
         folder = Path(folder)
-        return cls.of(_read_regions(folder / REGIONS_FILE), load_places(folder))
-
-    @classmethod
-    def from_regions_file(cls, path: str | Path) -> Gazetteer:
-        return cls.of(_read_regions(Path(path)))
+        regions = _read_regions(folder / REGIONS_FILE)
+        provinces = [region.id for region in regions if region.kind == "province"]
+        return cls.of(regions, load_places(folder, provinces if regions else None))
 
     def find(self, raw: str) -> Place | None:
         """The place ``raw`` names, if the regions file has it."""
