@@ -501,7 +501,8 @@ class _Tagging:
         self.hits: list[_Hit] = []
         self.starters: list[tuple[int, str, tuple]] = []  # words fuzzy starts from
         self.mentions: list[Mention] = []
-        # People named right after a title they hold ("Menlu Sugiono").
+        # People the text gives a title they hold: as the title's holder, or
+        # named right after it ("Menlu Sugiono").
         self.titled: set[str] = set()
         self._cuts: list[int] | None = None
 
@@ -1011,17 +1012,12 @@ class Matcher:
         stand for them alone (``Person.needs_title``) where the text does not
         give their title: "Sugiono" is the foreign minister in an article
         that writes "Menlu Sugiono", not in another."""
-        titled = state.titled | {
-            mention.entity_id
-            for mention in state.mentions
-            if mention.kind == PERSON and mention.method == "role"
-        }
         state.mentions[:] = [
             mention
             for mention in state.mentions
             if mention.kind != PERSON
             or mention.entity_id not in self._needing_title
-            or mention.entity_id in titled
+            or mention.entity_id in state.titled
         ]
 
     def _regional_title(
@@ -1108,6 +1104,7 @@ class Matcher:
         goes_on = _name_goes_on(state, hit.stop, places)
         if goes_on and state.tokens[hit.stop] not in own_names:
             return
+        state.titled.add(person)
         state.emit(person, PERSON, first, hit.stop, "role")
 
     def _pick(
