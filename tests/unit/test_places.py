@@ -116,9 +116,7 @@ def authority(tmp_path, places: str = PLACES, regions: str = REGIONS):
         ("Atlantis", False, None),
     ],
 )
-def test_the_gazetteer_finds_a_datelines_place(
-    tmp_path, written, with_places, place
-):
+def test_the_gazetteer_finds_a_datelines_place(tmp_path, written, with_places, place):
     folder = authority(tmp_path)
     if not with_places:
         (folder / "places.yaml").unlink()
