@@ -649,6 +649,21 @@ def _read_file(faults: _Faults, path: Path) -> list[_Mapping]:
     return entries
 
 
+def read_entries(path: str | Path) -> list[dict]:
+    """The entries of one authority file as they are, for a reader that takes
+    what it can use (the importer's gazetteer); none if there is no such file.
+    Raise ``AuthorityError`` (file, line, reason) if it cannot be read at all:
+    not UTF-8, a YAML syntax error, not a list of mappings."""
+    path = Path(path)
+    if not path.is_file():
+        return []
+    faults = _Faults()
+    entries = _read_file(faults, path)
+    if faults.items:
+        raise AuthorityError(faults.items)
+    return entries
+
+
 def _syntax_fault(error: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
     """The line to send the editor to, and the reason, for a YAML syntax error.
 

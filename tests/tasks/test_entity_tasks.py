@@ -203,18 +203,37 @@ def test_an_evaluation_of_a_missing_file_fails_with_its_name(tmp_path, task):
     assert "Traceback" not in run.stderr
 
 
-def test_check_and_import_name_a_fault_of_the_places_file(tmp_path):
+@pytest.mark.parametrize(
+    ("name", "mode", "text", "fault"),
+    [
+        (
+            "places.yaml",
+            "w",
+            "- province: jawa-timur\n  regencies: [Sidoarjo]\n"
+            "- province: atlantis\n  regencies: [Ujung]\n",
+            ":3: 'atlantis' is no province of regions.yaml",
+        ),
+        # An import reads regions.yaml's entries as they are, but one it
+        # cannot read at all is named, not a traceback.
+        (
+            "regions.yaml",
+            "a",
+            "- id: atlantis\n  name: [Atlantis\n",
+            ": YAML syntax error: ",
+        ),
+    ],
+)
+def test_check_and_import_name_a_fault_of_an_authority_file(
+    tmp_path, name, mode, text, fault
+):
     content = content_with(tmp_path)
-    places = Path(content) / "authority" / "places.yaml"
-    places.write_text(
-        "- province: jawa-timur\n  regencies: [Sidoarjo]\n"
-        "- province: atlantis\n  regencies: [Ujung]\n",
-        encoding="utf-8",
-    )
+    path = Path(content) / "authority" / name
+    with path.open(mode, encoding="utf-8") as file:
+        file.write(text)
     run = invoke("check", "--content", content)
     assert run.returncode == 1
-    assert f"{places}:3: 'atlantis' is no province of regions.yaml" in run.stderr
-    assert run.stderr.count("'atlantis' is no province") == 1
+    assert f"{path}:" in run.stderr
+    assert run.stderr.count(fault) == 1
     pasted = tmp_path / "tempel.txt"
     pasted.write_text(
         "Koperasi Susu Diresmikan\n\nSenin, 6 Mei 2024 09:00 WIB\n\n"
@@ -223,7 +242,9 @@ def test_check_and_import_name_a_fault_of_the_places_file(tmp_path):
     )
     run = invoke("import-text", str(pasted), "--content", content)
     assert run.returncode == 1
-    assert f"GAGAL: {places}:3: 'atlantis' is no province" in run.stderr
+    assert f"GAGAL: {path}:" in run.stderr
+    assert fault in run.stderr
+    assert "Traceback" not in run.stderr
     assert sorted((Path(content) / "articles").rglob("*.md")) == [
         Path(content) / "articles" / "2024" / "koperasi.md"
     ]

@@ -9,9 +9,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from warta.authority import REGIONS_FILE, ProvincePlaces, Region, load_places
+from warta.authority import (
+    REGIONS_FILE,
+    ProvincePlaces,
+    Region,
+    load_places,
+    read_entries,
+)
 
 _PREFIXES = ("kabupaten ", "kota ", "provinsi ")
 
@@ -72,10 +76,11 @@ class Gazetteer:
 
     @classmethod
     def load(cls, folder: str | Path) -> Gazetteer:
-        """The places of the authority folder: ``regions.yaml`` (read as it
-        is: ``invoke check`` reports its faults) and ``places.yaml``.
+        """The places of the authority folder: ``regions.yaml`` (its entries
+        as they are: ``invoke check`` reports their faults) and ``places.yaml``.
 
-        Raise ``AuthorityError`` if ``places.yaml`` holds faults."""
+        Raise ``AuthorityError`` if ``places.yaml`` holds faults or
+        ``regions.yaml`` cannot be read (YAML syntax, encoding, shape)."""
         folder = Path(folder)
         regions = _read_regions(folder / REGIONS_FILE)
         provinces = [region.id for region in regions if region.kind == "province"]
@@ -94,9 +99,7 @@ class Gazetteer:
 
 def _read_regions(path: Path) -> list[Region]:
     """The regions of a regions file, those it names well enough."""
-    if not path.is_file():
-        return []
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    entries = read_entries(path)
     return [
         Region(entry["id"], entry["name"], entry.get("kind"), entry.get("parent"),
                tuple(entry.get("aliases") or ()))
