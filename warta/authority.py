@@ -166,13 +166,16 @@ class Person:
 @dataclass(frozen=True)
 class ProvincePlaces:
     """One entry of ``places.yaml``: a province's regencies and cities, by
-    their names without "Kabupaten"/"Kota", and ``aliases``: other names a
-    dateline gives them ("Solo" for Surakarta), each to one of those names."""
+    their names without "Kabupaten"/"Kota"; ``aliases``: other names a
+    dateline gives them ("Solo" for Surakarta), each to one of those names;
+    ``seats``: towns where a regency's government sits, named otherwise than
+    any place ("Wamena", the seat of Jayawijaya), each with its regency."""
 
     province: str
     regencies: tuple[str, ...] = ()
     cities: tuple[str, ...] = ()
     aliases: tuple[tuple[str, str], ...] = ()  # (alias, name)
+    seats: tuple[tuple[str, str], ...] = ()  # (seat, regency)
     line: int = field(default=0, compare=False)
 
 
@@ -795,14 +798,15 @@ def _read_places(
     file); faults for each that is not right: each province (one of
     ``provinces``, unless None) once; a name listed once among its regencies
     and once among its cities, without "Kabupaten" or "Kota"; an alias for a
-    name of its own entry and no other place's name."""
+    name of its own entry, a seat for one of its regencies, neither another
+    place's name."""
     if not path.is_file():
         return ()
     found: dict[str, ProvincePlaces] = {}
-    alias_lines: dict[str, int] = {}
+    other_lines: dict[str, int] = {}
     for entry in _read_file(faults, path):
         check = _EntryChecker(faults, path, entry)
-        complete = check.keys(("province", "regencies"), ("cities", "aliases"))
+        complete = check.keys(("province", "regencies"), ("cities", "aliases", "seats"))
         province = check.identifier("province")
         if province in found:
             first = found[province].line
@@ -815,12 +819,20 @@ def _read_places(
         regencies = _place_names(check, "regencies")
         cities = _place_names(check, "cities")
         own = {_folded(name): name for name in (*regencies, *cities)}
-        aliases = _place_aliases(check, own, alias_lines)
+        aliases = _other_names(check, "aliases", own, other_lines)
+        seats = _other_names(
+            check, "seats", {_folded(name): name for name in regencies}, other_lines
+        )
         if complete and province is not None:
             found[province] = ProvincePlaces(
-                province, regencies, cities, tuple(aliases.items()), line=entry.line
+                province,
+                regencies,
+                cities,
+                tuple(aliases.items()),
+                tuple(seats.items()),
+                line=entry.line,
             )
-    _check_aliases(faults, path, found.values(), alias_lines)
+    _check_other_names(faults, path, found.values(), other_lines)
     return tuple(found.values())
 
 
@@ -842,53 +854,67 @@ def _place_names(check: _EntryChecker, key: str) -> tuple[str, ...]:
     return names
 
 
-def _place_aliases(
-    check: _EntryChecker, own: Mapping[str, str], lines: dict[str, int]
+def _other_names(
+    check: _EntryChecker, key: str, own: Mapping[str, str], lines: dict[str, int]
 ) -> dict[str, str]:
-    """The entry's aliases, each to one of its ``own`` names (by folded
-    name); ``lines`` gets the line of each."""
-    value = check.entry.get("aliases")
+    """The entry's other names under ``key``, each to one of its ``own``
+    places (by folded name): ``aliases`` map a name to its place ("Solo:
+    Surakarta"), ``seats`` a regency to its seat ("Jayawijaya: Wamena").
+    ``lines`` gets the line of each other name."""
+    value = check.entry.get(key)
     if value is None:
         return {}
     if not isinstance(value, _Mapping):
-        check.fault("aliases", f"'aliases' must map names to places, not {value!r}")
+        check.fault(key, f"'{key}' must map names to places, not {value!r}")
         return {}
-    aliases = {}
-    for alias, name in value.items():
-        line = value.key_lines.get(alias, value.line)
-        if not isinstance(alias, str) or not isinstance(name, str):
-            check.faults.add(check.path, line, f"alias {alias!r}: {name!r} is not text")
-        elif _folded(name) not in own:
-            reason = f"alias {alias!r} is for {name!r}, no place of this province"
+    kind, of = ("seat", "regency") if key == "seats" else ("alias", "place")
+    found = {}
+    for first, second in value.items():
+        other, place = (second, first) if key == "seats" else (first, second)
+        line = value.key_lines.get(first, value.line)
+        if not isinstance(other, str) or not isinstance(place, str):
+            check.faults.add(check.path, line, f"{first!r}: {second!r} is not text")
+        elif _folded(place) not in own:
+            reason = f"{kind} {other!r} is for {place!r}, no {of} of this province"
             check.faults.add(check.path, line, reason)
         else:
-            aliases[alias.strip()] = own[_folded(name)]
-            lines[alias.strip()] = line
-    return aliases
+            found[other.strip()] = own[_folded(place)]
+            lines[other.strip()] = line
+    return found
 
 
-def _check_aliases(
+def _check_other_names(
     faults: _Faults,
     path: Path,
     entries: Iterable[ProvincePlaces],
     lines: Mapping[str, int],
 ) -> None:
-    """An alias that is a place's name would take that place's datelines."""
+    """An alias or seat that is a place's name would take that place's
+    datelines; a seat that is an alias, the alias's place's."""
     entries = list(entries)
     names = {
-        _folded(name): entry.province
+        _folded(name): f"the name of a place of '{entry.province}'"
         for entry in entries
         for name in (*entry.regencies, *entry.cities)
     }
+    aliases = {
+        _folded(alias): f"an alias in '{entry.province}'"
+        for entry in entries
+        for alias, _ in entry.aliases
+    }
     for entry in entries:
-        for alias, _ in entry.aliases:
-            owner = names.get(_folded(alias))
-            if owner is not None:
-                faults.add(
-                    path,
-                    lines.get(alias, entry.line),
-                    f"alias {alias!r} is the name of a place of '{owner}'",
-                )
+        for kind, others, taken in (
+            ("alias", entry.aliases, names),
+            ("seat", entry.seats, names | aliases),
+        ):
+            for other, _ in others:
+                owner = taken.get(_folded(other))
+                if owner is not None:
+                    faults.add(
+                        path,
+                        lines.get(other, entry.line),
+                        f"{kind} {other!r} is {owner}",
+                    )
 
 
 def _fault_order(fault: ContentError) -> tuple[int, str, int]:

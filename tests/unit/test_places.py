@@ -43,6 +43,9 @@ REGIONS = """\
 - id: kalimantan-selatan
   name: Kalimantan Selatan
   kind: province
+- id: sumatera-selatan
+  name: Sumatera Selatan
+  kind: province
 - id: pulau-jawa
   name: Jawa
   kind: island
@@ -56,8 +59,11 @@ PLACES = """\
   regencies: [Lampung Tengah]
   cities: [Bandar Lampung, Metro]
 - province: jawa-barat
-  regencies: [Bandung, Bandung Barat]
+  regencies: [Bandung, Bandung Barat, Bogor]
   cities: [Bandung, Banjar]
+  seats:
+    Bogor: Cibinong
+    Bandung: Soreang
 - province: jawa-tengah
   regencies: [Batang]
   cities: [Surakarta]
@@ -69,6 +75,13 @@ PLACES = """\
 - province: kalimantan-selatan
   regencies: [Banjar, Tanah Laut]
   cities: [Banjarmasin]
+  seats:
+    Banjar: Martapura
+    Tanah Laut: Pelaihari
+- province: sumatera-selatan
+  regencies: [Ogan Komering Ulu Timur]
+  seats:
+    Ogan Komering Ulu Timur: Martapura
 """
 
 
@@ -101,6 +114,11 @@ def authority(tmp_path, places: str = PLACES, regions: str = REGIONS):
         ("JAKARTA", True, Place("Jakarta", "Daerah Khusus Ibukota Jakarta")),
         ("METRO", True, Place("Metro", "Lampung")),
         ("Bandarlampung", True, Place("Bandar Lampung", "Lampung")),
+        # A regency's seat: the town, in the regency's province.
+        ("CIBINONG", True, Place("Cibinong", "Jawa Barat")),
+        ("Pelaihari", True, Place("Pelaihari", "Kalimantan Selatan")),
+        # Seats of two provinces: the town, no province.
+        ("MARTAPURA", True, Place("Martapura", None)),
         ("Atlantis", True, None),
         # Without places.yaml, regions.yaml alone.
         ("BANDARLAMPUNG", False, Place("Bandar Lampung", "Lampung")),
@@ -158,6 +176,30 @@ def test_the_gazetteer_finds_a_datelines_place(tmp_path, written, with_places, p
             "    Tanggamus: Pasuruan\n",
             6,
             "alias 'Tanggamus' is the name of a place of 'lampung'",
+        ),
+        (
+            "- province: lampung\n  regencies: [Tanggamus]\n  seats:\n"
+            "    Tanggamus: Kota Agung\n    Metro: Metro\n",
+            5,
+            "seat 'Metro' is for 'Metro', no regency of this province",
+        ),
+        (
+            "- province: lampung\n  regencies: [Tanggamus, Pringsewu]\n  seats:\n"
+            "    Tanggamus: Pringsewu\n",
+            4,
+            "seat 'Pringsewu' is the name of a place of 'lampung'",
+        ),
+        (
+            "- province: lampung\n  regencies: [Tanggamus]\n  aliases:\n"
+            "    Tgm: Tanggamus\n- province: jawa-timur\n  regencies: [Malang]\n"
+            "  seats:\n    Malang: TGM\n",
+            8,
+            "seat 'TGM' is an alias in 'lampung'",
+        ),
+        (
+            "- province: lampung\n  regencies: [Tanggamus]\n  seats: [Kota Agung]\n",
+            3,
+            "'seats' must map names to places",
         ),
         ("- province: lampung\n  regencies: [A\n", 2, "YAML syntax error"),
         ("province: lampung\n", 1, "must be a YAML list"),

@@ -42,9 +42,10 @@ class Gazetteer:
         cls, regions: Iterable[Region], places: Iterable[ProvincePlaces] = ()
     ) -> Gazetteer:
         """The places of the regions, then of ``places`` for the names the
-        regions do not hold. A regency and a city of one name: the city, in a
-        dateline. A name that places of two provinces share ("Banjar") gives
-        its place, with no province."""
+        regions do not hold (a regency's seat as itself, in its province). A
+        regency and a city of one name: the city, in a dateline. A name that
+        places of two provinces share ("Banjar") gives its place, with no
+        province."""
         regions = [r for r in regions if r.kind in ("province", "regency", "city")]
         by_id = {region.id: region for region in regions}
         found: dict[str, Place] = {}
@@ -65,7 +66,8 @@ class Gazetteer:
             province = by_id.get(entry.province)
             province_name = _short_name(province.name) if province else None
             names = [(name, name) for name in (*entry.regencies, *entry.cities)]
-            for label, name in [*names, *entry.aliases]:
+            seats = [(seat, seat) for seat, _ in entry.seats]
+            for label, name in [*names, *entry.aliases, *seats]:
                 key = squash(label)
                 if key in known:
                     continue
