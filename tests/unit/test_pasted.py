@@ -21,6 +21,7 @@ from warta.ingest.places import Gazetteer, Place
         ("JAKARTA (ANTARA) - Menteri", "JAKARTA", "ANTARA"),
         ("KOTA AGUNG, Lampost.co -- Bupati", "KOTA AGUNG", "Lampost.co"),
         ("Metro (ANTARA Lampung) – Wali Kota", "Metro", "ANTARA Lampung"),
+        ("MEDAN, Waspada.id- Gubernur", "MEDAN", "Waspada.id"),
     ],
 )
 def test_dateline(line, place, source):
@@ -35,6 +36,9 @@ def test_dateline(line, place, source):
         "Kepala Dinas mengatakan, rapat - yang digelar kemarin - berjalan baik.",
         "Dia menambahkan (seperti dikutip) - bahwa",
         "Rp 5 miliar - Rp 6 miliar",
+        # A hyphen inside a word is no dateline's dash.
+        "Dulu, orang-orang Eropa menganggap sepak bola China menyenangkan.",
+        "Investree, startup penyedia pinjaman peer-to-peer, meresmikan kantor.",
     ],
 )
 def test_not_a_dateline(line):

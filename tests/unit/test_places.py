@@ -223,6 +223,13 @@ def test_a_faulty_places_file_names_line_and_reason(tmp_path, places, line, reas
         ("Sidoarjo - Dinas Koperasi", "Sidoarjo", "Jawa Timur"),
         ("SOLO, Warta Uji - Dinas Koperasi", "Surakarta", "Jawa Tengah"),
         ("Banjar - Dinas Koperasi", "Banjar", None),
+        # The site's name first, then the place.
+        ("JUARA.NET, SURABAYA - Dinas Koperasi", "Surabaya", "Jawa Timur"),
+        # "Kabupaten" or "Kota" as written, the place's province.
+        ("KABUPATEN SIDOARJO, Warta Uji - Dinas", "Kabupaten Sidoarjo", "Jawa Timur"),
+        ("Kota Malang - Dinas Koperasi", "Kota Malang", "Jawa Timur"),
+        ("Kab. Batang - Dinas Koperasi", "Kabupaten Batang", "Jawa Tengah"),
+        ("Kota Atlantis - Dinas Koperasi", None, None),
         # Not a place: no dateline.
         ("Rapat - Dinas Koperasi", None, None),
     ],

@@ -20,12 +20,16 @@ from warta.ingest.indodate import publication_date
 from warta.ingest.places import Gazetteer, squash
 from warta.metadata import site_name
 
-# "BANDARLAMPUNG, Teraslampung.com —", "JAKARTA (ANTARA) -", "KOTA AGUNG, Lampost--"
+# "BANDARLAMPUNG, Teraslampung.com —", "JAKARTA (ANTARA) -", "KOTA AGUNG, Lampost--".
+# A hyphen alone has a space before or after it: "Dulu, orang-orang Eropa" is
+# no dateline.
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'-]{1,40}?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*"
     r"(?:,\s*(?P<source>[\w][\w.\- ]{1,40}?)|\((?P<agency>[^)]{2,40})\))"
-    r"\s*(?:[—–]|-{1,2})\s*"
+    r"(?:\s*[—–]|\s*--|\s+-|-(?=\s))\s*"
 )
+# "JUARA.NET, TOKYO -": the site's name first, then the place.
+_SITE_NAME = re.compile(r"\w\.[A-Za-z]{2,}$")
 # "Jakarta - Dinas ...": a place alone, which the gazetteer must know.
 PLACE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z .'-]{1,40}?)\s+(?:[—–]|-{1,2})\s+(?=\S)"
@@ -184,7 +188,11 @@ def read_dateline(line: str, gazetteer: Gazetteer) -> tuple[str, str | None] | N
     alone that the gazetteer knows (``Jakarta -``, source None)."""
     match = DATELINE.match(line)
     if match:
-        return match["place"], (match["source"] or match["agency"]).strip()
+        place, source = match["place"], (match["source"] or match["agency"]).strip()
+        site_first = _SITE_NAME.search(place) and not _SITE_NAME.search(source)
+        if match["source"] and site_first:
+            place, source = source, place
+        return place, source
     match = PLACE_DATELINE.match(line)
     if match and gazetteer.find(match["place"]):
         return match["place"], None

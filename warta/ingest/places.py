@@ -18,6 +18,7 @@ from warta.authority import (
 )
 
 _PREFIXES = ("kabupaten ", "kota ", "provinsi ")
+_ADMINISTRATIVE = re.compile(r"(?P<kind>kabupaten|kab\.|kota)\s*(?P<name>\S.*)", re.I)
 
 
 def squash(text: str) -> str:
@@ -89,8 +90,17 @@ class Gazetteer:
         return cls.of(regions, load_places(folder, provinces if regions else None))
 
     def find(self, raw: str) -> Place | None:
-        """The place ``raw`` names, if the regions file has it."""
-        return self._places.get(squash(raw))
+        """The place ``raw`` names, if the authority files have it; a regency or
+        city named with "Kabupaten" or "Kota" keeps the word ("KABUPATEN
+        BEKASI": Kabupaten Bekasi, Jawa Barat)."""
+        found = self._places.get(squash(raw))
+        prefixed = _ADMINISTRATIVE.match(raw.strip())
+        if found is None and prefixed:
+            place = self._places.get(squash(prefixed["name"]))
+            if place is not None:
+                kind = "Kota" if prefixed["kind"].casefold() == "kota" else "Kabupaten"
+                return Place(f"{kind} {place.name}", place.province)
+        return found
 
     def lookup(self, raw: str) -> Place:
         found = self.find(raw)
