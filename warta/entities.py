@@ -133,6 +133,10 @@ NOT_THE_HOLDER = word_set(
     # several holders of such offices: "para menteri luar negeri negara ..."
     "para sejumlah beberapa seluruh semua"
 )
+# Words before a title that give it to the name before them ("Thomas Lembong
+# sebagai Menteri Perdagangan", "Budi Santoso selaku Menteri Perdagangan"):
+# the title names no one else, though the one holding it then was given it.
+TITLE_OF_THE_NAMED = word_set("sebagai selaku")
 
 # Words that start or qualify a title; never a person's name.
 TITLE_WORDS = frozenset(
@@ -1080,7 +1084,8 @@ class Matcher:
         files hold a single one. Not when the title goes on with a place
         ("Kepala BPS Provinsi Jambi": a regional office's head) or a name not
         the holder's ("Menkeu Purbaya" is his), nor when it is an acting or a
-        former holder's, an aide's or an act's (``NOT_THE_HOLDER``)."""
+        former holder's, an aide's or an act's (``NOT_THE_HOLDER``), or the
+        name's before it (``TITLE_OF_THE_NAMED``)."""
         if day is None:
             return
         first = hit.first
@@ -1096,6 +1101,9 @@ class Matcher:
         if len(holders) != 1:
             return
         person = holders.pop()
+        if first and state.tokens[first - 1] in TITLE_OF_THE_NAMED:
+            state.titled.add(person)
+            return
         if following is not None and following.key.person:
             if person in following.key.person:
                 state.titled.add(person)  # "Menlu Sugiono": named after the title

@@ -678,6 +678,17 @@ CASES = [
         {"date": dt.date(2015, 3, 16)},
         [("kemenperin", "menteri perindustrian", "role")],
     ),
+    # The title of the name before it ("sebagai", "selaku").
+    (
+        "Andi Wijaya sebagai Menteri Perindustrian menandatangani",
+        {"date": dt.date(2015, 3, 16)},
+        [("kemenperin", "Menteri Perindustrian", "role")],
+    ),
+    (
+        "ia selaku Menperin hadir",
+        {"date": dt.date(2015, 3, 16)},
+        [("kemenperin", "Menperin", "role")],
+    ),
     (
         "Menteri Perindustrian (Menperin) Jepang mengatakan",
         {"date": dt.date(2015, 3, 16)},
@@ -1288,6 +1299,8 @@ def test_a_name_too_common_to_stand_alone_needs_the_title_in_the_article():
     titled = "Menteri Luar Negeri Sugiono tiba. Kata Sugiono, kunjungan lancar."
     assert people(titled) == ["Sugiono", "Sugiono"]
     assert people("Sugiono, petani di Klaten, memanen padi.") == []
+    # The title given with "selaku" after his name is his.
+    assert people("Sugiono selaku Menteri Luar Negeri hadir.") == ["Sugiono"]
     # Before the minister took office the title is another's: no Sugiono.
     assert [m.entity_id for m in matcher.tag(titled, date=dt.date(2023, 1, 1))] == [
         "kemenlu"
