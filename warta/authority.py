@@ -148,7 +148,8 @@ class Role:
 class Person:
     """An official. ``needs_title``: their name is too common to stand for
     them alone ("Sugiono"): an article names them only where it also gives
-    their title ("Menlu Sugiono")."""
+    their title ("Menlu Sugiono"); ``True`` for every name of theirs, or the
+    names that need it ("Mirza", not "Rahmat Mirzani Djausal")."""
 
     id: str
     name: str
@@ -156,7 +157,7 @@ class Person:
     roles: tuple[Role, ...] = ()
     wikidata: str | None = None
     line: int = field(default=0, compare=False)
-    needs_title: bool = False
+    needs_title: bool | tuple[str, ...] = False
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -518,10 +519,33 @@ def _check_entry(faults: _Faults, path: Path, entry: _Mapping) -> _Draft | None:
             check.fault(given, f"'{given}' needs '{missing}' beside it")
     else:
         values["roles"] = _check_roles(faults, path, check)
-        values["needs_title"] = check.flag("needs_title")
+        values["needs_title"] = _needs_title(
+            check, (values["name"], *values["aliases"])
+        )
     if not complete or values["id"] is None or values["name"] is None:
         return None
     return _Draft(path, entry.line, dict(entry.key_lines), values)
+
+
+def _needs_title(
+    check: _EntryChecker, names: Iterable[str | None]
+) -> bool | tuple[str, ...]:
+    """``needs_title``: true or false, or those of the person's ``names`` that
+    need it."""
+    value = check.entry.get("needs_title", False)
+    if isinstance(value, bool):
+        return value
+    if not isinstance(value, list):
+        reason = "'needs_title' must be true, false or a list of their names"
+        check.fault("needs_title", f"{reason}, not {value!r}")
+        return False
+    own = {normalize(name) for name in names if name}
+    listed = check.texts("needs_title")
+    for name in listed:
+        if normalize(name) not in own:
+            reason = f"'needs_title' names {name!r}, no name or alias of theirs"
+            check.fault("needs_title", reason)
+    return listed or False
 
 
 def _check_roles(faults: _Faults, path: Path, check: _EntryChecker) -> list[Role]:

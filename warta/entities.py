@@ -133,6 +133,13 @@ NOT_THE_HOLDER = word_set(
     # several holders of such offices: "para menteri luar negeri negara ..."
     "para sejumlah beberapa seluruh semua"
 )
+# Words that make a person's name another thing's: "SBY Cup", "Piala Jokowi",
+# "Habibie Center", "Jalan Soekarno".
+EPONYM_BEFORE = word_set("piala jalan jl stadion bandara yayasan universitas")
+EPONYM_AFTER = word_set(
+    "cup award awards trophy center centre foundation institute stadium"
+)
+
 # Words before a title that give it to the name before them ("Thomas Lembong
 # sebagai Menteri Perdagangan", "Budi Santoso selaku Menteri Perdagangan"):
 # the title names no one else, though the one holding it then was given it.
@@ -594,9 +601,14 @@ class Matcher:
         self._region_ids: dict[str, str | None] = {}  # see ``region_id``
         self._vocabulary = None  # discovery's, built when first needed
         # People named in an article only where it gives their title too.
-        self._needing_title = frozenset(
-            person.id for person in authority.people if person.needs_title
-        )
+        # (their names that need it, folded; None: every name)
+        self._needing_title: dict[str, frozenset[str] | None] = {
+            person.id: None
+            if person.needs_title is True
+            else frozenset(map(normalize, person.needs_title))
+            for person in authority.people
+            if person.needs_title
+        }
 
         # Fuzzy stage: agency names by (head word, token count); people's
         # names by a token they hold, its position and their token count.
@@ -967,7 +979,7 @@ class Matcher:
                 else:
                     deferred.append((hit, key.agency, hit.method, following))
             elif key.person:
-                if len(key.person) == 1:
+                if len(key.person) == 1 and not _eponym(state, hit):
                     people.setdefault(key.person[0], hit.stop)
                     state.emit(key.person[0], PERSON, hit.first, hit.stop, hit.method)
             elif key.role:
@@ -1017,12 +1029,16 @@ class Matcher:
         give their title: "Sugiono" is the foreign minister in an article
         that writes "Menlu Sugiono", not in another."""
         state.mentions[:] = [
-            mention
-            for mention in state.mentions
-            if mention.kind != PERSON
-            or mention.entity_id not in self._needing_title
-            or mention.entity_id in state.titled
+            mention for mention in state.mentions if not self._untitled(state, mention)
         ]
+
+    def _untitled(self, state: _Tagging, mention: Mention) -> bool:
+        if mention.kind != PERSON or mention.entity_id in state.titled:
+            return False
+        if mention.entity_id not in self._needing_title:
+            return False
+        names = self._needing_title[mention.entity_id]
+        return names is None or normalize(mention.surface) in names
 
     def _regional_title(
         self,
@@ -1240,6 +1256,17 @@ def _add_agency(builder: _KeyBuilder, agency: Agency, places: list[str]) -> None
                     _put(builder.role, office, 0 if specific else 1, agency.id)
                     builder.role_title.setdefault(office, title)
                     builder.add_upper(office, upper)
+
+
+def _eponym(state: _Tagging, hit: _Hit) -> bool:
+    """A person's name that names a thing after them (``EPONYM_BEFORE``,
+    ``EPONYM_AFTER``): "SBY Cup 2026" is a tournament."""
+    tokens = state.tokens
+    before = hit.first and tokens[hit.first - 1] in EPONYM_BEFORE
+    after = hit.stop < len(tokens) and tokens[hit.stop] in EPONYM_AFTER
+    return bool(
+        (before and state.follows(hit.first)) or (after and state.follows(hit.stop))
+    )
 
 
 def _name_goes_on(state: _Tagging, index: int, places: set[int]) -> bool:

@@ -393,7 +393,13 @@ FAULTS = [
         "people.yaml",
         "- id: p\n  name: P\n  needs_title: kadang\n",
         3,
-        "'needs_title' must be true or false",
+        "'needs_title' must be true, false or a list of their names",
+    ),
+    (
+        "people.yaml",
+        "- id: p\n  name: Pak Budi\n  aliases: [Budi]\n  needs_title: [Budi, Bud]\n",
+        4,
+        "'needs_title' names 'Bud', no name or alias of theirs",
     ),
     # places.yaml is read with the others: a fault in it stops the build too.
     ("places.yaml", "- province: mars\n  regencies: [Ujung]\n", 1, "no province"),

@@ -689,6 +689,17 @@ CASES = [
         {"date": dt.date(2015, 3, 16)},
         [("kemenperin", "Menperin", "role")],
     ),
+    # A name that names a thing after the person: no person.
+    (
+        "Saleh Husin Cup 2015 digelar di Palu",
+        {"date": dt.date(2015, 3, 16)},
+        [],
+    ),
+    (
+        "Final Piala Saleh Husin, disaksikan Saleh Husin",
+        {"date": dt.date(2015, 3, 16)},
+        [("saleh-husin", "Saleh Husin", "exact")],
+    ),
     (
         "Menteri Perindustrian (Menperin) Jepang mengatakan",
         {"date": dt.date(2015, 3, 16)},
@@ -1304,4 +1315,39 @@ def test_a_name_too_common_to_stand_alone_needs_the_title_in_the_article():
     # Before the minister took office the title is another's: no Sugiono.
     assert [m.entity_id for m in matcher.tag(titled, date=dt.date(2023, 1, 1))] == [
         "kemenlu"
+    ]
+
+
+def test_only_the_names_listed_need_the_title():
+    matcher = Matcher.from_authority(
+        Authority.build(
+            agencies=[
+                Agency(
+                    "kemenperin",
+                    "Kementerian Perindustrian",
+                    "ministry",
+                    ("Kemenperin",),
+                )
+            ],
+            people=[
+                Person(
+                    "rahmat-mirzani-djausal",
+                    "Rahmat Mirzani Djausal",
+                    ("Mirza",),
+                    roles=(Role("Menteri Perindustrian", "kemenperin", "2025-02-20"),),
+                    needs_title=("Mirza",),
+                ),
+            ],
+        )
+    )
+    day = dt.date(2025, 5, 1)
+
+    def people(text):
+        return [m.surface for m in matcher.tag(text, date=day) if m.kind == "person"]
+
+    assert people("Reza Mirza mengatakan kurs melemah.") == []
+    assert people("Rahmat Mirzani Djausal hadir.") == ["Rahmat Mirzani Djausal"]
+    assert people("Menteri Perindustrian hadir. Mirza berkata.") == [
+        "Menteri Perindustrian",
+        "Mirza",
     ]
