@@ -256,3 +256,10 @@ def test_the_project_places_file_holds_every_regency_and_city():
     # Kemendagri's count since the Papua provinces of 2022.
     assert sum(len(entry.regencies) for entry in places) == 416
     assert sum(len(entry.cities) for entry in places) == 98
+    # Seats named otherwise than any place, each a regency of its province.
+    seats = {seat: entry.province for entry in places for seat, _ in entry.seats}
+    assert len(seats) > 250
+    gazetteer = Gazetteer.of(authority.regions, places)
+    assert gazetteer.find("WAMENA") == Place("Wamena", "Papua Pegunungan")
+    assert gazetteer.find("Cibinong") == Place("Cibinong", "Jawa Barat")
+    assert gazetteer.find("KRUI") == Place("Krui", "Lampung")
