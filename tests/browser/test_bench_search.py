@@ -22,7 +22,11 @@ print(json.dumps(measure_first_results(Path(sys.argv[1]), queries, loads=2)))
 """
 
 
-def test_first_results_are_timed_on_fresh_pages_by_the_page_itself(built_site):
+def test_first_results_are_timed_on_fresh_pages_by_the_page_itself(
+    built_site, chromium
+):
+    # (``chromium``: a missing browser fails here with what to run, not in
+    # the measuring process.)
     queries = ["revitalisasi", "revitalisasi xqzvw", "xqzvw"]
     run = subprocess.run(
         [sys.executable, "-c", MEASURE, str(built_site.output), json.dumps(queries)],
