@@ -131,8 +131,14 @@ NOT_THE_HOLDER = word_set(
     "mantan eks bekas calon plt plh pj penjabat pelaksana "
     "khusus ahli bicara peraturan keputusan instruksi edaran "
     # several holders of such offices: "para menteri luar negeri negara ..."
-    "para sejumlah beberapa seluruh semua"
+    "para sejumlah beberapa seluruh semua "
+    # the office's building: "di halaman Kantor Gubernur Jawa Tengah"
+    "kantor"
 )
+# A title followed by these is a former holder's ("Menteri Keuangan
+# terdahulu", "Menteri Keuangan sebelumnya yakni Sri Mulyani").
+FORMER_AFTER = word_set("terdahulu")
+FORMER_AFTER_PAIRS = {("sebelumnya", "yakni"), ("sebelumnya", "yaitu")}
 # Words that make a person's name another thing's: "SBY Cup", "Piala Jokowi",
 # "Habibie Center", "Jalan Soekarno".
 EPONYM_BEFORE = word_set("piala jalan jl stadion bandara yayasan universitas")
@@ -143,7 +149,7 @@ EPONYM_AFTER = word_set(
 # Words before a title that give it to the name before them ("Thomas Lembong
 # sebagai Menteri Perdagangan", "Budi Santoso selaku Menteri Perdagangan"):
 # the title names no one else, though the one holding it then was given it.
-TITLE_OF_THE_NAMED = word_set("sebagai selaku")
+TITLE_OF_THE_NAMED = word_set("sebagai selaku menjadi menjabat")
 
 # Words that start or qualify a title; never a person's name.
 TITLE_WORDS = frozenset(
@@ -1109,6 +1115,8 @@ class Matcher:
             title, first = f"wakil {title}", first - 1
         if first and state.tokens[first - 1] in NOT_THE_HOLDER:
             return
+        if _former_after(state, hit.stop) or _in_a_reference(state, first, hit.stop):
+            return
         holders = {
             person
             for person, role in self._holders.get((agency, title), ())
@@ -1256,6 +1264,29 @@ def _add_agency(builder: _KeyBuilder, agency: Agency, places: list[str]) -> None
                     _put(builder.role, office, 0 if specific else 1, agency.id)
                     builder.role_title.setdefault(office, title)
                     builder.add_upper(office, upper)
+
+
+def _former_after(state: _Tagging, index: int) -> bool:
+    """The words from token ``index`` make the title before a former
+    holder's (``FORMER_AFTER``)."""
+    tokens = state.tokens
+    if index >= len(tokens) or not state.follows(index):
+        return False
+    if tokens[index] in FORMER_AFTER:
+        return True
+    pair = tuple(tokens[index : index + 2])
+    return pair in FORMER_AFTER_PAIRS
+
+
+def _in_a_reference(state: _Tagging, first: int, stop: int) -> bool:
+    """Tokens ``first``..``stop`` stand between slashes: a part of a decree's
+    number ("HK.01.07/MENKES/972/2025"), not an office."""
+    return (
+        first > 0
+        and stop < len(state.tokens)
+        and state.gap(first).endswith("/")
+        and state.gap(stop).startswith("/")
+    )
 
 
 def _eponym(state: _Tagging, hit: _Hit) -> bool:

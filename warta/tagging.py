@@ -25,8 +25,9 @@ from warta.errors import ContentError
 from warta.parallel import PARALLEL_MIN, map_on_cores
 
 # 2: sentences cut; 3-6, 8-10, 15, 17: discovery; 11-14, 16, 18: titles, parent,
-# short forms, names that need their title; 19: "sebagai"/"selaku" before a title
-CACHE_VERSION = "19"
+# short forms, names that need their title; 19-20: titles of the named, former
+# holders, offices' buildings, eponyms
+CACHE_VERSION = "20"
 
 
 def split_ids(value: str | list[str] | None) -> tuple[str, ...]:

@@ -689,6 +689,41 @@ CASES = [
         {"date": dt.date(2015, 3, 16)},
         [("kemenperin", "Menperin", "role")],
     ),
+    (
+        "Andi Wijaya akan dilantik menjadi Menperin",
+        {"date": dt.date(2015, 3, 16)},
+        [("kemenperin", "Menperin", "role")],
+    ),
+    # A former holder's; the office's building; a decree's number.
+    (
+        "Menteri Perindustrian terdahulu meresmikan pabrik itu",
+        {"date": dt.date(2015, 3, 16)},
+        [("kemenperin", "Menteri Perindustrian", "role")],
+    ),
+    (
+        "Menteri Perindustrian sebelumnya yakni Andi Wijaya",
+        {"date": dt.date(2015, 3, 16)},
+        [("kemenperin", "Menteri Perindustrian", "role")],
+    ),
+    (
+        "mahasiswa berdemo di depan Kantor Menteri Perindustrian",
+        {"date": dt.date(2015, 3, 16)},
+        [("kemenperin", "Menteri Perindustrian", "role")],
+    ),
+    (
+        "Keputusan Nomor HK.01/MENPERIN/97/2015 berlaku",
+        {"date": dt.date(2015, 3, 16)},
+        [("kemenperin", "MENPERIN", "role")],
+    ),
+    # "sebelumnya" alone is "earlier": still the holder then.
+    (
+        "Menteri Perindustrian sebelumnya mengatakan",
+        {"date": dt.date(2015, 3, 16)},
+        [
+            ("kemenperin", "Menteri Perindustrian", "role"),
+            ("saleh-husin", "Menteri Perindustrian", "role"),
+        ],
+    ),
     # A name that names a thing after the person: no person.
     (
         "Saleh Husin Cup 2015 digelar di Palu",
