@@ -635,6 +635,12 @@ class Matcher:
                     if len(token) >= 4:
                         people[token][(position, len(tokens))].append(key)
         self._choices = dict(choices)
+        # Words of the agencies' names: one of them is no slip of another
+        # ("Pertanahan" is not "Pertanian").
+        self._agency_words = frozenset(
+            token for (_, _), names in choices.items() for name in names
+            for token in name.split(" ")
+        )  # fmt: skip
         sizes: dict[str, set[int]] = defaultdict(set)
         for head, size in self._choices:
             sizes[head].add(size)
@@ -876,7 +882,10 @@ class Matcher:
             )
             for choice, _, _ in found:
                 key = self._keys[choice]
-                if _close(words, choice.split(" ")) and state.upper_ok(key, index):
+                names = choice.split(" ")
+                if _close(words, names, self._agency_words) and state.upper_ok(
+                    key, index
+                ):
                     if exact is not None:
                         state.hits.remove(exact)
                         covered[exact.first : exact.stop] = bytes(exact.size)
@@ -1329,12 +1338,14 @@ def _names_place(hit: _Hit | None) -> bool:
     return hit is not None and hit.key.place_only
 
 
-def _close(words: Sequence[str], names: Sequence[str]) -> bool:
+def _close(
+    words: Sequence[str], names: Sequence[str], known: frozenset[str] = frozenset()
+) -> bool:
     """Token by token, ``words`` are a slip of ``names``.
 
     Tokens of up to four letters (acronyms, initials, "Riau") must be equal;
     longer ones may differ by one edit (two from eight letters up); at most
-    half of the tokens may differ.
+    half of the tokens may differ. A word of ``known`` is written as meant.
     """
     if len(words) != len(names):
         return False
@@ -1342,7 +1353,7 @@ def _close(words: Sequence[str], names: Sequence[str]) -> bool:
     for word, name in zip(words, names, strict=True):
         if word == name:
             continue
-        if len(name) <= 4 or len(word) <= 3:
+        if len(name) <= 4 or len(word) <= 3 or word in known:
             return False
         allowed = 1 if len(name) < 8 else 2
         if Levenshtein.distance(word, name, score_cutoff=allowed) > allowed:

@@ -1386,3 +1386,20 @@ def test_only_the_names_listed_need_the_title():
         "Menteri Perindustrian",
         "Mirza",
     ]
+
+
+def test_a_word_of_another_agency_name_is_no_slip():
+    matcher = Matcher.from_authority(
+        Authority.build(
+            agencies=[
+                Agency("kementan", "Kementerian Pertanian", "ministry"),
+                Agency("bpn", "Badan Pertanahan Nasional", "national_agency"),
+            ]
+        )
+    )
+    for text, expected in [
+        ("Kementerian Pertanin menyalurkan pupuk.", ["kementan"]),
+        # "Pertanahan" is a word of BPN's name, written as meant.
+        ("Kementerian Pertanahan menata lahan.", []),
+    ]:
+        assert [m.entity_id for m in matcher.tag(text)] == expected, text
