@@ -128,6 +128,8 @@ _JOINED = re.compile(_SPACE)
 # How close (rapidfuzz's ratio, 0-100) an office's name before a known body
 # is to that body's name when it is that body, misspelt.
 SAME_BODY_RATIO = 90
+# The same, for a name followed by the body's short form alone in brackets.
+BRACKETED_BODY_RATIO = 75
 # Between an office's name and the body it belongs to: also an opening
 # bracket ("Badan Pengelola Investasi (BPI) Danantara").
 _BODY_GAP = re.compile(_SPACE + r"|[ \t]*\([ \t]*")
@@ -533,10 +535,15 @@ def _agency_at(
         if titled:
             # "Kepala Biro Komunikasi dan Informasi Publik Kemenkes Aji Muhawarman"
             _holder_after(words, parent.end, add)
-        if normalize(office) in vocabulary.known or _same_body(office, body):
+        if (
+            normalize(office) in vocabulary.known
+            or _same_body(office, body)
+            or _short_form_of(words, first, office_end, parent, body)
+        ):
             # A known body the matcher missed ("Direktorat Jenderal (Sesditjen)
             # Minyak dan Gas Bumi (Migas) Kementerian ESDM"), or the body
-            # itself ("Badan Pengelola Investasi (BPI) Danantara").
+            # itself ("Badan Pengelola Investasi (BPI) Danantara", "Badan
+            # Riset dan Antariksa Nasional (BRIN)").
             return
         full_name = f"{office} {body}"
     lowers = words.lowers[first : last + 1]
@@ -550,6 +557,22 @@ def _agency_at(
     ):
         return
     add(AGENCY, first, last, full_name, parent.entity_id if parent else None)
+
+
+def _short_form_of(
+    words: _Words, first: int, last: int, parent: Mention, body: str
+) -> bool:
+    """The known body after the office's name stands alone in brackets, and
+    the name is near enough to the body's (``BRACKETED_BODY_RATIO``): the
+    text names that body, misspelling it ("Badan Riset dan Antariksa Nasional
+    (BRIN)"), not one of its units ("Biro Hukum (BPS)")."""
+    office = _written(words.text[words.starts[first] : words.ends[last]])
+    return (
+        words.starts[last + 1] == parent.start
+        and words.gap(last).strip() == "("
+        and words.text[parent.end : parent.end + 1] == ")"
+        and fuzz.ratio(normalize(office), normalize(body)) >= BRACKETED_BODY_RATIO
+    )
 
 
 def _same_body(office: str, body: str) -> bool:

@@ -1188,6 +1188,13 @@ DISCOVERY = [
         " Aneka (IKMA) Kemenperin Andi Saputra berkata.",
         [(P, "Andi Saputra")],
     ),
+    # A known body's short form alone in brackets: the text names that body,
+    # however it spells its name; another body's is the office's parent.
+    ("Peneliti Badan Pusat Kajian Statistik (BPS) hadir.", []),
+    (
+        "Biro Hukum (BPS) menyusun aturan.",
+        [(A, "Biro Hukum Badan Pusat Statistik")],
+    ),
     (
         "kata Kepala Dinas Kesehatan Rudi Hartono Saputra (RHS) kemarin.",
         [(A, "Dinas Kesehatan"), (P, "Rudi Hartono Saputra")],
