@@ -82,6 +82,7 @@ def test_initials_closing_the_last_line_are_left_out():
         "SCROLL TO CONTINUE WITH CONTENT",
         'Simak Video "Panen Kopi di Lampung Barat"',
         'Tonton juga video "Menkeu Temui Petani Kopi" di sini:',
+        'Tonton juga "Bank Indonesia Umumkan BI-Rate Tetap 5,75%" di sini:',
         "Simak juga Video: Cerita Petani Kopi Lampung",
         "Saksikan Live DetikPagi :",
         "Saksikan LiveDetikpagi:",
@@ -106,6 +107,7 @@ def test_asides_are_left_out_anywhere(aside):
         "simak video edukasi itu",  # a line of hard-wrapped text
         "tonton juga video pelatihan itu",
         "saksikan langsung panen raya",
+        'Simak juga "kata Bupati" yang ia ulang dalam sambutan.',
         "2026",
         "halaman depan koran itu",
         "lihat juga data BPS tahun lalu",
