@@ -515,6 +515,25 @@ def test_each_figure_takes_the_period_that_follows_it():
             "Lampung",
             ["nasional"],
         ),
+        # Another country's figure is left out; a trading partner, an origin
+        # or a currency is no figure's place, nor a country compared after it.
+        ("Inflasi Amerika Serikat (AS) mencapai 3 persen.", "Lampung", []),
+        ("Inflasi di Malaysia sebesar 2,4 persen.", None, []),
+        (
+            "Nilai ekspor Lampung ke AS mencapai US$ 20 juta.",
+            None,
+            ["Lampung"],
+        ),
+        (
+            "Nilai tukar rupiah terhadap dolar Amerika Serikat (AS) Rp 16.500.",
+            None,
+            ["nasional"],
+        ),
+        (
+            "Inflasi Indonesia 2 persen, lebih rendah dari Argentina 33,6 persen.",
+            None,
+            ["nasional"],
+        ),
     ],
 )
 def test_scope(text, region, scopes):

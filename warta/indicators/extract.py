@@ -53,13 +53,17 @@ elsewhere in the sentence, else ``region``. "nasional", "Indonesia" (not "Bank
 Indonesia"), "tanah air" and "PDB" mean "nasional"; the 38 provinces (names and
 common short forms: "Jabar", "DKI Jakarta"), Lampung's regencies and cities,
 "Kabupaten X", "Kota X", "Pemprov X" and islands ("pulau Jawa", "Sumatera") are
-recognised. The rule for islands and other places inside an indicator: a place
-that is one of the matched phrase's own words is what the indicator measures,
-not the figure's scope. In "estimasi populasi IKM 64% masih terkonsentrasi di
-pulau Jawa" the phrase "populasi IKM ... terkonsentrasi di ... Jawa" of
-``ikm-share-in-java`` holds "Jawa", so the figure's scope is the indicator's
-own, "nasional" (a share of all Indonesian IKM); a place standing in a phrase's
-gap ("IKM di Lampung Selatan ... sebanyak") is still the scope.
+recognised. Another country's name before the figure (not a trading partner's,
+an origin's or a currency's: "ke AS", "dari China", "dolar AS") makes it that
+country's, and such a figure is left out (``ABROAD``); a country after it is
+mostly a comparison and is passed over. The rule for islands and other places
+inside an indicator: a place that is one of the matched phrase's own words is
+what the indicator measures, not the figure's scope. In "estimasi populasi IKM
+64% masih terkonsentrasi di pulau Jawa" the phrase "populasi IKM ...
+terkonsentrasi di ... Jawa" of ``ikm-share-in-java`` holds "Jawa", so the
+figure's scope is the indicator's own, "nasional" (a share of all Indonesian
+IKM); a place standing in a phrase's gap ("IKM di Lampung Selatan ...
+sebanyak") is still the scope.
 
 Kind: the nearest cue before the figure in its stretch, else one right after it
 (within a word: "Rp 5 triliun yang ditargetkan"), else earlier in the clause:
@@ -82,10 +86,14 @@ from functools import partial
 from warta.dates import MONTH_NAMES
 from warta.indicators.catalogue import Catalogue, Indicator
 from warta.indicators.numbers import MONEY, Quantity, find_quantities
+from warta.name_words import COUNTRY_STARTS, country_at
 from warta.normalize import normalize, normalize_with_offsets
 
 KINDS = ("realised", "target", "estimate", "projection")
 NATIONAL = "nasional"
+# The scope of a figure of another country's ("pertumbuhan ekonomi AS ...
+# 1,4%"): such a figure is left out.
+ABROAD = "luar negeri"
 
 
 @dataclass(frozen=True, slots=True)
@@ -633,6 +641,17 @@ _PLACE_FIRST = frozenset(
     {key[0] for key in _KNOWN_WORDS}
     | {key[0] for key in _PREFIXES}
     | {"nasional", "pdb", "tanah", "indonesia"}
+    | COUNTRY_STARTS
+)
+# Before a country, words that make it a trading partner, an origin or a
+# currency, not the figure's place: "ekspor ke AS", "impor dari China",
+# "investor asal Jepang", "terhadap dolar AS".
+_COMPARED = frozenset(
+    "rendah tinggi besar kecil banyak sedikit cepat lambat baik buruk".split()
+)
+_NOT_ITS_PLACE_BEFORE = frozenset(
+    "ke dari asal tujuan dengan dolar dollar yen yuan won ringgit peso rupee "
+    "baht bath euro franc pound poundsterling lira dirham riyal real".split()
 )
 
 
@@ -706,6 +725,24 @@ def _place_at(words: _Words, index: int) -> tuple[str | None, int]:
     return name, stop
 
 
+def _country_at(words: _Words, index: int) -> int:
+    """The words from ``index`` that name another country as a figure's place
+    (0 if none): capitalised, not after "ke", "dolar" ... (``_NOT_ITS_PLACE_BEFORE``)
+    nor its short form in brackets after a name ("dolar Amerika Serikat (AS)")."""
+    w = words.words
+    if not words.capitalised(index):
+        return 0
+    if index:
+        before = w[index - 1]
+        # "lebih rendah dari Argentina 33,6 persen" compares countries
+        compared = before == "dari" and index > 1 and w[index - 2] in _COMPARED
+        if words.gap(index).strip() or (
+            before in _NOT_ITS_PLACE_BEFORE and not compared
+        ):
+            return 0
+    return country_at(w, index, lambda i: not words.gap(i).strip())
+
+
 def _find_places(words: _Words) -> list[_Mention]:
     found = []
     index = 0
@@ -713,6 +750,12 @@ def _find_places(words: _Words) -> list[_Mention]:
     while index < len(w):
         if w[index] not in _PLACE_FIRST:
             index += 1
+            continue
+        size = _country_at(words, index) if w[index] in COUNTRY_STARTS else 0
+        if size:
+            end = words.spans[index + size - 1][1]
+            found.append(_Mention(words.spans[index][0], end, ABROAD))
+            index += size
             continue
         name, stop = _place_at(words, index)
         if name is not None:
@@ -1088,12 +1131,16 @@ class _Sentence:
         places = self.places
         if match is not None:  # a place the phrase names is what it measures
             places = [place for place in places if not match.holds(place)]
+        # Another country after a figure is compared with it, mostly ("inflasi
+        # terjaga di 2 persen, ... seperti Argentina 33,6 persen"): only one
+        # before it makes it that country's.
+        home = [place for place in places if place.value != ABROAD]
         low, high = stretch.clause
         for found in (
             _nearest_before(places, quantity.start, stretch.before),
-            _nearest_after(places, quantity.end, stretch.after),
+            _nearest_after(home, quantity.end, stretch.after),
             _nearest_before(places, quantity.start, low),
-            _nearest_after(places, quantity.end, high),
+            _nearest_after(home, quantity.end, high),
         ):
             if found is not None:
                 return found.value
@@ -1101,7 +1148,7 @@ class _Sentence:
             return match.indicator.scope
         for found in (
             _nearest_before(places, low, self.start),
-            _nearest_after(places, high, self.end),
+            _nearest_after(home, high, self.end),
         ):
             if found is not None:
                 return found.value
@@ -1156,6 +1203,9 @@ class _Sentence:
                     continue
             if not quantity.bare or match is not None:
                 last = (quantity, match)
+            scope = self.scope(quantity, stretch, match, region)
+            if scope == ABROAD:
+                continue  # another country's figure
             period, period_from = self.period(quantity, stretch, previous)
             figures.append(
                 Figure(
@@ -1167,7 +1217,7 @@ class _Sentence:
                     # 20,000 articles, each otherwise a string of its own.
                     period=sys.intern(period.label) if period else None,
                     period_year=period.year if period else None,
-                    scope=self.scope(quantity, stretch, match, region),
+                    scope=scope,
                     kind=self.kind(quantity, stretch),
                     quote=quote,
                     start=quantity.start,
