@@ -125,6 +125,15 @@ def write(tmp_path, text):
     return path
 
 
+def test_bounds_keep_out_figures_of_the_unit_outside_them(tmp_path):
+    text = GOOD.replace("  unit:", "  min: 0\n  max: 1_000\n  unit:")
+    (indicator,) = load_catalogue(write(tmp_path, text)).indicators
+    assert (indicator.minimum, indicator.maximum) == (0, 1000)
+    assert indicator.admits(12.5, "percent")
+    assert not indicator.admits(5000, "percent")
+    assert indicator.admits(5000, "rupiah")  # another unit: not bounded here
+
+
 def test_a_good_file_loads(tmp_path):
     catalogue = load_catalogue(write(tmp_path, GOOD))
     (indicator,) = catalogue.indicators
@@ -190,6 +199,16 @@ def test_a_good_file_loads(tmp_path):
             "unit 'persen' is not one of",
         ),
         (GOOD.replace("name: Inflasi", "name: 12"), 2, "'name' must be text"),
+        (
+            GOOD.replace("  unit:", "  min: banyak\n  unit:"),
+            3,
+            "'min' must be a number, not 'banyak'",
+        ),
+        (
+            GOOD.replace("  unit:", "  min: 10\n  max: 5\n  unit:"),
+            4,
+            "'max' 5 is below 'min' 10",
+        ),
         (GOOD.replace("  - inflasi", "  - 12"), 6, "'phrases' holds '12', not text"),
         (
             GOOD.replace("  phrases:\n  - inflasi", "  phrases: []"),

@@ -589,6 +589,17 @@ def test_typographic_marks_and_accents_change_nothing():
     )
 
 
+def test_an_amount_beside_kurs_or_kredit_outside_its_bounds_is_no_such_figure():
+    rate = extract("Nilainya US$ 10 miliar atau Rp 178 triliun (kurs Rp 17.800).")
+    assert [(f.indicator_id, f.text) for f in rate if f.indicator_id] == [
+        ("exchange-rate", "Rp 17.800")
+    ]
+    card = extract("Dengan kartu kredit Bank Mega harganya Rp 3.919.200.")
+    assert [f.indicator_id for f in card] == [None]
+    lent = extract("Penyaluran kredit perbankan Lampung mencapai Rp 95 triliun.")
+    assert [f.indicator_id for f in lent] == ["bank-credit"]
+
+
 def test_pemerintah_kabupaten_kota_is_no_place():
     text = (
         "Pemerintah Kabupaten/Kota, Provinsi dan Pusat menambah anggaran Rp 5 miliar."

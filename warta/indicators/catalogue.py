@@ -43,7 +43,7 @@ UNITS = (
     "household",
 )
 REQUIRED_KEYS = ("id", "name", "unit", "phrases")
-OPTIONAL_KEYS = ("description", "subject", "scope")
+OPTIONAL_KEYS = ("description", "subject", "scope", "min", "max")
 MAX_GAP = 5  # words that "..." may stand for
 DEFAULT_PATH = (
     Path(__file__).resolve().parents[2] / "content" / "authority" / "indicators.yaml"
@@ -147,6 +147,18 @@ class Indicator:
     subject: tuple[str, ...] = ()
     scope: str | None = None
     line: int = field(default=0, compare=False)
+    # The values the indicator takes, in its unit: a figure in that unit
+    # outside them is another quantity ("kurs" beside "Rp 178 triliun").
+    minimum: float | None = None
+    maximum: float | None = None
+
+    def admits(self, value: float, unit: str | None) -> bool:
+        """A figure of ``value`` in ``unit`` can be this indicator's."""
+        if unit != self.unit:
+            return True
+        low = self.minimum if self.minimum is not None else float("-inf")
+        high = self.maximum if self.maximum is not None else float("inf")
+        return low <= value <= high
 
 
 @dataclass(frozen=True)
@@ -253,6 +265,20 @@ class _Checker:
             self.fault(_line(node), f"'{key}' must be text, not {_shown(node)}")
         return value
 
+    def number(self, key: str, node: yaml.Node) -> float | None:
+        """A plain number (``1000``, ``1.5e12``, ``1_000_000``)."""
+        numeric = isinstance(node, yaml.ScalarNode) and not node.tag.endswith(
+            (":bool", ":null")
+        )
+        try:
+            value = float(node.value.strip()) if numeric else None
+        except ValueError:
+            value = None
+        if value is None or value != value or value in (float("inf"), float("-inf")):
+            self.fault(_line(node), f"'{key}' must be a number, not {_shown(node)}")
+            return None
+        return value
+
     def texts(self, key: str, node: yaml.Node) -> list[tuple[str, int]]:
         """The items of a list of texts (one text is also accepted)."""
         if isinstance(node, yaml.ScalarNode) and _text(node) is not None:
@@ -324,6 +350,13 @@ class _Checker:
                 unit = None
             read["unit"] = unit
             usable = usable and unit is not None
+        for key in ("min", "max"):
+            if key in values:
+                read[key] = self.number(key, values[key][0])
+        low, high = read.get("min"), read.get("max")
+        if low is not None and high is not None and low > high:
+            self.fault(values["max"][1], f"'max' {high:g} is below 'min' {low:g}")
+            read["min"] = read["max"] = None
         read["subject"] = []
         if "subject" in values:
             for word, word_line in self.texts("subject", values["subject"][0]):
@@ -438,6 +471,8 @@ def load_catalogue(path: str | Path = DEFAULT_PATH) -> Catalogue:
                 phrases=tuple(text for text, _, _ in read["phrases"]),
                 description=read.get("description"),
                 subject=tuple(read["subject"]),
+                minimum=read.get("min"),
+                maximum=read.get("max"),
                 scope=read.get("scope"),
                 line=read["line"],
             )

@@ -1023,6 +1023,8 @@ class _Sentence:
         for match in self.matches:
             if not _compatible(quantity, match.indicator.unit):
                 continue
+            if not match.indicator.admits(quantity.value, quantity.unit):
+                continue  # "kurs" beside "Rp 178 triliun": not a rate
             if match.start < quantity.end and quantity.start < match.end:
                 distance = 0
             elif stretch.before <= match.start and match.end <= quantity.start:
@@ -1194,6 +1196,7 @@ class _Sentence:
                     and _KIND_OF_UNIT.get(quantity.unit or "")
                     == _KIND_OF_UNIT.get(before.unit or "")
                     and self.parallel(before.end, quantity.start)
+                    and before_match.indicator.admits(quantity.value, quantity.unit)
                 ):
                     match = before_match
             if match is None:
