@@ -57,6 +57,7 @@ T = 10**12
         ("naik 2-3 persen", [(2, 3, "percent")]),
         # rupiah
         ("Rp 1,2 triliun", [(1.2 * T, None, "rupiah")]),
+        ("Rp 10,3 kuadriliun", [(10.3 * 1000 * T, None, "rupiah")]),
         ("Rp1,2 T", [(1.2 * T, None, "rupiah")]),
         ("Rp. 5 miliar", [(5 * B, None, "rupiah")]),
         ("Rp5 M", [(5 * B, None, "rupiah")]),

@@ -6,11 +6,11 @@ is taken as a decimal point (``5.25 persen``), and ``1,234,567`` (commas between
 groups of three) as English thousands.
 
 ``find_quantities`` finds every quantity in a text: the number, an optional
-currency (``Rp``, ``US$``, ``USD``), multiplier (``ribu``, ``juta``, ``miliar``,
-``triliun``; ``M`` and ``T`` after a currency) and unit (``persen``, ``%``,
-``ton``, ``orang``, ``unit``...), and ranges (``5-6 persen``, ``5 hingga 6
-persen``, ``antara 5 dan 6 persen``). Values are in base units: ``Rp 1,2
-triliun`` is 1.2e12 rupiah.
+currency (``Rp``, ``US$``, ``USD``), multiplier (``ribu``, ``juta``,
+``miliar``, ``triliun``, ``kuadriliun``; ``M`` and ``T`` after a currency) and
+unit (``persen``, ``%``, ``ton``, ``orang``, ``unit``...), and ranges (``5-6
+persen``, ``5 hingga 6 persen``, ``antara 5 dan 6 persen``). Values are in base
+units: ``Rp 1,2 triliun`` is 1.2e12 rupiah.
 
 It leaves out numbers that are not quantities: dates (``16/03/2015``, ``(16/3)``,
 ``16 Maret 2015``), bare years (``Tahun Anggaran 2016``, ``2015-2019``), phone
@@ -42,6 +42,8 @@ MULTIPLIERS = {
     "triliun": 10**12,
     "trilyun": 10**12,
     "t": 10**12,
+    "kuadriliun": 10**15,
+    "kuadrilyun": 10**15,
 }
 CURRENCIES = {"rp": RUPIAH, "idr": RUPIAH, "us$": USD, "usd": USD, "$": USD}
 # Words written after a number, and the unit they give it.
@@ -131,7 +133,10 @@ _FIRST_DIGIT = (
 )
 _NUMBER_END = r"(?![\d/]|[.,:]\d)"
 _CURRENCY = r"(?:Rp\.?|IDR|US\s?\$|USD|\$)"
-_MULT = r"(?:(?i:ribu|juta|miliar|milyar|triliun|trilyun|rb\.?|jt\.?)(?!\w)|[MT](?!\w))"
+_MULT = (
+    r"(?:(?i:ribu|juta|miliar|milyar|triliun|trilyun|kuadriliun|kuadrilyun|rb\.?"
+    r"|jt\.?)(?!\w)|[MT](?!\w))"
+)
 _UNIT = rf"(?i:{trie_pattern(UNIT_WORDS)})(?!\w)"
 _SP = r"[^\S\n]*\n?[^\S\n]*"  # spaces, at most one line break
 
