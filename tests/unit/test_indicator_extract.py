@@ -282,6 +282,11 @@ T = 10**12
             "Kredit UMKM yang disalurkan perbankan tumbuh 8,5 persen.",
             [(None, 8.5, "percent")],
         ),
+        # A phrase right after a figure names the figure after the phrase.
+        (
+            "Bunga naik menjadi 12,5% saat inflasi melonjak 17%.",
+            [(None, 12.5, "percent"), ("inflation", 17, "percent")],
+        ),
     ],
 )
 def test_indicator_value_and_unit(text, expected):

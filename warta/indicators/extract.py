@@ -862,6 +862,8 @@ _KIND_OF_UNIT = {
 }
 _BARE_KINDS = frozenset({"count", "index", "tonnes", "hectares"})
 _BARE_REACH = 80  # characters between a phrase and a bare number it names
+# Words between an indicator's phrase and a figure after it that the phrase names.
+_FOLLOWING_WORDS = 3
 
 
 def _compatible(quantity: Quantity, unit: str) -> bool:
@@ -1018,6 +1020,17 @@ class _Sentence:
 
     # -- indicator ---------------------------------------------------------
 
+    def figure_follows(self, position: int) -> bool:
+        """A quantity follows ``position`` within a few words: a phrase there
+        names that figure, not the one before it ("naik menjadi 12,5% saat
+        inflasi melonjak 17%")."""
+        return any(
+            other.start >= position
+            and not other.bare
+            and len(self.text[position : other.start].split()) <= _FOLLOWING_WORDS
+            for other in self.quantities
+        )
+
     def indicator(self, quantity: Quantity, stretch: _Stretch) -> _Match | None:
         candidates = []
         for match in self.matches:
@@ -1036,6 +1049,7 @@ class _Sentence:
                 and quantity.end <= match.start
                 and match.end <= stretch.after
                 and len(self.text[quantity.end : match.start].split()) <= 2
+                and not self.figure_follows(match.end)
             ):
                 distance = 10_000 + match.start - quantity.end
             elif (
