@@ -200,6 +200,11 @@ def test_a_good_file_loads(tmp_path):
         ),
         (GOOD.replace("name: Inflasi", "name: 12"), 2, "'name' must be text"),
         (
+            GOOD.replace("  unit:", "  exclude: ['...']\n  unit:"),
+            3,
+            "exclude '...' has no letters or digits",
+        ),
+        (
             GOOD.replace("  unit:", "  min: banyak\n  unit:"),
             3,
             "'min' must be a number, not 'banyak'",

@@ -599,6 +599,9 @@ def test_an_amount_beside_kurs_or_kredit_outside_its_bounds_is_no_such_figure():
     assert [(f.indicator_id, f.text) for f in rate if f.indicator_id] == [
         ("exchange-rate", "Rp 17.800")
     ]
+    # Another currency's rate is no rate of the rupiah to the US dollar.
+    other = extract("Nilai tukar rupiah sempat menyentuh Rp 14.000 per 1 SGD.")
+    assert [f.indicator_id for f in other] == [None]
     card = extract("Dengan kartu kredit Bank Mega harganya Rp 3.919.200.")
     assert [f.indicator_id for f in card] == [None]
     lent = extract("Penyaluran kredit perbankan Lampung mencapai Rp 95 triliun.")

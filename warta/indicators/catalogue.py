@@ -2,8 +2,9 @@
 
 The file is a YAML list of indicators. Each has an ``id`` (slug), a ``name``, a
 ``unit`` (one of ``UNITS``), trigger ``phrases`` and optionally a
-``description``, ``subject`` words (one must stand in the sentence) and a
-``scope`` the indicator has by definition (``nasional``).
+``description``, ``subject`` words (one must stand in the sentence),
+``exclude`` words (none may), a ``scope`` the indicator has by definition
+(``nasional``) and the bounds ``min`` and ``max`` of a figure in its unit.
 
 A phrase is matched on normalised word tokens (``warta.normalize``): case,
 punctuation and accents do not matter. ``...`` inside a phrase stands for up to
@@ -43,7 +44,7 @@ UNITS = (
     "household",
 )
 REQUIRED_KEYS = ("id", "name", "unit", "phrases")
-OPTIONAL_KEYS = ("description", "subject", "scope", "min", "max")
+OPTIONAL_KEYS = ("description", "subject", "exclude", "scope", "min", "max")
 MAX_GAP = 5  # words that "..." may stand for
 DEFAULT_PATH = (
     Path(__file__).resolve().parents[2] / "content" / "authority" / "indicators.yaml"
@@ -146,6 +147,9 @@ class Indicator:
     description: str | None = None
     subject: tuple[str, ...] = ()
     scope: str | None = None
+    # Words none of which may stand in the sentence ("SGD" for the rupiah's
+    # rate against the US dollar).
+    exclude: tuple[str, ...] = ()
     line: int = field(default=0, compare=False)
     # The values the indicator takes, in its unit: a figure in that unit
     # outside them is another quantity ("kurs" beside "Rp 178 triliun").
@@ -176,6 +180,7 @@ class Catalogue:
         default_factory=dict, repr=False
     )
     _subjects: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _excluded: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, indicators: Iterable[Indicator], fingerprint: str = "") -> Catalogue:
@@ -183,20 +188,22 @@ class Catalogue:
         indicators = tuple(indicators)
         by_first: dict[str, list[Phrase]] = {}
         subjects: dict[str, tuple[str, ...]] = {}
+        excluded: dict[str, tuple[str, ...]] = {}
         for indicator in indicators:
             for text in indicator.phrases:
                 phrase = Phrase(indicator.id, text, parse_phrase(text))
                 by_first.setdefault(phrase.segments[0][0], []).append(phrase)
             if indicator.subject:
-                subjects[indicator.id] = tuple(
-                    f" {normalize(word)} " for word in indicator.subject
-                )
+                subjects[indicator.id] = _padded(indicator.subject)
+            if indicator.exclude:
+                excluded[indicator.id] = _padded(indicator.exclude)
         return cls(
             indicators,
             fingerprint,
             MappingProxyType({item.id: item for item in indicators}),
             MappingProxyType({k: tuple(v) for k, v in by_first.items()}),
             MappingProxyType(subjects),
+            MappingProxyType(excluded),
         )
 
     def find_phrases(self, tokens: Sequence[str]) -> list[PhraseMatch]:
@@ -221,12 +228,20 @@ class Catalogue:
         return found
 
     def subject_present(self, indicator_id: str, padded: str) -> bool:
-        """True if the indicator needs no subject or ``padded`` holds one.
+        """True if the indicator needs no subject or ``padded`` holds one, and
+        ``padded`` holds none of the words it excludes.
 
         ``padded`` is normalised text with a space at each end.
         """
         words = self._subjects.get(indicator_id)
-        return words is None or any(word in padded for word in words)
+        excluded = self._excluded.get(indicator_id, ())
+        return (words is None or any(word in padded for word in words)) and not any(
+            word in padded for word in excluded
+        )
+
+
+def _padded(words: Iterable[str]) -> tuple[str, ...]:
+    return tuple(f" {normalize(word)} " for word in words)
 
 
 # ---------------------------------------------------------------------------
@@ -357,13 +372,15 @@ class _Checker:
         if low is not None and high is not None and low > high:
             self.fault(values["max"][1], f"'max' {high:g} is below 'min' {low:g}")
             read["min"] = read["max"] = None
-        read["subject"] = []
-        if "subject" in values:
-            for word, word_line in self.texts("subject", values["subject"][0]):
-                if normalize(word):
-                    read["subject"].append(word)
-                else:
-                    self.fault(word_line, f"subject {word!r} has no letters or digits")
+        for key in ("subject", "exclude"):
+            read[key] = []
+            if key in values:
+                for word, word_line in self.texts(key, values[key][0]):
+                    if normalize(word):
+                        read[key].append(word)
+                    else:
+                        reason = f"{key} {word!r} has no letters or digits"
+                        self.fault(word_line, reason)
         read["phrases"] = []
         if "phrases" in values:
             seen: dict[str, int] = {}
@@ -471,6 +488,7 @@ def load_catalogue(path: str | Path = DEFAULT_PATH) -> Catalogue:
                 phrases=tuple(text for text, _, _ in read["phrases"]),
                 description=read.get("description"),
                 subject=tuple(read["subject"]),
+                exclude=tuple(read["exclude"]),
                 minimum=read.get("min"),
                 maximum=read.get("max"),
                 scope=read.get("scope"),
