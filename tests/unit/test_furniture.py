@@ -83,6 +83,8 @@ def test_initials_closing_the_last_line_are_left_out():
         'Simak Video "Panen Kopi di Lampung Barat"',
         'Tonton juga video "Menkeu Temui Petani Kopi" di sini:',
         'Tonton juga "Bank Indonesia Umumkan BI-Rate Tetap 5,75%" di sini:',
+        "Lihat juga Video: Google Klarifikasi soal Kurs 1 Dolar AS Jadi Rp 8.170",
+        "Lihat Video 'Cerita Panen Kopi di Lampung Barat':",
         "Simak juga Video: Cerita Petani Kopi Lampung",
         "Saksikan Live DetikPagi :",
         "Saksikan LiveDetikpagi:",
@@ -106,6 +108,7 @@ def test_asides_are_left_out_anywhere(aside):
         "Editor Budi menolak",  # no colon, no other credit beside it
         "simak video edukasi itu",  # a line of hard-wrapped text
         "tonton juga video pelatihan itu",
+        "lihat video itu kemudian",
         "saksikan langsung panen raya",
         'Simak juga "kata Bupati" yang ia ulang dalam sambutan.',
         "2026",

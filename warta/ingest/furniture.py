@@ -58,13 +58,14 @@ _URL = re.compile(r"^https?://[^\s/]+\.[^\s/]+/\S*$")
 # Anywhere in a paste: a link to another article, an advertisement's marker.
 # Among the page's own: a video's or a photo's link (``Simak Video "..."``,
 # ``Tonton juga video "..." di sini:``, ``Tonton juga "..." di sini:``,
+# ``Lihat juga Video: ...``,
 # ``Saksikan Live DetikPagi:``,
 # ``Lihat Foto``, ``[Gambas:Video 20detik]``) and the page numbers of an
 # article in several pages (``1 2 3 Selanjutnya``, ``Halaman berikutnya``).
 _ASIDE = re.compile(
     r"^(?:(?:baca|simak|lihat|tonton)\s+(?:juga|pula)\s*:.*"
     r"|advertisement|iklan|scroll to continue with content|scroll to resume content"
-    r"|(?-i:Simak|Tonton|Saksikan)(?:\s+(?:juga|pula))?\s+video\b.*"
+    r"|(?-i:Simak|Tonton|Saksikan|Lihat)(?:\s+(?:juga|pula))?\s+video\b.*"
     r"|(?-i:Simak|Tonton|Saksikan)\s+(?:juga|pula)\s+[\"“].*[\"”]\s*(?:di\s*sini)?\s*:?"
     r"|saksikan\s+live\s*detik\w*\b.*|lihat foto|\[gambas:.*\]"
     r"|halaman\s*:?\s*\d+(?:\s+\d+)*|(?:\d+\s+)*(?:selanjutnya|berikutnya|sebelumnya)"
