@@ -638,7 +638,7 @@ class Matcher:
         # Words of the agencies' names: one of them is no slip of another
         # ("Pertanahan" is not "Pertanian").
         self._agency_words = frozenset(
-            token for (_, _), names in choices.items() for name in names
+            token for names in choices.values() for name in names
             for token in name.split(" ")
         )  # fmt: skip
         sizes: dict[str, set[int]] = defaultdict(set)
@@ -1048,11 +1048,14 @@ class Matcher:
         ]
 
     def _untitled(self, state: _Tagging, mention: Mention) -> bool:
-        if mention.kind != PERSON or mention.entity_id in state.titled:
+        """``mention`` names, by a name that needs it, a person the text does
+        not give a title."""
+        person = mention.entity_id
+        if mention.kind != PERSON or person in state.titled:
             return False
-        if mention.entity_id not in self._needing_title:
+        if person not in self._needing_title:
             return False
-        names = self._needing_title[mention.entity_id]
+        names = self._needing_title[person]
         return names is None or normalize(mention.surface) in names
 
     def _regional_title(
