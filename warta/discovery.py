@@ -97,7 +97,9 @@ _NOT_NAMES = (
         "mei juni juli agustus september oktober november desember provinsi "
         "kabupaten kota pemerintah rapat data menurut dia ia mereka kami "
         # "Telegram Panglima TNI No TR/442/2025", "sebut Nabi Muhammad"
-        "no nabi"
+        "no nabi "
+        # an amount after a name: "Badan Pengelola Dana Lingkungan Hidup Rp 30 miliar"
+        "rp idr usd"
     )
 )
 # A title's office and the name after it: "Kapolsek Tenjo Iptu Hendrik ...".

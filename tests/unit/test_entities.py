@@ -1172,6 +1172,10 @@ DISCOVERY = [
     ('Harga turun," ungkap Walkot Agung di Metro.', []),
     ("Telegram Panglima TNI No TR/442/2025 tertanggal 5 Mei.", []),
     ("Ia sebut Nabi Muhammad tokoh fiktif.", []),
+    (
+        "Anggaran Badan Pengelola Dana Desa Rp 30 miliar.",
+        [(A, "Badan Pengelola Dana Desa")],
+    ),
     # An office's short form in brackets closes its name, and its body may
     # follow it; a person's initials do not.
     (
