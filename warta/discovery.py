@@ -52,6 +52,8 @@ DISCOVERY_HEADS = word_set(
     "kementrian sekretariat"
 )
 _CONNECTORS = frozenset({"dan", "serta", "&"})
+# What stands before a word that opens a sentence or a quoted one.
+_OPENS_SENTENCE = re.compile(r"[.!?\"“”'‘’]\s*$|\n")
 _ATTRIBUTION = frozenset(
     {
         "imbuh",
@@ -358,7 +360,7 @@ def discover_candidates(
     for index in compress(count(), map(_TRIGGERS.__contains__, lowers)):
         lower = lowers[index]
         if lower in _ATTRIBUTION and index + 1 < len(words):
-            if words.gap(index).isspace():
+            if words.gap(index).isspace() and not _headline_verb(words, index):
                 _person_at(words, index + 1, add)
         elif index < taken:
             continue  # inside the agency-like phrase found before
@@ -411,6 +413,16 @@ _FULL_STOP_END = re.compile(r"(?<!\.)\.[\"'”’)]*\s*$")
 HEADLINE_WORDS = 20  # at most
 HEADLINE_CHARS = 250  # at most: a longer line is text, its words not split
 HEADLINE_CAPITALS = 0.8  # of the words of four letters or more, at least
+
+
+def _headline_verb(words: _Words, index: int) -> bool:
+    """Quote verb ``index`` is capitalised inside a sentence: a headline's
+    ("... : OJK Ungkap Biang Kerok IHSG"), whose capitals name no one."""
+    return (
+        index > 0
+        and words.capital(index)
+        and not _OPENS_SENTENCE.search(words.gap(index - 1))
+    )
 
 
 def _in_headline(text: str, offset: int) -> bool:

@@ -27,8 +27,9 @@ from warta.parallel import PARALLEL_MIN, map_on_cores
 # 2: sentences cut; 3-6, 8-10, 15, 17: discovery; 11-14, 16, 18: titles, parent,
 # short forms, names that need their title; 19-20: titles of the named, former
 # holders, offices' buildings, eponyms; 21: a known word is no slip;
-# 22: a known body's short form alone in brackets; 23: no "Rp" in a name
-CACHE_VERSION = "23"
+# 22: a known body's short form alone in brackets; 23: no "Rp" in a name;
+# 24: a quote verb capitalised inside a sentence
+CACHE_VERSION = "24"
 
 
 def split_ids(value: str | list[str] | None) -> tuple[str, ...]:

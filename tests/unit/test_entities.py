@@ -1172,6 +1172,14 @@ DISCOVERY = [
     ('Harga turun," ungkap Walkot Agung di Metro.', []),
     ("Telegram Panglima TNI No TR/442/2025 tertanggal 5 Mei.", []),
     ("Ia sebut Nabi Muhammad tokoh fiktif.", []),
+    # A quote verb capitalised inside a sentence is a headline's.
+    (
+        "Indeks saham ditutup melemah pada perdagangan hari ini, dan secara"
+        " bulanan indeks itu turun hampir dua puluh persen dari puncaknya."
+        " : OJK Ungkap Biang Kerok Saham Merah",
+        [],
+    ),
+    ('"Kami siap." Ujar Andi Saputra kemarin.', [(P, "Andi Saputra")]),
     (
         "Anggaran Badan Pengelola Dana Desa Rp 30 miliar.",
         [(A, "Badan Pengelola Dana Desa")],
