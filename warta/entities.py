@@ -1134,6 +1134,11 @@ class Matcher:
             for person, role in self._holders.get((agency, title), ())
             if role.active_on(day)
         }
+        if following is not None and following.key.person:
+            # "Wakil Bupati Lampung Selatan Syaiful Anwar" in 2025, when the
+            # files date the change of holders by its year alone: the name
+            # after the title is one who held it then.
+            state.titled.update(holders.intersection(following.key.person))
         if len(holders) != 1:
             return
         person = holders.pop()
@@ -1141,9 +1146,7 @@ class Matcher:
             state.titled.add(person)
             return
         if following is not None and following.key.person:
-            if person in following.key.person:
-                state.titled.add(person)  # "Menlu Sugiono": named after the title
-            return  # named, theirs or another's
+            return  # named, theirs ("Menlu Sugiono", marked above) or another's
         own_names = self._short_tokens.get(person, ())
         goes_on = _name_goes_on(state, hit.stop, places)
         if goes_on and state.tokens[hit.stop] not in own_names:

@@ -1422,3 +1422,33 @@ def test_a_word_of_another_agency_name_is_no_slip():
         ("Kementerian Pertanahan menata lahan.", []),
     ]:
         assert [m.entity_id for m in matcher.tag(text)] == expected, text
+
+
+def test_a_name_after_a_title_held_by_two_that_year_is_titled():
+    # The change of holders dated by its year alone: in that year either may
+    # hold the title, and the one named after it is given it.
+    matcher = Matcher.from_authority(
+        Authority.build(
+            agencies=[
+                Agency("kemenlu", "Kementerian Luar Negeri", "ministry", ("Kemenlu",))
+            ],
+            people=[
+                Person(
+                    "andi-wijaya",
+                    "Andi Wijaya",
+                    roles=(Role("Menteri Luar Negeri", "kemenlu", "2021", "2025"),),
+                ),
+                Person(
+                    "sugiono",
+                    "Sugiono",
+                    roles=(Role("Menteri Luar Negeri", "kemenlu", "2025"),),
+                    needs_title=True,
+                ),
+            ],
+        )
+    )
+    found = matcher.tag("Menteri Luar Negeri Sugiono tiba.", date=dt.date(2025, 5, 1))
+    assert [(m.entity_id, m.surface) for m in found] == [
+        ("kemenlu", "Menteri Luar Negeri"),
+        ("sugiono", "Sugiono"),
+    ]
