@@ -78,10 +78,11 @@ def test_parse_phrase_rejects_empty_parts(phrase):
         parse_phrase(phrase)
 
 
-def _catalogue(*phrases, subject=()):
-    return Catalogue.build(
-        [Indicator("x", "X", "percent", tuple(phrases), subject=tuple(subject))]
+def _catalogue(*phrases, subject=(), exclude=()):
+    indicator = Indicator(
+        "x", "X", "percent", tuple(phrases), subject=tuple(subject), exclude=exclude
     )
+    return Catalogue.build([indicator])
 
 
 @pytest.mark.parametrize(
@@ -100,11 +101,14 @@ def test_phrases_match_with_gaps(phrase, text, span):
     assert [(m.first, m.stop) for m in found][:1] == ([span] if span else [])
 
 
-def test_subject_words_must_stand_in_the_sentence():
-    catalogue = _catalogue("kontribusi", subject=["IKM", "industri kecil menengah"])
-    assert catalogue.subject_present("x", " kontribusi ikm naik ")
-    assert catalogue.subject_present("x", " industri kecil menengah tumbuh ")
-    assert not catalogue.subject_present("x", " kontribusi industri naik ")
+def test_subject_words_must_stand_in_the_sentence_and_excluded_ones_not():
+    catalogue = _catalogue(
+        "kontribusi", subject=["IKM", "industri kecil menengah"], exclude=("Malaysia",)
+    )
+    assert catalogue.sentence_admits("x", " kontribusi ikm naik ")
+    assert catalogue.sentence_admits("x", " industri kecil menengah tumbuh ")
+    assert not catalogue.sentence_admits("x", " kontribusi industri naik ")
+    assert not catalogue.sentence_admits("x", " kontribusi ikm malaysia naik ")
 
 
 # --- faults -------------------------------------------------------------------

@@ -20,6 +20,7 @@ reads their marks) and either returns a ``Catalogue`` or raises
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -227,9 +228,9 @@ class Catalogue:
                     )
         return found
 
-    def subject_present(self, indicator_id: str, padded: str) -> bool:
-        """True if the indicator needs no subject or ``padded`` holds one, and
-        ``padded`` holds none of the words it excludes.
+    def sentence_admits(self, indicator_id: str, padded: str) -> bool:
+        """True if ``padded`` holds one of the indicator's subject words (or
+        it has none) and none of the words it excludes.
 
         ``padded`` is normalised text with a space at each end.
         """
@@ -289,7 +290,7 @@ class _Checker:
             value = float(node.value.strip()) if numeric else None
         except ValueError:
             value = None
-        if value is None or value != value or value in (float("inf"), float("-inf")):
+        if value is None or not math.isfinite(value):
             self.fault(_line(node), f"'{key}' must be a number, not {_shown(node)}")
             return None
         return value

@@ -999,7 +999,7 @@ class _Sentence:
                 tuple((spans[a][0], spans[b - 1][1]) for a, b in match.parts),
             )
             for match in found
-            if self.catalogue.subject_present(match.indicator_id, padded)
+            if self.catalogue.sentence_admits(match.indicator_id, padded)
         ]
 
     def clause_of(self, position: int) -> tuple[int, int]:
