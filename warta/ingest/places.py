@@ -94,13 +94,14 @@ class Gazetteer:
         city named with "Kabupaten" or "Kota" keeps the word ("KABUPATEN
         BEKASI": Kabupaten Bekasi, Jawa Barat)."""
         found = self._places.get(squash(raw))
+        if found is not None:
+            return found
         prefixed = _ADMINISTRATIVE.match(raw.strip())
-        if found is None and prefixed:
-            place = self._places.get(squash(prefixed["name"]))
-            if place is not None:
-                kind = "Kota" if prefixed["kind"].casefold() == "kota" else "Kabupaten"
-                return Place(f"{kind} {place.name}", place.province)
-        return found
+        place = self._places.get(squash(prefixed["name"])) if prefixed else None
+        if place is None:
+            return None
+        kind = "Kota" if prefixed["kind"].casefold() == "kota" else "Kabupaten"
+        return Place(f"{kind} {place.name}", place.province)
 
     def lookup(self, raw: str) -> Place:
         found = self.find(raw)
