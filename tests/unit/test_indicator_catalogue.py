@@ -136,6 +136,11 @@ def test_bounds_keep_out_figures_of_the_unit_outside_them(tmp_path):
     assert indicator.admits(12.5, "percent")
     assert not indicator.admits(5000, "percent")
     assert indicator.admits(5000, "rupiah")  # another unit: not bounded here
+    strict = load_catalogue(
+        write(tmp_path, GOOD.replace("  unit:", "  only_unit: true\n  unit:"))
+    ).indicators[0]
+    assert not strict.admits(5, "rupiah")  # another unit: none of it
+    assert strict.admits(5, None)  # a bare number may be
 
 
 def test_a_good_file_loads(tmp_path):
@@ -207,6 +212,11 @@ def test_a_good_file_loads(tmp_path):
             GOOD.replace("  unit:", "  exclude: ['...']\n  unit:"),
             3,
             "exclude '...' has no letters or digits",
+        ),
+        (
+            GOOD.replace("  unit:", "  only_unit: ya\n  unit:"),
+            3,
+            "'only_unit' must be true or false, not 'ya'",
         ),
         (
             GOOD.replace("  unit:", "  min: banyak\n  unit:"),

@@ -599,6 +599,8 @@ def test_an_amount_beside_kurs_or_kredit_outside_its_bounds_is_no_such_figure():
     assert [(f.indicator_id, f.text) for f in rate if f.indicator_id] == [
         ("exchange-rate", "Rp 17.800")
     ]
+    dollars = extract("Simulasinya jika harga minyak US$ 100 dan pergerakan kurs.")
+    assert [f.indicator_id for f in dollars] == [None]
     # Another currency's rate is no rate of the rupiah to the US dollar.
     other = extract("Nilai tukar rupiah sempat menyentuh Rp 14.000 per 1 SGD.")
     assert [f.indicator_id for f in other] == [None]

@@ -4,7 +4,8 @@ The file is a YAML list of indicators. Each has an ``id`` (slug), a ``name``, a
 ``unit`` (one of ``UNITS``), trigger ``phrases`` and optionally a
 ``description``, ``subject`` words (one must stand in the sentence),
 ``exclude`` words (none may), a ``scope`` the indicator has by definition
-(``nasional``) and the bounds ``min`` and ``max`` of a figure in its unit.
+(``nasional``), the bounds ``min`` and ``max`` of a figure in its unit and
+``only_unit`` (no figure in another unit of the same kind).
 
 A phrase is matched on normalised word tokens (``warta.normalize``): case,
 punctuation and accents do not matter. ``...`` inside a phrase stands for up to
@@ -45,7 +46,15 @@ UNITS = (
     "household",
 )
 REQUIRED_KEYS = ("id", "name", "unit", "phrases")
-OPTIONAL_KEYS = ("description", "subject", "exclude", "scope", "min", "max")
+OPTIONAL_KEYS = (
+    "description",
+    "subject",
+    "exclude",
+    "scope",
+    "min",
+    "max",
+    "only_unit",
+)
 MAX_GAP = 5  # words that "..." may stand for
 DEFAULT_PATH = (
     Path(__file__).resolve().parents[2] / "content" / "authority" / "indicators.yaml"
@@ -156,11 +165,15 @@ class Indicator:
     # outside them is another quantity ("kurs" beside "Rp 178 triliun").
     minimum: float | None = None
     maximum: float | None = None
+    # A figure in another unit of the same kind is none of this indicator's
+    # (the rupiah's exchange rate is never written in dollars).
+    only_unit: bool = False
 
     def admits(self, value: float, unit: str | None) -> bool:
-        """A figure of ``value`` in ``unit`` can be this indicator's."""
+        """A figure of ``value`` in ``unit`` (None: a bare number) can be this
+        indicator's."""
         if unit != self.unit:
-            return True
+            return unit is None or not self.only_unit
         low = self.minimum if self.minimum is not None else float("-inf")
         high = self.maximum if self.maximum is not None else float("inf")
         return low <= value <= high
@@ -369,6 +382,16 @@ class _Checker:
         for key in ("min", "max"):
             if key in values:
                 read[key] = self.number(key, values[key][0])
+        if "only_unit" in values:
+            node = values["only_unit"][0]
+            read["only_unit"] = node.tag.endswith(":bool") and node.value.lower() in (
+                "true",
+                "yes",
+                "on",
+            )
+            if not node.tag.endswith(":bool"):
+                reason = f"'only_unit' must be true or false, not {_shown(node)}"
+                self.fault(_line(node), reason)
         low, high = read.get("min"), read.get("max")
         if low is not None and high is not None and low > high:
             self.fault(values["max"][1], f"'max' {high:g} is below 'min' {low:g}")
@@ -492,6 +515,7 @@ def load_catalogue(path: str | Path = DEFAULT_PATH) -> Catalogue:
                 exclude=tuple(read["exclude"]),
                 minimum=read.get("min"),
                 maximum=read.get("max"),
+                only_unit=read.get("only_unit", False),
                 scope=read.get("scope"),
                 line=read["line"],
             )
