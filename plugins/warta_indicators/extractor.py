@@ -26,7 +26,7 @@ from warta.parallel import map_on_cores
 
 logger = logging.getLogger(__name__)
 CONTEXT_KEY = "warta_indicators"
-CACHE_VERSION = "8"  # bump when extraction changes: cached figures are dropped
+CACHE_VERSION = "9"  # bump when extraction changes: cached figures are dropped
 
 
 @dataclass(frozen=True, slots=True)

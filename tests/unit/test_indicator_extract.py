@@ -539,6 +539,12 @@ def test_each_figure_takes_the_period_that_follows_it():
             None,
             ["nasional"],
         ),
+        # "AS" as a person's initials.
+        (
+            "Tersangka AS menerima anggaran Rp 5 miliar di Lampung.",
+            None,
+            ["Lampung"],
+        ),
     ],
 )
 def test_scope(text, region, scopes):

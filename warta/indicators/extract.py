@@ -643,15 +643,17 @@ _PLACE_FIRST = frozenset(
     | {"nasional", "pdb", "tanah", "indonesia"}
     | COUNTRY_STARTS
 )
-# Before a country, words that make it a trading partner, an origin or a
-# currency, not the figure's place: "ekspor ke AS", "impor dari China",
-# "investor asal Jepang", "terhadap dolar AS".
+# Before a country, words that make it a trading partner, an origin, a
+# currency or a person's initials, not the figure's place: "ekspor ke AS",
+# "impor dari China", "investor asal Jepang", "terhadap dolar AS".
 _COMPARED = frozenset(
     "rendah tinggi besar kecil banyak sedikit cepat lambat baik buruk".split()
 )
 _NOT_ITS_PLACE_BEFORE = frozenset(
     "ke dari asal tujuan dengan dolar dollar yen yuan won ringgit peso rupee "
-    "baht bath euro franc pound poundsterling lira dirham riyal real".split()
+    "baht bath euro franc pound poundsterling lira dirham riyal real "
+    # a person's initials: "saudara AS selaku Komisaris", "tersangka AS"
+    "saudara saudari sdr tersangka terdakwa inisial berinisial".split()
 )
 
 
