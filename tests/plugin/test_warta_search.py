@@ -963,13 +963,19 @@ def test_postings_worked_out_while_the_site_is_written_are_patched_at_the_end(
     indexing.stream(named())
     figures = indexing.finish()
     indexing.save()
-    assert worked_out == [8]
     assert figures["files_read"] == 2
     # Page 5 was taken from the cache, then named: dropped. Page 2 is named
-    # at once, mostly before the cache is read; on a loaded machine the cache
-    # may be read first (seen with a benchmark beside the tests), and page 2
-    # is dropped too.
+    # at once, mostly before the cache is read, and the postings are worked
+    # out once, for the 8 pages. On a loaded machine (seen with a benchmark
+    # beside the tests, in a clean clone's run on a slow hour, and with three
+    # busy loops beside this test: 4 runs of 22) the other thread names page
+    # 2 late: the cache may be read first, and page 2 is dropped too; or page
+    # 2 is already written anew when the cache is read, so it is neither
+    # taken nor held when the postings are worked out, for the 7 pages held,
+    # and all 8 are worked out afresh at the end (page 2 comes back in the
+    # middle of the order). The bundle is the same either way (below).
     assert indexing.dropped in (1, 2)
+    assert worked_out in ([8], [7, 8])
 
     fresh = tmp_path / "fresh"
     shutil.copytree(output / "berita", fresh / "berita")
