@@ -878,23 +878,30 @@ def _place_names(check: _EntryChecker, key: str) -> tuple[str, ...]:
     return names
 
 
+# The keys of places.yaml that give a place other names: what each other
+# name is called, what it names, and whether the place is written first
+# ("Jayawijaya: Wamena") or the other name ("Solo: Surakarta").
+_OTHER_NAMES: Mapping[str, tuple[str, str, bool]] = MappingProxyType(
+    {"aliases": ("alias", "place", False), "seats": ("seat", "regency", True)}
+)
+
+
 def _other_names(
     check: _EntryChecker, key: str, own: Mapping[str, str], lines: dict[str, int]
 ) -> dict[str, str]:
-    """The entry's other names under ``key``, each to one of its ``own``
-    places (by folded name): ``aliases`` map a name to its place ("Solo:
-    Surakarta"), ``seats`` a regency to its seat ("Jayawijaya: Wamena").
-    ``lines`` gets the line of each other name."""
+    """The entry's other names under ``key`` (``_OTHER_NAMES``), each to one
+    of its ``own`` places (by folded name). ``lines`` gets the line of each
+    other name."""
     value = check.entry.get(key)
     if value is None:
         return {}
     if not isinstance(value, _Mapping):
         check.fault(key, f"'{key}' must map names to places, not {value!r}")
         return {}
-    kind, of = ("seat", "regency") if key == "seats" else ("alias", "place")
+    kind, of, place_first = _OTHER_NAMES[key]
     found = {}
     for first, second in value.items():
-        other, place = (second, first) if key == "seats" else (first, second)
+        other, place = (second, first) if place_first else (first, second)
         line = value.key_lines.get(first, value.line)
         if not isinstance(other, str) or not isinstance(place, str):
             check.faults.add(check.path, line, f"{first!r}: {second!r} is not text")
@@ -926,10 +933,11 @@ def _check_other_names(
         for entry in entries
         for alias, _ in entry.aliases
     }
+    names_or_aliases = names | aliases
     for entry in entries:
         for kind, others, taken in (
             ("alias", entry.aliases, names),
-            ("seat", entry.seats, names | aliases),
+            ("seat", entry.seats, names_or_aliases),
         ):
             for other, _ in others:
                 owner = taken.get(_folded(other))
