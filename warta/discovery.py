@@ -549,11 +549,8 @@ def _agency_at(
         if titled:
             # "Kepala Biro Komunikasi dan Informasi Publik Kemenkes Aji Muhawarman"
             _holder_after(words, parent.end, add)
-        if (
-            normalize(office) in vocabulary.known
-            or _same_body(office, body)
-            or _short_form_of(words, first, office_end, parent, body)
-        ):
+        bracketed = _alone_in_brackets(words, office_end, parent)
+        if normalize(office) in vocabulary.known or _same_body(office, body, bracketed):
             # A known body the matcher missed ("Direktorat Jenderal (Sesditjen)
             # Minyak dan Gas Bumi (Migas) Kementerian ESDM"), or the body
             # itself ("Badan Pengelola Investasi (BPI) Danantara", "Badan
@@ -573,28 +570,25 @@ def _agency_at(
     add(AGENCY, first, last, full_name, parent.entity_id if parent else None)
 
 
-def _short_form_of(
-    words: _Words, first: int, last: int, parent: Mention, body: str
-) -> bool:
-    """The known body after the office's name stands alone in brackets, and
-    the name is near enough to the body's (``BRACKETED_BODY_RATIO``): the
-    text names that body, misspelling it ("Badan Riset dan Antariksa Nasional
-    (BRIN)"), not one of its units ("Biro Hukum (BPS)")."""
-    office = _written(words.text[words.starts[first] : words.ends[last]])
+def _alone_in_brackets(words: _Words, last: int, parent: Mention) -> bool:
+    """The known body after the office's name ending at word ``last`` stands
+    alone in brackets, as a short form does: "... Nasional (BRIN)"."""
     return (
         words.starts[last + 1] == parent.start
         and words.gap(last).strip() == "("
         and words.text[parent.end : parent.end + 1] == ")"
-        and fuzz.ratio(normalize(office), normalize(body)) >= BRACKETED_BODY_RATIO
     )
 
 
-def _same_body(office: str, body: str) -> bool:
+def _same_body(office: str, body: str, bracketed: bool = False) -> bool:
     """``office`` names ``body`` itself: cut short ("Badan Pengelola
     Investasi" before "(BPI) Danantara") or misspelt ("Daya Anangata
-    Nusantara (Danantara)")."""
+    Nusantara (Danantara)"), more loosely when the body stands alone in
+    brackets after it as its short form ("Badan Riset dan Antariksa Nasional
+    (BRIN)"; not "Biro Hukum (BPS)", a unit of it)."""
     office, body = normalize(office), normalize(body)
-    return body.startswith(office) or fuzz.ratio(office, body) >= SAME_BODY_RATIO
+    ratio = BRACKETED_BODY_RATIO if bracketed else SAME_BODY_RATIO
+    return body.startswith(office) or fuzz.ratio(office, body) >= ratio
 
 
 def _written(text: str) -> str:
