@@ -308,6 +308,13 @@ class _Checker:
             return None
         return value
 
+    def flag(self, key: str, node: yaml.Node) -> bool:
+        """``true`` or ``false`` (or YAML's other spellings of them)."""
+        if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":bool"):
+            return node.value.lower() in ("true", "yes", "on")
+        self.fault(_line(node), f"'{key}' must be true or false, not {_shown(node)}")
+        return False
+
     def texts(self, key: str, node: yaml.Node) -> list[tuple[str, int]]:
         """The items of a list of texts (one text is also accepted)."""
         if isinstance(node, yaml.ScalarNode) and _text(node) is not None:
@@ -383,15 +390,7 @@ class _Checker:
             if key in values:
                 read[key] = self.number(key, values[key][0])
         if "only_unit" in values:
-            node = values["only_unit"][0]
-            read["only_unit"] = node.tag.endswith(":bool") and node.value.lower() in (
-                "true",
-                "yes",
-                "on",
-            )
-            if not node.tag.endswith(":bool"):
-                reason = f"'only_unit' must be true or false, not {_shown(node)}"
-                self.fault(_line(node), reason)
+            read["only_unit"] = self.flag("only_unit", values["only_unit"][0])
         low, high = read.get("min"), read.get("max")
         if low is not None and high is not None and low > high:
             self.fault(values["max"][1], f"'max' {high:g} is below 'min' {low:g}")

@@ -643,12 +643,14 @@ _PLACE_FIRST = frozenset(
     | {"nasional", "pdb", "tanah", "indonesia"}
     | COUNTRY_STARTS
 )
-# Before a country, words that make it a trading partner, an origin, a
-# currency or a person's initials, not the figure's place: "ekspor ke AS",
-# "impor dari China", "investor asal Jepang", "terhadap dolar AS".
+# Words before "dari" that compare ("lebih rendah dari Argentina 33,6 persen"):
+# the country after them is the figure's place after all.
 _COMPARED = frozenset(
     "rendah tinggi besar kecil banyak sedikit cepat lambat baik buruk".split()
 )
+# Before a country, words that make it a trading partner, an origin, a
+# currency or a person's initials, not the figure's place: "ekspor ke AS",
+# "impor dari China", "investor asal Jepang", "terhadap dolar AS".
 _NOT_ITS_PLACE_BEFORE = frozenset(
     "ke dari asal tujuan dengan dolar dollar yen yuan won ringgit peso rupee "
     "baht bath euro franc pound poundsterling lira dirham riyal real "
@@ -736,7 +738,6 @@ def _country_at(words: _Words, index: int) -> int:
         return 0
     if index:
         before = w[index - 1]
-        # "lebih rendah dari Argentina 33,6 persen" compares countries
         compared = before == "dari" and index > 1 and w[index - 2] in _COMPARED
         if words.gap(index).strip() or (
             before in _NOT_ITS_PLACE_BEFORE and not compared
@@ -1026,11 +1027,11 @@ class _Sentence:
         """A quantity follows ``position`` within a few words: a phrase there
         names that figure, not the one before it ("naik menjadi 12,5% saat
         inflasi melonjak 17%")."""
-        return any(
-            other.start >= position
-            and not other.bare
-            and len(self.text[position : other.start].split()) <= _FOLLOWING_WORDS
-            for other in self.quantities
+        following = next(
+            (q for q in self.quantities if q.start >= position and not q.bare), None
+        )  # the nearest (quantities stand in the text's order): no other is nearer
+        return following is not None and (
+            len(self.text[position : following.start].split()) <= _FOLLOWING_WORDS
         )
 
     def indicator(self, quantity: Quantity, stretch: _Stretch) -> _Match | None:
