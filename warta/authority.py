@@ -115,6 +115,9 @@ class Agency:
     valid_to: str | None = None
     former_names: tuple[str, ...] = ()
     renamed: str | None = None
+    # Acronyms other bodies' names begin with too: "DPD" is also a party's or
+    # an association's regional board ("DPD Partai Golkar", "DPD REI").
+    shared_acronyms: tuple[str, ...] = ()
     line: int = field(default=0, compare=False)
 
     @property
@@ -313,6 +316,7 @@ _SCHEMAS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType(
                 "valid_to",
                 "former_names",
                 "renamed",
+                "shared_acronyms",
             ),
         },
         "people.yaml": {
@@ -517,6 +521,11 @@ def _check_entry(faults: _Faults, path: Path, entry: _Mapping) -> _Draft | None:
                 else ("renamed", "former_names")
             )
             check.fault(given, f"'{given}' needs '{missing}' beside it")
+        values["shared_acronyms"] = check.texts("shared_acronyms")
+        for acronym in values["shared_acronyms"]:
+            if acronym not in values["acronyms"]:
+                reason = f"'shared_acronyms' names {acronym!r}, none of its acronyms"
+                check.fault("shared_acronyms", reason)
     else:
         values["roles"] = _check_roles(faults, path, check)
         values["needs_title"] = _needs_title(
@@ -967,7 +976,7 @@ def _agency(draft: _Draft) -> Agency:
     return Agency(
         v["id"], v["name"], v["kind"], v["acronyms"], v["aliases"], v["parent"],
         v["region"], v["wikidata"], v["description"], v["valid_from"], v["valid_to"],
-        v["former_names"], v["renamed"], line=draft.line,
+        v["former_names"], v["renamed"], v["shared_acronyms"], line=draft.line,
     )  # fmt: skip
 
 

@@ -86,7 +86,9 @@ _POSITION_WORDS = word_set(
     "staf ahli komisaris komisioner negara buka suara koordinator pelaksana harian "
     "nomor asosiasi pusat informasi lembaga komisi himpunan ikatan persatuan "
     "gabungan forum koperasi yayasan partai serikat perusahaan perseroan "
-    "institute team racing sports online management research health group"
+    "institute team racing sports online management research health group "
+    # "Wakil Kepala Staf TNI Angkatan Darat"
+    "angkatan"
 )
 _NOT_NAMES = (
     _TITLES
@@ -124,8 +126,11 @@ _NOT_IN_OFFICE_NAMES = (
 # The last items of a list of one-word parts of an office, after a title:
 # ", Kelautan, dan P" (not ", Andi Wijaya, Kepala Seksi ..., dan ...").
 _OFFICE_LIST = re.compile(r",\s*(?:[A-Z][\w-]*,\s+)*(?:dan|serta)\s+[A-Z]")
-# A list inside an office's name: ", Menengah, dan A", ", Usaha Kecil, dan M".
-_LIST_AFTER_COMMA = re.compile(r",\s*(?:[A-Z][\w-]*,?\s+)+(?:dan|serta)\s+[A-Z]")
+# A list inside an office's name: ", Menengah, dan A", ", Usaha Kecil, dan M"
+# (its last item's first word captured: no office's head word).
+_LIST_AFTER_COMMA = re.compile(
+    r",\s*(?:[A-Z][\w-]*,?\s+)+(?:dan|serta)\s+([A-Z][\w-]*)"
+)
 # Between two words of one name: spaces and one line break at most.
 _SPACE = r"[ \t]*\n?[ \t]*"
 _JOINED = re.compile(_SPACE)
@@ -214,8 +219,10 @@ def _without_prefixes(name: str) -> str:
 _PLACE_PREFIXES = word_set("provinsi prov kabupaten kab kota")
 _PLACE_GENERIC = word_set("daerah khusus istimewa ibukota ibu kepulauan")
 _DIRECTIONS = word_set("utara selatan barat timur tengah raya pusat laut daya")
-# A short form in brackets between the words of a name: "(Dinkes)".
+# A short form in brackets between the words of a name: "(Dinkes)", of
+# this many words at most ("(KPPBC TMP B)").
 _ACRONYM_BETWEEN = re.compile(r"\)[ \t]*")
+_SHORT_FORM_WORDS = 3
 _PARENTHESIS = re.compile(r"\s*\([^()]*(?:\)|$)")  # closed, or cut off
 # Words an office's name may be made of and no office is named by alone.
 _GENERIC_OFFICE_WORDS = word_set(
@@ -229,6 +236,9 @@ _GENERIC_OFFICE_WORDS = word_set(
 _NOT_OFFICES = frozenset(
     {
         ("balai", "kota"),
+        ("balai", "desa"),
+        ("balai", "kelurahan"),
+        ("balai", "pertemuan"),
         ("balai", "kartini"),
         ("balai", "sidang"),
         ("badan", "usaha"),  # "Badan Usaha Milik Negara"
@@ -454,11 +464,19 @@ def _agency_phrase(words: _Words, index: int) -> int:
         gap = words.gap(position - 1)
         if gap.strip() == "(":
             # "Dinas Kesehatan (Dinkes) DKI Jakarta": the name goes on after
-            # its short form, if a capitalised word follows it.
-            after = position + 1
+            # its short form (of a few words: "(Disperdagkop UM) Kabupaten
+            # Madiun"), if a capitalised word follows it.
+            close = position
+            while (
+                close + 1 < len(words)
+                and close - position < _SHORT_FORM_WORDS - 1
+                and words.gap(close).isspace()
+            ):
+                close += 1
+            after = close + 1
             if (
                 after < len(words)
-                and _ACRONYM_BETWEEN.fullmatch(words.gap(position))
+                and _ACRONYM_BETWEEN.fullmatch(words.gap(close))
                 and _office_word(words, after)
             ):
                 last = after
@@ -468,9 +486,7 @@ def _agency_phrase(words: _Words, index: int) -> int:
         if not _PHRASE_GAP.fullmatch(gap):
             if gap.strip() == "." and words.lower(position - 1) in ABBREVIATIONS:
                 pass  # "Kab. Tanggamus"
-            elif gap.strip() == "," and (
-                in_list or _LIST_AFTER_COMMA.match(words.text, words.ends[position - 1])
-            ):
+            elif gap.strip() == "," and (in_list or _list_in_name(words, position)):
                 in_list = True  # "Industri Kecil, Menengah, dan Aneka"
             else:
                 break
@@ -490,6 +506,16 @@ def _agency_phrase(words: _Words, index: int) -> int:
             break  # "Dinas Koperasi dan Dinas Pertanian" are two offices
         position += 1
     return last
+
+
+def _list_in_name(words: _Words, index: int) -> bool:
+    """A list of an office's parts opens at word ``index``, after a comma
+    ("..., Koperasi, dan Usaha Mikro"); not a list of offices ("Dinas
+    Peternakan, Dinas Kesehatan, RSUD Haji, serta Dinas ...")."""
+    if words.lower(index) in DISCOVERY_HEADS:
+        return False
+    listed = _LIST_AFTER_COMMA.match(words.text, words.ends[index - 1])
+    return listed is not None and listed.group(1).lower() not in DISCOVERY_HEADS
 
 
 def _office_word(words: _Words, index: int) -> bool:
@@ -532,8 +558,12 @@ def _agency_at(
     else:
         name = None
     if name is not None:
-        if titled and _a_name(words, name, last, vocabulary):
-            add(PERSON, name, last)
+        person = name
+        while person < last and words.lower(person) in _PREFIXES:
+            person += 1  # "... Kabupaten Sidoarjo Dr. Eni Rustianingsih"
+        person_last = _less_degrees(words, person, last)
+        if titled and _a_name(words, person, person_last, vocabulary):
+            add(PERSON, person, person_last)
         last = name - 1
         while last > first and "(" in words.gap(last - 1):
             last -= 1  # "Inspektorat Jenderal (Itjen) Rudi ...": "(Itjen" goes
@@ -790,9 +820,39 @@ def _person_at(words: _Words, index: int, add, *, after_office=False) -> None:
         position += 1
     if last is None or index + country_at(words.lowers, index, words.joined) > last:
         return  # no name, or a country's ("Timor Leste")
+    last = _less_degrees(words, index, last)
     whole = {words.lower(i) for i in range(index, last + 1) if len(words.word(i)) > 1}
     if len(whole) >= 2:  # not "Prabowo Prabowo": two sentences run together
         add(PERSON, index, last)
+
+
+# Academic degrees written after a name, their dots left out as the words
+# are folded ("S.Kom., M.M." and "SKom MM" are "skom" and "mm").
+DEGREES = word_set(
+    "sag sak se sh shi sikom sip skom sked skep skm sp spd spt ssi ssos sstp st "
+    "sth shut mag mak map mba mh mhi mikom mkes mkom mm mp mpd msc msi mt "
+    "phd bsc meng"
+)
+
+
+def _less_degrees(words: _Words, first: int, last: int) -> int:
+    """The last word of the name ``first`` .. ``last`` less the degrees after
+    it ("M. Zainul Arifin SKom MM", "Eni Rustianingsih, S.Pd"): a degree is
+    one word with two capitals or more ("SKom", "MM"; not "Jack Ma"), or two
+    joined by a dot ("S.Kom")."""
+    while last > first:
+        word = words.word(last)
+        if words.lower(last) in DEGREES and sum(map(str.isupper, word)) >= 2:
+            last -= 1
+        elif (
+            words.gap(last - 1) == "."
+            and words.lower(last - 1) + words.lower(last) in DEGREES
+            and last - 1 > first
+        ):
+            last -= 2
+        else:
+            break
+    return last
 
 
 def _past_prefixes(words: _Words, index: int) -> int | None:

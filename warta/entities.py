@@ -139,6 +139,9 @@ NOT_THE_HOLDER = word_set(
 # terdahulu", "Menteri Keuangan sebelumnya yakni Sri Mulyani").
 FORMER_AFTER = word_set("terdahulu")
 FORMER_AFTER_PAIRS = {("sebelumnya", "yakni"), ("sebelumnya", "yaitu")}
+# Words before a national body's name that make it a regional government's
+# office ("Dinas Kominfo Nganjuk", "Kadis PUPR Sidoarjo").
+REGIONAL_OFFICE_BEFORE = word_set("dinas kadis")
 # Words that make a person's name another thing's: "SBY Cup", "Piala Jokowi",
 # "Habibie Center", "Jalan Soekarno".
 EPONYM_BEFORE = word_set("piala jalan jl stadion bandara yayasan universitas")
@@ -263,6 +266,7 @@ class _Key:
     names_entity: bool = False  # agency, person, role or generic
     place_only: bool = False  # names a region and nothing else
     former: tuple[tuple[str, str], ...] = ()  # (agency, label): a former name
+    shared: bool = False  # an acronym other bodies' names begin with too
 
 
 class _KeyBuilder:
@@ -278,6 +282,7 @@ class _KeyBuilder:
         self.title: dict[str, str] = {}
         self.upper: dict[str, list[frozenset[str]]] = defaultdict(list)
         self.former: dict[str, dict[str, str]] = defaultdict(dict)
+        self.shared: set[str] = set()  # see ``Agency.shared_acronyms``
 
     def add_upper(self, key: str, upper: frozenset[str]) -> None:
         tokens = set(key.split(" "))
@@ -309,6 +314,7 @@ class _KeyBuilder:
                 names_entity=names_entity,
                 place_only=bool(region) and not names_entity,
                 former=tuple(sorted(self.former.get(key, {}).items())),
+                shared=key in self.shared,
             )
         return built
 
@@ -980,13 +986,18 @@ class Matcher:
             key = hit.key
             if (key.agency or key.role or key.generic) and self._abroad(state, hit):
                 continue  # "Menteri Keuangan AS": another country's office
+            if (key.agency or key.generic) and _regional_office(state, hit):
+                continue  # "Dinas Kominfo Nganjuk": not the ministry
+            following = hits[position + 1] if position + 1 < len(hits) else None
+            if following is not None and following.first != hit.stop:
+                following = None
+            if key.shared and _begins_another_name(state, hit, following):
+                continue  # "DPD Partai Golkar": a party's board, not the DPD
             if key.former and day is not None:
                 key = self._named_on(key, day)
                 if not key.names_entity:
                     continue  # "Departemen Keuangan" in 2026: not Kemenkeu
-            following = hits[position + 1] if position + 1 < len(hits) else None
-            if following is not None and following.first != hit.stop:
-                following = None
+            following = _after_joined_titles(state, hits, position, following)
             if key.agency:
                 if len(key.agency) == 1:
                     named.add(key.agency[0])
@@ -1263,6 +1274,8 @@ def _add_agency(builder: _KeyBuilder, agency: Agency, places: list[str]) -> None
             builder.add_upper(name, upper)
             if former:
                 builder.former[name][agency.id] = label
+            if label in agency.shared_acronyms:
+                builder.shared.add(name)
             generic = _without_place(name, places) if places else None
             if generic is not None:
                 builder.generic[generic].add(agency.id)
@@ -1302,6 +1315,51 @@ def _in_a_reference(state: _Tagging, first: int, stop: int) -> bool:
         and state.gap(first).endswith("/")
         and state.gap(stop).startswith("/")
     )
+
+
+def _regional_office(state: _Tagging, hit: _Hit) -> bool:
+    """A national body's name or short form after "Dinas"
+    (``REGIONAL_OFFICE_BEFORE``) is a word of a regional office's name."""
+    first = hit.first
+    return (
+        first > 0
+        and state.tokens[first - 1] in REGIONAL_OFFICE_BEFORE
+        and state.follows(first)
+    )
+
+
+def _begins_another_name(state: _Tagging, hit: _Hit, following: _Hit | None) -> bool:
+    """A shared acronym (``Agency.shared_acronyms``) begins another body's
+    name: a capitalised word goes on from it that is no known person's ("DPD
+    Partai Golkar", "DPD REI Jawa Timur", "DPD Jakarta"), or another
+    organisation's acronym stands before it ("APPBI DPD Jakarta")."""
+    stop, first, doc = hit.stop, hit.first, state.doc
+    goes_on = stop < len(state.tokens) and state.follows(stop)
+    if goes_on and state.capitalised(stop):
+        return following is None or not following.key.person
+    if first > 0 and state.follows(first) and not state.covered[first - 1]:
+        start = doc.source_starts[first - 1]
+        word = doc.source[start : start + doc.lengths[first - 1]]
+        return len(word) > 1 and word.isupper()
+    return False
+
+
+def _after_joined_titles(
+    state: _Tagging, hits: list[_Hit], position: int, following: _Hit | None
+) -> _Hit | None:
+    """The hit right after ``hits[position]``, past titles joined to it by a
+    slash: "Menteri Investasi/Kepala BKPM, Bahlil Lahadalia" names Bahlil for
+    both titles."""
+    while (
+        following is not None
+        and (following.key.role or following.key.title)
+        and state.gap(following.first).strip() == "/"
+    ):
+        position += 1
+        after = hits[position + 1] if position + 1 < len(hits) else None
+        joined = after is not None and after.first == following.stop
+        following = after if joined else None
+    return following
 
 
 def _eponym(state: _Tagging, hit: _Hit) -> bool:

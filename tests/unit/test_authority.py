@@ -314,6 +314,13 @@ FAULTS = [
     ),
     (
         "agencies.yaml",
+        "- id: a\n  name: Dewan A\n  kind: legislature\n  acronyms: [DA]\n"
+        "  shared_acronyms: [DA, DB]\n",
+        5,
+        "'shared_acronyms' names 'DB', none of its acronyms",
+    ),
+    (
+        "agencies.yaml",
         "- id: a\n  name: Dinas A\n  kind: ministry\n- id: b\n  name: Dinas B\n"
         "  kind: ministry\n  former_names: [Dinas A]\n  renamed: 2009\n",
         7,

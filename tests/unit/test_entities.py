@@ -106,6 +106,15 @@ AGENCIES = """\
   name: Bank Indonesia
   acronyms: [BI]
   kind: central_bank
+- id: kominfo
+  name: Kementerian Komunikasi dan Informatika
+  acronyms: [Kominfo]
+  kind: ministry
+- id: dpd
+  name: Dewan Perwakilan Daerah Republik Indonesia
+  acronyms: [DPD, DPD RI]
+  shared_acronyms: [DPD]
+  kind: legislature
 """
 PEOPLE = """\
 - id: tonny-ol-tobing
@@ -724,6 +733,44 @@ CASES = [
             ("saleh-husin", "Menteri Perindustrian", "role"),
         ],
     ),
+    # Titles joined by a slash share the name after the last: Suryamin
+    # headed BPS, not the ministry, so the minister then is not named.
+    (
+        "Menteri Perindustrian/Kepala BPS, Suryamin, hadir",
+        {"date": dt.date(2015, 3, 16)},
+        [
+            ("kemenperin", "Menteri Perindustrian", "role"),
+            ("bps", "Kepala BPS", "role"),
+            ("suryamin", "Suryamin", "exact"),
+        ],
+    ),
+    (
+        "Menteri Perindustrian/Kepala BPS hadir",
+        {"date": dt.date(2015, 3, 16)},
+        [
+            ("kemenperin", "Menteri Perindustrian", "role"),
+            ("saleh-husin", "Menteri Perindustrian", "role"),
+            ("bps", "Kepala BPS", "role"),
+            ("suryamin", "Kepala BPS", "role"),
+        ],
+    ),
+    # A ministry's short form after "Dinas" is a word of a regional office.
+    ("pejabat Dinas Kominfo Nganjuk hadir", {}, []),
+    ("Kadis Kominfo Provinsi Lampung hadir", {}, []),
+    ("Kominfo dan Dinas Kominfo", {}, [("kominfo", "Kominfo", "exact")]),
+    # A shared acronym followed by another name, or after another
+    # organisation's acronym, is that body's ("DPD" is also a party's board).
+    ("Ketua DPD Partai Golkar Lampung hadir", {}, []),
+    ("DPD REI Lampung dan DPD PDIP menggelar rapat", {}, []),
+    ("anggota APPBI DPD Jakarta", {}, []),
+    ("anggota DPR dan DPD hadir", {}, [("dpd", "DPD", "exact")]),
+    ("DPD RI Lampung", {}, [("dpd", "DPD RI", "exact")]),
+    ("kata DPD, Senin", {}, [("dpd", "DPD", "exact")]),
+    (
+        "Ketua DPD Saleh Husin hadir",
+        {},
+        [("dpd", "DPD", "exact"), ("saleh-husin", "Saleh Husin", "exact")],
+    ),
     # A name that names a thing after the person: no person.
     (
         "Saleh Husin Cup 2015 digelar di Palu",
@@ -1211,6 +1258,34 @@ DISCOVERY = [
         "kata Kepala Dinas Kesehatan Rudi Hartono Saputra (RHS) kemarin.",
         [(A, "Dinas Kesehatan"), (P, "Rudi Hartono Saputra")],
     ),
+    # A list of offices is several, not one name with commas in it.
+    (
+        "bersama Dinas Peternakan, Dinas Kesehatan, RSUD Haji Provinsi Jambi,"
+        " serta Dinas Sosial Kota Bandar Lampung.",
+        [
+            (A, "Dinas Peternakan"),
+            (A, "Dinas Kesehatan"),
+            (A, "Dinas Sosial Kota Bandar Lampung"),
+        ],
+    ),
+    # A short form of two words in brackets; the office's place after it.
+    (
+        "oleh Dinas Perdagangan, Koperasi, dan Usaha Mikro (Disperdagkop UM)"
+        " Kabupaten Tebo, kemarin.",
+        [(A, "Dinas Perdagangan, Koperasi, dan Usaha Mikro Kabupaten Tebo")],
+    ),
+    # Honorifics before a holder's name and degrees after it are no part of it.
+    (
+        "Kepala Dinas Pangan Kabupaten Tebo Dr. Eni Rustianingsih, hadir.",
+        [(A, "Dinas Pangan Kabupaten Tebo"), (P, "Eni Rustianingsih")],
+    ),
+    ("diterima Kepala SMA, M. Zainul Arifin SKom MM.", [(P, "M. Zainul Arifin")]),
+    ("kata Zainul Arifin S.Kom kemarin.", [(P, "Zainul Arifin")]),
+    ("ujar Budi SH.", []),
+    ("kata Jack Ma kemarin.", [(P, "Jack Ma")]),
+    # Service branches and village halls name no one and no office.
+    ("Wakil Kepala Staf TNI Angkatan Darat, Kepala BPS, hadir.", []),
+    ("di Balai Desa Kedondong, kemarin.", []),
 ]
 
 
@@ -1221,13 +1296,13 @@ def test_discover_candidates(matcher, text, expected):
     assert [(c.kind, c.name) for c in candidates] == expected
     bodies = tuple(f" {agency.name}" for agency in matcher.authority.agencies)
     for candidate in candidates:
-        written = re.sub(r"\(\w+\)", "", text[candidate.start : candidate.end])
+        written = re.sub(r"\([\w ]+\)", "", text[candidate.start : candidate.end])
         if written.split() != candidate.name.split():
             # a unit, closed by its body's name as the authority files write it
             assert candidate.name.endswith(bodies)
             assert written.split()[0] == candidate.name.split()[0]
             continue
-        sentence = re.sub(r"\(\w+\)", "", candidate.sentence)
+        sentence = re.sub(r"\([\w ]+\)", "", candidate.sentence)
         assert candidate.name in " ".join(sentence.split())
 
 
