@@ -681,7 +681,10 @@ def test_a_long_filter_group_is_narrowed_by_what_is_typed(page, many_agencies_ur
     wait_for_counts(page)
     assert narrowing.input_value() == "perindustrian"
     assert page.evaluate("document.activeElement.value") == "Kementerian Perindustrian"
-    assert visible_values(page, "lembaga") == expected
+    # Still narrowed; the chosen value first.
+    visible = visible_values(page, "lembaga")
+    assert visible[0] == "Kementerian Perindustrian"
+    assert sorted(visible) == sorted(expected)
     # Nothing matches: the group says so, and the chosen value stays in view.
     narrowing.fill("zzz")
     assert visible_values(page, "lembaga") == ["Kementerian Perindustrian"]
@@ -690,6 +693,45 @@ def test_a_long_filter_group_is_narrowed_by_what_is_typed(page, many_agencies_ur
     wait_until(page, lambda: "lembaga" not in url_state(page))
     wait_until(page, lambda: page.get_by_text("Tidak ada yang cocok.").is_visible())
     assert visible_values(page, "lembaga") == []
+
+
+def value_counts(page, key: str) -> list[tuple[str, int]]:
+    """A filter group's values and their counts, in the order shown."""
+    rows = page.eval_on_selector_all(
+        f"#saringan fieldset[data-key={key}] .saringan__pilihan",
+        """rows => rows.map(row => [row.querySelector("input").value,
+          row.querySelector(".jumlah").textContent])""",
+    )
+    return [(value, int(count.strip("()").replace(".", ""))) for value, count in rows]
+
+
+def test_filter_values_the_results_hold_come_first(page, many_agencies_url):
+    """Chosen values first, then by how many results hold them, then by name:
+    a search's values are at the top of a long group."""
+    open_search(page, many_agencies_url, "?q=revitalisasi")
+    wait_for_counts(page)
+    values = value_counts(page, "lembaga")
+    counts = [count for _, count in values]
+    assert counts == sorted(counts, reverse=True)
+    held = [value for value, count in values if count]
+    assert set(SEED_AGENCIES.values()) <= set(held)
+    assert not set(MINISTRIES) & set(held)
+    rest = [value for value, count in values if not count]
+    assert rest == sorted(rest, key=str.casefold)
+    # A chosen value stands first, though no result holds it.
+    open_search(
+        page,
+        many_agencies_url,
+        "?q=revitalisasi&lembaga=" + quote("Kementerian Sosial"),
+    )
+    wait_until(page, lambda: page.text_content("#status").startswith("Tidak ada"))
+    wait_for_counts(page)
+    assert value_counts(page, "lembaga")[0] == ("Kementerian Sosial", 0)
+    # Years stay newest first.
+    open_search(page, many_agencies_url, "?q=revitalisasi")
+    wait_for_counts(page)
+    years = [value for value, _ in value_counts(page, "tahun")]
+    assert years == sorted(years, reverse=True)
 
 
 def test_a_long_filter_groups_values_scroll_under_its_box(page, many_agencies_url):

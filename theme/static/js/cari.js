@@ -164,7 +164,16 @@ function renderFilters(available, counts, chosen) {
       box.value = narrowed[key] || "";
       group.append(box);
     }
-    options.sort((a, b) => (key === "tahun" ? b.localeCompare(a) : a.localeCompare(b, "id")));
+    // Years newest first; other values chosen first, then those the most
+    // results hold, then by name: what a search found is at the top of a long
+    // list, not scattered through it.
+    const countOf = (value) => counts?.[key]?.[value] ?? 0;
+    const isChosen = (value) => (chosen[key] || []).includes(value);
+    options.sort((a, b) =>
+      key === "tahun"
+        ? b.localeCompare(a)
+        : isChosen(b) - isChosen(a) || countOf(b) - countOf(a) || a.localeCompare(b, "id"),
+    );
     // The values scroll in a list of their own, under the legend and the box.
     const rows = element("div", { class: "saringan__daftar" });
     const ids = new Set();
@@ -176,7 +185,7 @@ function renderFilters(available, counts, chosen) {
       ids.add(id);
       const box = element("input", { type: "checkbox", id, name: key, value });
       box.checked = (chosen[key] || []).includes(value);
-      const count = counts?.[key]?.[value] ?? 0;
+      const count = countOf(value);
       // A value none of the results holds is shown, toned down.
       const empty = !count && !box.checked;
       const row = element("div", {
