@@ -95,6 +95,23 @@ def test_missing_page_shows_the_archive_404(page, site_url):
     assert color == "rgb(253, 252, 248)"
 
 
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_short_pages_footer_stands_at_the_windows_foot(page, site_url, width):
+    page.set_viewport_size({"width": width, "height": 1400})
+    page.goto(f"{site_url}/berita/tidak/ada/")
+    footer = page.locator("footer.kaki-situs").bounding_box()
+    assert footer["y"] + footer["height"] == pytest.approx(1400, abs=1)
+    # The column keeps its width and stays centred.
+    main = page.locator("main").bounding_box()
+    assert main["width"] == pytest.approx(min(width, 44 * 16), abs=1)
+    assert main["x"] == pytest.approx((width - main["width"]) / 2, abs=1)
+    # A long page's footer follows its content, below the window.
+    page.set_viewport_size({"width": width, "height": 400})
+    page.goto(f"{site_url}{SEED_URL}")
+    footer = page.locator("footer.kaki-situs").bounding_box()
+    assert footer["y"] > 400
+
+
 def test_favicon_is_served(site_url):
     with urllib.request.urlopen(f"{site_url}/favicon.svg") as response:
         assert response.headers["Content-Type"].startswith("image/svg")
