@@ -29,7 +29,7 @@ LEGEND_COLUMNS, LEGEND_ROW = 2, 16  # the legend wraps: two names a row
 
 @dataclass(frozen=True)
 class Point:
-    year: float  # e.g. 2013.0, or 2024.5 for mid-year
+    year: float  # e.g. 2013.0 for the year, 2013.458 for its December
     value: float
     label: str  # tooltip: "34,27 % (akhir 2013), Teraslampung.com"
     href: str
@@ -80,9 +80,10 @@ def render_chart(
         )
     years = [p.year for p in points]
     values = [p.value for p in points]
-    low_year, high_year = min(years), max(years)
-    if low_year == high_year:
-        low_year, high_year = low_year - 1, high_year + 1
+    # Whole years: a year's points (its months, quarters) around its middle,
+    # where its label stands.
+    low_year = math.floor(min(years) + 0.5) - 0.5
+    high_year = math.ceil(max(years) - 0.5) + 0.5
     low, high = min(0.0, min(values)), max(values)
     if low == high:
         high = low + 1
@@ -124,7 +125,7 @@ def render_chart(
         )
         label.text = number_id(round(tick, 6))
         tick += step
-    first, last = math.floor(low_year), math.ceil(high_year)
+    first, last = math.ceil(low_year), math.floor(high_year)
     year_step = max(1, math.ceil((last - first) / 8))
     for year in range(first, last + 1, year_step):
         label = ET.SubElement(

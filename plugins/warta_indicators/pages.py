@@ -13,6 +13,7 @@ from warta.indicators.series import (
     KIND_LABELS,
     PLANNED,
     UNIT_LABELS,
+    period_position,
     rows,
     to_csv,
 )
@@ -59,7 +60,8 @@ class IndicatorPage:
 
 
 def _year(article, figure) -> float:
-    return float(figure.period_year or article.date.year)
+    """Where the figure stands in time: its period's place in its year."""
+    return period_position(figure.period, figure.period_year or article.date.year)
 
 
 def build_pages(data: dict) -> list[IndicatorPage]:

@@ -4,8 +4,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from warta.chart import Point, number_id, render_chart
-from warta.indicators.series import format_value
+from warta.chart import HEIGHT, MARGIN, WIDTH, Point, number_id, render_chart
+from warta.indicators.series import format_value, period_position
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -64,6 +64,52 @@ def test_chart_links_every_point_and_marks_targets():
     }
     assert series == {"nasional", "Lampung"}
     assert any(p.get("stroke-dasharray") for p in svg.iter(f"{SVG}polyline")) is False
+
+
+@pytest.mark.parametrize(
+    ("period", "position"),
+    [
+        (None, 2025.0),
+        ("2025", 2025.0),
+        ("2024-2025", 2025.0),  # a range of years: at the year given
+        ("pertengahan 2025", 2025.0),
+        ("Januari 2025", 2025 - 5.5 / 12),
+        ("Desember 2025", 2025 + 5.5 / 12),
+        ("akhir 2025", 2025 + 5.5 / 12),
+        ("awal 2025", 2025 - 5.5 / 12),
+        ("Januari-Maret 2025", 2025 - 4.5 / 12),
+        ("triwulan I 2025", 2025 - 4.5 / 12),
+        ("triwulan IV 2025", 2025 + 4.5 / 12),
+        ("semester II 2025", 2025 + 3 / 12),
+        ("1 Juli 2025", 2025 + (0.5 / 31) / 12),
+        ("Bulan 2025", 2025.0),  # no month's name
+    ],
+)
+def test_a_period_stands_at_its_middle_around_its_years(period, position):
+    assert period_position(period, 2025) == pytest.approx(position)
+
+
+def test_a_years_label_stands_among_its_months_points():
+    points = [
+        Point(period_position("2024", 2024), 3.0, "a", "/a/", "nasional", False),
+        Point(period_position("Januari 2025", 2025), 1.0, "b", "/b/", "x", False),
+        Point(period_position("Desember 2025", 2025), 2.0, "c", "/c/", "x", False),
+    ]
+    svg = ET.fromstring(render_chart(points, title="J", description="U", unit="%"))
+    xs = {
+        a.get("href"): float(a.find(f"{SVG}circle").get("cx"))
+        for a in svg.iter(f"{SVG}a")
+    }
+    assert MARGIN["left"] < xs["/a/"] < xs["/b/"] < xs["/c/"] < WIDTH - MARGIN["right"]
+    axis_y = str(HEIGHT - MARGIN["bottom"] + 18)
+    years = {
+        text.text: float(text.get("x"))
+        for text in svg.iter(f"{SVG}text")
+        if text.get("y") == axis_y
+    }
+    assert set(years) == {"2024", "2025"}
+    assert years["2024"] == pytest.approx(xs["/a/"])
+    assert xs["/b/"] < years["2025"] < xs["/c/"]
 
 
 def test_chart_escapes_text():

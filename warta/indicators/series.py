@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from typing import TypeVar
 
 from warta.cache import flat_record
 from warta.chart import number_id
+from warta.dates import MONTH_NAMES
 from warta.indicators.extract import Figure
 
 Shown = TypeVar("Shown")  # a figure, or a figure with what is shown beside it
@@ -33,6 +35,41 @@ KIND_LABELS = {
     "estimate": "perkiraan",
     "projection": "proyeksi",
 }
+
+
+# A period's label as the extractor writes it ("20 Mei 2025", "Maret 2025",
+# "Januari-Maret 2025", "triwulan II 2025", "semester I 2025", "akhir 2025").
+_MONTH_NUMBERS = {name: number for number, name in enumerate(MONTH_NAMES, start=1)}
+_PARTS = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_DAY = re.compile(r"(\d{1,2}) (\w+) \d{4}")
+_MONTHS = re.compile(r"(\w+)(?:-(\w+))? \d{4}")
+_PART = re.compile(r"(triwulan|semester) (I|II|III|IV) \d{4}")
+_QUALIFIED = {"awal": 0.5, "pertengahan": 6.0, "akhir": 11.5}
+
+
+def period_position(period: str | None, year: int) -> float:
+    """Where a figure of ``period`` stands on a time axis that puts each
+    whole year at its middle: ``year`` itself for a year, a month at its
+    middle around it (January ``year - 5.5/12``, December ``year +
+    5.5/12``), a quarter, a half, a range of months at theirs, "akhir" at
+    December's. A label of another form stands at ``year``."""
+    months = 6.0  # from the start of the year to the period's middle
+    if period:
+        if day := _DAY.fullmatch(period):
+            month = _MONTH_NUMBERS.get(day.group(2))
+            if month is not None:
+                months = month - 1 + (int(day.group(1)) - 0.5) / 31
+        elif part := _PART.fullmatch(period):
+            size = 3 if part.group(1) == "triwulan" else 6
+            months = size * _PARTS[part.group(2)] - size / 2
+        elif named := _MONTHS.fullmatch(period):
+            first = _MONTH_NUMBERS.get(named.group(1))
+            last = _MONTH_NUMBERS.get(named.group(2) or named.group(1))
+            if first is not None and last is not None:
+                months = (first - 1 + last) / 2
+            else:
+                months = _QUALIFIED.get(named.group(1), months)
+    return year + (months - 6) / 12
 
 
 def format_value(value: float, unit: str) -> str:
