@@ -125,7 +125,8 @@ def build(
     try:
         Pelican(settings).run()
     except WartaError as error:
-        logger.error("%s", error)
+        if not error.logged:
+            logger.error("%s", error)
     except Exception as error:  # noqa: BLE001 - any crash must fail the build, named
         logger.error("build stopped: %s: %s", type(error).__name__, error)
     finally:

@@ -651,29 +651,32 @@ def _check_parent_loops(faults: _Faults, drafts: list[_Draft]) -> None:
             current = parents[current]
 
 
-def _read_file(faults: _Faults, path: Path) -> list[_Mapping]:
-    """The entries of one file; faults for syntax, encoding and shape."""
+def _read_file(faults: _Faults, path: Path) -> list[_Mapping] | None:
+    """The entries of one file; faults for syntax, encoding and shape. None
+    when it cannot be read at all: what refers to its entries is then not
+    checked against them (a syntax error in agencies.yaml is one fault, not
+    one more for every role in people.yaml)."""
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         faults.add(path, line, "the file is not UTF-8 text")
-        return []
+        return None
     try:
         data = yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as error:
         line, reason = _syntax_fault(error, text)
         faults.add(path, line, f"YAML syntax error: {reason}")
-        return []
+        return None
     except yaml.YAMLError as error:
         faults.add(path, None, f"YAML error: {error}")
-        return []
+        return None
     if data is None:
         return []
     if not isinstance(data, list):
         faults.add(path, 1, "the file must be a YAML list of entries ('- id: ...')")
-        return []
+        return None
     entries = []
     lines = _item_lines(text)
     for index, item in enumerate(data):
@@ -697,7 +700,7 @@ def read_entries(path: str | Path) -> list[dict]:
     entries = _read_file(faults, path)
     if faults.items:
         raise AuthorityError(faults.items)
-    return entries
+    return entries or []
 
 
 def _syntax_fault(error: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
@@ -764,24 +767,29 @@ def load_authority(folder: str | Path) -> Authority:
         )
     faults = _Faults()
     drafts: dict[str, list[_Draft]] = {}
+    unread: set[str] = set()  # files that could not be read at all
     for name in FILES:
         path = folder / name
         entries = _read_file(faults, path)
+        if entries is None:
+            unread.add(name)
         drafts[name] = [
             draft
-            for entry in entries
+            for entry in entries or ()
             if (draft := _check_entry(faults, path, entry)) is not None
         ]
         _check_unique(faults, drafts[name])
 
     regions = {d.values["id"]: d for d in drafts["regions.yaml"]}
     agencies = {d.values["id"]: d for d in drafts["agencies.yaml"]}
+    regions_read = "regions.yaml" not in unread
     for draft in drafts["regions.yaml"]:
         _check_reference(faults, draft, "parent", regions, "region")
     for draft in drafts["agencies.yaml"]:
         _check_reference(faults, draft, "parent", agencies, "agency")
-        _check_reference(faults, draft, "region", regions, "region")
-    for draft in drafts["people.yaml"]:
+        if regions_read:
+            _check_reference(faults, draft, "region", regions, "region")
+    for draft in drafts["people.yaml"] if "agencies.yaml" not in unread else ():
         for role in draft.values["roles"]:
             if role.agency is not None and role.agency not in agencies:
                 faults.add(
@@ -794,7 +802,9 @@ def load_authority(folder: str | Path) -> Authority:
     provinces = {
         d.values["id"] for d in regions.values() if d.values["kind"] == "province"
     }
-    places = _read_places(faults, folder / PLACES_FILE, provinces)
+    places = _read_places(
+        faults, folder / PLACES_FILE, provinces if regions_read else None
+    )
 
     if faults.items:
         raise AuthorityError(sorted(faults.items, key=_fault_order))
@@ -837,7 +847,7 @@ def _read_places(
         return ()
     found: dict[str, ProvincePlaces] = {}
     other_lines: dict[str, int] = {}
-    for entry in _read_file(faults, path):
+    for entry in _read_file(faults, path) or ():
         check = _EntryChecker(faults, path, entry)
         complete = check.keys(("province", "regencies"), ("cities", "aliases", "seats"))
         province = check.identifier("province")

@@ -6,7 +6,11 @@ from pathlib import Path
 
 
 class WartaError(Exception):
-    """Base class of every error Warta reports to an editor."""
+    """Base class of every error Warta reports to an editor. ``logged``: a
+    plugin has logged it already, fault by fault (the command line does not
+    report it again)."""
+
+    logged = False
 
 
 class ContentError(WartaError):

@@ -149,6 +149,7 @@ def tag_articles(generator) -> None:
     except AuthorityError as error:
         for fault in error.errors:
             logger.error("%s", fault)
+        error.logged = True
         raise
     except ContentError as error:
         logger.error("%s", error)

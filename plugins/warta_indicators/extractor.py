@@ -155,6 +155,7 @@ def extract_articles(generator) -> None:
     except IndicatorCatalogueError as error:
         for fault in error.errors:
             logger.error("%s", fault)
+        error.logged = True
         raise
     catalogue, cache = plan.catalogue, plan.cache
     # Each indicator's name and page, one string each for all its figures.

@@ -52,3 +52,20 @@ def test_duplicate_slugs_fail_naming_both_files(content_copy, tmp_path):
     run = run_build(content_copy, tmp_path / "output")
     assert run.returncode == 1
     assert f"{twin}: same URL as {seed}" in run.stderr
+
+
+@pytest.mark.parametrize("name", ["agencies.yaml", "places.yaml", "indicators.yaml"])
+def test_a_broken_authority_file_fails_the_build_named_once(
+    name, content_copy, tmp_path
+):
+    path = content_copy / "authority" / name
+    with path.open("a", encoding="utf-8") as file:
+        file.write("- id: [\n")
+    run = run_build(content_copy, tmp_path / "output")
+    assert run.returncode == 1
+    reported = [line for line in run.stderr.splitlines() if line.startswith("ERROR:")]
+    assert len(reported) == 1, run.stderr
+    where, reason = reported[0].removeprefix(f"ERROR: {path}:").split(": ", 1)
+    assert where.isdigit(), reported[0]
+    assert reason.startswith("YAML syntax error")
+    assert "build FAILED: 1 error(s)" in run.stderr

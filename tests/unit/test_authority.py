@@ -454,6 +454,23 @@ def test_every_fault_is_collected_before_raising(tmp_path):
     ]
 
 
+@pytest.mark.parametrize("broken", ["regions.yaml", "agencies.yaml"])
+def test_a_file_that_cannot_be_read_is_one_fault_not_one_per_reference(
+    tmp_path, broken
+):
+    """What refers to an unreadable file's entries (an agency's region, a
+    role's agency, places.yaml's provinces) is not checked against it."""
+    folder = write(tmp_path)
+    (folder / "places.yaml").write_text(
+        "- province: lampung\n  regencies: [Way Kanan]\n", encoding="utf-8"
+    )
+    (folder / broken).write_text("- id: [\n", encoding="utf-8")
+    faults = faults_of(folder)
+    assert [(Path(f.path).name, f.reason.split(":")[0]) for f in faults] == [
+        (broken, "YAML syntax error")
+    ]
+
+
 def test_error_message_lists_one_fault_a_line(tmp_path):
     folder = write(tmp_path, agencies=AGENCIES + "- id: Bad\n  name: X\n  kind: nope\n")
     with pytest.raises(AuthorityError) as caught:
