@@ -523,12 +523,16 @@ def bench_tagging(c, data, limit=None, content="content"):
 )
 def eval_indicators(c, file, content="content"):
     """Score figure extraction: precision, recall and F1 over labelled texts."""
+    from warta.authority import load_places
     from warta.indicators.catalogue import load_catalogue
     from warta.indicators.evaluation import evaluate
+    from warta.indicators.extract import place_scopes
 
     try:
-        catalogue = load_catalogue(Path(content) / "authority" / "indicators.yaml")
-        print(evaluate(Path(file), catalogue).report())
+        authority = Path(content) / "authority"
+        catalogue = load_catalogue(authority / "indicators.yaml")
+        places = place_scopes(load_places(authority, None))
+        print(evaluate(Path(file), catalogue, places).report())
     except (WartaError, OSError, ValueError) as error:
         raise Exit(f"GAGAL: {file}: {error}", code=1) from None
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import yaml
 
-from warta.authority import Authority, Region
+from warta.authority import Authority, Region, load_places
 from warta.corpus import ArticleFile, read_articles
 from warta.entities import place_names
 from warta.indicators.catalogue import load_catalogue
-from warta.indicators.extract import extract_figures
+from warta.indicators.extract import extract_figures, place_scopes
 from warta.normalize import normalize
 from warta.tagging import ArticleTags, Overrides, Tagger
 
@@ -166,6 +166,7 @@ def unclassified_figures(
     """``(article path, figure as written, sentence)`` for figures in ``files``
     that look like economic statements but match no indicator of the catalogue."""
     catalogue = load_catalogue(content / "authority" / "indicators.yaml")
+    places = place_scopes(load_places(content / "authority", None))
     found = []
     for article in progress(files):
         for figure in extract_figures(
@@ -173,6 +174,7 @@ def unclassified_figures(
             catalogue=catalogue,
             article_date=article.date,
             region=article.header.values.get("region"),
+            places=places,
         ):
             if figure.indicator_id is None:
                 found.append((str(article.path), figure.text, figure.quote))

@@ -36,6 +36,7 @@ from warta.name_words import (
     COUNTRY_STARTS,
     OFFICE_TITLES,
     OFFICE_WORDS,
+    QUOTE_VERBS,
     RANKS,
     SHORT_TITLES,
     common_word,
@@ -54,27 +55,9 @@ DISCOVERY_HEADS = word_set(
 _CONNECTORS = frozenset({"dan", "serta", "&"})
 # What stands before a word that opens a sentence or a quoted one.
 _OPENS_SENTENCE = re.compile(r"[.!?\"“”'‘’]\s*$|\n")
-_ATTRIBUTION = frozenset(
-    {
-        "imbuh",
-        "jelas",
-        "jelasnya",
-        "kata",
-        "katanya",
-        "papar",
-        "sebut",
-        "tambah",
-        "tegas",
-        "terang",
-        "tutur",
-        "ucap",
-        "ujar",
-        "ungkap",
-    }
-)
 _TITLES = TITLE_WORDS | SHORT_TITLES | OFFICE_TITLES
 # Words discovery starts at.
-_TRIGGERS = _ATTRIBUTION | DISCOVERY_HEADS | _TITLES
+_TRIGGERS = QUOTE_VERBS | DISCOVERY_HEADS | _TITLES
 # Words of positions, of organisations and of the parts of an office,
 # capitalised after a quote verb or a title ("ungkap Juru Bicara", "Kepala
 # Pengawas Perbankan, Aset Digital, dan ..."), and of headlines ("Menteri PU
@@ -369,7 +352,7 @@ def discover_candidates(
     lowers = words.lowers
     for index in compress(count(), map(_TRIGGERS.__contains__, lowers)):
         lower = lowers[index]
-        if lower in _ATTRIBUTION and index + 1 < len(words):
+        if lower in QUOTE_VERBS and index + 1 < len(words):
             if words.gap(index).isspace() and not _headline_verb(words, index):
                 _person_at(words, index + 1, add)
         elif index < taken:

@@ -101,6 +101,11 @@ OFFICE_TITLES = word_set(
     "mendes menpppa menkopukm menkopolkam menkopolhukam menko wamenkeu wamendag "
     "wamenperin wamen"
 )
+# Verbs that a speaker's name follows: "kata Budi Santoso", "ujar Bima".
+QUOTE_VERBS = word_set(
+    "imbuh jelas jelasnya kata katanya papar sebut tambah tegas terang tutur ucap "
+    "ujar ungkap"
+)
 # Common words that open sentences and are no one's name.
 _COMMON = word_set(
     "apakah bagaimana selain masa metode hasil bantuan riwayat dokter pelatih "

@@ -11,22 +11,25 @@ from pathlib import Path
 from pelican.contents import Article
 
 from warta.ahead import ReadAhead, Remembered
+from warta.authority import load_places
 from warta.cache import JsonCache, flat_record
 from warta.corpus import rendered_text, rendered_text_inputs
+from warta.errors import AuthorityError
 from warta.incremental import KeepsItsDigest
 from warta.indicators.catalogue import (
     Catalogue,
     IndicatorCatalogueError,
     load_catalogue,
 )
-from warta.indicators.extract import Figure, extract_figures
+from warta.indicators.extract import Figure, extract_figures, place_scopes
+from warta.indicators.places import PlaceScopes
 from warta.indicators.series import KIND_LABELS, format_figure, group_by_indicator
 from warta.kept import CarriedOver
 from warta.parallel import map_on_cores
 
 logger = logging.getLogger(__name__)
 CONTEXT_KEY = "warta_indicators"
-CACHE_VERSION = "9"  # bump when extraction changes: cached figures are dropped
+CACHE_VERSION = "10"  # bump when extraction changes: cached figures are dropped
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +76,11 @@ def _records(figures: list[Figure]) -> list[dict]:
 
 @dataclass
 class ExtractionPlan:
-    """One build's catalogue and cache, shared by the work ahead and
+    """One build's catalogue, places and cache, shared by the work ahead and
     ``extract_articles``."""
 
     catalogue: Catalogue
+    places: PlaceScopes
     cache: JsonCache
     # Keys the last build of this process worked out, by what it read.
     carried: CarriedOver
@@ -85,11 +89,19 @@ class ExtractionPlan:
 
     @classmethod
     def start(cls, settings) -> ExtractionPlan:
-        """Raise ``IndicatorCatalogueError`` naming file, line, reason."""
+        """Raise ``IndicatorCatalogueError`` or ``AuthorityError`` (a faulty
+        ``places.yaml``) naming file, line, reason."""
         catalogue = load_catalogue(catalogue_path(settings))
+        places = place_scopes(load_places(catalogue_path(settings).parent, None))
         cache_dir = settings.get("CACHE_PATH", "cache")
         cache = JsonCache.load(Path(cache_dir) / "warta-figures.json")
-        return cls(catalogue, cache, CarriedOver("figure keys", catalogue.fingerprint))
+        fingerprint = catalogue.fingerprint + places.fingerprint
+        return cls(catalogue, places, cache, CarriedOver("figure keys", fingerprint))
+
+    @property
+    def fingerprint(self) -> str:
+        """What every figure depends on besides its article."""
+        return self.catalogue.fingerprint + self.places.fingerprint
 
     def key_of(self, article) -> str:
         """The cache key of ``article``'s figures: as ``job`` worked it out
@@ -121,14 +133,18 @@ class ExtractionPlan:
         key, text = self.carried.get(inputs), None
         if key is None:
             text = rendered_text(article)
-            key = _key(self.catalogue.fingerprint, text, *inputs[2:])
+            key = _key(self.fingerprint, text, *inputs[2:])
         self.carried.put(inputs, key)
         return key, text
 
     def work(self, job: tuple) -> list[Figure]:
         text, date, region = job
         return extract_figures(
-            text, catalogue=self.catalogue, article_date=date, region=region
+            text,
+            catalogue=self.catalogue,
+            article_date=date,
+            region=region,
+            places=self.places,
         )
 
 
@@ -152,7 +168,7 @@ def extract_articles(generator) -> None:
     plan, ahead = AHEAD.take(generator.settings)
     try:
         plan = plan or ExtractionPlan.start(generator.settings)
-    except IndicatorCatalogueError as error:
+    except (IndicatorCatalogueError, AuthorityError) as error:
         for fault in error.errors:
             logger.error("%s", fault)
         error.logged = True
@@ -189,7 +205,7 @@ def extract_articles(generator) -> None:
     found = []
     # An article's figures as shown, by their cache key: made once in a
     # process that builds again (150,000 figures formatted at 20,000 articles).
-    shown = CarriedOver("figures shown", catalogue.fingerprint)
+    shown = CarriedOver("figures shown", plan.fingerprint)
     for article, key, figures in zip(generator.articles, keys, extracted, strict=True):
         article.figures = shown.once(
             key,

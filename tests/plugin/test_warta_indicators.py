@@ -20,6 +20,7 @@ from tests.plugin.pelican_objects import (
     slow_reading,
 )
 from warta.corpus import rendered_text
+from warta.errors import AuthorityError
 from warta.incremental import keeps_its_digest
 from warta.indicators.catalogue import IndicatorCatalogueError, load_catalogue
 from warta.indicators.extract import extract_figures
@@ -109,6 +110,33 @@ def test_figures_as_shown_are_made_once_per_process_and_catalogue(site):
     [renamed] = generate(site).articles
     assert renamed.figures[0].name == "Laju Inflasi"
     assert renamed.figures[0].value_text == first.figures[0].value_text == "3,1%"
+
+
+def test_a_regency_named_bare_is_the_figures_scope_by_places_yaml(site):
+    """places.yaml names the regencies and cities a sentence may name without
+    "Kabupaten"; a change to it is a change to every figure's key."""
+    write(
+        site,
+        "a.md",
+        "Di Jawa Timur, inflasi tertinggi di Banyuwangi sebesar 0,63 persen.",
+    )
+    [article] = generate(site).articles
+    assert [view.figure.scope for view in article.figures] == ["Kabupaten Banyuwangi"]
+    places = Path(site["PATH"]) / "authority" / "places.yaml"
+    text = places.read_text(encoding="utf-8")
+    assert text.count("Banyuwangi, ") == 1
+    places.write_text(text.replace("Banyuwangi, ", ""), encoding="utf-8")
+    [article] = generate(site).articles
+    assert [view.figure.scope for view in article.figures] == ["Jawa Timur"]
+
+
+def test_a_bad_places_file_fails_with_file_and_line(site, caplog):
+    places = Path(site["PATH"]) / "authority" / "places.yaml"
+    places.write_text(places.read_text() + "- province: [\n", encoding="utf-8")
+    write(site, "a.md", "Inflasi 3 persen.")
+    with pytest.raises(AuthorityError), caplog.at_level(logging.ERROR):
+        generate(site)
+    assert any(str(places) in r.getMessage() for r in caplog.records)
 
 
 def test_a_bad_catalogue_fails_with_file_and_line(site, caplog):

@@ -462,10 +462,11 @@ def count_html(folder: Path) -> int:
 
 def measure_throughput(content: Path, expected: dict | None = None) -> dict:
     """Tagging and figure extraction over every article, on one core."""
+    from warta.authority import load_places
     from warta.corpus import read_articles
     from warta.errors import ContentError
     from warta.indicators.catalogue import load_catalogue
-    from warta.indicators.extract import extract_figures
+    from warta.indicators.extract import extract_figures, place_scopes
     from warta.parallel import usable_cores
     from warta.tagging import Overrides, Tagger, TagJob, tag_many
 
@@ -510,12 +511,13 @@ def measure_throughput(content: Path, expected: dict | None = None) -> dict:
 
     started = time.perf_counter()
     catalogue = load_catalogue(content / "authority" / "indicators.yaml")
+    places = place_scopes(load_places(content / "authority", None))
     catalogue_load_s = time.perf_counter() - started
     figures = classified = 0
     started = time.perf_counter()
     for _, text, date, region in texts:
         for figure in extract_figures(
-            text, catalogue=catalogue, article_date=date, region=region
+            text, catalogue=catalogue, article_date=date, region=region, places=places
         ):
             figures += 1
             classified += figure.indicator_id is not None

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from warta.indicators.catalogue import DEFAULT_PATH, Catalogue, load_catalogue
 from warta.indicators.extract import Figure, extract_figures
+from warta.indicators.places import NO_PLACES, PlaceScopes
 from warta.scores import f1
 
 TOLERANCE = 1e-6
@@ -96,8 +97,13 @@ def _expected(item: dict) -> list[Expected]:
     ]
 
 
-def evaluate(path: str | Path, catalogue: Catalogue | None = None) -> Scores:
-    """Score ``extract_figures`` on the labelled set at ``path``."""
+def evaluate(
+    path: str | Path,
+    catalogue: Catalogue | None = None,
+    places: PlaceScopes = NO_PLACES,
+) -> Scores:
+    """Score ``extract_figures`` on the labelled set at ``path`` (``places``:
+    the regencies and cities named bare, ``place_scopes``)."""
     items = json.loads(Path(path).read_text(encoding="utf-8"))
     if catalogue is None:
         catalogue = load_catalogue(DEFAULT_PATH)
@@ -109,6 +115,7 @@ def evaluate(path: str | Path, catalogue: Catalogue | None = None) -> Scores:
             catalogue=catalogue,
             article_date=item.get("date"),
             region=item.get("region"),
+            places=places,
         )
         expected = _expected(item)
         expected_total += len(expected)

@@ -83,10 +83,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 
+from warta.authority import ProvincePlaces
 from warta.dates import MONTH_NAMES
 from warta.indicators.catalogue import Catalogue, Indicator
 from warta.indicators.numbers import MONEY, Quantity, find_quantities
-from warta.name_words import COUNTRY_STARTS, country_at
+from warta.indicators.places import COMMON_WORD_NAMES, NO_PLACES, PlaceScopes
+from warta.name_words import COUNTRY_STARTS, QUOTE_VERBS, country_at
 from warta.normalize import normalize, normalize_with_offsets
 
 KINDS = ("realised", "target", "estimate", "projection")
@@ -678,8 +680,11 @@ def _known_at(words: _Words, index: int, limit: int) -> tuple[str, int] | None:
     return None
 
 
-def _place_at(words: _Words, index: int) -> tuple[str | None, int]:
-    """The place named from word ``index`` on, and the index after it."""
+def _place_at(
+    words: _Words, index: int, places: PlaceScopes = NO_PLACES
+) -> tuple[str | None, int]:
+    """The place named from word ``index`` on, and the index after it
+    (``places``: the regencies and cities it may name bare)."""
     w = words.words
     for size in (2, 1):
         kind = _PREFIXES.get(tuple(w[index : index + size]))
@@ -722,10 +727,38 @@ def _place_at(words: _Words, index: int) -> tuple[str | None, int]:
         return NATIONAL, index + 1
     known = _known_at(words, index, len(w))
     if known is None:
-        return None, index + 1
+        return _bare_place(words, index, places)
     name, stop = known
     if stop < len(w) and w[stop] in _DIRECTIONS and words.capitalised(stop):
         return None, stop + 1  # "Sulawesi Barat Daya": a place we do not know
+    return name, stop
+
+
+def place_scopes(places: Sequence[ProvincePlaces]) -> PlaceScopes:
+    """The scopes of ``places.yaml``'s regencies and cities (``PlaceScopes``),
+    less the names this module knows already."""
+    return PlaceScopes.of(places, known=_KNOWN_WORDS)
+
+
+def _bare_place(
+    words: _Words, index: int, places: PlaceScopes
+) -> tuple[str | None, int]:
+    """A regency or city named without "Kabupaten" or "Kota" ("di
+    Banyuwangi"), not where a capitalised word goes on from it (a person's,
+    a company's name: "Bima Arya", "Metro TV"), nor after a quote verb (a
+    speaker's: "kata Bima") nor, for a name that is also a common word, at
+    the sentence's start ("Batu bara ...")."""
+    found = places.at(words.words, index)
+    if found is None:
+        return None, index + 1
+    name, stop = found
+    goes_on = stop < len(words.words) and not words.gap(stop).strip()
+    if goes_on and words.capitalised(stop):
+        return None, stop
+    if index == 0 and words.words[index] in COMMON_WORD_NAMES:
+        return None, stop
+    if index and words.words[index - 1] in QUOTE_VERBS:
+        return None, stop
     return name, stop
 
 
@@ -746,12 +779,12 @@ def _country_at(words: _Words, index: int) -> int:
     return country_at(w, index, lambda i: not words.gap(i).strip())
 
 
-def _find_places(words: _Words) -> list[_Mention]:
+def _find_places(words: _Words, places: PlaceScopes = NO_PLACES) -> list[_Mention]:
     found = []
     index = 0
     w = words.words
     while index < len(w):
-        if w[index] not in _PLACE_FIRST:
+        if w[index] not in _PLACE_FIRST and w[index] not in places.first_words:
             index += 1
             continue
         size = _country_at(words, index) if w[index] in COUNTRY_STARTS else 0
@@ -760,7 +793,7 @@ def _find_places(words: _Words) -> list[_Mention]:
             found.append(_Mention(words.spans[index][0], end, ABROAD))
             index += size
             continue
-        name, stop = _place_at(words, index)
+        name, stop = _place_at(words, index, places)
         if name is not None:
             found.append(
                 _Mention(words.spans[index][0], words.spans[stop - 1][1], name)
@@ -948,8 +981,10 @@ class _Sentence:
         quantities: Sequence[Quantity],
         catalogue: Catalogue,
         article_year: int | None,
+        place_scopes: PlaceScopes = NO_PLACES,
     ) -> None:
         self.text = text
+        self.place_scopes = place_scopes
         self.start, self.end = span
         self.quantities = quantities
         self.catalogue = catalogue
@@ -976,7 +1011,7 @@ class _Sentence:
     @property
     def places(self) -> list[_Mention]:
         if self._places is None:
-            self._places = _find_places(self.words)
+            self._places = _find_places(self.words, self.place_scopes)
         return self._places
 
     @property
@@ -1255,12 +1290,15 @@ def extract_figures(
     catalogue: Catalogue,
     article_date: dt.date | dt.datetime | str | None = None,
     region: str | None = None,
+    places: PlaceScopes = NO_PLACES,
 ) -> list[Figure]:
     """Every economic figure in ``text``, in the order they stand.
 
     ``article_date`` (a date or ``"YYYY-MM-DD"``) gives the year of figures
     whose text names no period and resolves "tahun lalu"; ``region`` is the
-    scope of figures whose sentence names none and whose indicator has none.
+    scope of figures whose sentence names none and whose indicator has none;
+    ``places`` the regencies and cities a sentence may name bare
+    (``place_scopes``).
     """
     quantities = find_quantities(text)
     if not quantities:
@@ -1288,6 +1326,6 @@ def extract_figures(
 
     figures: list[Figure] = []
     for span, members in grouped:
-        sentence = _Sentence(text, span, members, catalogue, year)
+        sentence = _Sentence(text, span, members, catalogue, year, places)
         figures.extend(sentence.figures(partial(previous, span), region))
     return figures

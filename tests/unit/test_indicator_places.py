@@ -1,0 +1,87 @@
+"""Regencies and cities a figure's sentence names bare: their scopes, and the
+figures that take them."""
+
+import pytest
+
+from warta.authority import ProvincePlaces
+from warta.indicators import extract_figures, load_catalogue
+from warta.indicators.extract import place_scopes
+from warta.indicators.places import PlaceScopes
+
+CATALOGUE = load_catalogue()
+PLACES = (
+    ProvincePlaces(
+        "jawa-timur",
+        regencies=("Banyuwangi", "Malang", "Batu Bara Timur", "Puncak"),
+        cities=("Malang", "Batu", "Surakarta Timur"),
+        aliases=(("Bumi Blambangan", "Banyuwangi"), ("Solo Timur", "Surakarta Timur")),
+    ),
+    ProvincePlaces("jawa-barat", regencies=("Banjar", "Bima"), cities=("Banjar",)),
+    ProvincePlaces("kalimantan-selatan", regencies=("Banjar",)),
+    # A Lampung regency: the extractor knows it as "Kabupaten Mesuji" already.
+    ProvincePlaces("lampung", regencies=("Mesuji",)),
+)
+SCOPES = place_scopes(PLACES)
+
+
+@pytest.mark.parametrize(
+    ("name", "scope"),
+    [
+        ("Banyuwangi", "Kabupaten Banyuwangi"),  # a regency's name only
+        ("Batu", "Kota Batu"),  # a city's only
+        ("Batu Bara Timur", "Kabupaten Batu Bara Timur"),
+        ("Malang", "Malang"),  # a regency's and a city's
+        ("Banjar", "Banjar"),  # three places, two provinces
+        ("Bumi Blambangan", "Kabupaten Banyuwangi"),  # an alias: its place's
+        ("Solo Timur", "Kota Surakarta Timur"),
+        ("Mesuji", None),  # the extractor's own
+        ("Puncak", None),  # the hills near Bogor, mostly
+        ("Jawa Timur", None),  # a province: the extractor's own
+    ],
+)
+def test_a_bare_names_scope(name, scope):
+    found = SCOPES.at(name.lower().split(), 0)
+    assert (found[0] if found else None) == scope
+
+
+def test_the_fingerprint_follows_the_names():
+    again = place_scopes(PLACES)
+    assert again.fingerprint == SCOPES.fingerprint
+    fewer = place_scopes(PLACES[1:])
+    assert fewer.fingerprint != SCOPES.fingerprint
+    assert PlaceScopes().fingerprint != SCOPES.fingerprint
+
+
+@pytest.mark.parametrize(
+    ("text", "scopes"),
+    [
+        # The nearest place before the figure: the regency, not its province.
+        (
+            "Semua kabupaten di Jawa Timur mengalami inflasi, dengan Banyuwangi"
+            " mencatatkan angka tertinggi sebesar 0,63 persen.",
+            ["Kabupaten Banyuwangi"],
+        ),
+        ("BPS Banyuwangi mencatat inflasi 0,5 persen.", ["Kabupaten Banyuwangi"]),
+        ("Inflasi di Malang pada Mei 2025 sebesar 1,5 persen.", ["Malang"]),
+        ("Inflasi Kota Batu 1,2 persen.", ["Kota Batu"]),
+        ("Inflasi di Solo Timur 1,2 persen.", ["Kota Surakarta Timur"]),
+        # A capitalised word going on from the name: a person's, a company's.
+        ("Menteri Bima Arya mengatakan inflasi 2,1 persen.", [None]),
+        # A speaker's name after a quote verb.
+        ('"Harganya Rp 1 miliar," kata Bima kemarin.', [None]),
+        # A name that is also a common word, opening the sentence.
+        ("Batu bara menopang pertumbuhan ekonomi 5 persen.", [None]),
+        ("Malang nian, inflasi naik 3 persen.", [None]),
+        ("Inflasi tertinggi di Batu, 3 persen.", ["Kota Batu"]),
+    ],
+)
+def test_figures_take_a_bare_regency_or_city_as_their_scope(text, scopes):
+    figures = extract_figures(text, catalogue=CATALOGUE, places=SCOPES)
+    assert [figure.scope for figure in figures] == scopes
+
+
+def test_without_places_a_bare_name_is_no_scope():
+    text = "Di Jawa Timur, inflasi di Banyuwangi 0,63 persen."
+    assert [f.scope for f in extract_figures(text, catalogue=CATALOGUE)] == [
+        "Jawa Timur"
+    ]
