@@ -44,6 +44,7 @@ from warta.name_words import (
     word_set,
 )
 from warta.normalize import NormalizedText, normalize, normalize_with_offsets
+from warta.regencies import COMMON_WORD_NAMES, PlaceScopes
 
 # Head words discovery reads an office's name from: those of
 # ``entities.HEAD_WORDS`` that open a government unit's name, not a bank's,
@@ -151,6 +152,12 @@ class Vocabulary:
     # (``places.yaml``), and the most words one has.
     place_names: frozenset[tuple[str, ...]] = frozenset()
     place_name_words: int = 0
+    # A province's, regency's or city's name or alias, folded, written in
+    # full as the authority files name offices: "jatim" -> "Provinsi Jawa
+    # Timur", "sidoarjo" -> "Kabupaten Sidoarjo"; none for a name places share.
+    written_places: Mapping[tuple[str, ...], str] = field(default_factory=dict)
+    # Every province's name and alias, folded -> "Provinsi" and its name.
+    provinces: Mapping[tuple[str, ...], str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, authority: Authority) -> Vocabulary:
@@ -187,7 +194,33 @@ class Vocabulary:
             {agency.id: agency.name for agency in authority.agencies},
             frozenset(regencies),
             max(map(len, regencies), default=0),
+            *_places_in_full(authority),
         )
+
+
+def _places_in_full(authority: Authority) -> tuple[dict, dict]:
+    """``Vocabulary.written_places`` and ``provinces``: the regencies and
+    cities of ``places.yaml`` one place bears and the provinces, by their
+    names and aliases (a province's name a city bears too, "Jambi", is
+    neither's there); every province."""
+    regencies = PlaceScopes.of(authority.places).names
+    written = {
+        words: name
+        for words, name in regencies.items()
+        if name.startswith(("Kabupaten ", "Kota "))
+    }
+    provinces = {
+        tuple(normalize(label).split()): f"Provinsi {region.name}"
+        for region in authority.regions
+        if region.kind == "province"
+        for label in region.labels
+    }
+    for words, name in provinces.items():
+        if words in regencies:
+            written.pop(words, None)
+        else:
+            written[words] = name
+    return written, provinces
 
 
 def _without_prefixes(name: str) -> str:
@@ -200,6 +233,13 @@ def _without_prefixes(name: str) -> str:
 
 
 _PLACE_PREFIXES = word_set("provinsi prov kabupaten kab kota")
+_PREFIX_KINDS = {
+    "provinsi": "Provinsi",
+    "prov": "Provinsi",
+    "kabupaten": "Kabupaten",
+    "kab": "Kabupaten",
+    "kota": "Kota",
+}
 _PLACE_GENERIC = word_set("daerah khusus istimewa ibukota ibu kepulauan")
 _DIRECTIONS = word_set("utara selatan barat timur tengah raya pusat laut daya")
 # A short form in brackets between the words of a name: "(Dinkes)", of
@@ -523,8 +563,11 @@ def _agency_at(
     Negara") and news agencies ("Kantor Berita")."""
     if last > first + 1 and len(words.word(last)) == 1:
         last -= 1
+    if words.lower(first) == "kantor" and words.lower(first + 1) == "dinas":
+        first += 1  # "Kantor Dinas Kominfo Sleman": the office's building
     titled = first > 0 and words.lower(first - 1) in _TITLES and words.joined(first)
-    place = _place_end(words, first, last, vocabulary)
+    span = _place_span(words, first, last, vocabulary)
+    place = span[1] if span is not None else None
     if place is not None and place < last:
         name = place + 1
     elif (
@@ -570,6 +613,14 @@ def _agency_at(
             # Riset dan Antariksa Nasional (BRIN)").
             return
         full_name = f"{office} {body}"
+    elif span is not None and place == last and words.lower(first) == "dinas":
+        # A regional government's office, its place written in full as the
+        # authority files write it: "Dinas Kesehatan Sidoarjo" and "...
+        # Kabupaten Sidoarjo" are one office.
+        in_full = _place_in_full(words, span[0], place, vocabulary)
+        if in_full is not None:
+            office = words.text[words.starts[first] : words.ends[span[0] - 1]]
+            full_name = f"{_written(office)} {in_full}"
     lowers = words.lowers[first : last + 1]
     if (
         _abroad(words, first, last)
@@ -670,29 +721,50 @@ def _company_after(words: _Words, first: int, last: int) -> bool:
     return len(word) > 1 and word.isupper()
 
 
-def _place_end(
+def _place_span(
     words: _Words, first: int, last: int, vocabulary: Vocabulary
-) -> int | None:
-    """The last word of the first place the phrase names ("Provinsi Jawa
-    Barat", "Kota Bogor", "DKI Jakarta", "Kabupaten Hulu Sungai Selatan",
-    "Ogan Komering Ulu"), or None."""
+) -> tuple[int, int] | None:
+    """The first and last word of the first place the phrase names
+    ("Provinsi Jawa Barat", "Kota Bogor", "DKI Jakarta", "Kabupaten Hulu
+    Sungai Selatan", "Ogan Komering Ulu"), or None."""
     for position in range(first + 1, last + 1):
         lower = words.lower(position)
         if lower in _PLACE_PREFIXES and position < last:
             end = _regency_end(words, position + 1, last, vocabulary) or position + 1
         elif lower in vocabulary.place_starts and words.capital(position):
             end = position
-        elif words.capital(position) and (
-            # A regency's or city's name of two words or more, unprefixed.
-            regency := _regency_end(words, position, last, vocabulary, least=2)
+        elif (
+            words.capital(position)
+            and words.lower(position) not in COMMON_WORD_NAMES
+            # A regency's or city's name, unprefixed ("Dinas Kesehatan
+            # Sidoarjo", "... Ogan Komering Ulu").
+            and (regency := _regency_end(words, position, last, vocabulary))
         ):
             end = regency
         else:
             continue
         while end < last and words.lower(end + 1) in vocabulary.place_words:
             end += 1
-        return end
+        return position, end
     return None
+
+
+def _place_in_full(
+    words: _Words, start: int, end: int, vocabulary: Vocabulary
+) -> str | None:
+    """The place of words ``start`` .. ``end`` as the authority files write it
+    in an office's name ("Sidoarjo": "Kabupaten Sidoarjo", "Jatim" and
+    "Provinsi DKI Jakarta": "Provinsi Jawa Timur", "Provinsi Daerah Khusus
+    Ibukota Jakarta", "Kab. Tebo": "Kabupaten Tebo"); None for a place
+    several bear named bare ("Bekasi") or a province the files do not know."""
+    lowers = tuple(words.lowers[start : end + 1])
+    prefix = _PREFIX_KINDS.get(lowers[0])
+    if prefix == "Provinsi":
+        return vocabulary.provinces.get(lowers[1:])
+    if prefix is not None and start < end:  # "Kab. Tebo": "Kabupaten Tebo"
+        rest = words.text[words.starts[start + 1] : words.ends[end]]
+        return f"{prefix} {_written(rest)}"
+    return vocabulary.written_places.get(lowers)
 
 
 def _regency_end(

@@ -1020,7 +1020,10 @@ DISCOVERY = [
         "Kantor Wilayah Kementerian Hukum dan HAM Lampung menggelar rapat.",
         [(A, "Kantor Wilayah Kementerian Hukum dan HAM Lampung")],
     ),
-    ("Dinas Perindustrian Kab. Tanggamus", [(A, "Dinas Perindustrian Kab. Tanggamus")]),
+    (
+        "Dinas Perindustrian Kab. Tanggamus",
+        [(A, "Dinas Perindustrian Kabupaten Tanggamus")],
+    ),
     (
         "Dinas Perindustrian, Dinas Koperasi dan Dinas Pertanian hadir.",
         [(A, "Dinas Koperasi"), (A, "Dinas Pertanian")],
@@ -1202,11 +1205,14 @@ DISCOVERY = [
     ),
     (
         "Kepala Dinas Sosial Tanjung Jabung Timur Rudi Hartono Saputra hadir.",
-        [(A, "Dinas Sosial Tanjung Jabung Timur"), (P, "Rudi Hartono Saputra")],
+        [
+            (A, "Dinas Sosial Kabupaten Tanjung Jabung Timur"),
+            (P, "Rudi Hartono Saputra"),
+        ],
     ),
     (
         "Kepala Dinas Sosial Tanjung Jabung Timur mengatakan bantuan cair.",
-        [(A, "Dinas Sosial Tanjung Jabung Timur")],
+        [(A, "Dinas Sosial Kabupaten Tanjung Jabung Timur")],
     ),
     (
         "Dinas Pertanian Kota Sungai Penuh memanen padi.",
@@ -1283,6 +1289,37 @@ DISCOVERY = [
     ("kata Zainul Arifin S.Kom kemarin.", [(P, "Zainul Arifin")]),
     ("ujar Budi SH.", []),
     ("kata Jack Ma kemarin.", [(P, "Jack Ma")]),
+    # A regional government's office is named with its place in full, as the
+    # authority files name offices: one page however the text writes it.
+    (
+        "Dinas Kesehatan Tebo menggelar vaksinasi.",
+        [(A, "Dinas Kesehatan Kabupaten Tebo")],
+    ),
+    (
+        "Dinas Kesehatan (Dinkes) Kab. Tebo menggelar vaksinasi.",
+        [(A, "Dinas Kesehatan Kabupaten Tebo")],
+    ),
+    (
+        "di Kantor Dinas Sosial Sungai Penuh, kemarin.",
+        [(A, "Dinas Sosial Kota Sungai Penuh")],
+    ),
+    (
+        "Dinas Sosial Prov. Jambi menyalurkan bantuan.",
+        [(A, "Dinas Sosial Provinsi Jambi")],
+    ),
+    # A name a province and a city share; a place the text calls otherwise.
+    ("Dinas Pendidikan Jambi menggelar ujian.", [(A, "Dinas Pendidikan Jambi")]),
+    ("Dinas Sosial Kota Tebo menyalurkan bantuan.", [(A, "Dinas Sosial Kota Tebo")]),
+    # Only a regional government's office ("Dinas"): "Badan" may be a
+    # national office's branch.
+    (
+        "Badan Pendapatan Daerah Tebo menagih pajak.",
+        [(A, "Badan Pendapatan Daerah Tebo")],
+    ),
+    (
+        "kata Kepala Dinas Pangan Tebo Eni Rustianingsih, kemarin.",
+        [(A, "Dinas Pangan Kabupaten Tebo"), (P, "Eni Rustianingsih")],
+    ),
     # Service branches and village halls name no one and no office.
     ("Wakil Kepala Staf TNI Angkatan Darat, Kepala BPS, hadir.", []),
     ("di Balai Desa Kedondong, kemarin.", []),
@@ -1298,8 +1335,10 @@ def test_discover_candidates(matcher, text, expected):
     for candidate in candidates:
         written = re.sub(r"\([\w ]+\)", "", text[candidate.start : candidate.end])
         if written.split() != candidate.name.split():
-            # a unit, closed by its body's name as the authority files write it
-            assert candidate.name.endswith(bodies)
+            # a unit, closed by its body's name as the authority files write
+            # it, or a regional office, closed by its place written in full
+            in_full = re.search(r" (Provinsi|Kabupaten|Kota) \w", candidate.name)
+            assert candidate.name.endswith(bodies) or in_full
             assert written.split()[0] == candidate.name.split()[0]
             continue
         sentence = re.sub(r"\([\w ]+\)", "", candidate.sentence)

@@ -6,7 +6,7 @@ import pytest
 from warta.authority import ProvincePlaces
 from warta.indicators import extract_figures, load_catalogue
 from warta.indicators.extract import place_scopes
-from warta.indicators.places import PlaceScopes
+from warta.regencies import PlaceScopes
 
 CATALOGUE = load_catalogue()
 PLACES = (

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from warta.indicators.catalogue import DEFAULT_PATH, Catalogue, load_catalogue
 from warta.indicators.extract import Figure, extract_figures
-from warta.indicators.places import NO_PLACES, PlaceScopes
+from warta.regencies import NO_PLACES, PlaceScopes
 from warta.scores import f1
 
 TOLERANCE = 1e-6

@@ -87,9 +87,9 @@ from warta.authority import ProvincePlaces
 from warta.dates import MONTH_NAMES
 from warta.indicators.catalogue import Catalogue, Indicator
 from warta.indicators.numbers import MONEY, Quantity, find_quantities
-from warta.indicators.places import COMMON_WORD_NAMES, NO_PLACES, PlaceScopes
 from warta.name_words import COUNTRY_STARTS, QUOTE_VERBS, country_at
 from warta.normalize import normalize, normalize_with_offsets
+from warta.regencies import COMMON_WORD_NAMES, NO_PLACES, PlaceScopes
 
 KINDS = ("realised", "target", "estimate", "projection")
 NATIONAL = "nasional"

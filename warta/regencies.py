@@ -1,10 +1,12 @@
-"""Regencies and cities a figure's sentence may name bare ("inflasi tertinggi
-di Banyuwangi 0,63 persen"), from ``places.yaml``: the scope written for each.
+"""Regencies and cities named bare ("inflasi tertinggi di Banyuwangi 0,63
+persen", "Dinas Kesehatan Sidoarjo"), from ``places.yaml``: how each is
+written in full, as a figure's scope (``warta.indicators.extract``) and in a
+discovered office's name (``warta.discovery``).
 
 A name only a regency bears is "Kabupaten X", one only a city bears "Kota X"
 (an alias: its place's, "Solo" is "Kota Surakarta"); a name a regency and a
 city share, or places of two provinces ("Bekasi", "Banjar"), is written as it
-stands. Provinces and Lampung's own regencies are the extractor's already.
+stands.
 """
 
 from __future__ import annotations
