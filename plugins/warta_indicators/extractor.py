@@ -22,10 +22,10 @@ from warta.indicators.catalogue import (
     load_catalogue,
 )
 from warta.indicators.extract import Figure, extract_figures, place_scopes
-from warta.regencies import PlaceScopes
 from warta.indicators.series import KIND_LABELS, format_figure, group_by_indicator
 from warta.kept import CarriedOver
 from warta.parallel import map_on_cores
+from warta.regencies import PlaceScopes
 
 logger = logging.getLogger(__name__)
 CONTEXT_KEY = "warta_indicators"
