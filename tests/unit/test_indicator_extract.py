@@ -282,6 +282,30 @@ T = 10**12
             "Kredit UMKM yang disalurkan perbankan tumbuh 8,5 persen.",
             [(None, 8.5, "percent")],
         ),
+        # The industry's indices, by their level; a change in points is none.
+        (
+            "Indeks Kepercayaan Industri (IKI) Mei 2026 berada di level 53,56,"
+            " naik sebesar 1,05 poin dari bulan sebelumnya.",
+            [("industry-confidence-index", 53.56, "index"), (None, 1.05, "index")],
+        ),
+        # Its export or domestic part is not the index.
+        ("IKI domestik mencapai 53,46 dan mengalami percepatan 2,56 poin.", []),
+        (
+            "PMI manufaktur Indonesia pada Juli 2025 di level 49,2.",
+            [("manufacturing-pmi", 49.2, "index")],
+        ),
+        ("Sebanyak 300 PMI asal Lampung dipulangkan pada 2025.", []),
+        # A change and the level it brings: the level is the indicator's.
+        (
+            "NTP naik 1,2 poin menjadi 122,64.",
+            [(None, 1.2, "index"), ("farmer-terms-of-trade", 122.64, "index")],
+        ),
+        # ... not where a longer subject leads to the change.
+        (
+            "Perseroan mencatat kenaikan pendapatan investasi sebesar 73,51%"
+            " menjadi US$5,47 juta.",
+            [(None, 73.51, "percent"), (None, 5.47 * M, "usd")],
+        ),
         # A phrase right after a figure names the figure after the phrase.
         (
             "Bunga naik menjadi 12,5% saat inflasi melonjak 17%.",

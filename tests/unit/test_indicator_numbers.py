@@ -100,6 +100,8 @@ T = 10**12
         ),
         # a year after a figure is not the end of a range
         ("5 persen hingga 2025", [(5, None, "percent")]),
+        # an index's value "di level" with its decimals
+        ("berada di level 53,56", [(53.56, None, None)]),
     ],
 )
 def test_quantities(text, expected):
@@ -140,6 +142,7 @@ def test_quantities(text, expected):
         "sejauh 12 km",
         "naik dua kali lipat",
         "3 kali",
+        "PPKM level 3",
     ],
 )
 def test_numbers_that_are_no_quantities(text):

@@ -898,6 +898,18 @@ _KIND_OF_UNIT = {
 }
 _BARE_KINDS = frozenset({"count", "index", "tonnes", "hectares"})
 _BARE_REACH = 80  # characters between a phrase and a bare number it names
+# Before a figure, words that make it a change, not a level: an index "naik
+# sebesar 1,05 poin" moved by that much (it stands "di level 52,89").
+# Between a change and the level it brings: "naik 1,2 poin menjadi 122,64".
+_CHANGE_LEAD = 4  # words at most from the stretch's start to such a change
+_NEW_LEVEL = re.compile(r"\s+(?:menjadi|ke\s+level|ke\s+posisi)\s+", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:naik|turun|meningkat|menurun|melemah|menguat|bertambah|berkurang|"
+    r"melonjak|merosot|anjlok|terkoreksi|melambat|kenaikan|penurunan|"
+    r"peningkatan|percepatan|perlambatan|pelemahan|penguatan)"
+    r"(?:\s+(?:sebesar|sekitar|hingga))?\s*$",
+    re.IGNORECASE,
+)
 # Words between an indicator's phrase and a figure after it that the phrase names.
 _FOLLOWING_WORDS = 3
 
@@ -1044,6 +1056,10 @@ class _Sentence:
         return self.clauses[bisect_right(self.clause_starts, position) - 1]
 
     def stretch(self, quantity: Quantity) -> _Stretch:
+        """The figure's stretch; a change right before it that it is the new
+        level of does not end it where only a few words lead to the change
+        ("NTP naik 1,2 poin menjadi 122,64"; not "pendapatan investasi
+        sebesar 73,51% menjadi US$5,47 juta", whose subject is longer)."""
         clause = self.clause_of(quantity.start)
         before, after = clause
         for other in self.quantities:
@@ -1051,6 +1067,10 @@ class _Sentence:
                 continue
             if clause[0] <= other.start < clause[1]:
                 if other.end <= quantity.start:
+                    if _NEW_LEVEL.fullmatch(self.text, other.end, quantity.start) and (
+                        len(self.text[before : other.start].split()) <= _CHANGE_LEAD
+                    ):
+                        continue
                     before = max(before, other.end)
                 elif other.start >= quantity.end:
                     after = min(after, other.start)
@@ -1069,6 +1089,11 @@ class _Sentence:
             len(self.text[position : following.start].split()) <= _FOLLOWING_WORDS
         )
 
+    def change(self, quantity: Quantity) -> bool:
+        """``quantity`` follows a verb of change ("naik sebesar 1,05 poin")."""
+        low = max(self.start, quantity.start - 30)
+        return _CHANGE_BEFORE.search(self.text, low, quantity.start) is not None
+
     def indicator(self, quantity: Quantity, stretch: _Stretch) -> _Match | None:
         candidates = []
         for match in self.matches:
@@ -1076,6 +1101,8 @@ class _Sentence:
                 continue
             if not match.indicator.admits(quantity.value, quantity.unit):
                 continue  # "kurs" beside "Rp 178 triliun": not a rate
+            if match.indicator.unit == "index" and self.change(quantity):
+                continue  # "IKI ... naik sebesar 1,05 poin": not its level
             if match.start < quantity.end and quantity.start < match.end:
                 distance = 0
             elif stretch.before <= match.start and match.end <= quantity.start:

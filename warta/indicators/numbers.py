@@ -189,6 +189,8 @@ _BEFORE_EXCLUDED = frozenset(
     "tahun thn periode triwulan kuartal kwartal semester tw q sila butir uu pp "
     "perda perpres permen pergub perbup perwal keppres inpres sk".split()
 )
+# Of those, the words an index's value follows with its decimals.
+_INDEX_LEVEL = frozenset({"level"})
 _DATE_OR_PHONE = re.compile(
     r"(?<!\d)(?:"
     r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}"  # 16/03/2015, 16-3-15
@@ -270,13 +272,17 @@ def _masked(text: str, start: int, end: int) -> bool:
     )
 
 
-def _excluded_before(text: str, start: int) -> bool:
-    """True after "Nomor", "pukul", "peringkat", "ke-"...: no figure follows."""
+def _excluded_before(text: str, start: int, literal: str = "") -> bool:
+    """True after "Nomor", "pukul", "peringkat", "ke-"...: no figure follows;
+    after "level", only a whole number ("PPKM level 3"; an index stands "di
+    level 53,56")."""
     before = text[max(0, start - 16) : start]
     if before.rstrip().lower().endswith("ke-"):
         return True
     words = before.rstrip(" \t\n.:#").rsplit(None, 1)
-    return bool(words) and words[-1].lower() in _BEFORE_EXCLUDED
+    if not words or words[-1].lower() not in _BEFORE_EXCLUDED:
+        return False
+    return not (words[-1].lower() in _INDEX_LEVEL and "," in literal)
 
 
 def _quantity(text: str, match: re.Match, prefix: _Prefix) -> Quantity | None:
@@ -333,7 +339,7 @@ def _quantity(text: str, match: re.Match, prefix: _Prefix) -> Quantity | None:
 
     bare = unit is None and mult is None
     if currency is None and unit != PERCENT:
-        if _excluded_before(text, start):
+        if _excluded_before(text, start, literal):
             return None
         if bare and _AFTER_EXCLUDED.match(text, end):
             return None
