@@ -88,6 +88,8 @@ def render_chart(
     if low == high:
         high = low + 1
     step = _nice_step(high - low)
+    # Both ends on the step: ticks at round values ("-10, 0, 10", not "-1, 9").
+    low = math.floor(low / step) * step
     high = math.ceil(high / step) * step
     plot_w = WIDTH - MARGIN["left"] - MARGIN["right"]
     plot_h = HEIGHT - MARGIN["top"] - MARGIN["bottom"]

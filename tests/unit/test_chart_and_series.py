@@ -112,6 +112,18 @@ def test_a_years_label_stands_among_its_months_points():
     assert xs["/b/"] < years["2025"] < xs["/c/"]
 
 
+def test_the_value_axis_ticks_at_round_values_below_zero_too():
+    points = [
+        Point(2024, -1.0, "a", "/a/", "nasional", False),
+        Point(2025, 31.0, "b", "/b/", "nasional", False),
+    ]
+    svg = ET.fromstring(render_chart(points, title="J", description="U", unit="%"))
+    ticks = [
+        text.text for text in svg.iter(f"{SVG}text") if text.get("text-anchor") == "end"
+    ]
+    assert ticks == ["-10", "0", "10", "20", "30", "40"]
+
+
 def test_chart_escapes_text():
     point = Point(2020, 1, "<script>alert(1)</script>", "/x/", "a & b", False)
     text = render_chart([point], title="<b>", description="d", unit="%")
