@@ -222,5 +222,5 @@ def extract_articles(generator) -> None:
     )
     generator.context[CONTEXT_KEY] = {
         "catalogue": catalogue,
-        "groups": group_by_indicator(found, lambda view: view.figure.indicator_id),
+        "groups": group_by_indicator(found, lambda view: view.figure),
     }

@@ -4,7 +4,13 @@ import datetime as dt
 from types import SimpleNamespace
 
 from warta.indicators.extract import Figure
-from warta.indicators.series import CSV_COLUMNS, figure_record, rows, to_csv
+from warta.indicators.series import (
+    CSV_COLUMNS,
+    figure_record,
+    group_by_indicator,
+    rows,
+    to_csv,
+)
 
 
 def _figure(**changes) -> Figure:
@@ -67,3 +73,24 @@ def test_csv_has_a_header_and_a_line_per_row():
     assert header == ",".join(CSV_COLUMNS)
     assert line.startswith("inflation,2.15,,percent,Oktober 2010,2010,Bengkulu,")
     assert line.endswith(",/berita/2010/01/04/sentra-tenun/,Lampung Geh")
+
+
+def test_a_value_an_article_gives_twice_is_listed_once_by_its_first_sentence():
+    lead = _figure(quote="Inflasi Bengkulu 2,15 persen.", start=0)
+    body = _figure(start=90)
+    other_period = _figure(period="November 2010", start=150)
+    unclassified = _figure(indicator_id=None, start=200)
+    first, second = _article(), _article("Antara")
+    groups = group_by_indicator(
+        [
+            (first, [lead, body, other_period, unclassified, unclassified]),
+            (second, [body]),
+        ],
+        lambda figure: figure,
+    )
+    assert groups["inflation"] == [
+        (first, lead),
+        (first, other_period),
+        (second, body),  # another article's: listed too
+    ]
+    assert groups[None] == [(first, unclassified), (first, unclassified)]

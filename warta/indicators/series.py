@@ -109,15 +109,26 @@ def figure_record(figure: Figure) -> dict:
 
 def group_by_indicator(
     items: Iterable[tuple[Hashable, Iterable[Shown]]],
-    indicator_of: Callable[[Shown], str | None],
+    figure_of: Callable[[Shown], Figure],
 ) -> dict[str | None, list[tuple[Hashable, Shown]]]:
     """``{indicator id: [(article, figure), ...]}`` in one pass, each figure
-    as ``items`` give it (a figure, or a figure as shown) and its indicator
-    told by ``indicator_of``; None: unclassified."""
+    as ``items`` give it (a figure, or a figure as shown: ``figure_of`` tells
+    its figure); None: unclassified. A value an article gives twice (its lead
+    and its body: same indicator, value, unit, period, scope and kind) is
+    listed once, by its first sentence."""
     groups: dict[str | None, list[tuple[Hashable, Shown]]] = defaultdict(list)
-    for article, figures in items:
-        for figure in figures:
-            groups[indicator_of(figure)].append((article, figure))
+    for article, shown in items:
+        seen = set()
+        for item in shown:
+            figure = figure_of(item)
+            same = (
+                figure.indicator_id, figure.value, figure.value_max, figure.unit,
+                figure.period, figure.scope, figure.kind,
+            )  # fmt: skip
+            if figure.indicator_id is not None and same in seen:
+                continue
+            seen.add(same)
+            groups[figure.indicator_id].append((article, item))
     return dict(groups)
 
 
