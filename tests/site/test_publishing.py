@@ -257,3 +257,25 @@ def test_the_public_build_has_absolute_canonical_urls(tmp_path):
     assert page.find("meta", property="og:url")["content"] == canonical
     feed = ET.fromstring((run.output / "feeds" / "semua.atom.xml").read_bytes())
     assert feed.find(f"{ATOM}id").text.startswith("https://warta.example.org")
+
+
+def test_an_archive_without_regions_sources_or_topics_says_so(content_copy, tmp_path):
+    """Their index pages tell the reader there is nothing yet, not a bare heading."""
+    for path in (content_copy / "articles").rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        kept = [
+            line
+            for line in text.split("\n")
+            if not line.startswith(("Region:", "Source:", "Source_url:", "Tags:"))
+        ]
+        path.write_text("\n".join(kept), encoding="utf-8")
+    built = run_build(content_copy, tmp_path / "output")
+    assert built.returncode == 0, built.stderr
+    for folder, message in (
+        ("wilayah", "Belum ada berita di arsip yang mencantumkan wilayahnya."),
+        ("sumber", "Belum ada berita di arsip yang mencantumkan sumbernya."),
+        ("topik", "Belum ada berita bertopik di arsip ini."),
+    ):
+        page = soup((built.output / folder / "index.html").read_text("utf-8"))
+        assert page.find("main").find("p").get_text(strip=True) == message
+        assert page.find("main").find("ul") is None
