@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.conftest import run_build
 from tests.site.test_seed_site import SEED_URL
 
 pytestmark = pytest.mark.site
@@ -89,3 +90,30 @@ def test_article_shows_figures_beside_their_sentences(built_site):
     texts = [r.get_text(" ", strip=True) for r in rows]
     assert any("34,27%" in t and "akhir 2013" in t for t in texts)
     assert all("kontribusi" in t or "estimasi" in t for t in texts)
+
+
+def test_figures_no_indicator_holds_are_folded_below_the_indicators(
+    content_copy, tmp_path
+):
+    article = content_copy / "articles" / "2015" / "angka.md"
+    article.write_text(
+        "Title: Ekonomi Lampung\nDate: 2015-05-04\nRegion: Lampung\n\n"
+        "Inflasi Lampung pada April 2015 sebesar 3,1 persen. Omzet pedagang"
+        " pasar naik 20 persen menjadi Rp 5 miliar.\n",
+        encoding="utf-8",
+    )
+    built = run_build(content_copy, tmp_path / "output")
+    assert built.returncode == 0, built.stderr
+    url = "berita/2015/05/04/ekonomi-lampung/index.html"
+    page = soup((built.output / url).read_text(encoding="utf-8"))
+    section = page.select_one(".berita__angka")
+    shown = section.select_one(":scope > .tabel-gulir table")
+    [row] = shown.select("tbody tr")
+    assert row.find("a").get_text() == "Inflasi"
+    folded = section.select_one("details.berita__angka-lain")
+    assert folded is not None
+    assert not folded.has_attr("open")
+    assert "(2)" in folded.summary.get_text()
+    values = [tr.find("td").get_text() for tr in folded.select("tbody tr")]
+    assert values == ["20%", "Rp 5 miliar"]
+    assert not folded.select("th:-soup-contains('Indikator')")
