@@ -70,6 +70,12 @@ _NATIONAL = (
     "national_agency",
 )
 _NATIONAL_WORDS = frozenset({"nasional", "negara"})
+# A place's word in an office's name -> the kind of that office.
+_PLACE_WORD_KIND = {
+    "provinsi": "provincial_office",
+    "kabupaten": "regency_office",
+    "kota": "city_office",
+}
 
 
 class AgencyGuesser:
@@ -105,6 +111,10 @@ class AgencyGuesser:
             kind = _OFFICE_KIND.get(region.kind)
         if kind is None and tokens[:1] == ["badan"] and _NATIONAL_WORDS & set(tokens):
             kind = "national_agency"  # "Badan Siber dan Sandi Negara"
+        if kind is None:  # "... Kabupaten Sidoarjo", a place not on file
+            kind = next(
+                (_PLACE_WORD_KIND[t] for t in tokens[1:] if t in _PLACE_WORD_KIND), None
+            )
         if region is None and kind in _NATIONAL:
             return {"kind": kind, "region": "indonesia"}
         return {

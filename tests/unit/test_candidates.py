@@ -45,7 +45,9 @@ AUTHORITY = Authority.build(
         # What the name does not tell stays to be filled in.
         ("Dinas Kesehatan", "TODO", "TODO"),
         ("Biro Perencanaan dan Kerja Sama", "TODO", "TODO"),
-        ("Dinas Sosial Kota Palembang", "TODO", "TODO"),  # a place not on file
+        # A place not on file: its kind told, not its region.
+        ("Dinas Sosial Kota Palembang", "city_office", "TODO"),
+        ("Dinas Kesehatan Kabupaten Sidoarjo", "regency_office", "TODO"),
         ("Badan Pengelolaan Keuangan Daerah", "TODO", "TODO"),
         ("Biro Perencanaan RI", "TODO", "indonesia"),
     ],
