@@ -437,6 +437,7 @@ def test_a_name_among_other_words_of_the_query_is_suggested(page, site_url):
     open_search(page, site_url)
     queries = [
         "bps lampung",
+        "bpk lampung",
         "dtjen ikm lampung",
         "gubernur ridho ficardo",
         "lampung kemen",
@@ -457,17 +458,20 @@ def test_a_name_among_other_words_of_the_query_is_suggested(page, site_url):
         query: (entries[0]["url"] if entries else None)
         for query, entries in found.items()
     }
+    # A name the whole query spells: BPS's Lampung office.
+    assert first["bps lampung"] == "lembaga/bps-lampung/"
+    assert found["bps lampung"][0]["rest"] == ""
     # An exact run of one word ranks above a loose match of both
-    # ("bps lampung" is two letters from "dprd lampung"), which is far behind
+    # ("bpk lampung" is near "dprd lampung"), which is far behind
     # it and left out.
-    assert first["bps lampung"] == "lembaga/bps/"
+    assert first["bpk lampung"] == "lembaga/bpk/"
     assert "Dewan Perwakilan Rakyat Daerah Provinsi Lampung" not in [
-        entry["name"] for entry in found["bps lampung"]
+        entry["name"] for entry in found["bpk lampung"]
     ]
     assert first["dtjen ikm lampung"] == "lembaga/ditjen-ikma/"
     # The words the name's run leaves out.
     assert found["dtjen ikm lampung"][0]["rest"] == "lampung"
-    assert found["bps lampung"][0]["rest"] == "lampung"
+    assert found["bpk lampung"][0]["rest"] == "lampung"
     assert found["ridho ficardo"][0]["rest"] == ""
     assert first["gubernur ridho ficardo"] == "tokoh/m-ridho-ficardo/"
     assert (
