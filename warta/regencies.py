@@ -52,9 +52,9 @@ class PlaceScopes:
                 kinds[name].add(("Kabupaten", entry.province))
             for name in entry.cities:
                 kinds[name].add(("Kota", entry.province))
-        for entry in places:
-            for alias, name in entry.aliases:
-                kinds.setdefault(alias, set()).update(kinds.get(name, set()))
+        aliases = {alias: name for entry in places for alias, name in entry.aliases}
+        for alias, name in aliases.items():
+            kinds.setdefault(alias, set()).update(kinds.get(name, set()))
         taken = set(known)
         names: dict[tuple[str, ...], str] = {}
         for name, held in sorted(kinds.items()):
@@ -63,8 +63,7 @@ class PlaceScopes:
                 continue
             if len(held) == 1:
                 kind, _ = next(iter(held))
-                target = _aliased(name, places) or name
-                names[words] = f"{kind} {target}"
+                names[words] = f"{kind} {aliases.get(name, name)}"
             else:
                 names[words] = name
         digest = hashlib.sha256(repr(sorted(names.items())).encode("utf-8"))
@@ -85,15 +84,6 @@ class PlaceScopes:
             if found is not None:
                 return found, index + size
         return None
-
-
-def _aliased(name: str, places: Sequence[ProvincePlaces]) -> str | None:
-    """The place an alias stands for ("Solo": "Surakarta"), if it is one."""
-    for entry in places:
-        for alias, target in entry.aliases:
-            if alias == name:
-                return target
-    return None
 
 
 NO_PLACES = PlaceScopes()
