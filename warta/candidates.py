@@ -10,7 +10,7 @@ import yaml
 
 from warta.authority import Authority, Region, load_places
 from warta.corpus import ArticleFile, read_articles
-from warta.entities import place_names
+from warta.entities import PLACE_PREFIXES, place_names
 from warta.indicators.catalogue import load_catalogue
 from warta.indicators.extract import extract_figures, place_scopes
 from warta.normalize import normalize
@@ -70,11 +70,9 @@ _NATIONAL = (
     "national_agency",
 )
 _NATIONAL_WORDS = frozenset({"nasional", "negara"})
-# A place's word in an office's name -> the kind of that office.
+# A place's prefix in an office's name ("Kabupaten") -> the kind of that office.
 _PLACE_WORD_KIND = {
-    "provinsi": "provincial_office",
-    "kabupaten": "regency_office",
-    "kota": "city_office",
+    word: _OFFICE_KIND[kind] for kind, words in PLACE_PREFIXES.items() for word in words
 }
 
 

@@ -26,6 +26,7 @@ from warta.entities import (
     HEAD_WORDS,
     HONORIFICS,
     PERSON,
+    PLACE_PREFIXES,
     TITLE_WORDS,
     Candidate,
     Mention,
@@ -232,14 +233,11 @@ def _without_prefixes(name: str) -> str:
     return " ".join(tokens)
 
 
-_PLACE_PREFIXES = word_set("provinsi prov kabupaten kab kota")
+# A place's prefix ("Kab.") -> the word a name is written with in full.
 _PREFIX_KINDS = {
-    "provinsi": "Provinsi",
-    "prov": "Provinsi",
-    "kabupaten": "Kabupaten",
-    "kab": "Kabupaten",
-    "kota": "Kota",
+    word: words[0].capitalize() for words in PLACE_PREFIXES.values() for word in words
 }
+_PLACE_PREFIXES = frozenset(_PREFIX_KINDS)
 _PLACE_GENERIC = word_set("daerah khusus istimewa ibukota ibu kepulauan")
 _DIRECTIONS = word_set("utara selatan barat timur tengah raya pusat laut daya")
 # A short form in brackets between the words of a name: "(Dinkes)", of

@@ -193,7 +193,9 @@ HONORIFICS = frozenset(
 # Words that do not name an office by themselves.
 _BARE_WORDS = (HEAD_WORDS - {"pemprov", "pemkab", "pemkot"}) | TITLE_WORDS
 
-_PLACE_PREFIXES: Mapping[str, tuple[str, ...]] = MappingProxyType(
+# A region's kind -> the words that write it before a place's name, the
+# first as a name is written in full ("Kab. Tebo": "Kabupaten Tebo").
+PLACE_PREFIXES: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
         "province": ("provinsi", "prov"),
         "regency": ("kabupaten", "kab"),
@@ -343,7 +345,7 @@ def place_names(region: Region) -> set[str]:
     names: set[str] = set()
     for label in region.labels:
         names |= variants(label)
-    for prefix in _PLACE_PREFIXES.get(region.kind, ()):
+    for prefix in PLACE_PREFIXES.get(region.kind, ()):
         names |= {f"{prefix} {name}" for name in list(names)}
     return names
 
