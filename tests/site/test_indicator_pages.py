@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import run_build
 from tests.site.test_seed_site import SEED_URL
+from warta.search.extract import extract
 
 pytestmark = pytest.mark.site
 
@@ -117,3 +118,16 @@ def test_figures_no_indicator_holds_are_folded_below_the_indicators(
     values = [tr.find("td").get_text() for tr in folded.select("tbody tr")]
     assert values == ["20%", "Rp 5 miliar"]
     assert not folded.select("th:-soup-contains('Indikator')")
+
+
+def test_search_reads_an_indicator_page_as_its_name_and_description(built_site):
+    """The unit, count, downloads, chart caption and table stay out of the
+    text search shows in its excerpts."""
+    page = extract(
+        built_site.page("/indikator/ikm-share-industrial-gdp/"),
+        "indikator/ikm-share-industrial-gdp/",
+    )
+    heading = soup(built_site.page("/indikator/ikm-share-industrial-gdp/"))
+    name = heading.select_one("h1").get_text(strip=True)
+    description = heading.select_one(".entitas__uraian").get_text(strip=True)
+    assert page.text == f"{name} {description}"
