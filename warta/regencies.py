@@ -26,6 +26,13 @@ COMMON_WORD_NAMES = word_set(
     "batu batang pati malang metro padang medan landak lebak buru toba bone "
     "sigi lingga kaur karo ende alor tual palu"
 )
+# Words that make the place name after them part of a facility's or an
+# institution's name ("Stasiun Manggarai", "Universitas Jember"): not the
+# place a figure is of.
+FACILITY_WORDS = word_set(
+    "stasiun bandara pelabuhan terminal tol jalan jl universitas institut "
+    "politeknik sekolah gunung sungai danau pantai"
+)
 # Names never taken bare: "Puncak" is the hills south of Bogor far more often
 # than the regency in Papua Tengah.
 NEVER_BARE = word_set("puncak")

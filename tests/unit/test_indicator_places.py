@@ -73,6 +73,15 @@ def test_the_fingerprint_follows_the_names():
         ("Batu bara menopang pertumbuhan ekonomi 5 persen.", [None]),
         ("Malang nian, inflasi naik 3 persen.", [None]),
         ("Inflasi tertinggi di Batu, 3 persen.", ["Kota Batu"]),
+        # Either end of a route, of a bare name or a province.
+        ("Proyek kereta Malang-Banyuwangi senilai Rp 7 triliun.", [None]),
+        ("Proyek kereta Banyuwangi-Jawa Tengah senilai Rp 7 triliun.", [None]),
+        ("Inflasi gabungan Jawa Timur-Bali 3 persen.", [None]),
+        ("Inflasi Jawa Timur - Mei 2025 sebesar 3 persen.", ["Jawa Timur"]),
+        # A facility's or an institution's name.
+        ("Pendapatan Stasiun Malang Rp 5 miliar.", [None]),
+        ("Universitas Banyuwangi menerima dana Rp 5 miliar.", [None]),
+        ("Inflasi kawasan kampus Banyuwangi 2 persen.", ["Kabupaten Banyuwangi"]),
     ],
 )
 def test_figures_take_a_bare_regency_or_city_as_their_scope(text, scopes):

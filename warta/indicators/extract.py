@@ -89,7 +89,7 @@ from warta.indicators.catalogue import Catalogue, Indicator
 from warta.indicators.numbers import MONEY, Quantity, find_quantities
 from warta.name_words import COUNTRY_STARTS, QUOTE_VERBS, country_at
 from warta.normalize import normalize, normalize_with_offsets
-from warta.regencies import COMMON_WORD_NAMES, NO_PLACES, PlaceScopes
+from warta.regencies import COMMON_WORD_NAMES, FACILITY_WORDS, NO_PLACES, PlaceScopes
 
 KINDS = ("realised", "target", "estimate", "projection")
 NATIONAL = "nasional"
@@ -729,9 +729,23 @@ def _place_at(
     if known is None:
         return _bare_place(words, index, places)
     name, stop = known
+    if _route_end(words, index, stop):
+        return None, stop
     if stop < len(w) and w[stop] in _DIRECTIONS and words.capitalised(stop):
         return None, stop + 1  # "Sulawesi Barat Daya": a place we do not know
     return name, stop
+
+
+def _route_end(words: _Words, index: int, stop: int) -> bool:
+    """Whether the place in words ``index`` to ``stop`` is joined by a hyphen
+    to a capitalised word: one end of a route or a line ("Kereta Cepat
+    Jakarta-Bandung"), not the place a figure is of. A dash between spaces
+    ("Jawa Timur - Mei 2025") parts, not joins."""
+    before = index > 0 and words.gap(index) == "-"
+    after = stop < len(words.words) and words.gap(stop) == "-"
+    return (before and words.capitalised(index - 1)) or (
+        after and words.capitalised(stop)
+    )
 
 
 def place_scopes(places: Sequence[ProvincePlaces]) -> PlaceScopes:
@@ -745,15 +759,25 @@ def _bare_place(
 ) -> tuple[str | None, int]:
     """A regency or city named without "Kabupaten" or "Kota" ("di
     Banyuwangi"), not where a capitalised word goes on from it (a person's,
-    a company's name: "Bima Arya", "Metro TV"), nor after a quote verb (a
-    speaker's: "kata Bima") nor, for a name that is also a common word, at
-    the sentence's start ("Batu bara ...")."""
+    a company's name: "Bima Arya", "Metro TV"), nor at either end of a
+    route ("Jakarta-Bandung"), nor in a facility's name ("Stasiun
+    Manggarai"), nor after a quote verb (a speaker's: "kata Bima") nor, for a
+    name that is also a common word, at the sentence's start ("Batu bara
+    ...")."""
     found = places.at(words.words, index)
     if found is None:
         return None, index + 1
     name, stop = found
     goes_on = stop < len(words.words) and not words.gap(stop).strip()
     if goes_on and words.capitalised(stop):
+        return None, stop
+    if _route_end(words, index, stop):
+        return None, stop
+    if (
+        index
+        and words.words[index - 1] in FACILITY_WORDS
+        and words.capitalised(index - 1)
+    ):
         return None, stop
     if index == 0 and words.words[index] in COMMON_WORD_NAMES:
         return None, stop
