@@ -35,6 +35,7 @@ from warta.entities import (
 )
 from warta.name_words import (
     COUNTRY_STARTS,
+    DAYS_AND_MONTHS,
     OFFICE_TITLES,
     OFFICE_WORDS,
     QUOTE_VERBS,
@@ -81,10 +82,9 @@ _NOT_NAMES = (
     | DISCOVERY_HEADS
     | _POSITION_WORDS
     | RANKS
+    | DAYS_AND_MONTHS
     | word_set(
-        "senin selasa rabu kamis jumat sabtu minggu januari februari maret april "
-        "mei juni juli agustus september oktober november desember provinsi "
-        "kabupaten kota pemerintah rapat data menurut dia ia mereka kami "
+        "provinsi kabupaten kota pemerintah rapat data menurut dia ia mereka kami "
         # "Telegram Panglima TNI No TR/442/2025", "sebut Nabi Muhammad"
         "no nabi "
         # an amount after a name: "Badan Pengelola Dana Lingkungan Hidup Rp 30 miliar"

@@ -40,7 +40,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from warta.authority import Agency, Authority, Region
-from warta.name_words import RANKS, country_at, word_set
+from warta.name_words import DAYS_AND_MONTHS, RANKS, country_at, word_set
 from warta.normalize import (
     OPTIONAL_PLACE_WORDS,
     TOKEN,
@@ -919,7 +919,7 @@ class Matcher:
                 limit=3,
             )
             for choice, score, _ in found:
-                if _close(words, choice.split(" ")) and (
+                if _close(words, choice.split(" "), same_initials=True) and (
                     best is None or score > best[0]
                 ):
                     best = (score, first, choice)
@@ -927,7 +927,17 @@ class Matcher:
         if best is not None:
             _, first, choice = best
             key = self._keys[choice]
-            state.take(_Hit(first, first + key.size, key, "fuzzy"))
+            stop = first + key.size
+            # A near-miss within a longer name is someone else's name:
+            # "Gun Gun Muhammad Lutfhi Nugraha" is not Muhammad Lutfi.
+            if (
+                stop < count
+                and not state.gap(stop).strip()
+                and state.joined_name_word(stop)
+                and tokens[stop] not in DAYS_AND_MONTHS
+            ):
+                return
+            state.take(_Hit(first, stop, key, "fuzzy"))
 
     def _fuzzy_titles(self, state: _Tagging) -> None:
         """ "Gubernr. Lampung": a one-letter slip of a title before a region."""
@@ -1405,13 +1415,18 @@ def _names_place(hit: _Hit | None) -> bool:
 
 
 def _close(
-    words: Sequence[str], names: Sequence[str], known: frozenset[str] = frozenset()
+    words: Sequence[str],
+    names: Sequence[str],
+    known: frozenset[str] = frozenset(),
+    same_initials: bool = False,
 ) -> bool:
     """Token by token, ``words`` are a slip of ``names``.
 
     Tokens of up to four letters (acronyms, initials, "Riau") must be equal;
     longer ones may differ by one edit (two from eight letters up); at most
     half of the tokens may differ. A word of ``known`` is written as meant.
+    With ``same_initials`` (people's names) a differing word begins with the
+    name's letter: "Irwan" is no slip of "Erwan", nor "Aman" of "Maman".
     """
     if len(words) != len(names):
         return False
@@ -1420,6 +1435,8 @@ def _close(
         if word == name:
             continue
         if len(name) <= 4 or len(word) <= 3 or word in known:
+            return False
+        if same_initials and word[0] != name[0]:
             return False
         allowed = 1 if len(name) < 8 else 2
         if Levenshtein.distance(word, name, score_cutoff=allowed) > allowed:

@@ -101,6 +101,12 @@ OFFICE_TITLES = word_set(
     "mendes menpppa menkopukm menkopolkam menkopolhukam menko wamenkeu wamendag "
     "wamenperin wamen"
 )
+# Days and months, capitalised after a name without being part of it
+# ("kata Airlangga Hartarto Kamis (30/3)").
+DAYS_AND_MONTHS = word_set(
+    "senin selasa rabu kamis jumat sabtu minggu januari februari maret april "
+    "mei juni juli agustus september oktober november desember"
+)
 # Verbs that a speaker's name follows: "kata Budi Santoso", "ujar Bima".
 QUOTE_VERBS = word_set(
     "imbuh jelas jelasnya kata katanya papar sebut tambah tegas terang tutur ucap "

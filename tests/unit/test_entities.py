@@ -407,7 +407,20 @@ CASES = [
     ("Bank Indonesa", {}, [("bi", "Bank Indonesa", "fuzzy")]),
     ("Tony O.L. Tobing hadir", {}, [("tonny-ol-tobing", "Tony O.L. Tobing", "fuzzy")]),
     ("M. Ridho Fikardo hadir", {}, [("m-ridho-ficardo", "M. Ridho Fikardo", "fuzzy")]),
+    # A day, a dash or a comma after the name: the name ends there.
+    (
+        "kata Tony O.L. Tobing Kamis (30/3)",
+        {},
+        [("tonny-ol-tobing", "Tony O.L. Tobing", "fuzzy")],
+    ),
+    (
+        "Tony O.L. Tobing - Kepala Dinas",
+        {},
+        [("tonny-ol-tobing", "Tony O.L. Tobing", "fuzzy")],
+    ),
     # -- near-misses that must not match ----------------------------------------
+    ("Tony O.L. Tobing Nugraha hadir", {}, []),  # within someone else's name
+    ("Ronny O.L. Tobing hadir", {}, []),  # a person's name by another letter
     ("Rapat di Balai Keratun", {}, []),
     ("Dinas Pertanian Provinsi Lampung dan Dinas Perikanan", {"region": "lampung"}, []),
     (
