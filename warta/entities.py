@@ -1066,8 +1066,20 @@ class Matcher:
         stand for them alone (``Person.needs_title``) where the text does not
         give their title: "Sugiono" is the foreign minister in an article
         that writes "Menlu Sugiono", not in another."""
+        kept = [m for m in state.mentions if not self._untitled(state, m)]
+        # A first or last name alone stands for the person only where the
+        # text names them otherwise too: "Pratama" after an untitled "Egi"
+        # (Egi Fedly, an actor) is not Radityo Egi Pratama.
+        named = {m.entity_id for m in kept if m.kind == PERSON and m.method != "short"}
         state.mentions[:] = [
-            mention for mention in state.mentions if not self._untitled(state, mention)
+            m
+            for m in kept
+            if not (
+                m.method == "short"
+                and m.kind == PERSON
+                and m.entity_id in self._needing_title
+                and m.entity_id not in named
+            )
         ]
 
     def _untitled(self, state: _Tagging, mention: Mention) -> bool:

@@ -1532,6 +1532,12 @@ def test_only_the_names_listed_need_the_title():
         "Menteri Perindustrian",
         "Mirza",
     ]
+    # The untitled name left out, so is a short form it would have allowed.
+    assert people("Lalu Reza (Mirza) datang. Kata Djausal, bagus.") == []
+    assert people("Menteri Perindustrian Mirza hadir. Kata Djausal, bagus.") == [
+        "Mirza",
+        "Djausal",
+    ]
 
 
 def test_a_word_of_another_agency_name_is_no_slip():
