@@ -208,6 +208,7 @@ EQUIVALENT_PHRASES: tuple[tuple[str, ...], ...] = (
     ("direktorat jenderal", "direktorat jendral", "ditjen"),
     ("direktur jenderal", "direktur jendral", "dirjen"),
     ("kementerian", "kementrian"),
+    ("hak asasi manusia", "ham"),
     ("pemerintah provinsi", "pemprov"),
     ("pemerintah kabupaten", "pemkab"),
     ("pemerintah kota", "pemkot"),

@@ -139,6 +139,11 @@ def test_original_span_of_a_normalised_match():
         ("Kota Bandar Lampung", {"bandar lampung"}, {"lampung"}),
         ("Wali Kota Metro", {"walikota metro"}, {"wali metro"}),
         (
+            "Kementerian Hukum dan Hak Asasi Manusia",
+            {"kementerian hukum dan ham", "kementrian hukum dan ham"},
+            {"kementerian hukum"},
+        ),
+        (
             "Badan Pusat Statistik",
             {"badan pusat statistik"},
             {"badan pusat statistik ri"},
