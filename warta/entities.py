@@ -40,7 +40,13 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from warta.authority import Agency, Authority, Region
-from warta.name_words import DAYS_AND_MONTHS, RANKS, country_at, word_set
+from warta.name_words import (
+    DAYS_AND_MONTHS,
+    RANKS,
+    SHORT_TITLES,
+    country_at,
+    word_set,
+)
 from warta.normalize import (
     OPTIONAL_PLACE_WORDS,
     TOKEN,
@@ -1021,6 +1027,8 @@ class Matcher:
                     people.setdefault(key.person[0], hit.stop)
                     state.emit(key.person[0], PERSON, hit.first, hit.stop, hit.method)
             elif key.role:
+                if _last_word_of_a_name(state, hit):
+                    continue  # "Shawn Mendes": not the minister of villages
                 method = "fuzzy" if hit.method == "fuzzy" else "role"
                 if key.role_generic or len(key.role) > 1:
                     deferred.append((hit, key.role, method, following))
@@ -1384,6 +1392,32 @@ def _after_joined_titles(
         joined = after is not None and after.first == following.stop
         following = after if joined else None
     return following
+
+
+def _last_word_of_a_name(state: _Tagging, hit: _Hit) -> bool:
+    """A one-word title ("Mendes") is the last word of someone's name where a
+    capitalised word, no honorific, stands a space before it, opening no
+    sentence and following no capitalised word itself: "dan Shawn Mendes",
+    not "Pak Mentan", "Sekjen Mendagri", "OTT Wamenaker" nor a headline's
+    "HNW Dukung Menpora"."""
+    first = hit.first
+    if hit.stop - first != 1 or first == 0:
+        return False
+    before = first - 1
+    doc = state.doc
+    start = doc.source_starts[before]
+    word = doc.source[start : start + doc.lengths[before]]
+    if (
+        state.covered[before]
+        or not state.capitalised(before)
+        or word.isupper()  # "OTT Wamenaker": an acronym, no one's first name
+        or state.gap(first) != " "
+        or state.tokens[before] in HONORIFICS
+        or state.tokens[before] in SHORT_TITLES  # "Sekjen Mendagri"
+        or state.sentence_start(before)
+    ):
+        return False
+    return not (state.gap(before) == " " and state.capitalised(before - 1))
 
 
 def _eponym(state: _Tagging, hit: _Hit) -> bool:

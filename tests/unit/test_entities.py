@@ -381,6 +381,13 @@ CASES = [
     ("Bps dan bi (huruf kecil) bukan akronim", {}, []),
     ("Sentra IKM dan Industri Kecil dan Menengah", {}, []),
     ("Provinsi Lampung dan Kota Bandar Lampung", {"region": "lampung"}, []),
+    # A one-word title after a first name is that name's last word ...
+    ("lagu dari Shawn Menperin diputar", {}, []),
+    # ... not after an honorific, a title, an acronym, nor in a headline.
+    ("lapor kepada Pak Menperin", {}, [("kemenperin", "Menperin", "role")]),
+    ("mantan Sekjen Menperin hadir", {}, [("kemenperin", "Menperin", "role")]),
+    ("dalam OTT Menperin kemarin", {}, [("kemenperin", "Menperin", "role")]),
+    ("HNW Dukung Menperin Hadapi Gugatan", {}, [("kemenperin", "Menperin", "role")]),
     # -- near-misses that match ------------------------------------------------
     ("Rakor Dtjen IKM", {}, [("ditjen-ikm-kemenperin", "Dtjen IKM", "fuzzy")]),
     (
