@@ -141,6 +141,9 @@ NOT_THE_HOLDER = word_set(
     # the office's building: "di halaman Kantor Gubernur Jawa Tengah"
     "kantor"
 )
+# Acts of several offices: "Peraturan Bersama Menteri Agama dan Menteri Dalam
+# Negeri", "Surat Keputusan Bersama Menteri ..." ("bersama" alone is "with").
+JOINT_ACT_BEFORE = {("peraturan", "bersama"), ("keputusan", "bersama")}
 # A title followed by these is a former holder's ("Menteri Keuangan
 # terdahulu", "Menteri Keuangan sebelumnya yakni Sri Mulyani").
 FORMER_AFTER = word_set("terdahulu")
@@ -1169,6 +1172,8 @@ class Matcher:
         if first and state.tokens[first - 1] == "wakil":
             title, first = f"wakil {title}", first - 1
         if first and state.tokens[first - 1] in NOT_THE_HOLDER:
+            return
+        if first > 1 and tuple(state.tokens[first - 2 : first]) in JOINT_ACT_BEFORE:
             return
         if _former_after(state, hit.stop) or _in_a_reference(state, first, hit.stop):
             return

@@ -700,6 +700,20 @@ CASES = [
         {"date": dt.date(2015, 3, 16)},
         [("kemenperin", "Menteri Perindustrian", "role")],
     ),
+    # A joint act of several offices; "bersama" alone is "with".
+    (
+        "Peraturan Bersama Menteri Perindustrian mengatur",
+        {"date": dt.date(2015, 3, 16)},
+        [("kemenperin", "Menteri Perindustrian", "role")],
+    ),
+    (
+        "datang bersama Menteri Perindustrian",
+        {"date": dt.date(2015, 3, 16)},
+        [
+            ("kemenperin", "Menteri Perindustrian", "role"),
+            ("saleh-husin", "Menteri Perindustrian", "role"),
+        ],
+    ),
     # Several holders ("para menteri"); another country's, past the short
     # form in brackets.
     (
