@@ -144,9 +144,10 @@ NOT_THE_HOLDER = word_set(
 # Acts of several offices: "Peraturan Bersama Menteri Agama dan Menteri Dalam
 # Negeri", "Surat Keputusan Bersama Menteri ..." ("bersama" alone is "with").
 JOINT_ACT_BEFORE = {("peraturan", "bersama"), ("keputusan", "bersama")}
-# A title followed by these is a former holder's ("Menteri Keuangan
-# terdahulu", "Menteri Keuangan sebelumnya yakni Sri Mulyani").
-FORMER_AFTER = word_set("terdahulu")
+# A title followed by these is a former or a future holder's ("Menteri
+# Keuangan terdahulu", "Menteri Keuangan sebelumnya yakni Sri Mulyani",
+# "Wakil Gubernur DKI terpilih Sandiaga Uno").
+FORMER_AFTER = word_set("terdahulu terpilih")
 FORMER_AFTER_PAIRS = {("sebelumnya", "yakni"), ("sebelumnya", "yaitu")}
 # Words before a national body's name that make it a regional government's
 # office ("Dinas Kominfo Nganjuk", "Kadis PUPR Sidoarjo").
@@ -742,6 +743,7 @@ class Matcher:
 
         for agency in authority.agencies:
             _add_agency(builder, agency, places.get(agency.region or "", []))
+        _add_chief_titles(builder, authority)
         for person in authority.people:
             for label in person.labels:
                 base = normalize(label)
@@ -1331,16 +1333,97 @@ def _add_agency(builder: _KeyBuilder, agency: Agency, places: list[str]) -> None
                     builder.add_upper(office, upper)
 
 
+# The heads of titles that go with any name of their body ("Ketua KPK",
+# "Gubernur BI", "Panglima TNI"), with the shorter heads news also writes
+# ("Ketua OJK" for "Ketua Dewan Komisioner OJK").
+CHIEF_HEADS: dict[str, tuple[str, ...]] = {
+    "kepala": ("kepala",),
+    "ketua": ("ketua",),
+    "wakil ketua": ("wakil ketua",),
+    "panglima": ("panglima",),
+    "gubernur": ("gubernur",),
+    "deputi gubernur": ("deputi gubernur",),
+    "ketua dewan komisioner": ("ketua dewan komisioner", "ketua"),
+}
+# Chiefs' titles written in one word with their body's short form.
+CONTRACTED_CHIEFS = {"kepala polri": "kapolri"}
+
+
+def _add_chief_titles(builder: _KeyBuilder, authority: Authority) -> None:
+    """The titles of people's roles at a body whose name they end with, made
+    with each of the body's names: "Ketua Komisi Pemberantasan Korupsi" is
+    also "Ketua KPK", "Panglima Tentara Nasional Indonesia" "Panglima TNI",
+    "Kepala Kepolisian Negara Republik Indonesia" "Kapolri"; so a title alone
+    ("kata Gubernur BI") names the body and, given a date, its holder. A
+    title that ends with no name of its body is taken as written ("Jaksa
+    Agung"). Titles of ministers, regional heads and acting holders are
+    made elsewhere or not at all."""
+    seen: set[tuple[str, str]] = set()
+    for person in authority.people:
+        for role in person.roles:
+            agency = authority.agency_by_id.get(role.agency or "")
+            if agency is None or (agency.id, role.title) in seen:
+                continue
+            seen.add((agency.id, role.title))
+            title = normalize(role.title)
+            canonical = canonical_title(role.title)
+            labels = (agency.name, *agency.acronyms, *agency.aliases)
+            head = _chief_head(title, [normalize(label) for label in labels])
+            if head is None:
+                if title.split(" ")[0] in _TITLE_AS_WRITTEN:
+                    _put(builder.role, title, 0, agency.id)
+                    builder.role_title.setdefault(title, canonical)
+                continue
+            for short_head in CHIEF_HEADS[head]:
+                for label in labels:
+                    upper = _capital_tokens(label)
+                    for name in variants(label):
+                        for key in (
+                            f"{short_head} {name}",
+                            CONTRACTED_CHIEFS.get(f"{short_head} {name}"),
+                        ):
+                            if key is None:
+                                continue
+                            _put(builder.role, key, 0, agency.id)
+                            builder.role_title.setdefault(key, canonical)
+                            builder.add_upper(key, upper)
+                            if label in agency.shared_acronyms:
+                                builder.shared.add(key)  # "Ketua DPD Partai …"
+
+
+# First words of titles taken as written when they end with no name of
+# their body: "Jaksa Agung" (of the Kejaksaan Agung).
+_TITLE_AS_WRITTEN = word_set("jaksa")
+
+
+def _chief_head(title: str, names: list[str]) -> str | None:
+    """The head of ``title`` (a ``CHIEF_HEADS`` key) when the rest is one of
+    ``names`` or begins one ("Ketua Dewan Perwakilan Rakyat" of the "Dewan
+    Perwakilan Rakyat Republik Indonesia")."""
+    words = title.split(" ")
+    for size in (3, 2, 1):
+        head, rest = " ".join(words[:size]), " ".join(words[size:])
+        if (
+            head in CHIEF_HEADS
+            and rest
+            and any(name == rest or name.startswith(rest + " ") for name in names)
+        ):
+            return head
+    return None
+
+
 def _former_after(state: _Tagging, index: int) -> bool:
     """The words from token ``index`` make the title before a former
-    holder's (``FORMER_AFTER``)."""
+    holder's (``FORMER_AFTER``), or one by number ("ke-20")."""
     tokens = state.tokens
     if index >= len(tokens) or not state.follows(index):
         return False
     if tokens[index] in FORMER_AFTER:
         return True
     pair = tuple(tokens[index : index + 2])
-    return pair in FORMER_AFTER_PAIRS
+    # "Ketua DPR RI ke-20": the holder by rank in the list of holders.
+    ordinal = pair[0] == "ke" and len(pair) == 2 and pair[1].isdigit()
+    return ordinal or pair in FORMER_AFTER_PAIRS
 
 
 def _in_a_reference(state: _Tagging, first: int, stop: int) -> bool:

@@ -1606,3 +1606,112 @@ def test_a_name_after_a_title_held_by_two_that_year_is_titled():
         ("kemenlu", "Menteri Luar Negeri"),
         ("sugiono", "Sugiono"),
     ]
+
+
+@pytest.fixture(scope="module")
+def chiefs():
+    """Bodies whose chiefs are no minister nor "Kepala Badan": their titles
+    are made from the people's roles."""
+    agencies = [
+        Agency("kpk", "Komisi Pemberantasan Korupsi", "national_agency", ("KPK",)),
+        Agency(
+            "polri",
+            "Kepolisian Negara Republik Indonesia",
+            "national_agency",
+            ("Polri",),
+        ),
+        Agency(
+            "dpd",
+            "Dewan Perwakilan Daerah Republik Indonesia",
+            "legislature",
+            ("DPD", "DPD RI"),
+            shared_acronyms=("DPD",),
+        ),
+        Agency("kejagung", "Kejaksaan Agung", "national_agency", ("Kejagung",)),
+        Agency("ojk", "Otoritas Jasa Keuangan", "national_agency", ("OJK",)),
+    ]
+    people = [
+        Person(
+            "agus-rahardjo",
+            "Agus Rahardjo",
+            roles=(
+                Role(
+                    "Ketua Komisi Pemberantasan Korupsi",
+                    "kpk",
+                    "2015-12-21",
+                    "2019-12-20",
+                ),
+            ),
+        ),
+        Person(
+            "tito-karnavian",
+            "Tito Karnavian",
+            roles=(
+                Role(
+                    "Kepala Kepolisian Negara Republik Indonesia",
+                    "polri",
+                    "2016-07-13",
+                    "2019-10-22",
+                ),
+            ),
+        ),
+        Person(
+            "oesman-sapta-odang",
+            "Oesman Sapta Odang",
+            roles=(
+                Role(
+                    "Ketua Dewan Perwakilan Daerah", "dpd", "2017-04-04", "2019-10-01"
+                ),
+            ),
+        ),
+        Person(
+            "hm-prasetyo",
+            "H.M. Prasetyo",
+            roles=(Role("Jaksa Agung", "kejagung", "2014-11-20", "2019-10-22"),),
+        ),
+        Person(
+            "wimboh-santoso",
+            "Wimboh Santoso",
+            roles=(
+                Role(
+                    "Ketua Dewan Komisioner Otoritas Jasa Keuangan",
+                    "ojk",
+                    "2017-07-20",
+                    "2022-07-20",
+                ),
+            ),
+        ),
+    ]
+    return Matcher.from_authority(Authority.build(agencies=agencies, people=people))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A title with the body's short form names the body and its holder.
+        ("kata Ketua KPK", [("kpk", "Ketua KPK"), ("agus-rahardjo", "Ketua KPK")]),
+        ("kata Kapolri", [("polri", "Kapolri"), ("tito-karnavian", "Kapolri")]),
+        (
+            "kata Kepala Polri",
+            [("polri", "Kepala Polri"), ("tito-karnavian", "Kepala Polri")],
+        ),
+        (
+            "kata Ketua DPD RI",
+            [("dpd", "Ketua DPD RI"), ("oesman-sapta-odang", "Ketua DPD RI")],
+        ),
+        (
+            "Jaksa Agung menegaskan",
+            [("kejagung", "Jaksa Agung"), ("hm-prasetyo", "Jaksa Agung")],
+        ),
+        # The shorter head news also writes.
+        ("kata Ketua OJK", [("ojk", "Ketua OJK"), ("wimboh-santoso", "Ketua OJK")]),
+        # A shared acronym's title before another name: a party's board.
+        ("Ketua DPD Partai Golkar Provinsi NTT", []),
+        # A holder by number, or one elected: not the holder of the day.
+        ("kata Ketua KPK ke-3 itu", [("kpk", "Ketua KPK")]),
+        ("kata Ketua KPK terpilih", [("kpk", "Ketua KPK")]),
+    ],
+)
+def test_chiefs_titles_are_made_with_their_bodys_names(chiefs, text, expected):
+    mentions = chiefs.tag(text, date=dt.date(2018, 3, 1))
+    assert [(m.entity_id, m.surface) for m in mentions] == expected
