@@ -146,8 +146,9 @@ NOT_THE_HOLDER = word_set(
 JOINT_ACT_BEFORE = {("peraturan", "bersama"), ("keputusan", "bersama")}
 # A title followed by these is a former or a future holder's ("Menteri
 # Keuangan terdahulu", "Menteri Keuangan sebelumnya yakni Sri Mulyani",
-# "Wakil Gubernur DKI terpilih Sandiaga Uno").
-FORMER_AFTER = word_set("terdahulu terpilih")
+# "Wakil Gubernur DKI terpilih Sandiaga Uno"), a suspended one's ("Ketua KPK
+# nonaktif Abraham Samad") or one of a numbered board's ("Ketua KPK Jilid I").
+FORMER_AFTER = word_set("terdahulu terpilih nonaktif jilid")
 FORMER_AFTER_PAIRS = {("sebelumnya", "yakni"), ("sebelumnya", "yaitu")}
 # Words before a national body's name that make it a regional government's
 # office ("Dinas Kominfo Nganjuk", "Kadis PUPR Sidoarjo").
@@ -720,6 +721,9 @@ class Matcher:
                 self._short_tokens[person.id] = tuple(
                     dict.fromkeys([tokens[0], tokens[-1]])
                 )
+        self._name_words = frozenset(
+            token for tokens in self._short_tokens.values() for token in tokens
+        )
 
     # -- building ---------------------------------------------------------
 
@@ -1034,6 +1038,8 @@ class Matcher:
             elif key.role:
                 if _last_word_of_a_name(state, hit):
                     continue  # "Shawn Mendes": not the minister of villages
+                if _another_jurisdiction(state, hit, self._name_words):
+                    continue  # "Jaksa Agung Hawaii": not the Kejaksaan Agung
                 method = "fuzzy" if hit.method == "fuzzy" else "role"
                 if key.role_generic or len(key.role) > 1:
                     deferred.append((hit, key.role, method, following))
@@ -1394,6 +1400,29 @@ def _add_chief_titles(builder: _KeyBuilder, authority: Authority) -> None:
 # First words of titles taken as written when they end with no name of
 # their body: "Jaksa Agung" (of the Kejaksaan Agung).
 _TITLE_AS_WRITTEN = word_set("jaksa")
+
+
+def _another_jurisdiction(state: _Tagging, hit: _Hit, name_words) -> bool:
+    """A title taken as written (``_TITLE_AS_WRITTEN``: "Jaksa Agung") with a
+    capitalised word joined after it that no name of the files covers, nor is
+    a word of a person's name (``name_words``: "Jaksa Agung Prasetyo"), is
+    another place's office: "Jaksa Agung Hawaii", "Jaksa agung Masyhad";
+    "Jaksa Agung Muda" is the Kejaksaan Agung's deputy."""
+    if hit.key.role_title.split(" ")[0] not in _TITLE_AS_WRITTEN:
+        return False
+    stop = hit.stop
+    return (
+        stop < len(state.tokens)
+        and not state.gap(stop).strip()
+        and state.joined_name_word(stop)
+        and state.tokens[stop] not in _AFTER_TITLE_AS_WRITTEN
+        and state.tokens[stop] not in name_words
+    )
+
+
+# Words after a title taken as written that keep it the body's: "Jaksa Agung
+# Muda", "Jaksa Agung RI".
+_AFTER_TITLE_AS_WRITTEN = word_set("muda ri republik")
 
 
 def _chief_head(title: str, names: list[str]) -> str | None:

@@ -1710,6 +1710,14 @@ def chiefs():
         # A holder by number, or one elected: not the holder of the day.
         ("kata Ketua KPK ke-3 itu", [("kpk", "Ketua KPK")]),
         ("kata Ketua KPK terpilih", [("kpk", "Ketua KPK")]),
+        ("oleh Ketua KPK nonaktif", [("kpk", "Ketua KPK")]),
+        # A title taken as written, of another place; the body's deputy.
+        ("kata Jaksa Agung Hawaii", []),
+        (
+            "kata Jaksa Agung Prasetyo",
+            [("kejagung", "Jaksa Agung"), ("hm-prasetyo", "Jaksa Agung")],
+        ),
+        ("Jaksa Agung Muda Pengawasan hadir", [("kejagung", "Jaksa Agung")]),
     ],
 )
 def test_chiefs_titles_are_made_with_their_bodys_names(chiefs, text, expected):
