@@ -1045,7 +1045,9 @@ class Matcher:
                     deferred.append((hit, key.role, method, following))
                 else:
                     named.add(key.role[0])
-                    state.emit(key.role[0], AGENCY, hit.first, hit.stop, method)
+                    # "Ketua KPK": the body is "KPK"; "Menteri Keuangan" a whole.
+                    body = hit.first + _chief_head_size(state.tokens, hit)
+                    state.emit(key.role[0], AGENCY, body, hit.stop, method)
                     self._holder(
                         state, hit, key.role[0], key.role_title, day, following, places
                     )
@@ -1423,6 +1425,17 @@ def _another_jurisdiction(state: _Tagging, hit: _Hit, name_words) -> bool:
 # Words after a title taken as written that keep it the body's: "Jaksa Agung
 # Muda", "Jaksa Agung RI".
 _AFTER_TITLE_AS_WRITTEN = word_set("muda ri republik")
+
+
+def _chief_head_size(tokens: Sequence[str], hit: _Hit) -> int:
+    """How many of the title's first tokens are a chief's head
+    (``CHIEF_HEADS``: "ketua", "wakil ketua", "kepala") before the body's
+    name; 0 for a title of another kind or one word ("Kapolri")."""
+    for size in (3, 2, 1):
+        head = " ".join(tokens[hit.first : hit.first + size])
+        if hit.stop - hit.first > size and head in CHIEF_HEADS:
+            return size
+    return 0
 
 
 def _chief_head(title: str, names: list[str]) -> str | None:
