@@ -547,6 +547,11 @@ class _Tagging:
     def capitalised(self, index: int) -> bool:
         return self.doc.source[self.doc.source_starts[index]].isupper()
 
+    def written(self, index: int) -> str:
+        """Token ``index`` as the text writes it."""
+        start = self.doc.source_starts[index]
+        return self.doc.source[start : start + self.doc.lengths[index]]
+
     def upper_ok(self, key: _Key, first: int) -> bool:
         """Tokens written in capitals in the name are in capitals in the text."""
         if not key.upper:
@@ -1495,13 +1500,12 @@ def _begins_another_name(state: _Tagging, hit: _Hit, following: _Hit | None) -> 
     name: a capitalised word goes on from it that is no known person's ("DPD
     Partai Golkar", "DPD REI Jawa Timur", "DPD Jakarta"), or another
     organisation's acronym stands before it ("APPBI DPD Jakarta")."""
-    stop, first, doc = hit.stop, hit.first, state.doc
+    stop, first = hit.stop, hit.first
     goes_on = stop < len(state.tokens) and state.follows(stop)
     if goes_on and state.capitalised(stop):
         return following is None or not following.key.person
     if first > 0 and state.follows(first) and not state.covered[first - 1]:
-        start = doc.source_starts[first - 1]
-        word = doc.source[start : start + doc.lengths[first - 1]]
+        word = state.written(first - 1)
         return len(word) > 1 and word.isupper()
     return False
 
@@ -1534,13 +1538,10 @@ def _last_word_of_a_name(state: _Tagging, hit: _Hit) -> bool:
     if hit.stop - first != 1 or first == 0:
         return False
     before = first - 1
-    doc = state.doc
-    start = doc.source_starts[before]
-    word = doc.source[start : start + doc.lengths[before]]
     if (
         state.covered[before]
         or not state.capitalised(before)
-        or word.isupper()  # "OTT Wamenaker": an acronym, no one's first name
+        or state.written(before).isupper()  # "OTT Wamenaker": an acronym
         or state.gap(first) != " "
         or state.tokens[before] in HONORIFICS
         or state.tokens[before] in SHORT_TITLES  # "Sekjen Mendagri"
