@@ -141,6 +141,7 @@ JINJA_FILTERS = {
     "angka": chart.number_id,
     "tanggal": dates.long_date,
     "tanggal_singkat": dates.day_month_year,
+    "tanggal_tertulis": dates.written_date,
     "bulan_tahun": dates.month_year,
     "nama_bulan": dates.month_name,
     "situs": site_name,

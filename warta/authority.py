@@ -166,6 +166,15 @@ class Person:
     def labels(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
 
+    @property
+    def roles_newest_first(self) -> tuple[Role, ...]:
+        """The roles by their start, the latest first (the file keeps them in
+        the order they were compiled); a start by its year alone before the
+        days of that year."""
+        return tuple(
+            sorted(self.roles, key=lambda role: role.since or "", reverse=True)
+        )
+
 
 @dataclass(frozen=True)
 class ProvincePlaces:

@@ -41,3 +41,12 @@ def long_date(date: dt.date) -> str:
 def month_year(date: dt.date) -> str:
     """``2015-03-16`` -> ``"Maret 2015"``."""
     return f"{month_name(date.month)} {date.year}"
+
+
+def written_date(value: str) -> str:
+    """A date as the authority files write it, for readers: ``"2014-06-02"``
+    -> ``"2 Juni 2014"``; a year (``"2016"``) or anything else as written."""
+    try:
+        return day_month_year(dt.date.fromisoformat(value))
+    except (TypeError, ValueError):
+        return value

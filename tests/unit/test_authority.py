@@ -9,6 +9,7 @@ import pytest
 from warta.authority import (
     Agency,
     Authority,
+    Person,
     ProvincePlaces,
     Region,
     Role,
@@ -150,6 +151,25 @@ def test_places_load_with_the_regions_and_count_in_the_fingerprint(tmp_path):
 def test_role_dates_are_inclusive_and_a_year_covers_the_year(day, active):
     role = Role("Gubernur Lampung", "pemprov-lampung", "2014-06-02", "2019")
     assert role.active_on(day) is active
+
+
+def test_a_persons_roles_newest_first():
+    person = Person(
+        "tito-karnavian",
+        "Tito Karnavian",
+        roles=(
+            Role("Menteri Dalam Negeri", "kemendagri", "2019-10-23"),
+            Role("Kepala Kepolisian", "polri", "2016-07-13", "2019-10-22"),
+            Role("Kapolda Papua", None, "2012"),
+            Role("Plt Menko Polhukam", None, "2024-02-02", "2024-02-21"),
+        ),
+    )
+    assert [role.since for role in person.roles_newest_first] == [
+        "2024-02-02",
+        "2019-10-23",
+        "2016-07-13",
+        "2012",
+    ]
 
 
 def test_a_former_name_names_the_body_until_it_was_renamed():

@@ -39,3 +39,15 @@ def test_month_name_rejects_out_of_range(month):
 def test_short_forms():
     assert dates.day_month_year(dt.date(2015, 3, 6)) == "6 Maret 2015"
     assert dates.month_year(dt.date(2015, 3, 6)) == "Maret 2015"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2014-06-02", "2 Juni 2014"),
+        ("2016", "2016"),  # a year alone stays as written
+        ("2016-13-01", "2016-13-01"),  # no date: as written
+    ],
+)
+def test_written_date(value, expected):
+    assert dates.written_date(value) == expected
