@@ -48,6 +48,7 @@ from warta.name_words import (
     word_set,
 )
 from warta.normalize import (
+    COUNTRY_SUFFIXES,
     OPTIONAL_PLACE_WORDS,
     TOKEN,
     NormalizedText,
@@ -1384,8 +1385,10 @@ def _add_chief_titles(builder: _KeyBuilder, authority: Authority) -> None:
             head = _chief_head(title, [normalize(label) for label in labels])
             if head is None:
                 if title.split(" ")[0] in _TITLE_AS_WRITTEN:
-                    _put(builder.role, title, 0, agency.id)
-                    builder.role_title.setdefault(title, canonical)
+                    # "Jaksa Agung", "Jaksa Agung RI", "… Republik Indonesia"
+                    for suffix in ("", *(f" {c}" for c in COUNTRY_SUFFIXES)):
+                        _put(builder.role, title + suffix, 0, agency.id)
+                        builder.role_title.setdefault(title + suffix, canonical)
                 continue
             for short_head in CHIEF_HEADS[head]:
                 for label in labels:

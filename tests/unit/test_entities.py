@@ -1719,6 +1719,10 @@ def chiefs():
             [("kejagung", "Jaksa Agung"), ("hm-prasetyo", "Jaksa Agung")],
         ),
         ("Jaksa Agung Muda Pengawasan hadir", [("kejagung", "Jaksa Agung")]),
+        (
+            "Jaksa Agung RI menegaskan",
+            [("kejagung", "Jaksa Agung RI"), ("hm-prasetyo", "Jaksa Agung RI")],
+        ),
     ],
 )
 def test_chiefs_titles_are_made_with_their_bodys_names(chiefs, text, expected):
