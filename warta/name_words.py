@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from warta.dates import DAY_NAMES, MONTH_NAMES
+
 
 def word_set(words: str) -> frozenset[str]:
     """The words of ``words``, split at spaces: a list written as one string."""
@@ -103,10 +105,7 @@ OFFICE_TITLES = word_set(
 )
 # Days and months, capitalised after a name without being part of it
 # ("kata Airlangga Hartarto Kamis (30/3)").
-DAYS_AND_MONTHS = word_set(
-    "senin selasa rabu kamis jumat sabtu minggu januari februari maret april "
-    "mei juni juli agustus september oktober november desember"
-)
+DAYS_AND_MONTHS = frozenset(name.lower() for name in (*DAY_NAMES, *MONTH_NAMES))
 # Verbs that a speaker's name follows: "kata Budi Santoso", "ujar Bima".
 QUOTE_VERBS = word_set(
     "imbuh jelas jelasnya kata katanya papar sebut tambah tegas terang tutur ucap "
