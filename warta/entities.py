@@ -1390,16 +1390,13 @@ def _add_chief_titles(builder: _KeyBuilder, authority: Authority) -> None:
                         _put(builder.role, title + suffix, 0, agency.id)
                         builder.role_title.setdefault(title + suffix, canonical)
                 continue
-            for short_head in CHIEF_HEADS[head]:
-                for label in labels:
-                    upper = _capital_tokens(label)
-                    for name in variants(label):
-                        for key in (
-                            f"{short_head} {name}",
-                            CONTRACTED_CHIEFS.get(f"{short_head} {name}"),
-                        ):
-                            if key is None:
-                                continue
+            for label in labels:
+                upper = _capital_tokens(label)
+                for name in variants(label):
+                    for short_head in CHIEF_HEADS[head]:
+                        title_key = f"{short_head} {name}"
+                        contracted = CONTRACTED_CHIEFS.get(title_key)
+                        for key in filter(None, (title_key, contracted)):
                             _put(builder.role, key, 0, agency.id)
                             builder.role_title.setdefault(key, canonical)
                             builder.add_upper(key, upper)
@@ -1435,15 +1432,21 @@ def _another_jurisdiction(state: _Tagging, hit: _Hit, name_words) -> bool:
 _AFTER_TITLE_AS_WRITTEN = word_set("muda ri republik")
 
 
+def _chief_head_sizes(words: Sequence[str]):
+    """The sizes, longest first, of ``words``' beginnings that are a chief's
+    head (``CHIEF_HEADS``: "ketua", "wakil ketua", "kepala") with a word or
+    more after them."""
+    return (
+        size
+        for size in (3, 2, 1)
+        if len(words) > size and " ".join(words[:size]) in CHIEF_HEADS
+    )
+
+
 def _chief_head_size(tokens: Sequence[str], hit: _Hit) -> int:
-    """How many of the title's first tokens are a chief's head
-    (``CHIEF_HEADS``: "ketua", "wakil ketua", "kepala") before the body's
-    name; 0 for a title of another kind or one word ("Kapolri")."""
-    for size in (3, 2, 1):
-        head = " ".join(tokens[hit.first : hit.first + size])
-        if hit.stop - hit.first > size and head in CHIEF_HEADS:
-            return size
-    return 0
+    """How many of the title's first tokens are a chief's head before the
+    body's name; 0 for a title of another kind or one word ("Kapolri")."""
+    return next(_chief_head_sizes(tokens[hit.first : hit.stop]), 0)
 
 
 def _chief_head(title: str, names: list[str]) -> str | None:
@@ -1451,14 +1454,10 @@ def _chief_head(title: str, names: list[str]) -> str | None:
     ``names`` or begins one ("Ketua Dewan Perwakilan Rakyat" of the "Dewan
     Perwakilan Rakyat Republik Indonesia")."""
     words = title.split(" ")
-    for size in (3, 2, 1):
-        head, rest = " ".join(words[:size]), " ".join(words[size:])
-        if (
-            head in CHIEF_HEADS
-            and rest
-            and any(name == rest or name.startswith(rest + " ") for name in names)
-        ):
-            return head
+    for size in _chief_head_sizes(words):
+        rest = " ".join(words[size:])
+        if any(name == rest or name.startswith(rest + " ") for name in names):
+            return " ".join(words[:size])
     return None
 
 
