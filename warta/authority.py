@@ -118,6 +118,10 @@ class Agency:
     # Acronyms other bodies' names begin with too: "DPD" is also a party's or
     # an association's regional board ("DPD Partai Golkar", "DPD REI").
     shared_acronyms: tuple[str, ...] = ()
+    # The bodies whose work it took over at ``valid_from``: text written
+    # before then names them by its names ("Kementerian Koperasi" in 2020 is
+    # the Kementerian Koperasi dan UKM of the day).
+    preceded_by: tuple[str, ...] = ()
     line: int = field(default=0, compare=False)
 
     @property
@@ -131,6 +135,10 @@ class Agency:
 
     def active_on(self, day: dt.date) -> bool:
         return _active(self.valid_from, self.valid_to, day)
+
+    def not_yet_formed_on(self, day: dt.date) -> bool:
+        start = first_day(self.valid_from)
+        return start is not None and day < start
 
 
 @dataclass(frozen=True)
@@ -326,6 +334,7 @@ _SCHEMAS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType(
                 "former_names",
                 "renamed",
                 "shared_acronyms",
+                "preceded_by",
             ),
         },
         "people.yaml": {
@@ -535,6 +544,9 @@ def _check_entry(faults: _Faults, path: Path, entry: _Mapping) -> _Draft | None:
             if acronym not in values["acronyms"]:
                 reason = f"'shared_acronyms' names {acronym!r}, none of its acronyms"
                 check.fault("shared_acronyms", reason)
+        values["preceded_by"] = check.texts("preceded_by")
+        if values["preceded_by"] and not values["valid_from"]:
+            check.fault("preceded_by", "'preceded_by' needs 'valid_from' beside it")
     else:
         values["roles"] = _check_roles(faults, path, check)
         values["needs_title"] = _needs_title(
@@ -796,6 +808,10 @@ def load_authority(folder: str | Path) -> Authority:
         _check_reference(faults, draft, "parent", regions, "region")
     for draft in drafts["agencies.yaml"]:
         _check_reference(faults, draft, "parent", agencies, "agency")
+        for earlier in draft.values["preceded_by"]:
+            if earlier not in agencies or earlier == draft.values["id"]:
+                reason = f"preceded_by '{earlier}' is not another known agency"
+                faults.add(draft.path, draft.line_of("preceded_by"), reason)
         if regions_read:
             _check_reference(faults, draft, "region", regions, "region")
     for draft in drafts["people.yaml"] if "agencies.yaml" not in unread else ():
@@ -995,7 +1011,8 @@ def _agency(draft: _Draft) -> Agency:
     return Agency(
         v["id"], v["name"], v["kind"], v["acronyms"], v["aliases"], v["parent"],
         v["region"], v["wikidata"], v["description"], v["valid_from"], v["valid_to"],
-        v["former_names"], v["renamed"], v["shared_acronyms"], line=draft.line,
+        v["former_names"], v["renamed"], v["shared_acronyms"], v["preceded_by"],
+        line=draft.line,
     )  # fmt: skip
 
 

@@ -541,6 +541,9 @@ class _Tagging:
         # People the text gives a title they hold: as the title's holder, or
         # named right after it ("Menlu Sugiono").
         self.titled: set[str] = set()
+        # One-word titles the text shows to be someone's last name ("Sam
+        # Mendes"): alone later on ("pengganti Mendes"), they are that name.
+        self.surnames: set[str] = set()
         self._cuts: list[int] | None = None
 
     # -- helpers --------------------------------------------------------
@@ -1033,8 +1036,9 @@ class Matcher:
             following = _after_joined_titles(state, hits, position, following)
             if key.agency:
                 if len(key.agency) == 1:
-                    named.add(key.agency[0])
-                    state.emit(key.agency[0], AGENCY, hit.first, hit.stop, hit.method)
+                    agency = self._of_the_day(key.agency[0], day)
+                    named.add(agency)
+                    state.emit(agency, AGENCY, hit.first, hit.stop, hit.method)
                 else:
                     deferred.append((hit, key.agency, hit.method, following))
             elif key.person:
@@ -1043,19 +1047,23 @@ class Matcher:
                     state.emit(key.person[0], PERSON, hit.first, hit.stop, hit.method)
             elif key.role:
                 if _last_word_of_a_name(state, hit):
+                    state.surnames.add(state.tokens[hit.first])
                     continue  # "Shawn Mendes": not the minister of villages
+                if _surname_again(state, hit, following):
+                    continue  # "Sam Mendes …, pengganti Mendes"
                 if _another_jurisdiction(state, hit, self._name_words):
                     continue  # "Jaksa Agung Hawaii": not the Kejaksaan Agung
                 method = "fuzzy" if hit.method == "fuzzy" else "role"
                 if key.role_generic or len(key.role) > 1:
                     deferred.append((hit, key.role, method, following))
                 else:
-                    named.add(key.role[0])
+                    agency = self._of_the_day(key.role[0], day)
+                    named.add(agency)
                     # "Ketua KPK": the body is "KPK"; "Menteri Keuangan" a whole.
                     body = hit.first + _chief_head_size(state.tokens, hit)
-                    state.emit(key.role[0], AGENCY, body, hit.stop, method)
+                    state.emit(agency, AGENCY, body, hit.stop, method)
                     self._holder(
-                        state, hit, key.role[0], key.role_title, day, following, places
+                        state, hit, agency, key.role_title, day, following, places
                     )
             elif key.generic:
                 method = "fuzzy" if hit.method == "fuzzy" else "short"
@@ -1080,6 +1088,7 @@ class Matcher:
                 continue  # "Dinas Perindustrian Kab. Tanggamus": another office
             agency = self._pick(candidates, named, region, day)
             if agency is not None:
+                agency = self._of_the_day(agency, day)
                 state.emit(agency, AGENCY, hit.first, hit.stop, method)
                 if hit.key.role and not hit.key.agency:
                     title = hit.key.role_title
@@ -1156,6 +1165,17 @@ class Matcher:
             if place.kind == region_kind:
                 return self._government(kind, place.id, day), hit.stop
         return None, hit.stop
+
+    def _of_the_day(self, agency: str, day: dt.date | None) -> str:
+        """The body a name meant on ``day``: before a body was formed, the one
+        it took over from, if a single one was at work then ("Menteri
+        Koperasi" in 2020 is the Menteri Koperasi dan UKM; ``preceded_by``)."""
+        body = self.authority.agency_by_id[agency]
+        if day is None or not body.preceded_by or not body.not_yet_formed_on(day):
+            return agency
+        agencies = self.authority.agency_by_id
+        earlier = [a for a in body.preceded_by if agencies[a].active_on(day)]
+        return earlier[0] if len(earlier) == 1 else agency
 
     def _government(self, kind: str, region: str, day: dt.date | None) -> str | None:
         found = self._governments.get((kind, region), ())
@@ -1533,9 +1553,11 @@ def _after_joined_titles(
 def _last_word_of_a_name(state: _Tagging, hit: _Hit) -> bool:
     """A one-word title ("Mendes") is the last word of someone's name where a
     capitalised word, no honorific, stands a space before it, opening no
-    sentence and following no capitalised word itself: "dan Shawn Mendes",
-    not "Pak Mentan", "Sekjen Mendagri", "OTT Wamenaker" nor a headline's
-    "HNW Dukung Menpora"."""
+    sentence and following no capitalised word itself unless the sentence
+    goes on in lower case: "dan Shawn Mendes", "penyanyi Kanada Shawn Mendes
+    untuk merebut trofi", not "Pak Mentan", "Sekjen Mendagri", "OTT
+    Wamenaker" nor a headline's "HNW Dukung Menpora", "KOI Surati Menkeu soal
+    Efisiensi Anggaran"."""
     first = hit.first
     if hit.stop - first != 1 or first == 0:
         return False
@@ -1550,7 +1572,33 @@ def _last_word_of_a_name(state: _Tagging, hit: _Hit) -> bool:
         or state.sentence_start(before)
     ):
         return False
-    return not (state.gap(before) == " " and state.capitalised(before - 1))
+    if not (state.gap(before) == " " and state.capitalised(before - 1)):
+        return True
+    return _goes_on_in_lower_case(state, hit.stop)
+
+
+def _goes_on_in_lower_case(state: _Tagging, index: int, words: int = 4) -> bool:
+    """Most of the next ``words`` words from ``index``, two at least, up to
+    the sentence's end, are in lower case: running text, not a headline's
+    capitals nor a quote's last word ("Surat Perintah Kapolri," imbuhnya)."""
+    lower = upper = 0
+    for at in range(index, min(index + words, len(state.tokens))):
+        if at > index and state.sentence_start(at):
+            break
+        if state.capitalised(at):
+            upper += 1
+        else:
+            lower += 1
+    return lower > max(upper, 1)
+
+
+def _surname_again(state: _Tagging, hit: _Hit, following: _Hit | None) -> bool:
+    """A one-word title alone that the text wrote before as someone's last
+    name (``_last_word_of_a_name``), not followed by a name of its own
+    ("Mendes Yandri" is a minister's title still)."""
+    if hit.stop - hit.first != 1 or state.tokens[hit.first] not in state.surnames:
+        return False
+    return following is None or not following.key.person
 
 
 def _eponym(state: _Tagging, hit: _Hit) -> bool:

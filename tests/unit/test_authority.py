@@ -374,6 +374,27 @@ FAULTS = [
         "parents of 'a' form a loop",
     ),
     (
+        "agencies.yaml",
+        "- id: a\n  name: A\n  kind: ministry\n- id: b\n  name: B\n"
+        "  kind: ministry\n  preceded_by: [a]\n",
+        7,
+        "'preceded_by' needs 'valid_from' beside it",
+    ),
+    (
+        "agencies.yaml",
+        "- id: b\n  name: B\n  kind: ministry\n  valid_from: 2024-10-21\n"
+        "  preceded_by: [a]\n",
+        5,
+        "preceded_by 'a' is not another known agency",
+    ),
+    (
+        "agencies.yaml",
+        "- id: b\n  name: B\n  kind: ministry\n  valid_from: 2024\n"
+        "  preceded_by: [b]\n",
+        5,
+        "preceded_by 'b' is not another known agency",
+    ),
+    (
         "people.yaml",
         "- id: p\n  name: P\n  roles:\n    - title: Gubernur\n      agency: nowhere\n",
         4,

@@ -388,6 +388,26 @@ CASES = [
     ("mantan Sekjen Menperin hadir", {}, [("kemenperin", "Menperin", "role")]),
     ("dalam OTT Menperin kemarin", {}, [("kemenperin", "Menperin", "role")]),
     ("HNW Dukung Menperin Hadapi Gugatan", {}, [("kemenperin", "Menperin", "role")]),
+    (
+        "KOI Surati Menperin soal Efisiensi Anggaran",
+        {},
+        [("kemenperin", "Menperin", "role")],
+    ),
+    (
+        'sesuai Surat Perintah Menperin," imbuhnya.',
+        {},
+        [("kemenperin", "Menperin", "role")],
+    ),
+    # After two capitalised words, where the sentence goes on in lower case.
+    ("sutradara Spectre Sam Menperin dikabarkan batal menggarap film", {}, []),
+    # A last name the text gave once is that name alone later on ...
+    ("Kami putar lagu Shawn Menperin. Penggemar Menperin bersorak.", {}, []),
+    # ... not where a name follows it, the title's holder's own.
+    (
+        "Kami putar lagu Shawn Menperin. Menperin Saleh Husin hadir.",
+        {},
+        [("kemenperin", "Menperin", "role"), ("saleh-husin", "Saleh Husin", "exact")],
+    ),
     # -- near-misses that match ------------------------------------------------
     ("Rakor Dtjen IKM", {}, [("ditjen-ikm-kemenperin", "Dtjen IKM", "fuzzy")]),
     (
@@ -1607,6 +1627,86 @@ def test_a_name_after_a_title_held_by_two_that_year_is_titled():
         ("kemenlu", "Menteri Luar Negeri"),
         ("sugiono", "Sugiono"),
     ]
+
+
+@pytest.fixture(scope="module")
+def split_ministry():
+    """A ministry split in two on 2024-10-21: the new one's names, written
+    before, name the ministry of the day."""
+    return Matcher.from_authority(
+        Authority.build(
+            agencies=[
+                Agency(
+                    "kemenkop-ukm",
+                    "Kementerian Koperasi dan Usaha Kecil dan Menengah",
+                    "ministry",
+                    ("Kemenkop UKM",),
+                    valid_to="2024-10-20",
+                ),
+                Agency(
+                    "kemenkop",
+                    "Kementerian Koperasi",
+                    "ministry",
+                    ("Kemenkop",),
+                    valid_from="2024-10-21",
+                    preceded_by=("kemenkop-ukm",),
+                ),
+                Agency(
+                    "kemenumkm",
+                    "Kementerian Usaha Mikro, Kecil, dan Menengah",
+                    "ministry",
+                    ("Kementerian UMKM",),
+                    valid_from="2024-10-21",
+                    preceded_by=("kemenkop-ukm",),
+                ),
+            ],
+            people=[
+                Person(
+                    "teten-masduki",
+                    "Teten Masduki",
+                    roles=(
+                        Role(
+                            "Menteri Koperasi dan Usaha Kecil dan Menengah",
+                            "kemenkop-ukm",
+                            "2019-10-23",
+                            "2024-10-20",
+                        ),
+                    ),
+                ),
+                Person(
+                    "budi-arie-setiadi",
+                    "Budi Arie Setiadi",
+                    roles=(Role("Menteri Koperasi", "kemenkop", "2024-10-21"),),
+                ),
+            ],
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "expected"),
+    [
+        # Before the split: the ministry of the day, and its minister.
+        ("Kata Menteri Koperasi hari ini.", "2020-06-30",
+         ["kemenkop-ukm", "teten-masduki"]),
+        ("Data Kementerian Koperasi mencatat.", "2020-06-30", ["kemenkop-ukm"]),
+        ("Kemenkop mencatat.", "2024-10-20", ["kemenkop-ukm"]),
+        ("Kementerian UMKM mencatat.", "2020-06-30", ["kemenkop-ukm"]),
+        # From the split on: the new ministries.
+        ("Kata Menteri Koperasi hari ini.", "2024-10-21",
+         ["kemenkop", "budi-arie-setiadi"]),
+        ("Kementerian UMKM mencatat.", "2025-01-02", ["kemenumkm"]),
+        # Undated text keeps the name's own body.
+        ("Data Kementerian Koperasi mencatat.", None, ["kemenkop"]),
+        # The old ministry named after the split stays itself.
+        ("Dulu Kemenkop UKM mencatat.", "2025-01-02", ["kemenkop-ukm"]),
+    ],
+)  # fmt: skip
+def test_a_body_named_before_it_was_formed_is_the_one_it_took_over_from(
+    split_ministry, text, day, expected
+):
+    date = dt.date.fromisoformat(day) if day else None
+    assert [m.entity_id for m in split_ministry.tag(text, date=date)] == expected
 
 
 @pytest.fixture(scope="module")
