@@ -320,13 +320,34 @@ def _person_replacements(name: str) -> set[str]:
     return found
 
 
+# Words inside names that are not written as an initial: "Habib Ismail bin
+# Yahya" is never "Habib Ismail b. Yahya".
+_NAME_PARTICLES = frozenset("al bin binti da daeng de del dg el van von".split())
+
+
+def _middle_initials(name: str) -> set[str]:
+    """A name of three words or more with a middle word written as its
+    initial: "rosan perkasa roeslani" -> "rosan p roeslani"."""
+    tokens = name.split(" ")
+    found: set[str] = set()
+    for index in range(1, len(tokens) - 1):
+        token = tokens[index]
+        if len(token) > 2 and token not in _NAME_PARTICLES:
+            found.add(" ".join([*tokens[:index], token[0], *tokens[index + 1 :]]))
+    return found
+
+
 def person_variants(name: str) -> set[str]:
-    """The normalised forms of a person's name: initials optional, Muhammad/M.
+    """The normalised forms of a person's name: initials optional, Muhammad/M.,
+    a middle word as its initial (not then left out: "Budi G. Sadikin" is
+    Budi Gunadi Sadikin, "Budi Sadikin" may be another).
 
     >>> sorted(person_variants("Tonny O.L. Tobing"))
     ['tonny o l tobing', 'tonny tobing']
+    >>> sorted(person_variants("Rosan Perkasa Roeslani"))
+    ['rosan p roeslani', 'rosan perkasa roeslani']
     """
     base = normalize(name)
     if not base:
         return set()
-    return _closure({base}, _person_replacements)
+    return _closure(_closure({base}, _person_replacements), _middle_initials)

@@ -174,6 +174,18 @@ def test_variants(name, present, absent):
             {"ridho", "ficardo"},
         ),
         ("Arinal Djunaidi", {"arinal djunaidi"}, {"arinal", "djunaidi"}),
+        # A middle word as its initial, but not then left out.
+        (
+            "Budi Gunadi Sadikin",
+            {"budi gunadi sadikin", "budi g sadikin"},
+            {"budi sadikin", "b gunadi sadikin", "budi gunadi s"},
+        ),
+        (
+            "Abraham Octavianus Atururi Santoso",
+            {"abraham o atururi santoso", "abraham o a santoso"},
+            {"abraham santoso"},
+        ),
+        ("Habib Ismail bin Yahya", {"habib i bin yahya"}, {"habib ismail b yahya"}),
     ],
 )
 def test_person_variants(name, present, absent):
