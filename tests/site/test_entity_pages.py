@@ -88,6 +88,12 @@ def test_agency_page_names_its_former_names_and_until_when(built_site):
     assert "Departemen Perindustrian" in names
 
 
+def test_agency_page_dates_its_term_as_readers_write_dates(built_site):
+    page = soup(built_site.page("/lembaga/kemenkop/"))
+    term = page.find("dt", string="Masa berlaku").find_next_sibling("dd").get_text()
+    assert " ".join(term.split()) == "21 Oktober 2024 – sekarang"
+
+
 def test_person_page_shows_roles(built_site):
     page = soup(built_site.page("/tokoh/m-ridho-ficardo/"))
     roles = page.find("h2", string="Jabatan").find_next_sibling("ul").get_text(" ")
