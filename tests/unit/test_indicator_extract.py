@@ -454,6 +454,15 @@ def test_ranges_and_signs(text, value, value_max, unit):
             2023,
             "sentence",
         ),
+        # The year since which is no period of the figure.
+        (
+            "Pada kuartal I lalu, pertumbuhan ekonomi negeri ginseng turun 1,4 persen,"
+            " terburuk sejak krisis ekonomi global 2008.",
+            "2020-06-30",
+            "triwulan I 2020",
+            2020,
+            "clause",
+        ),
     ],
 )
 def test_period(text, date, period, year, source):
@@ -638,6 +647,23 @@ def test_an_amount_beside_kurs_or_kredit_outside_its_bounds_is_no_such_figure():
     assert [f.indicator_id for f in card] == [None]
     lent = extract("Penyaluran kredit perbankan Lampung mencapai Rp 95 triliun.")
     assert [f.indicator_id for f in lent] == ["bank-credit"]
+    # A price in rupiah listed after a rate is no rate, nor a program's budget.
+    listed = extract(
+        "Subsidi listrik di APBN Rp 54,79 triliun dengan asumsi nilai tukar rupiah"
+        " Rp 14.400 dan BPP listrik sebesar Rp 1.368,51."
+    )
+    assert [(f.indicator_id, f.text) for f in listed] == [
+        ("budget", "Rp 54,79 triliun"),
+        ("exchange-rate", "Rp 14.400"),
+        (None, "Rp 1.368,51"),
+    ]
+
+
+def test_a_share_of_an_indicator_is_no_value_of_it():
+    text = "Bunganya dinaikkan menjadi 80 persen dari suku bunga acuan BI."
+    assert [f.indicator_id for f in extract(text)] == [None]
+    text = "Suku bunga acuan BI berada di level 4,25 persen."
+    assert [f.indicator_id for f in extract(text)] == ["policy-rate"]
 
 
 def test_pemerintah_kabupaten_kota_is_no_place():

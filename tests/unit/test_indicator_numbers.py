@@ -55,6 +55,12 @@ T = 10**12
         ("tumbuh \u22120,5 persen", [(-0.5, None, "percent")]),
         ("(-1,2%)", [(-1.2, None, "percent")]),
         ("naik 2-3 persen", [(2, 3, "percent")]),
+        # "plus minus": a figure's margin after it, "about" before one alone.
+        ("inflasi 3% plus minus 1% tahun depan", [(3, None, "percent")]),
+        ("inflasi 3 persen ± 1 persen", [(3, None, "percent")]),
+        ("hadir plus minus 200 orang", [(200, None, "person")]),
+        # "-an": about so much ("Rp 100-an miliar": some Rp 100 billion).
+        ("anggaran Rp 100-an miliar", [(100 * 1000 * M, None, "rupiah")]),
         # rupiah
         ("Rp 1,2 triliun", [(1.2 * T, None, "rupiah")]),
         ("Rp 10,3 kuadriliun", [(10.3 * 1000 * T, None, "rupiah")]),

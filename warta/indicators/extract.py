@@ -86,7 +86,7 @@ from functools import partial
 from warta.authority import ProvincePlaces
 from warta.dates import MONTH_NAMES
 from warta.indicators.catalogue import Catalogue, Indicator
-from warta.indicators.numbers import MONEY, Quantity, find_quantities
+from warta.indicators.numbers import MONEY, PERCENT, Quantity, find_quantities
 from warta.name_words import COUNTRY_STARTS, QUOTE_VERBS, country_at
 from warta.normalize import normalize, normalize_with_offsets
 from warta.regencies import COMMON_WORD_NAMES, FACILITY_WORDS, NO_PLACES, PlaceScopes
@@ -347,6 +347,9 @@ _BASE_WORDS = frozenset(
     {"dibanding", "dibandingkan", "ketimbang", "daripada", "sejak", "dari"}
 )
 _BASE_SKIP = frozenset({"tahun", "periode", "bulan", "dengan"})
+# "sejak krisis ekonomi global 2008": an event's words between "sejak" and the year.
+_SINCE_WORDS = frozenset({"sejak", "semenjak"})
+_SINCE_REACH = 4
 _REFERENCE_WORDS = frozenset({"nomor", "no", "nomer", "nmr"})
 _PERIOD_GAP = re.compile(
     r"[\s,()]*(?:(?i:pada|di|dalam|per|selama|sepanjang|hingga|sampai|untuk|"
@@ -397,7 +400,9 @@ def _range_end(words: _Words, index: int) -> int | None:
 
 
 def _is_base(words: _Words, index: int) -> bool:
-    """True if the period that starts at word ``index`` is a comparison's base."""
+    """True if the period that starts at word ``index`` is a comparison's base
+    ("dibanding Desember 2023"), or the time since which ("terburuk sejak
+    krisis ekonomi global 2008")."""
     before = index - 1
     while before >= 0 and words.words[before] in _BASE_SKIP:
         before -= 1
@@ -405,7 +410,15 @@ def _is_base(words: _Words, index: int) -> bool:
         return False
     if words.words[before] in _BASE_WORDS:
         return True
-    return before > 0 and words.words[before - 1 : before + 1] == ["yang", "sama"]
+    if before > 0 and words.words[before - 1 : before + 1] == ["yang", "sama"]:
+        return True
+    for back in range(before, max(before - _SINCE_REACH, -1), -1):
+        word = words.words[back]
+        if word in _SINCE_WORDS:
+            return True
+        if not word.isalpha():
+            return False
+    return False
 
 
 def _is_reference(words: _Words, index: int) -> bool:
@@ -936,6 +949,8 @@ _CHANGE_BEFORE = re.compile(
 )
 # Words between an indicator's phrase and a figure after it that the phrase names.
 _FOLLOWING_WORDS = 3
+# "80 persen dari suku bunga acuan", "3 persen dari PDB": a share of what follows.
+_SHARE_OF = re.compile(r"\s+(?:dari|terhadap)(?:\s+(?:total|nilai))?\s+", re.IGNORECASE)
 
 
 def _compatible(quantity: Quantity, unit: str) -> bool:
@@ -1140,6 +1155,10 @@ class _Sentence:
                 and len(self.text[quantity.end : match.start].split()) <= 2
                 and not self.figure_follows(match.end)
             ):
+                if quantity.unit == PERCENT and _SHARE_OF.fullmatch(
+                    self.text, quantity.end, match.start
+                ):  # "80 persen dari suku bunga acuan": a share of it, but
+                    continue  # "Rp 30 triliun dari APBN" is an amount of it
                 distance = 10_000 + match.start - quantity.end
             elif (
                 match.indicator.unit == quantity.unit

@@ -144,7 +144,7 @@ _SP = r"[^\S\n]*\n?[^\S\n]*"  # spaces, at most one line break
 def _quantity_pattern(separators: str) -> re.Pattern:
     return re.compile(
         rf"""
-        (?P<num>{_FIRST_DIGIT}{_NUMBER_REST}){_NUMBER_END}
+        (?P<num>{_FIRST_DIGIT}{_NUMBER_REST}){_NUMBER_END}(?:-an\b)?
         (?:{_SP}(?P<mult>{_MULT}))?
         (?:{_SP}(?P<unit1>{_UNIT}))?
         (?:
@@ -163,7 +163,10 @@ _RANGE = r"-|–|—|(?i:hingga|sampai\s+dengan|sampai|s/d|s\.d\.?)"
 _QUANTITY = _quantity_pattern(rf"(?:{_RANGE}|(?i:dan)\b)")
 _QUANTITY_NO_DAN = _quantity_pattern(rf"(?:{_RANGE})")  # "dan" only after "antara"
 _CURRENCY_BEFORE = re.compile(rf"(?<!\w)(?P<cur>{_CURRENCY}){_SP}$")
-_MINUS_BEFORE = re.compile(r"\b(?i:minus)\s+$")
+# "minus 1,2 persen", not "plus minus 1 persen": about, or a tolerance.
+_MINUS_BEFORE = re.compile(r"(?<!plus )(?<!plus-)\bminus\s+$", re.IGNORECASE)
+# A tolerance after a figure: "3 persen plus minus 1 persen", "3% ± 1%".
+_TOLERANCE_BEFORE = re.compile(r"(?:\bplus[\s-]minus|\u00b1|\+/-)\s*$", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\b(?i:antara)\s+$")
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -431,6 +434,21 @@ def find_quantities(text: str) -> list[Quantity]:
         ):
             continue
         quantity = _quantity(text, match, prefix)
-        if quantity is not None:
-            found.append(quantity)
+        if quantity is None:
+            continue
+        if found and _tolerance(text, found[-1], quantity):
+            continue
+        found.append(quantity)
     return found
+
+
+def _tolerance(text: str, before: Quantity, quantity: Quantity) -> bool:
+    """``quantity`` is the margin of the figure right before it ("3% plus
+    minus 1%", "2,5 plus minus 1%"), not a figure of its own; "plus minus 200
+    orang" alone is one (about 200)."""
+    between = text[before.end : quantity.start]
+    return (
+        before.unit in (None, quantity.unit)
+        and len(between) <= 14
+        and _TOLERANCE_BEFORE.search(between) is not None
+    )
