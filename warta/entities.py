@@ -42,6 +42,7 @@ from rapidfuzz.distance import Levenshtein
 from warta.authority import Agency, Authority, Region
 from warta.name_words import (
     DAYS_AND_MONTHS,
+    PERFORMERS,
     RANKS,
     SHORT_TITLES,
     country_at,
@@ -1046,7 +1047,7 @@ class Matcher:
                     people.setdefault(key.person[0], hit.stop)
                     state.emit(key.person[0], PERSON, hit.first, hit.stop, hit.method)
             elif key.role:
-                if _last_word_of_a_name(state, hit):
+                if _last_word_of_a_name(state, hit) or _performer(state, hit):
                     state.surnames.add(state.tokens[hit.first])
                     continue  # "Shawn Mendes": not the minister of villages
                 if _surname_again(state, hit, following):
@@ -1575,6 +1576,18 @@ def _last_word_of_a_name(state: _Tagging, hit: _Hit) -> bool:
     if not (state.gap(before) == " " and state.capitalised(before - 1)):
         return True
     return _goes_on_in_lower_case(state, hit.stop)
+
+
+def _performer(state: _Tagging, hit: _Hit) -> bool:
+    """A one-word title that an apposition calls a singer, an actor or a
+    player ("Shawn Mendes, penyanyi asal Kanada"): someone's last name."""
+    after = hit.stop
+    return (
+        hit.stop - hit.first == 1
+        and after < len(state.tokens)
+        and state.gap(after).strip() == ","
+        and state.tokens[after] in PERFORMERS
+    )
 
 
 def _goes_on_in_lower_case(state: _Tagging, index: int, words: int = 4) -> bool:

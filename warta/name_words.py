@@ -106,6 +106,13 @@ OFFICE_TITLES = word_set(
 # Days and months, capitalised after a name without being part of it
 # ("kata Airlangga Hartarto Kamis (30/3)").
 DAYS_AND_MONTHS = frozenset(name.lower() for name in (*DAY_NAMES, *MONTH_NAMES))
+# Occupations outside government that an apposition gives a name: "Shawn
+# Mendes, penyanyi asal Kanada" is a singer, not the minister of villages.
+PERFORMERS = word_set(
+    "aktor aktris penyanyi musisi pemusik rapper sutradara produser komedian "
+    "presenter model pemain pelatih pesepak pebulu petenis pebalap pegolf atlet "
+    "pelukis penulis novelis"
+)
 # Verbs that a speaker's name follows: "kata Budi Santoso", "ujar Bima".
 QUOTE_VERBS = word_set(
     "imbuh jelas jelasnya kata katanya papar sebut tambah tegas terang tutur ucap "

@@ -31,7 +31,7 @@ from warta.parallel import PARALLEL_MIN, map_on_cores
 # 24: a quote verb capitalised inside a sentence; 25: a name after a title two
 # held that year; 26: titles joined by a slash, "Dinas" + a ministry's short
 # form, shared acronyms; 27: a regional office's place written in full
-CACHE_VERSION = "38"
+CACHE_VERSION = "39"
 
 
 def split_ids(value: str | list[str] | None) -> tuple[str, ...]:

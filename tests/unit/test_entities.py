@@ -400,6 +400,8 @@ CASES = [
     ),
     # After two capitalised words, where the sentence goes on in lower case.
     ("sutradara Spectre Sam Menperin dikabarkan batal menggarap film", {}, []),
+    # An apposition naming a performer: someone's last name, there and later.
+    ("Shawn Menperin, penyanyi asal Kanada, menang. Menperin tampil.", {}, []),
     # A last name the text gave once is that name alone later on ...
     ("Kami putar lagu Shawn Menperin. Penggemar Menperin bersorak.", {}, []),
     # ... not where a name follows it, the title's holder's own.
