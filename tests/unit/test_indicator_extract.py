@@ -659,11 +659,33 @@ def test_an_amount_beside_kurs_or_kredit_outside_its_bounds_is_no_such_figure():
     ]
 
 
+def test_a_lists_items_are_apart_and_of_the_lists_kind():
+    text = (
+        "Berikut asumsi dasar ekonomi makro 2027: - Pertumbuhan ekonomi: 5,8-6,5%"
+        " - Inflasi: 1,5-3,5% - Suku bunga SBN 10 tahun: 6,5-7,3%"
+    )
+    found = [(f.indicator_id, f.value, f.kind) for f in extract(text)]
+    assert found == [
+        ("economic-growth", 5.8, "projection"),
+        ("inflation", 1.5, "projection"),
+        (None, 6.5, "projection"),
+    ]
+
+
 def test_a_share_of_an_indicator_is_no_value_of_it():
     text = "Bunganya dinaikkan menjadi 80 persen dari suku bunga acuan BI."
     assert [f.indicator_id for f in extract(text)] == [None]
     text = "Suku bunga acuan BI berada di level 4,25 persen."
     assert [f.indicator_id for f in extract(text)] == ["policy-rate"]
+    # ... nor a figure "dengan" an indicator after it: another subject's.
+    text = (
+        "Depresiasi rupiah tercatat 30,6% dengan tingkat inflasi jauh lebih rendah"
+        " di kisaran 3%."
+    )
+    assert [(f.indicator_id, f.value) for f in extract(text)] == [
+        (None, 30.6),
+        ("inflation", 3),
+    ]
 
 
 def test_pemerintah_kabupaten_kota_is_no_place():

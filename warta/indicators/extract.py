@@ -270,13 +270,25 @@ _CLAUSE_WORDS_AFTER_COMMA = frozenset(
 _CLAUSE_ANY = _CLAUSE_WORDS | _CLAUSE_WORDS_AFTER_COMMA
 
 
+# A list's items run on in one sentence: "- Inflasi: 1,5-3,5% - Suku bunga SBN
+# 10 tahun: 6,5-7,3%", "Pertumbuhan Ekonomi 4,5-5,5%,- Tingkat Inflasi ...".
+_LIST_ITEM = re.compile(r"(?:\s|,)[-–—•](?=\s*[^\W\d_])")
+
+
+def _list_items(words: _Words, start: int, end: int) -> list[int]:
+    """Where a list's items start in a sentence."""
+    return [item.start() for item in _LIST_ITEM.finditer(words.text, start, end)]
+
+
 def _clause_starts(words: _Words, start: int, end: int) -> list[int]:
-    """Where the clauses of a sentence start (the first at ``start``)."""
+    """Where the clauses of a sentence start (the first at ``start``): at a
+    semicolon, a list's item, or a word that opens a clause."""
     cuts = []
     semicolon = words.text.find(";", start, end)
     while semicolon != -1:
         cuts.append(semicolon)
         semicolon = words.text.find(";", semicolon + 1, end)
+    cuts += _list_items(words, start, end)
     w = words.words
     for index, word in enumerate(w):
         if index == 0 or word not in _CLAUSE_ANY:
@@ -858,6 +870,8 @@ _CUES = {
         "estimate",
     ),
     **dict.fromkeys("realisasi terealisasi capaian".split(), "realised"),
+    # a budget's planning figures: "asumsi dasar ekonomi makro 2027"
+    **dict.fromkeys("asumsi diasumsikan".split(), "projection"),
 }
 _CUE_PAIRS = {
     ("tahun", "depan"): "projection",
@@ -949,8 +963,12 @@ _CHANGE_BEFORE = re.compile(
 )
 # Words between an indicator's phrase and a figure after it that the phrase names.
 _FOLLOWING_WORDS = 3
-# "80 persen dari suku bunga acuan", "3 persen dari PDB": a share of what follows.
-_SHARE_OF = re.compile(r"\s+(?:dari|terhadap)(?:\s+(?:total|nilai))?\s+", re.IGNORECASE)
+# "80 persen dari suku bunga acuan", "3 persen dari PDB": a share of what
+# follows; "depresiasi 30,6% dengan tingkat inflasi ...": another subject.
+_SHARE_OF = re.compile(
+    r"\s+(?:(?:dari|terhadap)(?:\s+(?:total|nilai))?|dengan(?:\s+tingkat)?)\s+",
+    re.IGNORECASE,
+)
 
 
 def _compatible(quantity: Quantity, unit: str) -> bool:
@@ -1042,6 +1060,7 @@ class _Sentence:
         self.article_year = article_year
         self.words = _Words.read(text, self.start, self.end)
         starts = _clause_starts(self.words, self.start, self.end)
+        self.list_items = frozenset(_list_items(self.words, self.start, self.end))
         self.clauses = list(zip(starts, [*starts[1:], self.end], strict=True))
         self.clause_starts = starts
         self.matches = self._phrase_matches()
@@ -1282,10 +1301,12 @@ class _Sentence:
         after = _nearest_after(self.cues, quantity.end, stretch.after)
         if after is not None and len(self.text[quantity.end : after.start].split()) > 1:
             after = None  # "5 persen dan TW-IV diperkirakan ...": the next figure's
+        # A list's item is of the kind its list is ("Asumsi Makro: - Inflasi ...").
+        low = self.start if stretch.clause[0] in self.list_items else stretch.clause[0]
         for found in (
             _nearest_before(self.cues, quantity.start, stretch.before),
             after,
-            _nearest_before(self.cues, quantity.start, stretch.clause[0]),
+            _nearest_before(self.cues, quantity.start, low),
         ):
             if found is not None:
                 return found.value
