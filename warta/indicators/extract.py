@@ -276,8 +276,11 @@ _LIST_ITEM = re.compile(r"(?:\s|,)[-–—•](?=\s*[^\W\d_])")
 
 
 def _list_items(words: _Words, start: int, end: int) -> list[int]:
-    """Where a list's items start in a sentence."""
-    return [item.start() for item in _LIST_ITEM.finditer(words.text, start, end)]
+    """Where a list's items start in a sentence: two dashes or bullets at
+    least, each before a word (one dash parts a place from a date: "Inflasi
+    Jawa Timur - Mei 2025 sebesar 3 persen")."""
+    found = [item.start() for item in _LIST_ITEM.finditer(words.text, start, end)]
+    return found if len(found) > 1 else []
 
 
 def _clause_starts(words: _Words, start: int, end: int) -> list[int]:
