@@ -283,15 +283,16 @@ def _list_items(words: _Words, start: int, end: int) -> list[int]:
     return found if len(found) > 1 else []
 
 
-def _clause_starts(words: _Words, start: int, end: int) -> list[int]:
+def _clause_starts(
+    words: _Words, start: int, end: int, list_items: Sequence[int]
+) -> list[int]:
     """Where the clauses of a sentence start (the first at ``start``): at a
-    semicolon, a list's item, or a word that opens a clause."""
-    cuts = []
+    semicolon, a list's item (``_list_items``), or a word that opens a clause."""
+    cuts = list(list_items)
     semicolon = words.text.find(";", start, end)
     while semicolon != -1:
         cuts.append(semicolon)
         semicolon = words.text.find(";", semicolon + 1, end)
-    cuts += _list_items(words, start, end)
     w = words.words
     for index, word in enumerate(w):
         if index == 0 or word not in _CLAUSE_ANY:
@@ -966,9 +967,11 @@ _CHANGE_BEFORE = re.compile(
 )
 # Words between an indicator's phrase and a figure after it that the phrase names.
 _FOLLOWING_WORDS = 3
-# "80 persen dari suku bunga acuan", "3 persen dari PDB": a share of what
-# follows; "depresiasi 30,6% dengan tingkat inflasi ...": another subject.
-_SHARE_OF = re.compile(
+# Between a percentage and an indicator's phrase after it, words that make the
+# figure no value of it: "80 persen dari suku bunga acuan", "3 persen dari PDB"
+# (a share of it); "depresiasi 30,6% dengan tingkat inflasi ..." (another
+# subject's).
+_NOT_ITS_VALUE_BEFORE = re.compile(
     r"\s+(?:(?:dari|terhadap)(?:\s+(?:total|nilai))?|dengan(?:\s+tingkat)?)\s+",
     re.IGNORECASE,
 )
@@ -1062,8 +1065,9 @@ class _Sentence:
         self.catalogue = catalogue
         self.article_year = article_year
         self.words = _Words.read(text, self.start, self.end)
-        starts = _clause_starts(self.words, self.start, self.end)
-        self.list_items = frozenset(_list_items(self.words, self.start, self.end))
+        items = _list_items(self.words, self.start, self.end)
+        self.list_items = frozenset(items)
+        starts = _clause_starts(self.words, self.start, self.end, items)
         self.clauses = list(zip(starts, [*starts[1:], self.end], strict=True))
         self.clause_starts = starts
         self.matches = self._phrase_matches()
@@ -1177,7 +1181,7 @@ class _Sentence:
                 and len(self.text[quantity.end : match.start].split()) <= 2
                 and not self.figure_follows(match.end)
             ):
-                if quantity.unit == PERCENT and _SHARE_OF.fullmatch(
+                if quantity.unit == PERCENT and _NOT_ITS_VALUE_BEFORE.fullmatch(
                     self.text, quantity.end, match.start
                 ):  # "80 persen dari suku bunga acuan": a share of it, but
                     continue  # "Rp 30 triliun dari APBN" is an amount of it
