@@ -98,9 +98,11 @@ class Region:
 @dataclass(frozen=True)
 class Agency:
     """A government body. ``valid_from``/``valid_to`` are as written: a year
-    (``"2009"``) or a date (``"2009-10-22"``). ``former_names`` were its names
-    until ``renamed`` ("Departemen Keuangan" until 2009): text written later
-    uses them for other bodies, another country's mostly."""
+    (``"2009"``) or a date (``"2009-10-22"``). A body that stopped and began
+    again has ``periods`` (each ``(from, to)``), and ``valid_from``/
+    ``valid_to`` are the first's start and the last's end. ``former_names``
+    were its names until ``renamed`` ("Departemen Keuangan" until 2009): text
+    written later uses them for other bodies, another country's mostly."""
 
     id: str
     name: str
@@ -122,11 +124,21 @@ class Agency:
     # before then names them by its names ("Kementerian Koperasi" in 2020 is
     # the Kementerian Koperasi dan UKM of the day).
     preceded_by: tuple[str, ...] = ()
+    periods: tuple[tuple[str | None, str | None], ...] = ()
     line: int = field(default=0, compare=False)
 
     @property
     def labels(self) -> tuple[str, ...]:
         return (self.name, *self.acronyms, *self.aliases, *self.former_names)
+
+    @property
+    def terms(self) -> tuple[tuple[str | None, str | None], ...]:
+        """The periods it was at work, one when it never stopped."""
+        if self.periods:
+            return self.periods
+        if self.valid_from or self.valid_to:
+            return ((self.valid_from, self.valid_to),)
+        return ()
 
     def named_so_on(self, label: str, day: dt.date) -> bool:
         """Whether ``label`` named this body on ``day``: a former name only
@@ -134,6 +146,8 @@ class Agency:
         return label not in self.former_names or _active(None, self.renamed, day)
 
     def active_on(self, day: dt.date) -> bool:
+        if self.periods:
+            return any(_active(since, until, day) for since, until in self.periods)
         return _active(self.valid_from, self.valid_to, day)
 
     def not_yet_formed_on(self, day: dt.date) -> bool:
@@ -335,6 +349,7 @@ _SCHEMAS: Mapping[str, Mapping[str, tuple[str, ...]]] = MappingProxyType(
                 "renamed",
                 "shared_acronyms",
                 "preceded_by",
+                "periods",
             ),
         },
         "people.yaml": {
@@ -544,9 +559,17 @@ def _check_entry(faults: _Faults, path: Path, entry: _Mapping) -> _Draft | None:
             if acronym not in values["acronyms"]:
                 reason = f"'shared_acronyms' names {acronym!r}, none of its acronyms"
                 check.fault("shared_acronyms", reason)
+        values["periods"] = _check_periods(check)
+        if values["periods"]:
+            if values["valid_from"] or values["valid_to"]:
+                reason = "'periods' replaces 'valid_from' and 'valid_to': give one"
+                check.fault("periods", reason)
+            values["valid_from"] = values["periods"][0][0]
+            values["valid_to"] = values["periods"][-1][1]
         values["preceded_by"] = check.texts("preceded_by")
         if values["preceded_by"] and not values["valid_from"]:
-            check.fault("preceded_by", "'preceded_by' needs 'valid_from' beside it")
+            reason = "'preceded_by' needs 'valid_from' (or a first period's 'from')"
+            check.fault("preceded_by", reason)
     else:
         values["roles"] = _check_roles(faults, path, check)
         values["needs_title"] = _needs_title(
@@ -576,6 +599,39 @@ def _needs_title(
             reason = f"'needs_title' names {name!r}, no name or alias of theirs"
             check.fault("needs_title", reason)
     return listed or False
+
+
+def _check_periods(check: _EntryChecker) -> tuple[tuple[str | None, str | None], ...]:
+    """An agency's ``periods``: two or more, in order, apart; only the first
+    may leave out ``from`` and only the last ``to``."""
+    value = check.entry.get("periods")
+    if value is None:
+        return ()
+    if not isinstance(value, list) or len(value) < 2:
+        reason = f"'periods' must list two periods or more, not {value!r}"
+        check.fault("periods", reason)
+        return ()
+    periods: list[tuple[str | None, str | None]] = []
+    for number, item in enumerate(value):
+        if not isinstance(item, _Mapping):
+            check.fault("periods", f"a period must be a mapping, not {item!r}")
+            return ()
+        period = _EntryChecker(check.faults, check.path, item)
+        if not period.keys((), ("from", "to")):
+            return ()
+        since, until = period.period("from", "to")
+        if (since is None and number > 0) or (
+            until is None and number < len(value) - 1
+        ):
+            reason = "only the first period may leave out 'from', the last 'to'"
+            period.fault("from" if since is None else "to", reason)
+            return ()
+        if periods and since and first_day(since) <= last_day(periods[-1][1]):
+            reason = f"period from {since} begins before the one before it ends"
+            period.fault("from", reason)
+            return ()
+        periods.append((since, until))
+    return tuple(periods)
 
 
 def _check_roles(faults: _Faults, path: Path, check: _EntryChecker) -> list[Role]:
@@ -1012,7 +1068,7 @@ def _agency(draft: _Draft) -> Agency:
         v["id"], v["name"], v["kind"], v["acronyms"], v["aliases"], v["parent"],
         v["region"], v["wikidata"], v["description"], v["valid_from"], v["valid_to"],
         v["former_names"], v["renamed"], v["shared_acronyms"], v["preceded_by"],
-        line=draft.line,
+        v["periods"], line=draft.line,
     )  # fmt: skip
 
 

@@ -1170,7 +1170,10 @@ class Matcher:
     def _of_the_day(self, agency: str, day: dt.date | None) -> str:
         """The body a name meant on ``day``: before a body was formed, the one
         it took over from, if a single one was at work then ("Menteri
-        Koperasi" in 2020 is the Menteri Koperasi dan UKM; ``preceded_by``)."""
+        Koperasi" in 2020 is the Menteri Koperasi dan UKM; ``preceded_by``).
+        Not while a body had stopped (``periods``): its names then are mostly
+        its earlier period's ("Zulkifli Hasan yang saat itu menjabat Menteri
+        Kehutanan", in 2017)."""
         body = self.authority.agency_by_id[agency]
         if day is None or not body.preceded_by or not body.not_yet_formed_on(day):
             return agency

@@ -94,6 +94,14 @@ def test_agency_page_dates_its_term_as_readers_write_dates(built_site):
     assert " ".join(term.split()) == "21 Oktober 2024 – sekarang"
 
 
+def test_agency_page_dates_each_period_of_a_body_that_began_again(built_site):
+    page = soup(built_site.page("/lembaga/kemenpar/"))
+    term = page.find("dt", string="Masa berlaku").find_next_sibling("dd").get_text()
+    assert " ".join(term.split()) == (
+        "27 Oktober 2014 – 22 Oktober 2019; 21 Oktober 2024 – sekarang"
+    )
+
+
 def test_person_page_shows_roles(built_site):
     page = soup(built_site.page("/tokoh/m-ridho-ficardo/"))
     roles = page.find("h2", string="Jabatan").find_next_sibling("ul").get_text(" ")

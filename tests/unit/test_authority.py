@@ -189,6 +189,37 @@ def test_agency_validity():
     assert Agency("y", "Y", "ministry").active_on(dt.date(1900, 1, 1))
 
 
+# A body at work until 2014, stopped, and at work again since 2024.
+AGAIN = Agency("z", "Z", "ministry", periods=((None, "2014"), ("2024", None)))
+
+
+@pytest.mark.parametrize(
+    ("day", "active"),
+    [
+        (dt.date(1990, 1, 1), True),
+        (dt.date(2014, 12, 31), True),
+        (dt.date(2015, 1, 1), False),  # stopped
+        (dt.date(2023, 12, 31), False),
+        (dt.date(2024, 1, 1), True),
+    ],
+)
+def test_agency_periods(day, active):
+    assert AGAIN.active_on(day) is active
+    assert not AGAIN.not_yet_formed_on(day)
+
+
+def test_periods_set_an_agencys_first_and_last_day(tmp_path):
+    agencies = (
+        "- id: a\n  name: A\n  kind: ministry\n  periods:\n"
+        "  - to: 2014-10-26\n  - from: 2024-10-21\n"
+    )
+    folder = write(tmp_path, agencies=AGENCIES + agencies)
+    agency = load_authority(folder).agency_by_id["a"]
+    assert (agency.valid_from, agency.valid_to) == (None, None)
+    assert agency.terms == ((None, "2014-10-26"), ("2024-10-21", None))
+    assert not agency.active_on(dt.date(2020, 1, 1))
+
+
 def test_authority_build_from_code():
     authority = Authority.build(regions=[Region("lampung", "Lampung", "province")])
     assert authority.region_by_id["lampung"].name == "Lampung"
@@ -378,7 +409,7 @@ FAULTS = [
         "- id: a\n  name: A\n  kind: ministry\n- id: b\n  name: B\n"
         "  kind: ministry\n  preceded_by: [a]\n",
         7,
-        "'preceded_by' needs 'valid_from' beside it",
+        "'preceded_by' needs 'valid_from' (or a first period's 'from')",
     ),
     (
         "agencies.yaml",
@@ -393,6 +424,47 @@ FAULTS = [
         "  preceded_by: [b]\n",
         5,
         "preceded_by 'b' is not another known agency",
+    ),
+    (
+        "agencies.yaml",
+        "- id: a\n  name: A\n  kind: ministry\n  valid_to: 2014\n  periods:\n"
+        "  - to: 2014\n  - from: 2024\n",
+        5,
+        "'periods' replaces 'valid_from' and 'valid_to'",
+    ),
+    (
+        "agencies.yaml",
+        "- id: a\n  name: A\n  kind: ministry\n  periods:\n  - from: 2014\n",
+        4,
+        "'periods' must list two periods or more",
+    ),
+    (
+        "agencies.yaml",
+        "- id: a\n  name: A\n  kind: ministry\n  periods:\n"
+        "  - to: 2014\n  - to: 2024\n",
+        6,
+        "only the first period may leave out 'from', the last 'to'",
+    ),
+    (
+        "agencies.yaml",
+        "- id: a\n  name: A\n  kind: ministry\n  periods:\n"
+        "  - from: 2010\n  - from: 2014\n    to: 2020\n",
+        5,
+        "only the first period may leave out 'from', the last 'to'",
+    ),
+    (
+        "agencies.yaml",
+        "- id: a\n  name: A\n  kind: ministry\n  periods:\n"
+        "  - to: 2014-10-26\n  - from: 2014-10-01\n",
+        6,
+        "period from 2014-10-01 begins before the one before it ends",
+    ),
+    (
+        "agencies.yaml",
+        "- id: a\n  name: A\n  kind: ministry\n  periods:\n"
+        "  - to: 2014\n  - from: 2024\n    until: 2030\n",
+        7,
+        "unknown key 'until'",
     ),
     (
         "people.yaml",

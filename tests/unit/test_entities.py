@@ -1712,6 +1712,92 @@ def test_a_body_named_before_it_was_formed_is_the_one_it_took_over_from(
 
 
 @pytest.fixture(scope="module")
+def tourism():
+    """Two ministries that took turns: the tourism ministry (2014-2019, and
+    again since 2024) and the tourism and creative economy one between."""
+    return Matcher.from_authority(
+        Authority.build(
+            agencies=[
+                Agency(
+                    "kemenpar",
+                    "Kementerian Pariwisata",
+                    "ministry",
+                    ("Kemenpar",),
+                    valid_from="2014-10-27",
+                    preceded_by=("kemenparekraf",),
+                    periods=(("2014-10-27", "2019-10-22"), ("2024-10-21", None)),
+                ),
+                Agency(
+                    "kemenparekraf",
+                    "Kementerian Pariwisata dan Ekonomi Kreatif",
+                    "ministry",
+                    ("Kemenparekraf",),
+                    valid_from="2011-10-19",
+                    valid_to="2024-10-20",
+                    preceded_by=("kemenpar",),
+                    periods=(
+                        ("2011-10-19", "2014-10-26"),
+                        ("2019-10-23", "2024-10-20"),
+                    ),
+                ),
+            ],
+            people=[
+                Person(
+                    "arief-yahya",
+                    "Arief Yahya",
+                    roles=(
+                        Role(
+                            "Menteri Pariwisata", "kemenpar", "2014-10-27", "2019-10-20"
+                        ),
+                    ),
+                ),
+                Person(
+                    "sandiaga-uno",
+                    "Sandiaga Uno",
+                    roles=(
+                        Role(
+                            "Menteri Pariwisata dan Ekonomi Kreatif",
+                            "kemenparekraf",
+                            "2020-12-23",
+                            "2024-10-20",
+                        ),
+                    ),
+                ),
+                Person(
+                    "widiyanti-putri-wardhana",
+                    "Widiyanti Putri Wardhana",
+                    roles=(Role("Menteri Pariwisata", "kemenpar", "2024-10-21"),),
+                ),
+            ],
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "expected"),
+    [
+        ("Kata Menteri Pariwisata hari ini.", "2017-03-01",
+         ["kemenpar", "arief-yahya"]),
+        # Before it was formed: the ministry it took over from.
+        ("Data Kemenpar mencatat.", "2013-05-02", ["kemenparekraf"]),
+        # While it had stopped: mostly its earlier period, itself, with no
+        # minister of the day.
+        ("Kata Menteri Pariwisata hari ini.", "2021-03-01", ["kemenpar"]),
+        # Begun again.
+        ("Kata Menteri Pariwisata hari ini.", "2025-03-01",
+         ["kemenpar", "widiyanti-putri-wardhana"]),
+        ("Data Kemenparekraf mencatat.", "2017-03-01", ["kemenparekraf"]),
+        ("Data Kemenparekraf mencatat.", "2010-03-01", ["kemenparekraf"]),
+        # Before either: nothing to take its place.
+        ("Data Kemenpar mencatat.", "2005-01-03", ["kemenpar"]),
+    ],
+)  # fmt: skip
+def test_a_body_that_stopped_and_began_again(tourism, text, day, expected):
+    date = dt.date.fromisoformat(day)
+    assert [m.entity_id for m in tourism.tag(text, date=date)] == expected
+
+
+@pytest.fixture(scope="module")
 def chiefs():
     """Bodies whose chiefs are no minister nor "Kepala Badan": their titles
     are made from the people's roles."""
