@@ -78,7 +78,6 @@ were. The bundle (``BUNDLE`` below) holds:
 from __future__ import annotations
 
 import bisect
-import concurrent.futures
 import functools
 import gzip
 import hashlib
@@ -86,7 +85,6 @@ import heapq
 import itertools
 import json
 import math
-import multiprocessing
 import os
 import re
 import shutil
@@ -933,10 +931,17 @@ class IndexWriter:
         """The first page of each frequent word's results; the stems written,
         each with its page's name.
 
-        A bundle written afresh makes every page: half of them are made by a
-        second process, forked from this one, on the core the build no
-        longer uses (at 20,000 articles 2.3-2.9 s instead of 3.7-3.8 s,
-        mostly excerpts; the fork's copied pages cost some 50 MB meanwhile).
+        Pages are ranked a batch at a time, then the batch's documents are
+        read once each for the excerpts of every page that shows them. A
+        page the bundle holds already is not made again if it is made from
+        the same postings and none of their documents was ``touched``
+        (renewed), nor written again if it holds the same ranking of the
+        same documents.
+
+        All in this process: a second one, forked to make half of a fresh
+        bundle's pages, saved 1.4 s of a cold build at 20,000 articles and
+        its copied pages added some 50 MB to the build's peak, which comes
+        at this moment (Pelican's process still holds the site).
         """
         self._folder("hal")
         frequent = [
@@ -944,46 +949,6 @@ class IndexWriter:
             for base, chosen in matched.items()
             if sum(df[s] for s in chosen) >= self.page_min
         ]
-        made = (docs, undated, stems, df, forms, postings, impacts, touched)
-        if self.in_place or len(frequent) < SHARED_PAGES or not _can_fork():
-            return self._write_some_pages(frequent, *made)
-        global _HELPED
-        _HELPED = (self, frequent[1::2], made)
-        try:
-            with concurrent.futures.ProcessPoolExecutor(
-                1, mp_context=multiprocessing.get_context("fork")
-            ) as helper:
-                theirs = helper.submit(_help_with_pages)
-                written = self._write_some_pages(frequent[0::2], *made)
-                their_pages, listed, count = theirs.result()
-        finally:
-            _HELPED = None
-        written.update(their_pages)
-        self.manifest.update(listed)
-        self.files_written += count
-        return written
-
-    def _write_some_pages(
-        self,
-        frequent: list[tuple[int, list[int]]],
-        docs: list[_Doc],
-        undated: int,
-        stems: list[str],
-        df: array,
-        forms: dict[int, list[str]],
-        postings: list[array],
-        impacts: list[bytearray],
-        touched: set[int],
-    ) -> dict[int, str]:
-        """The first pages of the words whose stems ``frequent`` lists.
-
-        Pages are ranked a batch at a time, then the batch's documents are
-        read once each for the excerpts of every page that shows them. A
-        page the bundle holds already is not made again if it is made from
-        the same postings and none of their documents was ``touched``
-        (renewed), nor written again if it holds the same ranking of the
-        same documents.
-        """
         written: dict[int, str] = {}
         batch: dict[int, dict] = {}
         keys: dict[int, bytes] = {}
@@ -1300,31 +1265,6 @@ class _Prepared:
     average: float
     postings: list[array]
     impacts: list[bytearray]
-
-
-# Pages at least, for ``IndexWriter._write_pages`` to share them with a
-# second process.
-SHARED_PAGES = 200
-# What that process works on: the writer, its share of the pages and the
-# rest of ``_write_some_pages``'s arguments (inherited when forked, not sent).
-_HELPED: tuple | None = None
-
-
-def _can_fork() -> bool:
-    """Linux only: elsewhere forking a process that has loaded numpy or
-    system frameworks is not safe (macOS) or not there (Windows)."""
-    return sys.platform.startswith("linux")
-
-
-def _help_with_pages() -> tuple[dict[int, str], dict[str, Written], int]:
-    """In the forked process: make its share of the first pages; give back
-    the pages written, their manifest entries and how many files it wrote."""
-    writer, frequent, made = _HELPED
-    before = set(writer.manifest)
-    count = writer.files_written
-    written = writer._write_some_pages(frequent, *made)
-    listed = {k: v for k, v in writer.manifest.items() if k not in before}
-    return written, listed, writer.files_written - count
 
 
 def _hash_postings(
