@@ -829,9 +829,6 @@ def test_after_an_edit_only_the_files_made_from_what_changed_are_made(
 
     counted("_encode", "postings")
     counted("_first_page", "pages")
-    # Every page made in this process, where it is counted (a bundle written
-    # afresh shares many pages with a forked one).
-    monkeypatch.setattr(textindex, "SHARED_PAGES", 10**9)
 
     def index(edited: str, source: str, previous: dict | None) -> IndexWriter:
         made.update(postings=0, pages=0)
