@@ -116,6 +116,8 @@ _OFFICE_LIST = re.compile(r",\s*(?:[A-Z][\w-]*,\s+)*(?:dan|serta)\s+[A-Z]")
 _LIST_AFTER_COMMA = re.compile(
     r",\s*(?:[A-Z][\w-]*,?\s+)+(?:dan|serta)\s+([A-Z][\w-]*)"
 )
+# The offices a president's title goes on from, inside a body's name.
+_PRESIDENTS_OFFICES = frozenset({"sekretariat", "staf"})
 # Between two words of one name: spaces and one line break at most.
 _SPACE = r"[ \t]*\n?[ \t]*"
 _JOINED = re.compile(_SPACE)
@@ -513,6 +515,12 @@ def _agency_phrase(words: _Words, index: int) -> int:
                 break
         lower = words.lower(position)
         if words.capital(position):
+            if _the_presidents(words, position):
+                last = position
+                if lower == "presiden":
+                    break  # its last word: a name may follow
+                position += 1
+                continue
             if lower in _NOT_IN_OFFICE_NAMES:
                 break
             last = position
@@ -527,6 +535,22 @@ def _agency_phrase(words: _Words, index: int) -> int:
             break  # "Dinas Koperasi dan Dinas Pertanian" are two offices
         position += 1
     return last
+
+
+def _the_presidents(words: _Words, index: int) -> bool:
+    """ "Presiden" (or "Wakil Presiden") in an office's name: after
+    "Sekretariat" or "Staf" ("Biro Pers, Media, dan Informasi Sekretariat
+    Presiden", "Kantor Staf Presiden"), not a title ending it."""
+    lower = words.lower(index)
+    if lower == "wakil" and index + 1 < len(words):
+        follows = words.lower(index + 1) == "presiden"
+        return follows and words.lower(index - 1) in _PRESIDENTS_OFFICES
+    if lower != "presiden":
+        return False
+    before = words.lower(index - 1)
+    if before == "wakil" and index > 1:
+        before = words.lower(index - 2)
+    return before in _PRESIDENTS_OFFICES
 
 
 def _list_in_name(words: _Words, index: int) -> bool:

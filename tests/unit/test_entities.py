@@ -1377,6 +1377,23 @@ DISCOVERY = [
         "kata Kepala Dinas Pangan Tebo Eni Rustianingsih, kemarin.",
         [(A, "Dinas Pangan Kabupaten Tebo"), (P, "Eni Rustianingsih")],
     ),
+    # A president's title inside an office's name, not after it.
+    (
+        "keterangan Biro Pers, Media, dan Informasi Sekretariat Presiden, Kamis.",
+        [(A, "Biro Pers, Media, dan Informasi Sekretariat Presiden")],
+    ),
+    ("di Kantor Staf Presiden, Jakarta, kemarin.", [(A, "Kantor Staf Presiden")]),
+    (
+        "keterangan Biro Umum Sekretariat Wakil Presiden, Kamis.",
+        [(A, "Biro Umum Sekretariat Wakil Presiden")],
+    ),
+    # "Presiden" ends such a name: a holder's name may follow.
+    (
+        "kata Kepala Biro Umum Sekretariat Presiden, Andi Wijaya, kemarin.",
+        [(A, "Biro Umum Sekretariat Presiden"), (P, "Andi Wijaya")],
+    ),
+    # A president's title after another office ends it, as before.
+    ("kata Menteri Keuangan Presiden Prabowo, kemarin.", []),
     # Service branches and village halls name no one and no office.
     ("Wakil Kepala Staf TNI Angkatan Darat, Kepala BPS, hadir.", []),
     ("di Balai Desa Kedondong, kemarin.", []),
