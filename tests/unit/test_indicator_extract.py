@@ -643,6 +643,12 @@ def test_an_amount_beside_kurs_or_kredit_outside_its_bounds_is_no_such_figure():
     # Another currency's rate is no rate of the rupiah to the US dollar.
     other = extract("Nilai tukar rupiah sempat menyentuh Rp 14.000 per 1 SGD.")
     assert [f.indicator_id for f in other] == [None]
+    # "Nilai tukar" alone, in rupiah, is the rupiah's; the farmers' terms of
+    # trade are an index.
+    alone = extract("Nilai tukar terus merosot melebihi Rp 17.400, sambungnya.")
+    assert [(f.indicator_id, f.value) for f in alone] == [("exchange-rate", 17400)]
+    farmers = extract("Nilai tukar petani (NTP) Lampung Mei 2026 sebesar 110,5.")
+    assert [f.indicator_id for f in farmers] == ["farmer-terms-of-trade"]
     card = extract("Dengan kartu kredit Bank Mega harganya Rp 3.919.200.")
     assert [f.indicator_id for f in card] == [None]
     lent = extract("Penyaluran kredit perbankan Lampung mencapai Rp 95 triliun.")

@@ -61,6 +61,8 @@ T = 10**12
         ("hadir plus minus 200 orang", [(200, None, "person")]),
         # "-an": about so much ("Rp 100-an miliar": some Rp 100 billion).
         ("anggaran Rp 100-an miliar", [(100 * 1000 * M, None, "rupiah")]),
+        ("harganya mulai Rp 19 jutaan", [(19 * M, None, "rupiah")]),
+        ("senilai Rp 2 miliaran", [(2 * 1000 * M, None, "rupiah")]),
         # rupiah
         ("Rp 1,2 triliun", [(1.2 * T, None, "rupiah")]),
         ("Rp 10,3 kuadriliun", [(10.3 * 1000 * T, None, "rupiah")]),

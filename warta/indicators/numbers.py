@@ -133,9 +133,10 @@ _FIRST_DIGIT = (
 )
 _NUMBER_END = r"(?![\d/]|[.,:]\d)"
 _CURRENCY = r"(?:Rp\.?|IDR|US\s?\$|USD|\$)"
+# "-an" after a multiplier: about so many ("Rp 19 jutaan": some Rp 19 million).
 _MULT = (
-    r"(?:(?i:ribu|juta|miliar|milyar|triliun|trilyun|kuadriliun|kuadrilyun|rb\.?"
-    r"|jt\.?)(?!\w)|[MT](?!\w))"
+    r"(?:(?i:(?:ribu|juta|miliar|milyar|triliun|trilyun|kuadriliun|kuadrilyun)(?:an)?"
+    r"|rb\.?|jt\.?)(?!\w)|[MT](?!\w))"
 )
 _UNIT = rf"(?i:{trie_pattern(UNIT_WORDS)})(?!\w)"
 _SP = r"[^\S\n]*\n?[^\S\n]*"  # spaces, at most one line break
@@ -251,6 +252,8 @@ def _multiplier(word: str | None, currency: str | None) -> int | None:
     if word is None:
         return None
     key = word.rstrip(".").lower()
+    if key not in MULTIPLIERS and key.endswith("an"):
+        key = key[:-2]  # "jutaan": about so many millions
     if key in ("m", "t") and (currency is None or word not in ("M", "T")):
         return None
     return MULTIPLIERS[key]
