@@ -51,6 +51,7 @@ def test_the_real_catalogue_loads_with_every_required_indicator():
         assert indicator.description.endswith(".")
         assert indicator.phrases
     assert catalogue.by_id["inflation"].name == "Inflasi"
+    assert catalogue.by_id["inflation"].falls == ("deflasi",)
     assert len(catalogue.fingerprint) == 64
 
 
@@ -212,6 +213,11 @@ def test_a_good_file_loads(tmp_path):
             GOOD.replace("  unit:", "  exclude: ['...']\n  unit:"),
             3,
             "exclude '...' has no letters or digits",
+        ),
+        (
+            GOOD.replace("  unit:", "  falls: ['...']\n  unit:"),
+            3,
+            "falls '...' has no letters or digits",
         ),
         (
             GOOD.replace("  unit:", "  only_unit: ya\n  unit:"),

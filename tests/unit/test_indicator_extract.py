@@ -616,6 +616,63 @@ def test_kind(text, kinds):
     assert [f.kind for f in extract(text)] == kinds
 
 
+# --- falls: a contraction, a deflation, a fall of exports ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pertumbuhan ekonomi NTB mengalami kontraksi sebesar 1,47 persen.",
+            [("economic-growth", -1.47, None)],
+        ),
+        (
+            "Ekonomi Indonesia terkontraksi 5,32 persen pada triwulan II 2020.",
+            [("economic-growth", -5.32, None)],
+        ),
+        # Already negative: stays so.
+        (
+            "Ekonomi Indonesia terkontraksi minus 5,32 persen.",
+            [("economic-growth", -5.32, None)],
+        ),
+        (
+            "Ekonomi Lampung tumbuh negatif 2,1 persen.",
+            [("economic-growth", -2.1, None)],
+        ),
+        ("Ekonomi Lampung tumbuh 5,1 persen.", [("economic-growth", 5.1, None)]),
+        (
+            "Ekonomi diperkirakan terkontraksi 1-2 persen.",
+            [("economic-growth", -2, -1)],
+        ),
+        ("Lampung mengalami deflasi 0,12 persen.", [("inflation", -0.12, None)]),
+        (
+            "Pada Mei 2025 terjadi deflasi sebesar 0,12 persen.",
+            [("inflation", -0.12, None)],
+        ),
+        ("Inflasi Lampung Mei 2025 sebesar 0,12 persen.", [("inflation", 0.12, None)]),
+        # Named by the fall itself, a few words before.
+        ("Deflasi terjadi di Papua 0,34 persen.", [("inflation", -0.34, None)]),
+        # A commodity's share of it is no figure of it.
+        (
+            "Bawang putih memberikan andil deflasi sebesar 0,03 persen.",
+            [(None, 0.03, None)],
+        ),
+        ("Ekspor Lampung turun 10 persen.", [("export-growth", -10, None)]),
+        ("Ekspor Lampung anjlok 12,5 persen.", [("export-growth", -12.5, None)]),
+        ("Ekspor Lampung naik 10 persen.", [("export-growth", 10, None)]),
+        # A fall from one level to another: the levels, as written.
+        (
+            "Pertumbuhan ekspor turun dari 10 persen menjadi 5 persen.",
+            [("export-growth", 10, None), ("export-growth", 5, None)],
+        ),
+        # Another indicator's figure after a fall word: as written.
+        ("Ekspor turun menjadi US$ 4 miliar.", [("export-value", 4e9, None)]),
+    ],
+)
+def test_a_fall_is_a_negative_figure(text, expected):
+    assert [(f.indicator_id, f.value, f.value_max) for f in extract(text)] == expected
+
+
 # --- typographic and accented text -------------------------------------------
 
 

@@ -4,8 +4,11 @@ The file is a YAML list of indicators. Each has an ``id`` (slug), a ``name``, a
 ``unit`` (one of ``UNITS``), trigger ``phrases`` and optionally a
 ``description``, ``subject`` words (one must stand in the sentence),
 ``exclude`` words (none may), a ``scope`` the indicator has by definition
-(``nasional``), the bounds ``min`` and ``max`` of a figure in its unit and
-``only_unit`` (no figure in another unit of the same kind).
+(``nasional``), the bounds ``min`` and ``max`` of a figure in its unit,
+``only_unit`` (no figure in another unit of the same kind) and ``falls``
+(words that, right before a figure of it, make the figure a fall: "deflasi
+0,12 persen" is inflation of -0.12 %, "terkontraksi 5,32 persen" growth of
+-5.32 %).
 
 A phrase is matched on normalised word tokens (``warta.normalize``): case,
 punctuation and accents do not matter. ``...`` inside a phrase stands for up to
@@ -54,6 +57,7 @@ OPTIONAL_KEYS = (
     "min",
     "max",
     "only_unit",
+    "falls",
 )
 MAX_GAP = 5  # words that "..." may stand for
 DEFAULT_PATH = (
@@ -168,6 +172,8 @@ class Indicator:
     # A figure in another unit of the same kind is none of this indicator's
     # (the rupiah's exchange rate is never written in dollars).
     only_unit: bool = False
+    # Normalised words that, right before a figure, make it a fall (negative).
+    falls: tuple[str, ...] = ()
 
     def admits(self, value: float, unit: str | None) -> bool:
         """A figure of ``value`` in ``unit`` (None: a bare number) can be this
@@ -395,7 +401,7 @@ class _Checker:
         if low is not None and high is not None and low > high:
             self.fault(values["max"][1], f"'max' {high:g} is below 'min' {low:g}")
             read["min"] = read["max"] = None
-        for key in ("subject", "exclude"):
+        for key in ("subject", "exclude", "falls"):
             read[key] = []
             if key in values:
                 for word, word_line in self.texts(key, values[key][0]):
@@ -512,6 +518,7 @@ def load_catalogue(path: str | Path = DEFAULT_PATH) -> Catalogue:
                 description=read.get("description"),
                 subject=tuple(read["subject"]),
                 exclude=tuple(read["exclude"]),
+                falls=tuple(normalize(word) for word in read["falls"]),
                 minimum=read.get("min"),
                 maximum=read.get("max"),
                 only_unit=read.get("only_unit", False),

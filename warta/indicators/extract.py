@@ -977,6 +977,19 @@ _NOT_ITS_VALUE_BEFORE = re.compile(
 )
 
 
+# Words between a fall ("kontraksi") and its figure.
+_FALL_GAP = frozenset({"sebesar", "sekitar", "hingga", "mencapai"})
+
+
+def _fall(value: float, value_max: float | None) -> tuple[float, float | None]:
+    """A figure a fall names, negative: "kontraksi 1-2 persen" is -2 to -1;
+    one already negative ("terkontraksi minus 5,32 persen") stays so."""
+    if value_max is None:
+        return -abs(value), None
+    low, high = sorted((-abs(value), -abs(value_max)))
+    return low, high
+
+
 def _compatible(quantity: Quantity, unit: str) -> bool:
     kind = _KIND_OF_UNIT.get(unit)
     if quantity.unit is None:
@@ -1319,6 +1332,25 @@ class _Sentence:
                 return found.value
         return "realised"
 
+    def falls(self, quantity: Quantity, match: _Match) -> bool:
+        """The figure of a fall: named by a phrase that is one ("deflasi
+        terjadi di Papua 0,34%"), or with a word of the indicator's ``falls``
+        right before it, or before "sebesar", "sekitar", "hingga" or
+        "mencapai" that stands before it ("mengalami kontraksi sebesar 1,47
+        persen"; not "turun dari 10 persen menjadi 5 persen")."""
+        falls = match.indicator.falls
+        if not falls:
+            return False
+        if all(normalize(self.text[low:high]) in falls for low, high in match.words):
+            return True
+        words = normalize(
+            self.text[max(self.start, quantity.start - 40) : quantity.start]
+        )
+        words = words.split()
+        while words and words[-1] in _FALL_GAP:
+            words.pop()
+        return bool(words) and words[-1] in falls
+
     def economic(self, stretch: _Stretch) -> bool:
         low, high = stretch.clause
         words = self.words
@@ -1360,11 +1392,14 @@ class _Sentence:
             if scope == ABROAD:
                 continue  # another country's figure
             period, period_from = self.period(quantity, stretch, previous)
+            value, value_max = quantity.value, quantity.value_max
+            if match is not None and self.falls(quantity, match):
+                value, value_max = _fall(value, value_max)
             figures.append(
                 Figure(
                     indicator_id=match.indicator.id if match else None,
-                    value=quantity.value,
-                    value_max=quantity.value_max,
+                    value=value,
+                    value_max=value_max,
                     unit=quantity.unit or (match.indicator.unit if match else ""),
                     # Interned: a few hundred labels among 150,000 figures at
                     # 20,000 articles, each otherwise a string of its own.
