@@ -215,6 +215,11 @@ def test_a_good_file_loads(tmp_path):
             "exclude '...' has no letters or digits",
         ),
         (
+            GOOD.replace("  unit:", "  change: nowhere\n  unit:"),
+            3,
+            "change 'nowhere' is no indicator in percent of this file",
+        ),
+        (
             GOOD.replace("  unit:", "  falls: ['...']\n  unit:"),
             3,
             "falls '...' has no letters or digits",

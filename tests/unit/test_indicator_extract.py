@@ -673,6 +673,40 @@ def test_a_fall_is_a_negative_figure(text, expected):
     assert [(f.indicator_id, f.value, f.value_max) for f in extract(text)] == expected
 
 
+# --- a rise or fall right after a figure: its change ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nilai ekspor Jateng Januari-Agustus 2025 mencapai US$ 7,95 miliar,"
+            " naik 10 persen dibanding tahun lalu.",
+            [("export-value", 7.95e9), ("export-growth", 10)],
+        ),
+        (
+            "Nilai ekspor Lampung Mei 2025 mencapai US$ 500 juta, turun 10 persen.",
+            [("export-value", 5e8), ("export-growth", -10)],
+        ),
+        (
+            "PDRB Lampung Rp 483 triliun, tumbuh 4,5 persen.",
+            [("grdp", 4.83e14), ("grdp-growth", 4.5)],
+        ),
+        # A share, or another subject's rise, is no change of it.
+        (
+            "Ekspor Lampung mencapai US$ 500 juta atau 12 persen dari total ekspor.",
+            [("export-value", 5e8), (None, 12)],
+        ),
+        (
+            "Ekspor Lampung US$ 500 juta, sedangkan impor naik 5 persen.",
+            [("export-value", 5e8), (None, 5)],
+        ),
+    ],
+)
+def test_a_rise_or_fall_after_a_figure_is_its_change(text, expected):
+    assert [(f.indicator_id, f.value) for f in extract(text)] == expected
+
+
 # --- typographic and accented text -------------------------------------------
 
 

@@ -8,7 +8,9 @@ The file is a YAML list of indicators. Each has an ``id`` (slug), a ``name``, a
 ``only_unit`` (no figure in another unit of the same kind) and ``falls``
 (words that, right before a figure of it, make the figure a fall: "deflasi
 0,12 persen" is inflation of -0.12 %, "terkontraksi 5,32 persen" growth of
--5.32 %).
+-5.32 %) and ``change`` (the id of the indicator a percentage right after
+a figure of it measures when a rise or fall leads it: "nilai ekspor ...
+US$ 7,95 miliar, naik 10 persen" is export growth).
 
 A phrase is matched on normalised word tokens (``warta.normalize``): case,
 punctuation and accents do not matter. ``...`` inside a phrase stands for up to
@@ -58,6 +60,7 @@ OPTIONAL_KEYS = (
     "max",
     "only_unit",
     "falls",
+    "change",
 )
 MAX_GAP = 5  # words that "..." may stand for
 DEFAULT_PATH = (
@@ -174,6 +177,8 @@ class Indicator:
     only_unit: bool = False
     # Normalised words that, right before a figure, make it a fall (negative).
     falls: tuple[str, ...] = ()
+    # The indicator that a rise or fall of this one, in percent, is.
+    change: str | None = None
 
     def admits(self, value: float, unit: str | None) -> bool:
         """A figure of ``value`` in ``unit`` (None: a bare number) can be this
@@ -378,7 +383,7 @@ class _Checker:
                 )
                 read["id"] = None
             usable = usable and read["id"] is not None
-        for key in ("name", "description", "scope"):
+        for key in ("name", "description", "scope", "change"):
             if key in values:
                 read[key] = self.text(key, values[key][0])
                 usable = usable and (read[key] is not None or key != "name")
@@ -519,6 +524,7 @@ def load_catalogue(path: str | Path = DEFAULT_PATH) -> Catalogue:
                 subject=tuple(read["subject"]),
                 exclude=tuple(read["exclude"]),
                 falls=tuple(normalize(word) for word in read["falls"]),
+                change=read.get("change"),
                 minimum=read.get("min"),
                 maximum=read.get("max"),
                 only_unit=read.get("only_unit", False),
@@ -526,6 +532,12 @@ def load_catalogue(path: str | Path = DEFAULT_PATH) -> Catalogue:
                 line=read["line"],
             )
         )
+    units = {indicator.id: indicator.unit for indicator in indicators}
+    for read in drafts:
+        change = read.get("change")
+        if change is not None and units.get(change) != "percent":
+            reason = f"change '{change}' is no indicator in percent of this file"
+            checker.fault(read["lines"].get("change", read["line"]), reason)
     if checker.faults:
         raise IndicatorCatalogueError(
             sorted(checker.faults, key=lambda fault: fault.line or 0)

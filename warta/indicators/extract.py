@@ -80,7 +80,7 @@ import re
 import sys
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 
 from warta.authority import ProvincePlaces
@@ -977,6 +977,13 @@ _NOT_ITS_VALUE_BEFORE = re.compile(
 )
 
 
+# Between a figure and a percentage that is its rise or fall: ", naik 10
+# persen", " atau turun sebesar 2,1 persen".
+_CHANGE_AFTER = re.compile(
+    r"\s*,?\s*(?:atau\s+|dan\s+)?(?:naik|turun|meningkat|menurun|tumbuh|melonjak|"
+    r"anjlok|merosot|terkontraksi)(?:\s+(?:sebesar|sekitar|hingga))?\s*",
+    re.IGNORECASE,
+)
 # Words between a fall ("kontraksi") and its figure.
 _FALL_GAP = frozenset({"sebesar", "sekitar", "hingga", "mencapai"})
 
@@ -1332,6 +1339,24 @@ class _Sentence:
                 return found.value
         return "realised"
 
+    def change_of(
+        self, quantity: Quantity, before: Quantity, before_match: _Match | None
+    ) -> _Match | None:
+        """A percentage a rise or fall leads, right after a figure of an
+        indicator with a ``change``: that change ("nilai ekspor ... mencapai
+        US$ 7,95 miliar, naik 10 persen" is export growth)."""
+        if before_match is None or quantity.unit != PERCENT:
+            return None
+        change = before_match.indicator.change
+        if change is None or not _CHANGE_AFTER.fullmatch(
+            self.text[before.end : quantity.start]
+        ):
+            return None
+        indicator = self.catalogue.by_id[change]
+        if not indicator.admits(quantity.value, quantity.unit):
+            return None
+        return replace(before_match, indicator=indicator)
+
     def falls(self, quantity: Quantity, match: _Match) -> bool:
         """The figure of a fall: named by a phrase that is one ("deflasi
         terjadi di Papua 0,34%"), or with a word of the indicator's ``falls``
@@ -1370,6 +1395,8 @@ class _Sentence:
         for quantity in self.quantities:
             stretch = self.stretch(quantity)
             match = self.indicator(quantity, stretch)
+            if match is None and last is not None:
+                match = self.change_of(quantity, *last)
             if match is None and last is not None:
                 before, before_match = last
                 if (
