@@ -12,6 +12,7 @@ from slugify import slugify
 
 from warta.corpus import ArticleFile, read_articles
 from warta.errors import AuthorityError, ContentError
+from warta.indicators.catalogue import IndicatorCatalogueError, load_catalogue
 from warta.ingest.mojibake import describe, repair
 from warta.ingest.places import Gazetteer, squash
 from warta.spelt import usual_spelling
@@ -40,6 +41,10 @@ def check_content(content: Path) -> CheckReport:
     except ContentError as error:
         report.faults.append(error)
         tagger = None
+    try:
+        load_catalogue(content / "authority" / "indicators.yaml")
+    except IndicatorCatalogueError as error:
+        report.faults += error.errors
     authority = tagger.matcher.authority if tagger else None
     gazetteer = Gazetteer.of(authority.regions, authority.places) if authority else None
     spelt: list[tuple[str, str, Path, int | None]] = []  # key, value, file, line

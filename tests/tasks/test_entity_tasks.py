@@ -96,6 +96,26 @@ def test_check_names_unknown_override_ids(tmp_path):
     assert f"{path}:5: Suppress: unknown id 'juga-tidak'" in run.stderr
 
 
+def test_check_reports_a_bad_indicator_catalogue(tmp_path):
+    content = content_with(tmp_path)
+    path = Path(content) / "authority" / "indicators.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("change: export-growth", "change: export-value"), encoding="utf-8"
+    )
+    line = next(
+        number
+        for number, row in enumerate(path.read_text().splitlines(), start=1)
+        if row.strip() == "change: export-value"
+    )
+    run = invoke("check", "--content", content)
+    assert run.returncode == 1
+    assert (
+        f"GAGAL: {path}:{line}: change 'export-value' is no indicator in percent"
+        in run.stderr
+    )
+
+
 def test_check_reports_bad_authority_and_bad_articles_together(tmp_path):
     content = content_with(tmp_path, "Date: 2024-05-09\n")
     agencies = f"{content}/authority/agencies.yaml"
