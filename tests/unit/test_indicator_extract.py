@@ -572,6 +572,10 @@ def test_each_figure_takes_the_period_that_follows_it():
             None,
             ["nasional"],
         ),
+        # An export "dari" a country is that country's; an import from one
+        # is ours.
+        ("Ekspor iPhone dari China turun 72 persen pada April.", "Lampung", []),
+        ("Impor gandum dari Australia mencapai US$ 20 juta.", "Lampung", ["Lampung"]),
         # "AS" as a person's initials.
         (
             "Tersangka AS menerima anggaran Rp 5 miliar di Lampung.",

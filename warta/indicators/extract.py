@@ -824,7 +824,12 @@ def _country_at(words: _Words, index: int) -> int:
         return 0
     if index:
         before = w[index - 1]
-        compared = before == "dari" and index > 1 and w[index - 2] in _COMPARED
+        # "lebih rendah dari AS", "ekspor iPhone dari China": the country's
+        # own, not an origin ("impor dari China").
+        compared = before == "dari" and (
+            (index > 1 and w[index - 2] in _COMPARED)
+            or "ekspor" in w[max(0, index - 3) : index - 1]
+        )
         if words.gap(index).strip() or (
             before in _NOT_ITS_PLACE_BEFORE and not compared
         ):
