@@ -696,6 +696,16 @@ def test_a_fall_is_a_negative_figure(text, expected):
             "PDRB Lampung Rp 483 triliun, tumbuh 4,5 persen.",
             [("grdp", 4.83e14), ("grdp-growth", 4.5)],
         ),
+        # A change of an indicator with none on file is no other's figure.
+        (
+            "Garis kemiskinan Lampung September 2024 Rp 559.312 per kapita per"
+            " bulan, naik 2,1 persen.",
+            [("poverty-line", 559312), (None, 2.1)],
+        ),
+        (
+            "Inflasi Lampung 2,5 persen, turun 0,3 persen.",
+            [("inflation", 2.5), (None, 0.3)],
+        ),
         # A share, or another subject's rise, is no change of it.
         (
             "Ekspor Lampung mencapai US$ 500 juta atau 12 persen dari total ekspor.",

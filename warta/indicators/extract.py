@@ -983,9 +983,9 @@ _NOT_ITS_VALUE_BEFORE = re.compile(
 
 
 # Between a figure and a percentage that is its rise or fall: ", naik 10
-# persen", " atau turun sebesar 2,1 persen".
+# persen", " atau turun sebesar 2,1 persen", " per kapita per bulan, naik".
 _CHANGE_AFTER = re.compile(
-    r"\s*,?\s*(?:atau\s+|dan\s+)?(?:naik|turun|meningkat|menurun|tumbuh|melonjak|"
+    r"(?:\s+per\s+\w+){0,3}\s*,?\s*(?:atau\s+|dan\s+)?(?:naik|turun|meningkat|menurun|tumbuh|melonjak|"
     r"anjlok|merosot|terkontraksi)(?:\s+(?:sebesar|sekitar|hingga))?\s*",
     re.IGNORECASE,
 )
@@ -1344,18 +1344,28 @@ class _Sentence:
                 return found.value
         return "realised"
 
-    def change_of(
+    def leads_change(
         self, quantity: Quantity, before: Quantity, before_match: _Match | None
+    ) -> bool:
+        """A percentage a rise or fall leads right after a figure of an
+        indicator: that figure's change ("nilai ekspor ... mencapai US$ 7,95
+        miliar, naik 10 persen"; "garis kemiskinan ... Rp 559.312, naik 2,1
+        persen" is no poverty rate)."""
+        return (
+            before_match is not None
+            and quantity.unit == PERCENT
+            and _CHANGE_AFTER.fullmatch(self.text[before.end : quantity.start])
+            is not None
+        )
+
+    def change_of(
+        self, quantity: Quantity, before: Quantity, before_match: _Match
     ) -> _Match | None:
-        """A percentage a rise or fall leads, right after a figure of an
-        indicator with a ``change``: that change ("nilai ekspor ... mencapai
-        US$ 7,95 miliar, naik 10 persen" is export growth)."""
-        if before_match is None or quantity.unit != PERCENT:
-            return None
+        """The indicator of a figure's change (its ``change``: export growth
+        for an export's value), or None if it has none or the figure is out
+        of its bounds."""
         change = before_match.indicator.change
-        if change is None or not _CHANGE_AFTER.fullmatch(
-            self.text[before.end : quantity.start]
-        ):
+        if change is None:
             return None
         indicator = self.catalogue.by_id[change]
         if not indicator.admits(quantity.value, quantity.unit):
@@ -1400,9 +1410,10 @@ class _Sentence:
         for quantity in self.quantities:
             stretch = self.stretch(quantity)
             match = self.indicator(quantity, stretch)
-            if match is None and last is not None:
+            change = last is not None and self.leads_change(quantity, *last)
+            if change:
                 match = self.change_of(quantity, *last)
-            if match is None and last is not None:
+            elif match is None and last is not None:
                 before, before_match = last
                 if (
                     before_match is not None
