@@ -985,8 +985,9 @@ _NOT_ITS_VALUE_BEFORE = re.compile(
 # Between a figure and a percentage that is its rise or fall: ", naik 10
 # persen", " atau turun sebesar 2,1 persen", " per kapita per bulan, naik".
 _CHANGE_AFTER = re.compile(
-    r"(?:\s+per\s+\w+){0,3}\s*,?\s*(?:atau\s+|dan\s+)?(?:naik|turun|meningkat|menurun|tumbuh|melonjak|"
-    r"anjlok|merosot|terkontraksi)(?:\s+(?:sebesar|sekitar|hingga))?\s*",
+    r"(?:\s+per\s+\w+){0,3}\s*,?\s*(?:atau\s+|dan\s+)?"
+    r"(?:naik|turun|meningkat|menurun|tumbuh|melonjak|anjlok|merosot|terkontraksi)"
+    r"(?:\s+(?:sebesar|sekitar|hingga))?\s*",
     re.IGNORECASE,
 )
 # Words between a fall ("kontraksi") and its figure.
@@ -1410,8 +1411,7 @@ class _Sentence:
         for quantity in self.quantities:
             stretch = self.stretch(quantity)
             match = self.indicator(quantity, stretch)
-            change = last is not None and self.leads_change(quantity, *last)
-            if change:
+            if last is not None and self.leads_change(quantity, *last):
                 match = self.change_of(quantity, *last)
             elif match is None and last is not None:
                 before, before_match = last
