@@ -706,6 +706,17 @@ def test_a_fall_is_a_negative_figure(text, expected):
             "Inflasi Lampung 2,5 persen, turun 0,3 persen.",
             [("inflation", 2.5), (None, 0.3)],
         ),
+        # The value of a comparison's base is another period's: no figure.
+        (
+            "Nilai ekspor Mei 2025 mencapai US$ 500 juta, naik dibanding April"
+            " 2025 yang sebesar US$ 450 juta.",
+            [("export-value", 5e8), (None, 4.5e8)],
+        ),
+        (
+            "Rata-rata upah buruh Februari 2025 Rp 2.377.411, naik 0,52 persen"
+            " dibanding sebelumnya yang sebesar Rp 2.365.102.",
+            [("average-wage", 2377411), (None, 0.52), (None, 2365102)],
+        ),
         # A share, or another subject's rise, is no change of it.
         (
             "Ekspor Lampung mencapai US$ 500 juta atau 12 persen dari total ekspor.",

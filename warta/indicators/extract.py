@@ -990,6 +990,14 @@ _CHANGE_AFTER = re.compile(
     r"(?:\s+(?:sebesar|sekitar|hingga))?\s*",
     re.IGNORECASE,
 )
+# Before a figure, the value of a comparison's base: "naik dibanding April
+# 2025 yang sebesar US$ 450 juta", "dibanding bulan sebelumnya yang sebesar
+# 2,1 persen" (a value of another period, which the base does not date).
+_COMPARED_VALUE = re.compile(
+    r"\b(?:dibanding(?:kan)?|terhadap)\b[^,.;]*?\byang\s+"
+    r"(?:sebesar|sebanyak|senilai|tercatat|mencapai|hanya)\s*$",
+    re.IGNORECASE,
+)
 # Words between a fall ("kontraksi") and its figure.
 _FALL_GAP = frozenset({"sebesar", "sekitar", "hingga", "mencapai"})
 
@@ -1411,7 +1419,9 @@ class _Sentence:
         for quantity in self.quantities:
             stretch = self.stretch(quantity)
             match = self.indicator(quantity, stretch)
-            if last is not None and self.leads_change(quantity, *last):
+            if _COMPARED_VALUE.search(self.text, stretch.clause[0], quantity.start):
+                match = None  # the base's value: "dibanding April yang sebesar"
+            elif last is not None and self.leads_change(quantity, *last):
                 match = self.change_of(quantity, *last)
             elif match is None and last is not None:
                 before, before_match = last
