@@ -664,6 +664,8 @@ def test_kind(text, kinds):
         ("Ekspor Lampung turun 10 persen.", [("export-growth", -10, None)]),
         ("Ekspor Lampung anjlok 12,5 persen.", [("export-growth", -12.5, None)]),
         ("Ekspor Lampung naik 10 persen.", [("export-growth", 10, None)]),
+        # A phrase's gap stays in one clause: a price's rise after "ekspor,".
+        ("Saat kita stop ekspor, CPO naik 100 persen.", [(None, 100, None)]),
         # A fall from one level to another: the levels, as written.
         (
             "Pertumbuhan ekspor turun dari 10 persen menjadi 5 persen.",

@@ -82,6 +82,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
+from itertools import pairwise
 
 from warta.authority import ProvincePlaces
 from warta.dates import MONTH_NAMES
@@ -998,6 +999,8 @@ _COMPARED_VALUE = re.compile(
     r"(?:sebesar|sebanyak|senilai|tercatat|mencapai|hanya)\s*$",
     re.IGNORECASE,
 )
+# Marks that end a clause inside a phrase's gap.
+_CLAUSE_MARK = re.compile(r"[,;:]\s|[.!?]\s")
 # Words between a fall ("kontraksi") and its figure.
 _FALL_GAP = frozenset({"sebesar", "sekitar", "hingga", "mencapai"})
 
@@ -1139,16 +1142,24 @@ class _Sentence:
         padded = f" {' '.join(words.words)} "
         by_id = self.catalogue.by_id
         spans = words.spans
+        text = self.text
         return [
             _Match(
                 by_id[match.indicator_id],
                 spans[match.first][0],
                 spans[match.stop - 1][1],
                 match.size,
-                tuple((spans[a][0], spans[b - 1][1]) for a, b in match.parts),
+                parts,
             )
             for match in found
             if self.catalogue.sentence_admits(match.indicator_id, padded)
+            for parts in [tuple((spans[a][0], spans[b - 1][1]) for a, b in match.parts)]
+            # A gap ("ekspor ... naik") stays in one clause: not "stop
+            # ekspor, CPO naik 100%" (a price's rise).
+            if not any(
+                _CLAUSE_MARK.search(text, end, start)
+                for (_, end), (start, _) in pairwise(parts)
+            )
         ]
 
     def clause_of(self, position: int) -> tuple[int, int]:
