@@ -708,12 +708,8 @@ def test_a_fall_is_a_negative_figure(text, expected):
             "Inflasi Lampung 2,5 persen, turun 0,3 persen.",
             [("inflation", 2.5), (None, 0.3)],
         ),
-        # The value of a comparison's base is another period's: no figure.
-        (
-            "Nilai ekspor Mei 2025 mencapai US$ 500 juta, naik dibanding April"
-            " 2025 yang sebesar US$ 450 juta.",
-            [("export-value", 5e8), (None, 4.5e8)],
-        ),
+        # The value of a comparison's base is another period's: no figure
+        # unless the base names it with its year (below).
         (
             "Rata-rata upah buruh Februari 2025 Rp 2.377.411, naik 0,52 persen"
             " dibanding sebelumnya yang sebesar Rp 2.365.102.",
@@ -732,6 +728,27 @@ def test_a_fall_is_a_negative_figure(text, expected):
 )
 def test_a_rise_or_fall_after_a_figure_is_its_change(text, expected):
     assert [(f.indicator_id, f.value) for f in extract(text)] == expected
+
+
+def test_a_comparison_base_dated_with_its_year_dates_its_value():
+    figures = extract(
+        "Nilai ekspor Mei 2025 mencapai US$ 500 juta, naik dibanding April 2025"
+        " yang sebesar US$ 450 juta.",
+        article_date="2025-07-01",
+    )
+    assert [(f.indicator_id, f.value, f.period) for f in figures] == [
+        ("export-value", 5e8, "Mei 2025"),
+        ("export-value", 4.5e8, "April 2025"),
+    ]
+    undated = extract(
+        "Inflasi Mei 2025 sebesar 2,5 persen, lebih tinggi dibanding bulan"
+        " sebelumnya yang sebesar 2,1 persen.",
+        article_date="2025-07-01",
+    )
+    assert [(f.indicator_id, f.value) for f in undated] == [
+        ("inflation", 2.5),
+        (None, 2.1),
+    ]
 
 
 # --- typographic and accented text -------------------------------------------

@@ -992,13 +992,15 @@ _CHANGE_AFTER = re.compile(
     re.IGNORECASE,
 )
 # Before a figure, the value of a comparison's base: "naik dibanding April
-# 2025 yang sebesar US$ 450 juta", "dibanding bulan sebelumnya yang sebesar
-# 2,1 persen" (a value of another period, which the base does not date).
+# 2025 yang sebesar US$ 450 juta" (that period's), "dibanding bulan
+# sebelumnya yang sebesar 2,1 persen" (another period's, which the base does
+# not date).
 _COMPARED_VALUE = re.compile(
-    r"\b(?:dibanding(?:kan)?|terhadap)\b[^,.;]*?\byang\s+"
+    r"\b(?:dibanding(?:kan)?|terhadap)\b(?P<base>[^,.;]*?)\byang\s+"
     r"(?:sebesar|sebanyak|senilai|tercatat|mencapai|hanya)\s*$",
     re.IGNORECASE,
 )
+_YEAR_IN = re.compile(r"\b(?:19|20)\d{2}\b")
 # Marks that end a clause inside a phrase's gap.
 _CLAUSE_MARK = re.compile(r"[,;:]\s|[.!?]\s")
 # Words between a fall ("kontraksi") and its figure.
@@ -1364,6 +1366,17 @@ class _Sentence:
                 return found.value
         return "realised"
 
+    def base_period(self, compared: re.Match) -> _Period | None:
+        """The period a comparison's base names with its year ("dibanding
+        April 2025", "dibandingkan dengan bulan Juni 2025"); None for one it
+        names otherwise ("bulan sebelumnya", "periode yang sama tahun lalu")."""
+        low, high = compared.span("base")
+        if not _YEAR_IN.search(self.text, low, high):
+            return None
+        found = _find_periods(_Words.read(self.text, low, high), (), self.article_year)
+        complete = [p for p in found if p.label is not None and p.year is not None]
+        return complete[-1] if len(complete) == 1 else None
+
     def leads_change(
         self, quantity: Quantity, before: Quantity, before_match: _Match | None
     ) -> bool:
@@ -1430,8 +1443,11 @@ class _Sentence:
         for quantity in self.quantities:
             stretch = self.stretch(quantity)
             match = self.indicator(quantity, stretch)
-            if _COMPARED_VALUE.search(self.text, stretch.clause[0], quantity.start):
-                match = None  # the base's value: "dibanding April yang sebesar"
+            compared = _COMPARED_VALUE.search(
+                self.text, stretch.clause[0], quantity.start
+            )
+            if compared:
+                pass  # the base's value: "dibanding April 2025 yang sebesar"
             elif last is not None and self.leads_change(quantity, *last):
                 match = self.change_of(quantity, *last)
             elif match is None and last is not None:
@@ -1456,6 +1472,10 @@ class _Sentence:
             if scope == ABROAD:
                 continue  # another country's figure
             period, period_from = self.period(quantity, stretch, previous)
+            if compared:
+                period, period_from = self.base_period(compared), "base"
+                if period is None:
+                    match = None  # another period's, not dated
             value, value_max = quantity.value, quantity.value_max
             if match is not None and self.falls(quantity, match):
                 value, value_max = _fall(value, value_max)
