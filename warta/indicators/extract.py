@@ -1000,6 +1000,11 @@ _COMPARED_VALUE = re.compile(
     r"(?:sebesar|sebanyak|senilai|tercatat|mencapai|hanya)\s*$",
     re.IGNORECASE,
 )
+# Its end, looked for first (few figures have it).
+_BASE_VALUE_LEAD = re.compile(
+    r"\byang\s+(?:sebesar|sebanyak|senilai|tercatat|mencapai|hanya)\s*$",
+    re.IGNORECASE,
+)
 _YEAR_IN = re.compile(r"\b(?:19|20)\d{2}\b")
 # Marks that end a clause inside a phrase's gap.
 _CLAUSE_MARK = re.compile(r"[,;:]\s|[.!?]\s")
@@ -1443,9 +1448,9 @@ class _Sentence:
         for quantity in self.quantities:
             stretch = self.stretch(quantity)
             match = self.indicator(quantity, stretch)
-            compared = _COMPARED_VALUE.search(
-                self.text, stretch.clause[0], quantity.start
-            )
+            compared = _BASE_VALUE_LEAD.search(
+                self.text, max(stretch.clause[0], quantity.start - 24), quantity.start
+            ) and _COMPARED_VALUE.search(self.text, stretch.clause[0], quantity.start)
             if compared:
                 pass  # the base's value: "dibanding April 2025 yang sebesar"
             elif last is not None and self.leads_change(quantity, *last):
