@@ -1586,7 +1586,7 @@ def _performer(state: _Tagging, hit: _Hit) -> bool:
     player ("Shawn Mendes, penyanyi asal Kanada"): someone's last name."""
     after = hit.stop
     return (
-        hit.stop - hit.first == 1
+        after - hit.first == 1
         and after < len(state.tokens)
         and state.gap(after).strip() == ","
         and state.tokens[after] in PERFORMERS

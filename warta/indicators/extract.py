@@ -78,11 +78,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sys
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from itertools import pairwise
+from operator import itemgetter
 
 from warta.authority import ProvincePlaces
 from warta.dates import MONTH_NAMES
@@ -995,21 +996,19 @@ _CHANGE_AFTER = re.compile(
 # 2025 yang sebesar US$ 450 juta" (that period's), "dibanding bulan
 # sebelumnya yang sebesar 2,1 persen" (another period's, which the base does
 # not date).
+_BASE_VALUE_END = r"\byang\s+(?:sebesar|sebanyak|senilai|tercatat|mencapai|hanya)\s*$"
 _COMPARED_VALUE = re.compile(
-    r"\b(?:dibanding(?:kan)?|terhadap)\b(?P<base>[^,.;]*?)\byang\s+"
-    r"(?:sebesar|sebanyak|senilai|tercatat|mencapai|hanya)\s*$",
+    r"\b(?:dibanding(?:kan)?|terhadap)\b(?P<base>[^,.;]*?)" + _BASE_VALUE_END,
     re.IGNORECASE,
 )
-# Its end, looked for first (few figures have it).
-_BASE_VALUE_LEAD = re.compile(
-    r"\byang\s+(?:sebesar|sebanyak|senilai|tercatat|mencapai|hanya)\s*$",
-    re.IGNORECASE,
-)
+# Its end alone, looked for first (few figures have it).
+_BASE_VALUE_LEAD = re.compile(_BASE_VALUE_END, re.IGNORECASE)
 _YEAR_IN = re.compile(r"\b(?:19|20)\d{2}\b")
 # Marks that end a clause inside a phrase's gap.
 _CLAUSE_MARK = re.compile(r"[,;:]\s|[.!?]\s")
 # Words between a fall ("kontraksi") and its figure.
 _FALL_GAP = frozenset({"sebesar", "sekitar", "hingga", "mencapai"})
+_START = itemgetter(0)  # of a word's span
 
 
 def _fall(value: float, value_max: float | None) -> tuple[float, float | None]:
@@ -1149,25 +1148,26 @@ class _Sentence:
         padded = f" {' '.join(words.words)} "
         by_id = self.catalogue.by_id
         spans = words.spans
-        text = self.text
-        return [
+        matches = (
             _Match(
                 by_id[match.indicator_id],
                 spans[match.first][0],
                 spans[match.stop - 1][1],
                 match.size,
-                parts,
+                tuple((spans[a][0], spans[b - 1][1]) for a, b in match.parts),
             )
             for match in found
             if self.catalogue.sentence_admits(match.indicator_id, padded)
-            for parts in [tuple((spans[a][0], spans[b - 1][1]) for a, b in match.parts)]
-            # A gap ("ekspor ... naik") stays in one clause: not "stop
-            # ekspor, CPO naik 100%" (a price's rise).
-            if not any(
-                _CLAUSE_MARK.search(text, end, start)
-                for (_, end), (start, _) in pairwise(parts)
-            )
-        ]
+        )
+        return [match for match in matches if self._in_one_clause(match)]
+
+    def _in_one_clause(self, match: _Match) -> bool:
+        """A phrase's gap ("ekspor ... naik") stays in one clause: not "stop
+        ekspor, CPO naik 100%" (a price's rise)."""
+        return not any(
+            _CLAUSE_MARK.search(self.text, end, start)
+            for (_, end), (start, _) in pairwise(match.words)
+        )
 
     def clause_of(self, position: int) -> tuple[int, int]:
         return self.clauses[bisect_right(self.clause_starts, position) - 1]
@@ -1380,7 +1380,7 @@ class _Sentence:
             return None
         found = _find_periods(_Words.read(self.text, low, high), (), self.article_year)
         complete = [p for p in found if p.label is not None and p.year is not None]
-        return complete[-1] if len(complete) == 1 else None
+        return complete[0] if len(complete) == 1 else None
 
     def leads_change(
         self, quantity: Quantity, before: Quantity, before_match: _Match | None
@@ -1421,13 +1421,11 @@ class _Sentence:
             return False
         if all(normalize(self.text[low:high]) in falls for low, high in match.words):
             return True
-        words = normalize(
-            self.text[max(self.start, quantity.start - 40) : quantity.start]
-        )
-        words = words.split()
-        while words and words[-1] in _FALL_GAP:
-            words.pop()
-        return bool(words) and words[-1] in falls
+        words = self.words.words
+        index = bisect_left(self.words.spans, quantity.start, key=_START) - 1
+        while index >= 0 and words[index] in _FALL_GAP:
+            index -= 1
+        return index >= 0 and words[index] in falls
 
     def economic(self, stretch: _Stretch) -> bool:
         low, high = stretch.clause
@@ -1476,11 +1474,12 @@ class _Sentence:
             scope = self.scope(quantity, stretch, match, region)
             if scope == ABROAD:
                 continue  # another country's figure
-            period, period_from = self.period(quantity, stretch, previous)
             if compared:
                 period, period_from = self.base_period(compared), "base"
                 if period is None:
                     match = None  # another period's, not dated
+            else:
+                period, period_from = self.period(quantity, stretch, previous)
             value, value_max = quantity.value, quantity.value_max
             if match is not None and self.falls(quantity, match):
                 value, value_max = _fall(value, value_max)
