@@ -112,6 +112,29 @@ def test_subject_words_must_stand_in_the_sentence_and_excluded_ones_not():
     assert not catalogue.sentence_admits("x", " kontribusi ikm malaysia naik ")
 
 
+def test_a_phrase_word_with_nya_reads_as_the_word():
+    catalogue = _catalogue("nilai impor", "turunnya impor")
+    tokens = "nilai impornya dan turunnya impor serta hanya".split()
+    assert catalogue.phrase_words(tokens) == [
+        "nilai",
+        "impor",
+        "dan",
+        "turunnya",  # a phrase word of its own
+        "impor",
+        "serta",
+        "hanya",
+    ]
+
+
+def test_not_within_names_the_longer_phrases_a_phrase_stands_in():
+    indicator = Indicator(
+        "x", "X", "percent", ("kemiskinan",), not_within=(("garis", "kemiskinan"),)
+    )
+    tokens = "garis kemiskinan dan tingkat kemiskinan".split()
+    assert indicator.within_other(tokens, 1, 2)
+    assert not indicator.within_other(tokens, 4, 5)
+
+
 # --- faults -------------------------------------------------------------------
 
 GOOD = """\
@@ -142,6 +165,12 @@ def test_bounds_keep_out_figures_of_the_unit_outside_them(tmp_path):
     ).indicators[0]
     assert not strict.admits(5, "rupiah")  # another unit: none of it
     assert strict.admits(5, None)  # a bare number may be
+
+
+def test_not_within_is_read_as_normalised_words(tmp_path):
+    text = GOOD.replace("  unit:", "  not_within: [Inflasi Inti]\n  unit:")
+    (indicator,) = load_catalogue(write(tmp_path, text)).indicators
+    assert indicator.not_within == (("inflasi", "inti"),)
 
 
 def test_a_good_file_loads(tmp_path):
@@ -223,6 +252,16 @@ def test_a_good_file_loads(tmp_path):
             GOOD.replace("  unit:", "  falls: ['...']\n  unit:"),
             3,
             "falls '...' has no letters or digits",
+        ),
+        (
+            GOOD.replace("  unit:", "  not_within: ['...']\n  unit:"),
+            3,
+            "not_within '...' has no letters or digits",
+        ),
+        (
+            GOOD.replace("  unit:", "  not_within: [harga pangan]\n  unit:"),
+            3,
+            "not_within 'harga pangan' holds none of the indicator's phrases",
         ),
         (
             GOOD.replace("  unit:", "  only_unit: ya\n  unit:"),

@@ -463,6 +463,53 @@ def test_ranges_and_signs(text, value, value_max, unit):
             2020,
             "clause",
         ),
+        # A month right after the indicator it is of.
+        (
+            "Inflasi Juni tercatat 0,69 persen.",
+            "2017-07-03",
+            "Juni 2017",
+            2017,
+            "clause",
+        ),
+        # A month later in the year than the article's: last year's, for an
+        # indicator's realised figure; this year's for an expected one, and
+        # for a figure of no indicator (a price from March).
+        (
+            "Pada Desember Lampung membukukan ekspor sebesar US$ 13,8 juta.",
+            "2018-01-15",
+            "Desember 2017",
+            2017,
+            "clause",
+        ),
+        (
+            "Pertumbuhan ekonomi triwulan IV sebesar 5,1 persen.",
+            "2018-02-06",
+            "triwulan IV 2017",
+            2017,
+            "clause",
+        ),
+        (
+            "Inflasi pada bulan Desember diperkirakan 0,5 persen.",
+            "2018-11-03",
+            "Desember 2018",
+            2018,
+            "clause",
+        ),
+        (
+            "Harga tiket pesawat naik 13 persen mulai bulan Maret.",
+            "2018-01-02",
+            "Maret 2018",
+            2018,
+            "clause",
+        ),
+        # A year in the sentence dates the month, whatever the article's date.
+        (
+            "Pada Desember 2018 inflasi tercatat 0,5 persen.",
+            "2018-01-02",
+            "Desember 2018",
+            2018,
+            "clause",
+        ),
     ],
 )
 def test_period(text, date, period, year, source):
@@ -666,6 +713,24 @@ def test_kind(text, kinds):
         ("Ekspor Lampung naik 10 persen.", [("export-growth", 10, None)]),
         # A phrase's gap stays in one clause: a price's rise after "ekspor,".
         ("Saat kita stop ekspor, CPO naik 100 persen.", [(None, 100, None)]),
+        # ... though it may cross an aside between commas.
+        (
+            "Ekspor kopi Lampung, menurut BPS, naik 10 persen.",
+            [("export-growth", 10, None)],
+        ),
+        # A phrase that opens with a fall.
+        (
+            "Penurunan itu disebabkan turunnya ekspor nonmigas sebesar 6,21 persen.",
+            [("export-growth", -6.21, None)],
+        ),
+        (
+            "Penurunan ekspor sebesar 10 persen terjadi pada Mei.",
+            [("export-growth", -10, None)],
+        ),
+        (
+            "Kenaikan ekspor sebesar 10 persen terjadi pada Mei.",
+            [("export-growth", 10, None)],
+        ),
         # A fall from one level to another: the levels, as written.
         (
             "Pertumbuhan ekspor turun dari 10 persen menjadi 5 persen.",
@@ -749,6 +814,68 @@ def test_a_comparison_base_dated_with_its_year_dates_its_value():
         ("inflation", 2.5),
         (None, 2.1),
     ]
+
+
+# --- words with "-nya", longer phrases, bare counts, prices -------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "-nya" on a phrase's word: its imports, its budget.
+        (
+            "Ekspor migas Lampung tercatat US$ 13,1 juta dan impornya sebesar"
+            " US$ 18,7 juta.",
+            [("export-value", 13.1e6), ("import-value", 18.7e6)],
+        ),
+        (
+            "Karena itu anggarannya Rp 20 miliar.",
+            [("budget", 2e10)],
+        ),
+        # A phrase inside a longer one it does not name ("not_within"): a
+        # commodity's share of the poverty line is no poverty rate.
+        (
+            "Rokok kretek memberi pengaruh besar terhadap garis kemiskinan, yaitu"
+            " sekitar 8 persen.",
+            [(None, 8)],
+        ),
+        # ... but the poor as a share of the population is.
+        (
+            "Jumlah penduduk miskin kini tercatat 128,58 ribu orang atau 10,31 persen.",
+            [("poverty-count", 128580), ("poverty", 10.31)],
+        ),
+        # Another central bank's rate is no BI rate.
+        (
+            "Bank Sentral Eropa (ECB) memangkas suku bunga acuan menjadi 2,40%.",
+            [(None, 2.4)],
+        ),
+        # A bare number is a count only where a lead word brings it and no
+        # other noun follows.
+        (
+            "Penyerapan pekerja pada pembangunan sekolah itu menembus 3.635, tertinggi.",
+            [("workers", 3635)],
+        ),
+        ("Final Liga Pekerja akan diikuti sekitar 544 tim.", []),
+        ("Wisatawan mancanegara masuk melalui 19 pintu utama.", []),
+        ("Akibatnya, satu pekerja Rahmatul (27) asal Jember, tewas seketika.", []),
+        ("Menegaskan hak pekerja atas upah kerja lembur 3.", []),
+        ("Indikator IPM itu diukur dari 3 (tiga) variabel.", []),
+        (
+            "Angka IPM tertinggi adalah Provinsi DKI Jakarta dengan 84,15.",
+            [("human-development-index", 84.15)],
+        ),
+        # Money per unit of goods is a price.
+        (
+            "Penurunan ekspor migas dikarenakan harga minyak mentah dunia (US$ 42,8"
+            " per barel) yang masih rendah.",
+            [(None, 42.8)],
+        ),
+        ("Asumsi harga minyak dalam APBN sebesar US$ 70 per barel.", [(None, 70)]),
+        ("Nilai ekspor kopi mencapai US$ 500 juta per tahun.", [("export-value", 5e8)]),
+    ],
+)
+def test_what_a_figure_is_of(text, expected):
+    assert [(f.indicator_id, f.value) for f in extract(text)] == expected
 
 
 # --- typographic and accented text -------------------------------------------

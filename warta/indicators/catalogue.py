@@ -8,9 +8,11 @@ The file is a YAML list of indicators. Each has an ``id`` (slug), a ``name``, a
 ``only_unit`` (no figure in another unit of the same kind) and ``falls``
 (words that, right before a figure of it, make the figure a fall: "deflasi
 0,12 persen" is inflation of -0.12 %, "terkontraksi 5,32 persen" growth of
--5.32 %) and ``change`` (the id of the indicator a percentage right after
+-5.32 %), ``change`` (the id of the indicator a percentage right after
 a figure of it measures when a rise or fall leads it: "nilai ekspor ...
-US$ 7,95 miliar, naik 10 persen" is export growth).
+US$ 7,95 miliar, naik 10 persen" is export growth) and ``not_within``
+(longer phrases its phrases do not name it inside: "kemiskinan" in "garis
+kemiskinan" is no poverty rate).
 
 A phrase is matched on normalised word tokens (``warta.normalize``): case,
 punctuation and accents do not matter. ``...`` inside a phrase stands for up to
@@ -61,6 +63,7 @@ OPTIONAL_KEYS = (
     "only_unit",
     "falls",
     "change",
+    "not_within",
 )
 MAX_GAP = 5  # words that "..." may stand for
 DEFAULT_PATH = (
@@ -179,6 +182,19 @@ class Indicator:
     falls: tuple[str, ...] = ()
     # The indicator that a rise or fall of this one, in percent, is.
     change: str | None = None
+    # Normalised phrases its phrases stand in without naming it ("garis
+    # kemiskinan" for the poverty rate's "kemiskinan").
+    not_within: tuple[tuple[str, ...], ...] = ()
+
+    def within_other(self, tokens: Sequence[str], first: int, stop: int) -> bool:
+        """``tokens[first:stop]``, a phrase of this indicator, stands inside
+        one of its ``not_within`` phrases."""
+        for outer in self.not_within:
+            size = len(outer)
+            for start in range(max(0, stop - size), first + 1):
+                if tuple(tokens[start : start + size]) == outer:
+                    return True
+        return False
 
     def admits(self, value: float, unit: str | None) -> bool:
         """A figure of ``value`` in ``unit`` (None: a bare number) can be this
@@ -206,6 +222,8 @@ class Catalogue:
     )
     _subjects: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _excluded: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    # A phrase word with "-nya" ("impornya": its imports) -> the word.
+    _suffixed: Mapping[str, str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, indicators: Iterable[Indicator], fingerprint: str = "") -> Catalogue:
@@ -214,14 +232,23 @@ class Catalogue:
         by_first: dict[str, list[Phrase]] = {}
         subjects: dict[str, tuple[str, ...]] = {}
         excluded: dict[str, tuple[str, ...]] = {}
+        vocabulary: set[str] = set()
         for indicator in indicators:
             for text in indicator.phrases:
                 phrase = Phrase(indicator.id, text, parse_phrase(text))
                 by_first.setdefault(phrase.segments[0][0], []).append(phrase)
+                vocabulary.update(word for part in phrase.segments for word in part)
             if indicator.subject:
                 subjects[indicator.id] = _padded(indicator.subject)
             if indicator.exclude:
                 excluded[indicator.id] = _padded(indicator.exclude)
+        # "impornya" reads as "impor"; a phrase word of its own ("turunnya
+        # ekspor") stays as it is.
+        suffixed = {
+            f"{word}nya": word
+            for word in vocabulary
+            if word.isalpha() and f"{word}nya" not in vocabulary
+        }
         return cls(
             indicators,
             fingerprint,
@@ -229,7 +256,14 @@ class Catalogue:
             MappingProxyType({k: tuple(v) for k, v in by_first.items()}),
             MappingProxyType(subjects),
             MappingProxyType(excluded),
+            MappingProxyType(suffixed),
         )
+
+    def phrase_words(self, tokens: Sequence[str]) -> list[str]:
+        """``tokens`` with a phrase word's "-nya" taken off ("nilai
+        ekspornya" reads as "nilai ekspor")."""
+        suffixed = self._suffixed
+        return [suffixed.get(token, token) for token in tokens]
 
     def find_phrases(self, tokens: Sequence[str]) -> list[PhraseMatch]:
         """Every phrase that matches in ``tokens`` (normalised words)."""
@@ -263,6 +297,14 @@ class Catalogue:
         return (words is None or any(word in padded for word in words)) and not any(
             word in padded for word in excluded
         )
+
+
+def _holds(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
+    """``inner``'s words stand in a row within ``outer``'s."""
+    return any(
+        outer[start : start + len(inner)] == inner
+        for start in range(len(outer) - len(inner) + 1)
+    )
 
 
 def _padded(words: Iterable[str]) -> tuple[str, ...]:
@@ -415,6 +457,15 @@ class _Checker:
                     else:
                         reason = f"{key} {word!r} has no letters or digits"
                         self.fault(word_line, reason)
+        read["not_within"] = []
+        if "not_within" in values:
+            for text, text_line in self.texts("not_within", values["not_within"][0]):
+                words = tuple(normalize(text).split())
+                if words:
+                    read["not_within"].append((text, text_line, words))
+                else:
+                    reason = f"not_within {text!r} has no letters or digits"
+                    self.fault(text_line, reason)
         read["phrases"] = []
         if "phrases" in values:
             seen: dict[str, int] = {}
@@ -525,6 +576,7 @@ def load_catalogue(path: str | Path = DEFAULT_PATH) -> Catalogue:
                 exclude=tuple(read["exclude"]),
                 falls=tuple(normalize(word) for word in read["falls"]),
                 change=read.get("change"),
+                not_within=tuple(words for _, _, words in read["not_within"]),
                 minimum=read.get("min"),
                 maximum=read.get("max"),
                 only_unit=read.get("only_unit", False),
@@ -534,6 +586,14 @@ def load_catalogue(path: str | Path = DEFAULT_PATH) -> Catalogue:
         )
     units = {indicator.id: indicator.unit for indicator in indicators}
     for read in drafts:
+        for text, line, words in read.get("not_within", ()):
+            if not any(
+                _holds(words, segments[0])
+                for _, _, key in read["phrases"]
+                if len(segments := parse_phrase(key)) == 1
+            ):
+                reason = f"not_within {text!r} holds none of the indicator's phrases"
+                checker.fault(line, reason)
         change = read.get("change")
         if change is not None and units.get(change) != "percent":
             reason = f"change '{change}' is no indicator in percent of this file"

@@ -316,6 +316,7 @@ def _clause_starts(
 # Periods.
 
 _MONTHS = {name.lower(): name for name in MONTH_NAMES}
+_MONTH_NUMBER = {name: number for number, name in enumerate(MONTH_NAMES, 1)}
 _MONTHS.update({"pebruari": "Februari", "nopember": "November"})
 # Short forms, read as months only when a year follows.
 _SHORT_MONTHS = {
@@ -336,6 +337,7 @@ _SHORT_MONTHS = {
     "nop": "November",
     "des": "Desember",
 }
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _PART = {
     "i": "I",
     "ii": "II",
@@ -355,6 +357,8 @@ _QUARTER_WORDS = frozenset({"triwulan", "kuartal", "kwartal", "tw", "q"})
 _YEAR_QUALIFIERS = frozenset({"akhir", "awal", "pertengahan"})
 _MONTH_ALONE_AFTER = frozenset(
     {"bulan", "pada", "per", "selama", "sepanjang", "periode", "hingga", "sampai"}
+    # An indicator the month is of: "inflasi Juni tercatat 0,69 persen".
+    | {"inflasi", "deflasi", "ekspor", "impor", "ntp", "iki", "neraca"}
 )
 _RANGE_WORDS = frozenset({"hingga", "sampai"})
 _RANGE_MARKS = frozenset({"-", "–", "—", "/"})
@@ -960,6 +964,24 @@ _KIND_OF_UNIT = {
 }
 _BARE_KINDS = frozenset({"count", "index", "tonnes", "hectares"})
 _BARE_REACH = 80  # characters between a phrase and a bare number it names
+# Words right before a bare number that make it a count of what the phrase
+# names ("penyerapan pekerja ... menembus 3.635"; not "melalui 19 pintu
+# utama", "UUD 45", "John Hansen (31)").
+_BARE_COUNT_LEAD = frozenset(
+    "mencapai sebanyak sejumlah berjumlah menembus menjadi tercatat sekitar hingga "
+    "capai ada hanya total dari sebesar yakni yaitu kurang lebih hampir tinggal "
+    "kini".split()
+)
+# After an amount of money, a unit of goods makes it a price: "US$ 42,8 per
+# barel" is no export value, "Rp 6.000/kg" no budget.
+_PER_GOODS = re.compile(
+    r"\s*(?:/|per\s+|se)(?:barel|bbl|ton|kg|kilogram|kilo|gram|gr|ons|troy\s+ons|"
+    r"liter|lt|kwh|mmbtu|ekor|butir|lembar|buah|pcs|unit|botol|bungkus|karung|"
+    r"saham|lot|porsi|meter|m2|m3|hektare|hektar|ha)\b",
+    re.IGNORECASE,
+)
+# A count written out after it: "3 (tiga) variabel" counts variables.
+_SPELT_OUT = re.compile(r"\s*\(\s*[^\W\d_]+\s*\)")
 # Before a figure, words that make it a change, not a level: an index "naik
 # sebesar 1,05 poin" moved by that much (it stands "di level 52,89").
 # Between a change and the level it brings: "naik 1,2 poin menjadi 122,64".
@@ -1006,6 +1028,13 @@ _BASE_VALUE_LEAD = re.compile(_BASE_VALUE_END, re.IGNORECASE)
 _YEAR_IN = re.compile(r"\b(?:19|20)\d{2}\b")
 # Marks that end a clause inside a phrase's gap.
 _CLAUSE_MARK = re.compile(r"[,;:]\s|[.!?]\s")
+# A source or speaker set between commas inside a clause ("Ekspor kopi
+# Lampung, menurut BPS, naik 10 persen"): no clause of its own.
+_ASIDE = re.compile(
+    r",\s*(?:menurut|berdasarkan|kata|ujar|jelas|tutur|ungkap|sebut|seperti"
+    r"|sebagaimana|dilansir|mengutip)\b[^,;:.!?]{0,80},\s",
+    re.IGNORECASE,
+)
 # Words between a fall ("kontraksi") and its figure.
 _FALL_GAP = frozenset({"sebesar", "sekitar", "hingga", "mencapai"})
 _START = itemgetter(0)  # of a word's span
@@ -1027,12 +1056,23 @@ def _compatible(quantity: Quantity, unit: str) -> bool:
     return _KIND_OF_UNIT.get(quantity.unit) == kind
 
 
-def _article_year(article_date: dt.date | str | None) -> int | None:
+def _article_day(article_date: dt.date | str | None) -> dt.date | None:
     if article_date is None:
         return None
     if isinstance(article_date, str):
-        return dt.date.fromisoformat(article_date[:10]).year
-    return int(article_date.year)
+        return dt.date.fromisoformat(article_date[:10])
+    return dt.date(article_date.year, article_date.month, article_date.day)
+
+
+def _first_month(part: str) -> int:
+    """The first month of a month, months, quarter or half ("Juni",
+    "Januari-Maret", "triwulan IV", "semester II"); 0 if none."""
+    head, _, number = part.partition(" ")
+    if head == "triwulan":
+        return 3 * _ROMAN.get(number, 0) - 2
+    if head == "semester":
+        return 6 * _ROMAN.get(number, 0) - 5
+    return _MONTH_NUMBER.get(part.partition("-")[0], 0)
 
 
 # ---------------------------------------------------------------------------
@@ -1098,7 +1138,7 @@ class _Sentence:
         span: tuple[int, int],
         quantities: Sequence[Quantity],
         catalogue: Catalogue,
-        article_year: int | None,
+        article_day: dt.date | None,
         place_scopes: PlaceScopes = NO_PLACES,
     ) -> None:
         self.text = text
@@ -1106,7 +1146,8 @@ class _Sentence:
         self.start, self.end = span
         self.quantities = quantities
         self.catalogue = catalogue
-        self.article_year = article_year
+        self.article_year = article_day.year if article_day else None
+        self.article_month = article_day.month if article_day else None
         self.words = _Words.read(text, self.start, self.end)
         items = _list_items(self.words, self.start, self.end)
         self.list_items = frozenset(items)
@@ -1142,10 +1183,11 @@ class _Sentence:
 
     def _phrase_matches(self) -> list[_Match]:
         words = self.words
-        found = self.catalogue.find_phrases(words.words)
+        tokens = self.catalogue.phrase_words(words.words)
+        found = self.catalogue.find_phrases(tokens)
         if not found:
             return []
-        padded = f" {' '.join(words.words)} "
+        padded = f" {' '.join(tokens)} "
         by_id = self.catalogue.by_id
         spans = words.spans
         matches = (
@@ -1158,14 +1200,20 @@ class _Sentence:
             )
             for match in found
             if self.catalogue.sentence_admits(match.indicator_id, padded)
+            and not by_id[match.indicator_id].within_other(
+                tokens, match.first, match.stop
+            )
         )
         return [match for match in matches if self._in_one_clause(match)]
 
     def _in_one_clause(self, match: _Match) -> bool:
         """A phrase's gap ("ekspor ... naik") stays in one clause: not "stop
-        ekspor, CPO naik 100%" (a price's rise)."""
+        ekspor, CPO naik 100%" (a price's rise), though it may cross an aside
+        ("ekspor kopi Lampung, menurut BPS, naik 10 persen")."""
+        text = self.text
         return not any(
-            _CLAUSE_MARK.search(self.text, end, start)
+            _CLAUSE_MARK.search(text, end, start)
+            and _CLAUSE_MARK.search(_ASIDE.sub(" ", text[end:start]))
             for (_, end), (start, _) in pairwise(match.words)
         )
 
@@ -1211,7 +1259,30 @@ class _Sentence:
         low = max(self.start, quantity.start - 30)
         return _CHANGE_BEFORE.search(self.text, low, quantity.start) is not None
 
+    def bare_counts(self, quantity: Quantity, indicator: Indicator) -> bool:
+        """A bare number can be ``indicator``'s figure: an index's level, or
+        a count a lead word such as "mencapai" brings and no other noun
+        follows ("sekitar 544 tim" counts teams)."""
+        if _SPELT_OUT.match(self.text, quantity.end):
+            return False
+        if indicator.unit == "index":
+            return True
+        words, spans = self.words.words, self.words.spans
+        after = bisect_left(spans, quantity.end, key=_START)
+        before = bisect_left(spans, quantity.start, key=_START) - 1
+        if before < 0 or words[before] not in _BARE_COUNT_LEAD:
+            return False
+        if after < len(words) and not self.words.gap(after).strip():
+            word = words[after]
+            start = spans[after][0]
+            return not (word.isalpha() and self.text[start].islower()) or (
+                word in _LINKING
+            )
+        return True
+
     def indicator(self, quantity: Quantity, stretch: _Stretch) -> _Match | None:
+        if quantity.unit in MONEY and _PER_GOODS.match(self.text, quantity.end):
+            return None  # a price
         candidates = []
         for match in self.matches:
             if not _compatible(quantity, match.indicator.unit):
@@ -1220,6 +1291,8 @@ class _Sentence:
                 continue  # "kurs" beside "Rp 178 triliun": not a rate
             if match.indicator.unit == "index" and self.change(quantity):
                 continue  # "IKI ... naik sebesar 1,05 poin": not its level
+            if quantity.bare and not self.bare_counts(quantity, match.indicator):
+                continue
             if match.start < quantity.end and quantity.start < match.end:
                 distance = 0
             elif stretch.before <= match.start and match.end <= quantity.start:
@@ -1282,39 +1355,59 @@ class _Sentence:
         quantity: Quantity,
         stretch: _Stretch,
         previous: Callable[[], list[_Period]],
+        ahead: bool = False,
     ) -> tuple[_Period | None, str | None]:
+        """The figure's period and where it was found. ``ahead``: the figure
+        is expected (a target, estimate or projection), so a month later in
+        the year than the article's is this year's, not last year's."""
+        dated = partial(self._dated, previous=previous, ahead=ahead)
         low, high = stretch.clause
         in_clause = [p for p in self.periods if low <= p.start < high]
         follows = _nearest_after(in_clause, quantity.end, stretch.after)
         if follows is not None and _PERIOD_GAP.fullmatch(
             self.text, quantity.end, follows.start
         ):
-            return self._dated(follows, previous), "clause"
+            return dated(follows), "clause"
         for found in (
             _nearest_before(in_clause, quantity.start, low),
             _nearest_after(in_clause, quantity.end, high),
         ):
             if found is not None:
-                return self._dated(found, previous), "clause"
+                return dated(found), "clause"
         for found in (
             _nearest_before(self.periods, low, self.start),
             _nearest_after(self.periods, high, self.end),
         ):
             if found is not None:
-                return self._dated(found, previous), "sentence"
+                return dated(found), "sentence"
         if previous():
-            return self._dated(previous()[-1], previous), "previous sentence"
+            return dated(previous()[-1]), "previous sentence"
         if self.article_year is not None:
             year = self.article_year
             return _Period(0, 0, str(year), "", year), "article"
         return None, None
 
-    def _dated(self, period: _Period, previous: Callable[[], list[_Period]]) -> _Period:
-        """A month or quarter given the year of the sentence, or the article."""
+    def _dated(
+        self, period: _Period, previous: Callable[[], list[_Period]], ahead: bool
+    ) -> _Period:
+        """A month or quarter given the year of the sentence, or else of the
+        article: last year's if it begins later in the year than the month
+        the article is dated ("inflasi Desember" in January), unless ahead."""
         if period.year is not None:
             return period
         years = [p.year for p in (*self.periods, *reversed(previous())) if p.year]
-        year = years[0] if years else self.article_year
+        if years:
+            year = years[0]
+        elif self.article_year is None:
+            year = None
+        elif (
+            not ahead
+            and self.article_month is not None
+            and _first_month(period.part) > self.article_month
+        ):
+            year = self.article_year - 1
+        else:
+            year = self.article_year
         if year is None:
             return _Period(period.start, period.end, period.part, period.part, None)
         return _Period(
@@ -1412,20 +1505,29 @@ class _Sentence:
 
     def falls(self, quantity: Quantity, match: _Match) -> bool:
         """The figure of a fall: named by a phrase that is one ("deflasi
-        terjadi di Papua 0,34%"), or with a word of the indicator's ``falls``
+        terjadi di Papua 0,34%") or opens with one ("turunnya ekspor nonmigas
+        sebesar 6,21 persen"), or with a word of the indicator's ``falls``
         right before it, or before "sebesar", "sekitar", "hingga" or
         "mencapai" that stands before it ("mengalami kontraksi sebesar 1,47
         persen"; not "turun dari 10 persen menjadi 5 persen")."""
         falls = match.indicator.falls
         if not falls:
             return False
-        if all(normalize(self.text[low:high]) in falls for low, high in match.words):
+        phrase_words = self.catalogue.phrase_words
+        named = [
+            word
+            for low, high in match.words
+            for word in phrase_words(normalize(self.text[low:high]).split())
+        ]
+        if all(word in falls for word in named) or (
+            len(named) > 1 and named[0] in falls
+        ):  # "deflasi 0,34%"; "penurunan ekspor sebesar 6 persen"
             return True
         words = self.words.words
         index = bisect_left(self.words.spans, quantity.start, key=_START) - 1
         while index >= 0 and words[index] in _FALL_GAP:
             index -= 1
-        return index >= 0 and words[index] in falls
+        return index >= 0 and phrase_words(words[index : index + 1])[0] in falls
 
     def economic(self, stretch: _Stretch) -> bool:
         low, high = stretch.clause
@@ -1474,12 +1576,19 @@ class _Sentence:
             scope = self.scope(quantity, stretch, match, region)
             if scope == ABROAD:
                 continue  # another country's figure
+            kind = self.kind(quantity, stretch)
             if compared:
                 period, period_from = self.base_period(compared), "base"
                 if period is None:
                     match = None  # another period's, not dated
             else:
-                period, period_from = self.period(quantity, stretch, previous)
+                # An indicator's realised figure is published after its
+                # period; other figures (a price from March, a launch in
+                # November) are as often announced before it.
+                ahead = match is None or kind != "realised"
+                period, period_from = self.period(
+                    quantity, stretch, previous, ahead=ahead
+                )
             value, value_max = quantity.value, quantity.value_max
             if match is not None and self.falls(quantity, match):
                 value, value_max = _fall(value, value_max)
@@ -1494,7 +1603,7 @@ class _Sentence:
                     period=sys.intern(period.label) if period else None,
                     period_year=period.year if period else None,
                     scope=scope,
-                    kind=self.kind(quantity, stretch),
+                    kind=kind,
                     quote=quote,
                     start=quantity.start,
                     end=quantity.end,
@@ -1524,7 +1633,8 @@ def extract_figures(
     quantities = find_quantities(text)
     if not quantities:
         return []
-    year = _article_year(article_date)
+    day = _article_day(article_date)
+    year = day.year if day else None
     breaks = _Breaks(text)
     grouped: list[tuple[tuple[int, int], list[Quantity]]] = []
     for quantity in quantities:
@@ -1547,6 +1657,6 @@ def extract_figures(
 
     figures: list[Figure] = []
     for span, members in grouped:
-        sentence = _Sentence(text, span, members, catalogue, year, places)
+        sentence = _Sentence(text, span, members, catalogue, day, places)
         figures.extend(sentence.figures(partial(previous, span), region))
     return figures
