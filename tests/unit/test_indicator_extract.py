@@ -795,6 +795,71 @@ def test_a_rise_or_fall_after_a_figure_is_its_change(text, expected):
     assert [(f.indicator_id, f.value) for f in extract(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A value right after its base period is that period's.
+        (
+            "Inflasi Juli 2025 sebesar 2,37%, naik dibandingkan Juli 2024 sebesar 2,13%.",
+            [("Juli 2025", "clause"), ("Juli 2024", "base")],
+        ),
+        (
+            "Inflasi Juli sebesar 2,37%, naik dibandingkan Juli tahun lalu sebesar 2,13%.",
+            [("Juli 2025", "clause"), ("Juli 2024", "base")],
+        ),
+        (
+            "Pertumbuhan ekonomi itu jauh dari realisasi kuartal II 2024 lalu yang"
+            " meningkat 6,23 persen.",
+            [("triwulan II 2024", "clause")],
+        ),
+        (
+            "Proyeksi pertumbuhan ekonomi lebih tinggi dari tahun lalu, 4,79 persen.",
+            [("2024", "base")],
+        ),
+        # A change from the base is the figure's own period's.
+        (
+            "Ekspor nonmigas Februari 2017 mencapai US$ 11,38 miliar, sementara"
+            " dibanding ekspor Februari 2016 naik 11,55 persen.",
+            [("Februari 2017", "clause"), ("Februari 2017", "sentence")],
+        ),
+        # "Juli tahun lalu" is one period: July of the year before the article's.
+        (
+            "Inflasi Juli tahun lalu tercatat 3,1 persen.",
+            [("Juli 2024", "clause")],
+        ),
+    ],
+)
+def test_a_base_periods_value_takes_that_period(text, expected):
+    figures = extract(text, article_date="2025-08-01")
+    assert [(f.period, f.period_from) for f in figures] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ekspor mencapai US$ 12,57 miliar, sementara impor senilai US$ 11,26"
+            " miliar dan dengan demikian, neraca perdagangan surplus US$ 1,32 miliar.",
+            [
+                ("export-value", 12.57e9),
+                ("import-value", 11.26e9),
+                ("trade-balance", 1.32e9),
+            ],
+        ),
+        (
+            "Neraca perdagangan Lampung Mei 2025 mengalami defisit US$ 1,2 miliar.",
+            [("trade-balance", -1.2e9)],
+        ),
+        (
+            "Defisit perdagangan sebesar US$ 500 juta terjadi pada April 2025.",
+            [("trade-balance", -5e8)],
+        ),
+    ],
+)
+def test_the_trade_balance_is_a_surplus_or_a_deficit(text, expected):
+    assert [(f.indicator_id, f.value) for f in extract(text)] == expected
+
+
 def test_a_comparison_base_dated_with_its_year_dates_its_value():
     figures = extract(
         "Nilai ekspor Mei 2025 mencapai US$ 500 juta, naik dibanding April 2025"

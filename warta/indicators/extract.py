@@ -368,7 +368,11 @@ _RELATIVE = {"lalu": -1, "sebelumnya": -1, "ini": 0, "depan": 1}
 _BASE_WORDS = frozenset(
     {"dibanding", "dibandingkan", "ketimbang", "daripada", "sejak", "dari"}
 )
-_BASE_SKIP = frozenset({"tahun", "periode", "bulan", "dengan"})
+_BASE_SKIP = frozenset(
+    {"tahun", "periode", "bulan", "dengan"}
+    # what is compared, named again: "dibanding ekspor Februari 2016"
+    | {"ekspor", "impor", "inflasi", "deflasi", "nilai", "posisi", "angka", "ntp"}
+)
 # "sejak krisis ekonomi global 2008": an event's words between "sejak" and the year.
 _SINCE_WORDS = frozenset({"sejak", "semenjak"})
 _SINCE_REACH = 4
@@ -386,6 +390,7 @@ class _Period:
     label: str | None  # None: a month or quarter still waiting for its year
     part: str  # "triwulan III", "Januari"; "" for a label complete in itself
     year: int | None
+    base: bool = False  # a comparison's base ("dibanding Juli 2024")
 
 
 def _year_at(words: _Words, index: int) -> int | None:
@@ -495,6 +500,14 @@ def _period_at(
         if stop < len(w) and w[stop] == "tahun":
             stop += 1
         year = _year_at(words, stop)
+        if (
+            year is None
+            and article_year is not None
+            and w[stop - 1] == "tahun"
+            and stop < len(w)
+            and w[stop] in _RELATIVE
+        ):  # "Juli tahun lalu"
+            year = article_year + _RELATIVE[w[stop]]
         if year is not None:
             label, stop = f"{month} {year}", stop + 1
         elif word in _MONTHS and index and w[index - 1] in _MONTH_ALONE_AFTER:
@@ -526,10 +539,8 @@ def _period_at(
             label, stop = f"{part} {year}", stop + 1
         elif stop > index + 1 and w[stop - 1] == "tahun":
             stop -= 1
-    if _is_base(words, index):
-        return None, stop
     start, end = words.spans[index][0], words.spans[stop - 1][1]
-    return _Period(start, end, label, part, year), stop
+    return _Period(start, end, label, part, year, _is_base(words, index)), stop
 
 
 _PERIOD_FIRST = frozenset(
@@ -555,9 +566,13 @@ def _may_name_period(text: str, start: int, end: int) -> bool:
 
 
 def _find_periods(
-    words: _Words, quantities: Sequence[Quantity], article_year: int | None
+    words: _Words,
+    quantities: Sequence[Quantity],
+    article_year: int | None,
+    bases: list[_Period] | None = None,
 ) -> list[_Period]:
-    """The periods a sentence names; those inside a quantity left out."""
+    """The periods a sentence names; those inside a quantity left out, and
+    a comparison's bases put in ``bases`` (if given) instead."""
     found = []
     w = words.words
     stop = 0
@@ -574,7 +589,10 @@ def _find_periods(
         if period is not None and not any(
             period.start < q.end and q.start < period.end for q in quantities
         ):
-            found.append(period)
+            if not period.base:
+                found.append(period)
+            elif bases is not None:
+                bases.append(period)
     return found
 
 
@@ -1025,6 +1043,18 @@ _COMPARED_VALUE = re.compile(
 )
 # Its end alone, looked for first (few figures have it).
 _BASE_VALUE_LEAD = re.compile(_BASE_VALUE_END, re.IGNORECASE)
+# Between a comparison's base period and its value: "dibandingkan Juli 2024
+# sebesar 2,13%", "dibanding Juli tahun lalu (yoy) yang mencapai 2,13%",
+# "dari kuartal II 2016 lalu yang meningkat 6,23 persen", "dari realisasi
+# tahun lalu, 4,79 persen".
+_BASE_PERIOD_VALUE = re.compile(
+    r"\s*(?:lalu\s*)?"
+    r"(?:\(\s*(?:yoy|mtm|y-o-y|m-t-m|year\s+on\s+year|month\s+to\s+month)\s*\)\s*)?"
+    r"(?:,\s*|(?:,\s*)?(?:yang\s+)?(?:(?:naik|turun|tumbuh|meningkat|menurun)\s+)?"
+    r"(?:sebesar|sebanyak|senilai|tercatat|mencapai|hanya|(?:di|pada)\s+(?:level|angka"
+    r"|posisi))\s*|(?:,\s*)?yang\s+(?:naik|turun|tumbuh|meningkat|menurun)\s+)",
+    re.IGNORECASE,
+)
 _YEAR_IN = re.compile(r"\b(?:19|20)\d{2}\b")
 # Marks that end a clause inside a phrase's gap.
 _CLAUSE_MARK = re.compile(r"[,;:]\s|[.!?]\s")
@@ -1156,6 +1186,7 @@ class _Sentence:
         self.clause_starts = starts
         self.matches = self._phrase_matches()
         self._periods: list[_Period] | None = None
+        self._bases: list[_Period] = []
         self._places: list[_Mention] | None = None
         self._cues: list[_Mention] | None = None
 
@@ -1164,10 +1195,21 @@ class _Sentence:
     @property
     def periods(self) -> list[_Period]:
         if self._periods is None:
-            self._periods = _find_periods(
-                self.words, self.quantities, self.article_year
-            )
+            self._read_periods()
         return self._periods
+
+    @property
+    def bases(self) -> list[_Period]:
+        """The periods the sentence compares with ("dibanding Juli 2024")."""
+        if self._periods is None:
+            self._read_periods()
+        return self._bases
+
+    def _read_periods(self) -> None:
+        self._bases = []
+        self._periods = _find_periods(
+            self.words, self.quantities, self.article_year, self._bases
+        )
 
     @property
     def places(self) -> list[_Mention]:
@@ -1475,6 +1517,18 @@ class _Sentence:
         complete = [p for p in found if p.label is not None and p.year is not None]
         return complete[0] if len(complete) == 1 else None
 
+    def base_before(self, quantity: Quantity, stretch: _Stretch) -> _Period | None:
+        """The base period ``quantity`` is the value of, standing right
+        before it ("naik dibandingkan Juli 2024 sebesar 2,13%")."""
+        if not self.bases:
+            return None
+        found = _nearest_before(self.bases, quantity.start, stretch.clause[0])
+        if found is None or not _BASE_PERIOD_VALUE.fullmatch(
+            self.text, found.end, quantity.start
+        ):
+            return None
+        return found
+
     def leads_change(
         self, quantity: Quantity, before: Quantity, before_match: _Match | None
     ) -> bool:
@@ -1551,7 +1605,8 @@ class _Sentence:
             compared = _BASE_VALUE_LEAD.search(
                 self.text, max(stretch.clause[0], quantity.start - 24), quantity.start
             ) and _COMPARED_VALUE.search(self.text, stretch.clause[0], quantity.start)
-            if compared:
+            base = None if compared else self.base_before(quantity, stretch)
+            if compared or base:
                 pass  # the base's value: "dibanding April 2025 yang sebesar"
             elif last is not None and self.leads_change(quantity, *last):
                 match = self.change_of(quantity, *last)
@@ -1577,7 +1632,9 @@ class _Sentence:
             if scope == ABROAD:
                 continue  # another country's figure
             kind = self.kind(quantity, stretch)
-            if compared:
+            if base is not None:
+                period, period_from = self._dated(base, previous, ahead=False), "base"
+            elif compared:
                 period, period_from = self.base_period(compared), "base"
                 if period is None:
                     match = None  # another period's, not dated
