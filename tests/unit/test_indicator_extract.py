@@ -909,6 +909,11 @@ def test_a_comparison_base_dated_with_its_year_dates_its_value():
             "Jumlah penduduk miskin kini tercatat 128,58 ribu orang atau 10,31 persen.",
             [("poverty-count", 128580), ("poverty", 10.31)],
         ),
+        # A component's share of growth is no growth.
+        (
+            "Sumbangan konsumsi pemerintah pada pertumbuhan ekonomi hanya 8,63 persen.",
+            [(None, 8.63)],
+        ),
         # Another central bank's rate is no BI rate.
         (
             "Bank Sentral Eropa (ECB) memangkas suku bunga acuan menjadi 2,40%.",
