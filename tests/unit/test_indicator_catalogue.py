@@ -167,6 +167,14 @@ def test_bounds_keep_out_figures_of_the_unit_outside_them(tmp_path):
     assert strict.admits(5, None)  # a bare number may be
 
 
+def test_level_is_read(tmp_path):
+    text = GOOD.replace("  unit:", "  level: true\n  unit:")
+    (indicator,) = load_catalogue(write(tmp_path, text)).indicators
+    assert indicator.level
+    (plain,) = load_catalogue(write(tmp_path, GOOD)).indicators
+    assert not plain.level
+
+
 def test_not_within_is_read_as_normalised_words(tmp_path):
     text = GOOD.replace("  unit:", "  not_within: [Inflasi Inti]\n  unit:")
     (indicator,) = load_catalogue(write(tmp_path, text)).indicators
@@ -262,6 +270,11 @@ def test_a_good_file_loads(tmp_path):
             GOOD.replace("  unit:", "  not_within: [harga pangan]\n  unit:"),
             3,
             "not_within 'harga pangan' holds none of the indicator's phrases",
+        ),
+        (
+            GOOD.replace("  unit:", "  level: ya\n  unit:"),
+            3,
+            "'level' must be true or false, not 'ya'",
         ),
         (
             GOOD.replace("  unit:", "  only_unit: ya\n  unit:"),

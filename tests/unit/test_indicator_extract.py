@@ -914,6 +914,12 @@ def test_a_comparison_base_dated_with_its_year_dates_its_value():
             "Sumbangan konsumsi pemerintah pada pertumbuhan ekonomi hanya 8,63 persen.",
             [(None, 8.63)],
         ),
+        # A level's rise or fall in percent is no value of it.
+        ("Tingkat kemiskinan Indonesia sudah turun 40 persen.", [(None, 40)]),
+        (
+            "Persentase kemiskinan Maret 2025 menurun 0,13 persen menjadi 11,78 persen.",
+            [(None, 0.13), ("poverty", 11.78)],
+        ),
         # Another central bank's rate is no BI rate.
         (
             "Bank Sentral Eropa (ECB) memangkas suku bunga acuan menjadi 2,40%.",

@@ -12,7 +12,8 @@ The file is a YAML list of indicators. Each has an ``id`` (slug), a ``name``, a
 a figure of it measures when a rise or fall leads it: "nilai ekspor ...
 US$ 7,95 miliar, naik 10 persen" is export growth) and ``not_within``
 (longer phrases its phrases do not name it inside: "kemiskinan" in "garis
-kemiskinan" is no poverty rate).
+kemiskinan" is no poverty rate) and ``level`` (a level, whose rise or fall in
+percent is no value of it: "tingkat kemiskinan turun 0,13 persen").
 
 A phrase is matched on normalised word tokens (``warta.normalize``): case,
 punctuation and accents do not matter. ``...`` inside a phrase stands for up to
@@ -64,6 +65,7 @@ OPTIONAL_KEYS = (
     "falls",
     "change",
     "not_within",
+    "level",
 )
 MAX_GAP = 5  # words that "..." may stand for
 DEFAULT_PATH = (
@@ -185,6 +187,9 @@ class Indicator:
     # Normalised phrases its phrases stand in without naming it ("garis
     # kemiskinan" for the poverty rate's "kemiskinan").
     not_within: tuple[tuple[str, ...], ...] = ()
+    # A level, not a rate of change: a percentage a rise or fall leads
+    # ("tingkat kemiskinan turun 0,13 persen") is its change, not its value.
+    level: bool = False
 
     def within_other(self, tokens: Sequence[str], first: int, stop: int) -> bool:
         """``tokens[first:stop]``, a phrase of this indicator, stands inside
@@ -444,6 +449,8 @@ class _Checker:
                 read[key] = self.number(key, values[key][0])
         if "only_unit" in values:
             read["only_unit"] = self.flag("only_unit", values["only_unit"][0])
+        if "level" in values:
+            read["level"] = self.flag("level", values["level"][0])
         low, high = read.get("min"), read.get("max")
         if low is not None and high is not None and low > high:
             self.fault(values["max"][1], f"'max' {high:g} is below 'min' {low:g}")
@@ -580,6 +587,7 @@ def load_catalogue(path: str | Path = DEFAULT_PATH) -> Catalogue:
                 minimum=read.get("min"),
                 maximum=read.get("max"),
                 only_unit=read.get("only_unit", False),
+                level=read.get("level", False),
                 scope=read.get("scope"),
                 line=read["line"],
             )

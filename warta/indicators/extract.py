@@ -1331,7 +1331,9 @@ class _Sentence:
                 continue
             if not match.indicator.admits(quantity.value, quantity.unit):
                 continue  # "kurs" beside "Rp 178 triliun": not a rate
-            if match.indicator.unit == "index" and self.change(quantity):
+            if (
+                match.indicator.unit == "index" or match.indicator.level
+            ) and self.change(quantity):
                 continue  # "IKI ... naik sebesar 1,05 poin": not its level
             if quantity.bare and not self.bare_counts(quantity, match.indicator):
                 continue
