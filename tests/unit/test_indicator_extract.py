@@ -940,6 +940,23 @@ def test_a_comparison_base_dated_with_its_year_dates_its_value():
             "Angka IPM tertinggi adalah Provinsi DKI Jakarta dengan 84,15.",
             [("human-development-index", 84.15)],
         ),
+        # A figure of another subject between a phrase and a figure.
+        (
+            "Segmen internasional tumbuh, dengan ekspor tumbuh 10 persen dan impor"
+            " naik 12 persen.",
+            [("export-growth", 10), (None, 12)],
+        ),
+        # ... not the same subject named again.
+        (
+            "Penurunan ini dipicu turunnya ekspor migas sebesar 29,5 persen dan"
+            " ekspor nonmigas sebesar 0,3 persen.",
+            [("export-growth", -29.5), ("export-growth", -0.3)],
+        ),
+        ("Di APBN itu harga minyak US$ 70 per barrel.", [(None, 70)]),
+        (
+            "Perabot impor dari China hanya naik sekitar Rp 5.000 per produk.",
+            [(None, 5000)],
+        ),
         # Money per unit of goods is a price.
         (
             "Penurunan ekspor migas dikarenakan harga minyak mentah dunia (US$ 42,8"
