@@ -957,6 +957,12 @@ def test_a_comparison_base_dated_with_its_year_dates_its_value():
             "Perabot impor dari China hanya naik sekitar Rp 5.000 per produk.",
             [(None, 5000)],
         ),
+        # Another country opening a clause: its figure.
+        (
+            "Dari Januari hingga September tahun ini, Islandia telah menyambut"
+            " 1,792 juta wisatawan mancanegara.",
+            [],
+        ),
         # Money per unit of goods is a price.
         (
             "Penurunan ekspor migas dikarenakan harga minyak mentah dunia (US$ 42,8"

@@ -854,7 +854,9 @@ def _country_at(words: _Words, index: int) -> int:
             (index > 1 and w[index - 2] in _COMPARED)
             or "ekspor" in w[max(0, index - 3) : index - 1]
         )
-        if words.gap(index).strip() or (
+        # A clause may open with it ("..., Islandia telah menyambut"); a
+        # bracket or dash before it makes it a short form or a pair's.
+        if words.gap(index).strip(" ,;:") or (
             before in _NOT_ITS_PLACE_BEFORE and not compared
         ):
             return 0
