@@ -229,6 +229,7 @@ class Catalogue:
     _excluded: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     # A phrase word with "-nya" ("impornya": its imports) -> the word.
     _suffixed: Mapping[str, str] = field(default_factory=dict, repr=False)
+    _suffixed_words: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, indicators: Iterable[Indicator], fingerprint: str = "") -> Catalogue:
@@ -262,12 +263,15 @@ class Catalogue:
             MappingProxyType(subjects),
             MappingProxyType(excluded),
             MappingProxyType(suffixed),
+            frozenset(suffixed),
         )
 
-    def phrase_words(self, tokens: Sequence[str]) -> list[str]:
+    def phrase_words(self, tokens: Sequence[str]) -> Sequence[str]:
         """``tokens`` with a phrase word's "-nya" taken off ("nilai
-        ekspornya" reads as "nilai ekspor")."""
+        ekspornya" reads as "nilai ekspor"); ``tokens`` itself if none has."""
         suffixed = self._suffixed
+        if self._suffixed_words.isdisjoint(tokens):
+            return tokens
         return [suffixed.get(token, token) for token in tokens]
 
     def find_phrases(self, tokens: Sequence[str]) -> list[PhraseMatch]:

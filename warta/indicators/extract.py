@@ -1245,8 +1245,11 @@ class _Sentence:
             )
             for match in found
             if self.catalogue.sentence_admits(match.indicator_id, padded)
-            and not by_id[match.indicator_id].within_other(
-                tokens, match.first, match.stop
+            and not (
+                by_id[match.indicator_id].not_within
+                and by_id[match.indicator_id].within_other(
+                    tokens, match.first, match.stop
+                )
             )
         )
         return [match for match in matches if self._in_one_clause(match)]
@@ -1566,7 +1569,7 @@ class _Sentence:
     def base_before(self, quantity: Quantity, stretch: _Stretch) -> _Period | None:
         """The base period ``quantity`` is the value of, standing right
         before it ("naik dibandingkan Juli 2024 sebesar 2,13%")."""
-        if not self.bases:
+        if _BASE_WORDS.isdisjoint(self.words.words) or not self.bases:
             return None
         found = _nearest_before(self.bases, quantity.start, stretch.clause[0])
         if found is None or not _BASE_PERIOD_VALUE.fullmatch(
