@@ -909,6 +909,12 @@ def test_a_comparison_base_dated_with_its_year_dates_its_value():
             "Jumlah penduduk miskin kini tercatat 128,58 ribu orang atau 10,31 persen.",
             [("poverty-count", 128580), ("poverty", 10.31)],
         ),
+        # Core inflation is no headline inflation.
+        (
+            "Inflasi IHK akhir tahun diperkirakan 2,5%, sementara inflasi inti sekitar 2,4%.",
+            [("inflation", 2.5), (None, 2.4)],
+        ),
+        ("Komponen inti mengalami inflasi sekitar 0,33 persen.", [(None, 0.33)]),
         # A component's share of growth is no growth.
         (
             "Sumbangan konsumsi pemerintah pada pertumbuhan ekonomi hanya 8,63 persen.",
