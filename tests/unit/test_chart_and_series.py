@@ -33,6 +33,9 @@ def test_number_id(value, text):
         (1.2e12, "rupiah", "Rp 1,2 triliun"),
         (3.5e9, "rupiah", "Rp 3,5 miliar"),
         (3e6, "usd", "US$ 3 juta"),
+        # A deficit: the sign before the currency.
+        (-1.2e9, "usd", "-US$ 1,2 miliar"),
+        (-5e11, "rupiah", "-Rp 500 miliar"),
         (1234, "unit", "1.234 unit"),
         (250, "person", "250 orang"),
         (12500, "count", "12.500"),

@@ -73,7 +73,8 @@ def period_position(period: str | None, year: int) -> float:
 
 
 def format_value(value: float, unit: str) -> str:
-    """Indonesian text: ``34,27%``, ``Rp 1,2 triliun``, ``1.234 unit``."""
+    """Indonesian text: ``34,27%``, ``Rp 1,2 triliun``, ``-US$ 1,2 miliar``,
+    ``1.234 unit``."""
     if unit == "percent":
         return f"{number_id(round(value, 4))}%"
     scaled, word = value, ""
@@ -82,10 +83,9 @@ def format_value(value: float, unit: str) -> str:
             scaled, word = value / size, f" {name}"
             break
     amount = number_id(round(scaled, 2)) + word
-    if unit == "rupiah":
-        return f"Rp {amount}"
-    if unit == "usd":
-        return f"US$ {amount}"
+    if unit in ("rupiah", "usd"):  # the sign before the currency: -US$ 1,2 miliar
+        sign, amount = ("-", amount[1:]) if amount.startswith("-") else ("", amount)
+        return f"{sign}{'Rp' if unit == 'rupiah' else 'US$'} {amount}"
     label = UNIT_LABELS.get(unit, unit)
     return f"{amount} {label}".strip()
 
