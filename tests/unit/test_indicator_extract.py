@@ -787,7 +787,7 @@ def test_a_fall_is_a_negative_figure(text, expected):
         ),
         (
             "Ekspor Lampung US$ 500 juta, sedangkan impor naik 5 persen.",
-            [("export-value", 5e8), (None, 5)],
+            [("export-value", 5e8), ("import-growth", 5)],
         ),
     ],
 )
@@ -920,6 +920,11 @@ def test_a_comparison_base_dated_with_its_year_dates_its_value():
             "Sumbangan konsumsi pemerintah pada pertumbuhan ekonomi hanya 8,63 persen.",
             [(None, 8.63)],
         ),
+        # An import's value and its change.
+        (
+            "Impor Februari 2017 mencapai US$ 11,26 miliar atau turun 5,96 persen.",
+            [("import-value", 11.26e9), ("import-growth", -5.96)],
+        ),
         # A level's rise or fall in percent is no value of it.
         ("Tingkat kemiskinan Indonesia sudah turun 40 persen.", [(None, 40)]),
         (
@@ -950,7 +955,7 @@ def test_a_comparison_base_dated_with_its_year_dates_its_value():
         (
             "Segmen internasional tumbuh, dengan ekspor tumbuh 10 persen dan impor"
             " naik 12 persen.",
-            [("export-growth", 10), (None, 12)],
+            [("export-growth", 10), ("import-growth", 12)],
         ),
         # ... not the same subject named again.
         (
