@@ -19,6 +19,8 @@ MONTH_NAMES = (
     "November",
     "Desember",
 )
+# "Maret" -> 3.
+MONTH_NUMBERS = {name: number for number, name in enumerate(MONTH_NAMES, start=1)}
 
 
 def month_name(month: int) -> str:

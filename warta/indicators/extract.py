@@ -86,7 +86,7 @@ from itertools import pairwise
 from operator import itemgetter
 
 from warta.authority import ProvincePlaces
-from warta.dates import MONTH_NAMES
+from warta.dates import MONTH_NAMES, MONTH_NUMBERS
 from warta.indicators.catalogue import Catalogue, Indicator
 from warta.indicators.numbers import MONEY, PERCENT, Quantity, find_quantities
 from warta.name_words import COUNTRY_STARTS, QUOTE_VERBS, country_at
@@ -316,7 +316,6 @@ def _clause_starts(
 # Periods.
 
 _MONTHS = {name.lower(): name for name in MONTH_NAMES}
-_MONTH_NUMBER = {name: number for number, name in enumerate(MONTH_NAMES, 1)}
 _MONTHS.update({"pebruari": "Februari", "nopember": "November"})
 # Short forms, read as months only when a year follows.
 _SHORT_MONTHS = {
@@ -1105,7 +1104,7 @@ def _first_month(part: str) -> int:
         return 3 * _ROMAN.get(number, 0) - 2
     if head == "semester":
         return 6 * _ROMAN.get(number, 0) - 5
-    return _MONTH_NUMBER.get(part.partition("-")[0], 0)
+    return MONTH_NUMBERS.get(part.partition("-")[0], 0)
 
 
 # ---------------------------------------------------------------------------
@@ -1360,10 +1359,8 @@ class _Sentence:
             return False
         if after < len(words) and not self.words.gap(after).strip():
             word = words[after]
-            start = spans[after][0]
-            return not (word.isalpha() and self.text[start].islower()) or (
-                word in _LINKING
-            )
+            noun = word.isalpha() and self.text[spans[after][0]].islower()
+            return not noun or word in _LINKING  # "sebanyak 3.635 dan"
         return True
 
     def indicator(self, quantity: Quantity, stretch: _Stretch) -> _Match | None:
@@ -1625,10 +1622,7 @@ class _Sentence:
         index = bisect_left(self.words.spans, quantity.start, key=_START) - 1
         while index >= 0 and words[index] in _FALL_GAP:
             index -= 1
-        return (
-            index >= 0
-            and self.catalogue.phrase_words(words[index : index + 1])[0] in falls
-        )
+        return index >= 0 and self.catalogue.phrase_word(words[index]) in falls
 
     def economic(self, stretch: _Stretch) -> bool:
         low, high = stretch.clause

@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from warta.cache import flat_record
 from warta.chart import number_id
-from warta.dates import MONTH_NAMES
+from warta.dates import MONTH_NUMBERS
 from warta.indicators.extract import Figure
 
 Shown = TypeVar("Shown")  # a figure, or a figure with what is shown beside it
@@ -39,7 +39,6 @@ KIND_LABELS = {
 
 # A period's label as the extractor writes it ("20 Mei 2025", "Maret 2025",
 # "Januari-Maret 2025", "triwulan II 2025", "semester I 2025", "akhir 2025").
-_MONTH_NUMBERS = {name: number for number, name in enumerate(MONTH_NAMES, start=1)}
 _PARTS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _DAY = re.compile(r"(\d{1,2}) (\w+) \d{4}")
 _MONTHS = re.compile(r"(\w+)(?:-(\w+))? \d{4}")
@@ -56,15 +55,15 @@ def period_position(period: str | None, year: int) -> float:
     months = 6.0  # from the start of the year to the period's middle
     if period:
         if day := _DAY.fullmatch(period):
-            month = _MONTH_NUMBERS.get(day.group(2))
+            month = MONTH_NUMBERS.get(day.group(2))
             if month is not None:
                 months = month - 1 + (int(day.group(1)) - 0.5) / 31
         elif part := _PART.fullmatch(period):
             size = 3 if part.group(1) == "triwulan" else 6
             months = size * _PARTS[part.group(2)] - size / 2
         elif named := _MONTHS.fullmatch(period):
-            first = _MONTH_NUMBERS.get(named.group(1))
-            last = _MONTH_NUMBERS.get(named.group(2) or named.group(1))
+            first = MONTH_NUMBERS.get(named.group(1))
+            last = MONTH_NUMBERS.get(named.group(2) or named.group(1))
             if first is not None and last is not None:
                 months = (first - 1 + last) / 2
             else:
