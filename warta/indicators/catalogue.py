@@ -10,7 +10,7 @@ The file is a YAML list of indicators. Each has an ``id`` (slug), a ``name``, a
 0,12 persen" is inflation of -0.12 %, "terkontraksi 5,32 persen" growth of
 -5.32 %), ``change`` (the id of the indicator a percentage right after
 a figure of it measures when a rise or fall leads it: "nilai ekspor ...
-US$ 7,95 miliar, naik 10 persen" is export growth) and ``not_within``
+US$ 7,95 miliar, naik 10 persen" is export growth), ``not_within``
 (longer phrases its phrases do not name it inside: "kemiskinan" in "garis
 kemiskinan" is no poverty rate) and ``level`` (a level, whose rise or fall in
 percent is no value of it: "tingkat kemiskinan turun 0,13 persen").
