@@ -556,6 +556,19 @@ def test_each_figure_takes_the_period_that_follows_it():
             ["Kabupaten Lampung Selatan"],
         ),
         ("Inflasi Kota Metro sebesar 2,5 persen.", None, ["Kota Metro"]),
+        # Where a quote was said is no place of its figures.
+        (
+            '"Pertumbuhan ekonomi optimis di angka 6%," kata dia dalam konferensi pers'
+            " di Kantor DJP, Jakarta, Senin (20/10/2026).",
+            None,
+            [None],
+        ),
+        (
+            "Tingkat kemiskinan di Jakarta mencapai 4,28 persen, kata Kepala BPS di"
+            " Bandung.",
+            None,
+            ["Daerah Khusus Ibukota Jakarta"],
+        ),
         (
             "Di Lampung Selatan, jumlah IKM mencapai 4.300 unit.",
             None,

@@ -1000,6 +1000,8 @@ _PER_GOODS = re.compile(
     r"paket|pasang|biji|tiket)\b",
     re.IGNORECASE,
 )
+# What ends a quote before its attribution: '6%," kata dia', '6%, ujar dia'.
+_QUOTE_ENDS = (",", '"', "\u201d", "'", "\u2019")
 # A count written out after it: "3 (tiga) variabel" counts variables.
 _SPELT_OUT = re.compile(r"\s*\(\s*[^\W\d_]+\s*\)")
 # Before a figure, words that make it a change, not a level: an index "naik
@@ -1344,6 +1346,21 @@ class _Sentence:
         low = max(self.start, quantity.start - 30)
         return _CHANGE_BEFORE.search(self.text, low, quantity.start) is not None
 
+    def attribution_after(self, position: int) -> int | None:
+        """Where the attribution of a quote after ``position`` starts ('...,"
+        kata dia', '..., ujar Purbaya'), or None."""
+        text = self.text
+        for word, (start, _) in zip(self.words.words, self.words.spans, strict=True):
+            if (
+                start > position
+                and word in QUOTE_VERBS
+                and text[max(position, start - 4) : start]
+                .rstrip()
+                .endswith(_QUOTE_ENDS)
+            ):
+                return start
+        return None
+
     def bare_counts(self, quantity: Quantity, indicator: Indicator) -> bool:
         """A bare number can be ``indicator``'s figure: an index's level, or
         a count a lead word such as "mencapai" brings and no other noun
@@ -1514,6 +1531,9 @@ class _Sentence:
         places = self.places
         if match is not None:  # a place the phrase names is what it measures
             places = [place for place in places if not match.holds(place)]
+        said = self.attribution_after(quantity.end)
+        if said is not None:  # '...," kata dia di Kantor DJP, Jakarta': where said
+            places = [place for place in places if place.start < said]
         # Another country after a figure is compared with it, mostly ("inflasi
         # terjaga di 2 persen, ... seperti Argentina 33,6 persen"): only one
         # before it makes it that country's.
