@@ -1193,6 +1193,7 @@ class _Sentence:
         self._bases: list[_Period] = []
         self._places: list[_Mention] | None = None
         self._cues: list[_Mention] | None = None
+        self._attributions: list[int] | None = None
 
     # Read only when a figure of the sentence is kept.
 
@@ -1349,17 +1350,24 @@ class _Sentence:
     def attribution_after(self, position: int) -> int | None:
         """Where the attribution of a quote after ``position`` starts ('...,"
         kata dia', '..., ujar Purbaya'), or None."""
-        text = self.text
-        for word, (start, _) in zip(self.words.words, self.words.spans, strict=True):
-            if (
-                start > position
-                and word in QUOTE_VERBS
-                and text[max(position, start - 4) : start]
-                .rstrip()
-                .endswith(_QUOTE_ENDS)
-            ):
-                return start
-        return None
+        if self._attributions is None:
+            self._attributions = self._find_attributions()
+        at = bisect_right(self._attributions, position)
+        return self._attributions[at] if at < len(self._attributions) else None
+
+    def _find_attributions(self) -> list[int]:
+        words = self.words
+        if QUOTE_VERBS.isdisjoint(words.words):
+            return []
+        return [
+            start
+            for index, (word, (start, _)) in enumerate(
+                zip(words.words, words.spans, strict=True)
+            )
+            if index
+            and word in QUOTE_VERBS
+            and words.gap(index).rstrip().endswith(_QUOTE_ENDS)
+        ]
 
     def bare_counts(self, quantity: Quantity, indicator: Indicator) -> bool:
         """A bare number can be ``indicator``'s figure: an index's level, or
