@@ -665,6 +665,8 @@ def test_scope(text, region, scopes):
             ["realised", "realised"],
         ),
         ("Target realisasi investasi tahun ini Rp 10 triliun.", ["target"]),
+        ("Pemerintah bakal menggelontorkan anggaran Rp 100,1 triliun.", ["projection"]),
+        ("Ekspor tahun 2018 diharapkan bisa tumbuh 5,1 persen.", ["projection"]),
         ("Pertumbuhan ekonomi tercatat 5 persen.", ["realised"]),
         (
             "Investasi Rp 5 triliun yang ditargetkan masuk tahun ini belum tercapai.",

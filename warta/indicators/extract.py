@@ -895,7 +895,7 @@ _CUES = {
     ),
     **dict.fromkeys(
         "diproyeksikan diproyeksi memproyeksikan proyeksi diprediksikan diprediksi "
-        "memprediksi prediksi akan mendatang outlook".split(),
+        "memprediksi prediksi akan bakal diharapkan mendatang outlook".split(),
         "projection",
     ),
     **dict.fromkeys(
