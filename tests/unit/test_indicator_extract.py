@@ -837,6 +837,12 @@ def test_a_rise_or_fall_after_a_figure_is_its_change(text, expected):
             " dibanding ekspor Februari 2016 naik 11,55 persen.",
             [("Februari 2017", "clause"), ("Februari 2017", "sentence")],
         ),
+        # "tahun sebelumnya" is the year before the one the sentence names.
+        (
+            "Jumlah pekerja pada 2016 sebanyak 1.331 orang, meningkat dibanding tahun"
+            " sebelumnya sebanyak 230 orang.",
+            [("2016", "clause"), ("2015", "base")],
+        ),
         # "Juli tahun lalu" is one period: July of the year before the article's.
         (
             "Inflasi Juli tahun lalu tercatat 3,1 persen.",

@@ -460,9 +460,12 @@ def _is_reference(words: _Words, index: int) -> bool:
 
 
 def _period_at(
-    words: _Words, index: int, article_year: int | None
+    words: _Words, index: int, article_year: int | None, named_year: int | None = None
 ) -> tuple[_Period | None, int]:
-    """The period that starts at word ``index`` and the index after it."""
+    """The period that starts at word ``index`` and the index after it.
+    ``named_year`` is the last year the sentence named before it: "tahun
+    sebelumnya" is the year before that one ("pada 2016 sebanyak 1.331
+    orang ... dibanding tahun sebelumnya"), "tahun lalu" the article's."""
     w = words.words
     word = w[index]
     nxt = w[index + 1] if index + 1 < len(w) else ""
@@ -474,6 +477,8 @@ def _period_at(
         if article_year is None or w[max(0, index - 2) : index] == ["yang", "sama"]:
             return None, index + 2
         year = article_year + _RELATIVE[nxt]
+        if nxt == "sebelumnya" and named_year is not None:
+            year = named_year - 1
         label, stop = str(year), index + 2
     elif (word in _QUARTER_WORDS and nxt in _PART) or (
         len(word) in (2, 3) and word[:-1] in ("q", "tw") and word[-1] in "1234"
@@ -575,6 +580,7 @@ def _find_periods(
     found = []
     w = words.words
     stop = 0
+    named_year = None
     for index, word in enumerate(w):
         if index < stop:
             continue
@@ -584,10 +590,12 @@ def _find_periods(
                     continue
             elif not (word[0] in "qt" and word[-1].isdigit()):
                 continue
-        period, stop = _period_at(words, index, article_year)
+        period, stop = _period_at(words, index, article_year, named_year)
         if period is not None and not any(
             period.start < q.end and q.start < period.end for q in quantities
         ):
+            if period.year is not None and _year_at(words, stop - 1) is not None:
+                named_year = period.year  # written, not "tahun lalu"
             if not period.base:
                 found.append(period)
             elif bases is not None:
