@@ -843,6 +843,28 @@ def test_a_rise_or_fall_after_a_figure_is_its_change(text, expected):
             " sebelumnya sebanyak 230 orang.",
             [("2016", "clause"), ("2015", "base")],
         ),
+        # A compared value before its base period: that period's; the figure
+        # it is compared with keeps its own.
+        (
+            "Total aset naik menjadi Rp12,21 triliun pada 2025, sementara total kredit"
+            " tumbuh menjadi Rp8,63 triliun dibandingkan Rp4,25 triliun pada tahun"
+            " sebelumnya.",
+            [("2025", "clause"), ("2025", "sentence"), ("2024", "base")],
+        ),
+        (
+            "Kredit tumbuh 14,20 persen dari Rp790,5 triliun pada Maret 2024 menjadi"
+            " Rp902,7 triliun pada Maret 2025.",
+            [
+                ("Maret 2025", "clause"),
+                ("Maret 2024", "base"),
+                ("Maret 2025", "clause"),
+            ],
+        ),
+        # "lebih dari" is more than, no comparison.
+        (
+            "Kontribusi UMKM terhadap PDB mencapai lebih dari 61 persen pada 2025.",
+            [("2025", "clause")],
+        ),
         # "Juli tahun lalu" is one period: July of the year before the article's.
         (
             "Inflasi Juli tahun lalu tercatat 3,1 persen.",

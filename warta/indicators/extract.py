@@ -367,6 +367,13 @@ _RELATIVE = {"lalu": -1, "sebelumnya": -1, "ini": 0, "depan": 1}
 _BASE_WORDS = frozenset(
     {"dibanding", "dibandingkan", "ketimbang", "daripada", "sejak", "dari"}
 )
+# "dibandingkan Rp4,25 triliun pada tahun sebelumnya": an amount's words.
+_AMOUNT_WORDS = frozenset(
+    "rp us usd dolar dollar ribu juta miliar milyar triliun persen ton orang".split()
+)
+_AMOUNT_REACH = 6
+_MORE_OR_LESS = frozenset({"lebih", "kurang"})
+_COMPARING = frozenset({"dibanding", "dibandingkan", "ketimbang", "daripada", "dari"})
 _BASE_SKIP = frozenset(
     {"tahun", "periode", "bulan", "dengan"}
     # what is compared, named again: "dibanding ekspor Februari 2016"
@@ -438,6 +445,8 @@ def _is_base(words: _Words, index: int) -> bool:
         return True
     if before > 0 and words.words[before - 1 : before + 1] == ["yang", "sama"]:
         return True
+    if words.words[before] == "pada" and _compared_amount_before(words, before):
+        return True  # "dibandingkan Rp4,25 triliun pada tahun sebelumnya"
     for back in range(before, max(before - _SINCE_REACH, -1), -1):
         word = words.words[back]
         if word in _SINCE_WORDS:
@@ -445,6 +454,28 @@ def _is_base(words: _Words, index: int) -> bool:
         if not word.isalpha():
             return False
     return False
+
+
+def _compared_amount_before(words: _Words, index: int) -> bool:
+    """An amount compared with ("dibandingkan Rp4,25 triliun") ends right
+    before word ``index``."""
+    back = index - 1
+    while (
+        back >= 0
+        and index - back <= _AMOUNT_REACH
+        and (
+            any(c.isdigit() for c in words.words[back])
+            or words.words[back] in _AMOUNT_WORDS
+        )
+    ):
+        back -= 1
+    return (
+        back < index - 1
+        and back >= 0
+        and words.words[back] in _COMPARING
+        # "lebih dari 61 persen pada 2025": more than, no comparison
+        and not (back and words.words[back - 1] in _MORE_OR_LESS)
+    )
 
 
 def _is_reference(words: _Words, index: int) -> bool:
@@ -1067,6 +1098,10 @@ _BASE_PERIOD_VALUE = re.compile(
     r"|posisi))\s*|(?:,\s*)?yang\s+(?:naik|turun|tumbuh|meningkat|menurun)\s+)",
     re.IGNORECASE,
 )
+# Between a compared value and its base period after it: " pada ".
+_VALUE_BASE_PERIOD = re.compile(
+    r"\s+(?:pada|di)\s+(?:(?:periode|bulan)\s+)?", re.IGNORECASE
+)
 _YEAR_IN = re.compile(r"\b(?:19|20)\d{2}\b")
 # Marks that end a clause inside a phrase's gap.
 _CLAUSE_MARK = re.compile(r"[,;:]\s|[.!?]\s")
@@ -1601,15 +1636,22 @@ class _Sentence:
 
     def base_before(self, quantity: Quantity, stretch: _Stretch) -> _Period | None:
         """The base period ``quantity`` is the value of, standing right
-        before it ("naik dibandingkan Juli 2024 sebesar 2,13%")."""
+        before it ("naik dibandingkan Juli 2024 sebesar 2,13%") or after it
+        ("dibandingkan Rp4,25 triliun pada tahun sebelumnya")."""
         if _BASE_WORDS.isdisjoint(self.words.words) or not self.bases:
             return None
         found = _nearest_before(self.bases, quantity.start, stretch.clause[0])
-        if found is None or not _BASE_PERIOD_VALUE.fullmatch(
+        if found is not None and _BASE_PERIOD_VALUE.fullmatch(
             self.text, found.end, quantity.start
         ):
-            return None
-        return found
+            return found
+        # "dibandingkan Rp4,25 triliun pada tahun sebelumnya"
+        found = _nearest_after(self.bases, quantity.end, stretch.clause[1])
+        if found is not None and _VALUE_BASE_PERIOD.fullmatch(
+            self.text, quantity.end, found.start
+        ):
+            return found
+        return None
 
     def leads_change(
         self, quantity: Quantity, before: Quantity, before_match: _Match | None
