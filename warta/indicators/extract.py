@@ -625,7 +625,7 @@ def _find_periods(
         if period is not None and not any(
             period.start < q.end and q.start < period.end for q in quantities
         ):
-            if period.year is not None and _year_at(words, stop - 1) is not None:
+            if period.year is not None and w[stop - 1].isdigit():
                 named_year = period.year  # written, not "tahun lalu"
             if not period.base:
                 found.append(period)
@@ -1446,7 +1446,11 @@ class _Sentence:
                 continue  # "IKI ... naik sebesar 1,05 poin": not its level
             if quantity.bare and not self.bare_counts(quantity, match.indicator):
                 continue
-            if len(match.words) > 1 and self.other_figure_in_gap(match, quantity):
+            if (
+                len(match.words) > 1
+                and len(self.quantities) > 1
+                and self.other_figure_in_gap(match, quantity)
+            ):
                 continue
             if match.start < quantity.end and quantity.start < match.end:
                 distance = 0
