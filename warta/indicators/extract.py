@@ -373,7 +373,6 @@ _AMOUNT_WORDS = frozenset(
 )
 _AMOUNT_REACH = 6
 _MORE_OR_LESS = frozenset({"lebih", "kurang"})
-_COMPARING = frozenset({"dibanding", "dibandingkan", "ketimbang", "daripada", "dari"})
 _BASE_SKIP = frozenset(
     {"tahun", "periode", "bulan", "dengan"}
     # what is compared, named again: "dibanding ekspor Februari 2016"
@@ -472,7 +471,8 @@ def _compared_amount_before(words: _Words, index: int) -> bool:
     return (
         back < index - 1
         and back >= 0
-        and words.words[back] in _COMPARING
+        and words.words[back] in _BASE_WORDS
+        and words.words[back] not in _SINCE_WORDS
         # "lebih dari 61 persen pada 2025": more than, no comparison
         and not (back and words.words[back - 1] in _MORE_OR_LESS)
     )
@@ -1638,7 +1638,7 @@ class _Sentence:
         complete = [p for p in found if p.label is not None and p.year is not None]
         return complete[0] if len(complete) == 1 else None
 
-    def base_before(self, quantity: Quantity, stretch: _Stretch) -> _Period | None:
+    def base_of(self, quantity: Quantity, stretch: _Stretch) -> _Period | None:
         """The base period ``quantity`` is the value of, standing right
         before it ("naik dibandingkan Juli 2024 sebesar 2,13%") or after it
         ("dibandingkan Rp4,25 triliun pada tahun sebelumnya")."""
@@ -1728,7 +1728,7 @@ class _Sentence:
             compared = _BASE_VALUE_LEAD.search(
                 self.text, max(stretch.clause[0], quantity.start - 24), quantity.start
             ) and _COMPARED_VALUE.search(self.text, stretch.clause[0], quantity.start)
-            base = None if compared else self.base_before(quantity, stretch)
+            base = None if compared else self.base_of(quantity, stretch)
             if compared or base:
                 pass  # the base's value: "dibanding April 2025 yang sebesar"
             elif last is not None and self.leads_change(quantity, *last):
