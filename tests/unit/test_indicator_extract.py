@@ -968,6 +968,12 @@ def test_a_comparison_base_dated_with_its_year_dates_its_value():
             "Impor Februari 2017 mencapai US$ 11,26 miliar atau turun 5,96 persen.",
             [("import-value", 11.26e9), ("import-growth", -5.96)],
         ),
+        # Deposits (DPK) beside credit are deposits.
+        (
+            "Kenaikan penyaluran kredit diiringi kenaikan Dana Pihak Ketiga (DPK)"
+            " dari Rp 4.468,95 triliun menjadi Rp 4.916,66 triliun.",
+            [("bank-deposits", 4468.95e12), ("bank-deposits", 4916.66e12)],
+        ),
         # A level's rise or fall in percent is no value of it.
         ("Tingkat kemiskinan Indonesia sudah turun 40 persen.", [(None, 40)]),
         (
