@@ -266,10 +266,6 @@ class Catalogue:
             frozenset(suffixed),
         )
 
-    def phrase_word(self, token: str) -> str:
-        """``token`` without a phrase word's "-nya" ("impornya": "impor")."""
-        return self._suffixed.get(token, token)
-
     def phrase_words(self, tokens: Sequence[str]) -> Sequence[str]:
         """``tokens`` with a phrase word's "-nya" taken off ("nilai
         ekspornya" reads as "nilai ekspor"); ``tokens`` itself if none has."""

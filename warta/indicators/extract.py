@@ -354,10 +354,13 @@ _PART = {
 _HALF = frozenset({"i", "ii", "1", "2", "pertama", "kedua"})
 _QUARTER_WORDS = frozenset({"triwulan", "kuartal", "kwartal", "tw", "q"})
 _YEAR_QUALIFIERS = frozenset({"akhir", "awal", "pertengahan"})
+# Indicators a period may follow: "inflasi Juni", "dibanding ekspor Februari 2016".
+_MEASURED = frozenset({"inflasi", "deflasi", "ekspor", "impor", "ntp"})
 _MONTH_ALONE_AFTER = frozenset(
     {"bulan", "pada", "per", "selama", "sepanjang", "periode", "hingga", "sampai"}
     # An indicator the month is of: "inflasi Juni tercatat 0,69 persen".
-    | {"inflasi", "deflasi", "ekspor", "impor", "ntp", "iki", "neraca"}
+    | _MEASURED
+    | {"iki", "neraca"}
 )
 _RANGE_WORDS = frozenset({"hingga", "sampai"})
 _RANGE_MARKS = frozenset({"-", "–", "—", "/"})
@@ -376,7 +379,8 @@ _MORE_OR_LESS = frozenset({"lebih", "kurang"})
 _BASE_SKIP = frozenset(
     {"tahun", "periode", "bulan", "dengan"}
     # what is compared, named again: "dibanding ekspor Februari 2016"
-    | {"ekspor", "impor", "inflasi", "deflasi", "nilai", "posisi", "angka", "ntp"}
+    | _MEASURED
+    | {"nilai", "posisi", "angka"}
 )
 # "sejak krisis ekonomi global 2008": an event's words between "sejak" and the year.
 _SINCE_WORDS = frozenset({"sejak", "semenjak"})
@@ -1166,6 +1170,7 @@ class _Match:
     end: int
     size: int
     words: tuple[tuple[int, int], ...]
+    names: tuple[str, ...]  # those words, normalised, "-nya" taken off
 
     def holds(self, mention: _Mention) -> bool:
         return any(
@@ -1226,6 +1231,8 @@ class _Sentence:
         self.article_year = article_day.year if article_day else None
         self.article_month = article_day.month if article_day else None
         self.words = _Words.read(text, self.start, self.end)
+        # The words as phrases read them ("impornya" as "impor").
+        self.tokens = catalogue.phrase_words(self.words.words)
         items = _list_items(self.words, self.start, self.end)
         self.list_items = frozenset(items)
         starts = _clause_starts(self.words, self.start, self.end, items)
@@ -1272,14 +1279,13 @@ class _Sentence:
         return self._cues
 
     def _phrase_matches(self) -> list[_Match]:
-        words = self.words
-        tokens = self.catalogue.phrase_words(words.words)
+        tokens = self.tokens
         found = self.catalogue.find_phrases(tokens)
         if not found:
             return []
         padded = f" {' '.join(tokens)} "
         by_id = self.catalogue.by_id
-        spans = words.spans
+        spans = self.words.spans
         matches = (
             _Match(
                 by_id[match.indicator_id],
@@ -1287,6 +1293,7 @@ class _Sentence:
                 spans[match.stop - 1][1],
                 match.size,
                 tuple((spans[a][0], spans[b - 1][1]) for a, b in match.parts),
+                tuple(token for a, b in match.parts for token in tokens[a:b]),
             )
             for match in found
             if self.catalogue.sentence_admits(match.indicator_id, padded)
@@ -1323,18 +1330,8 @@ class _Sentence:
         ]
         if not between:
             return False
-        own = set(self.words_of(match))
-        return any(own.isdisjoint(self.words_of(other)) for other in between)
-
-    def words_of(self, match: _Match) -> list[str]:
-        """The phrase's own words, normalised, "-nya" taken off."""
-        return [
-            word
-            for low, high in match.words
-            for word in self.catalogue.phrase_words(
-                normalize(self.text[low:high]).split()
-            )
-        ]
+        own = set(match.names)
+        return any(own.isdisjoint(other.names) for other in between)
 
     def other_figure_in_gap(self, match: _Match, quantity: Quantity) -> bool:
         """Another figure stands in the phrase's gap: its words name two
@@ -1695,16 +1692,16 @@ class _Sentence:
         falls = match.indicator.falls
         if not falls:
             return False
-        named = self.words_of(match)
+        named = match.names
         if all(word in falls for word in named) or (
             len(named) > 1 and named[0] in falls
         ):  # "deflasi 0,34%"; "penurunan ekspor sebesar 6 persen"
             return True
-        words = self.words.words
+        tokens = self.tokens
         index = bisect_left(self.words.spans, quantity.start, key=_START) - 1
-        while index >= 0 and words[index] in _FALL_GAP:
+        while index >= 0 and tokens[index] in _FALL_GAP:
             index -= 1
-        return index >= 0 and self.catalogue.phrase_word(words[index]) in falls
+        return index >= 0 and tokens[index] in falls
 
     def economic(self, stretch: _Stretch) -> bool:
         low, high = stretch.clause

@@ -71,6 +71,9 @@ def period_position(period: str | None, year: int) -> float:
     return year + (months - 6) / 12
 
 
+_CURRENCIES = {"rupiah": "Rp", "usd": "US$"}
+
+
 def format_value(value: float, unit: str) -> str:
     """Indonesian text: ``34,27%``, ``Rp 1,2 triliun``, ``-US$ 1,2 miliar``,
     ``1.234 unit``."""
@@ -82,9 +85,9 @@ def format_value(value: float, unit: str) -> str:
             scaled, word = value / size, f" {name}"
             break
     amount = number_id(round(scaled, 2)) + word
-    if unit in ("rupiah", "usd"):  # the sign before the currency: -US$ 1,2 miliar
-        sign, amount = ("-", amount[1:]) if amount.startswith("-") else ("", amount)
-        return f"{sign}{'Rp' if unit == 'rupiah' else 'US$'} {amount}"
+    if currency := _CURRENCIES.get(unit):  # the sign before it: -US$ 1,2 miliar
+        sign = "-" if amount.startswith("-") else ""
+        return f"{sign}{currency} {amount.removeprefix('-')}"
     label = UNIT_LABELS.get(unit, unit)
     return f"{amount} {label}".strip()
 
