@@ -519,9 +519,14 @@ def bench_tagging(c, data, limit=None, content="content"):
 
 
 @task(
-    help={"file": "a JSON list of {text, date?, figures: [{indicator, value, unit}]}"}
+    help={
+        "file": "a labelled set (YAML or JSON; see warta/indicators/evaluation.py)",
+        "data": "folder of the news records the set's items name (dataset/file)",
+        "show": "list every figure missed, extra, or with a field not as labelled",
+        "content": "content folder (its authority/ is used)",
+    }
 )
-def eval_indicators(c, file, content="content"):
+def eval_indicators(c, file, data=None, show=False, content="content"):
     """Score figure extraction: precision, recall and F1 over labelled texts."""
     from warta.authority import load_places
     from warta.indicators.catalogue import load_catalogue
@@ -532,9 +537,16 @@ def eval_indicators(c, file, content="content"):
         authority = Path(content) / "authority"
         catalogue = load_catalogue(authority / "indicators.yaml")
         places = place_scopes(load_places(authority, None))
-        print(evaluate(Path(file), catalogue, places).report())
+        scores = evaluate(
+            Path(file),
+            catalogue,
+            places,
+            data=Path(data) if data else None,
+            show=show,
+        )
     except (WartaError, OSError, ValueError) as error:
         raise Exit(f"GAGAL: {file}: {error}", code=1) from None
+    print(scores.report())
 
 
 @task(

@@ -324,6 +324,12 @@ _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
+def load_lined_yaml(text: str) -> Any:
+    """YAML (or JSON) whose mappings know their line (``.line``) and their
+    keys' lines; a date that is no calendar date stays a string."""
+    return yaml.load(text, Loader=_LineLoader)
+
+
 # ---------------------------------------------------------------------------
 # Validation of one file's entries.
 
@@ -741,7 +747,7 @@ def _read_file(faults: _Faults, path: Path) -> list[_Mapping] | None:
         faults.add(path, line, "the file is not UTF-8 text")
         return None
     try:
-        data = yaml.load(text, Loader=_LineLoader)
+        data = load_lined_yaml(text)
     except yaml.MarkedYAMLError as error:
         line, reason = _syntax_fault(error, text)
         faults.add(path, line, f"YAML syntax error: {reason}")

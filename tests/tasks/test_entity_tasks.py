@@ -205,6 +205,30 @@ def test_eval_indicators_prints_scores(tmp_path):
     assert run.returncode == 0, run.stderr
     assert "precision: 1.000" in run.stdout
     assert "recall: 1.000" in run.stdout
+    data = tmp_path / "data" / "koran"
+    data.mkdir(parents=True)
+    (data / "a.jsonl").write_text(
+        '{"id": "k1", "text": "Inflasi Lampung pada Maret 2024 sebesar 2,5 persen '
+        'dan 3 persen pada April 2024."}\n',
+        encoding="utf-8",
+    )
+    named = tmp_path / "angka.yaml"
+    named.write_text(
+        "labelled: indicators\nitems:\n- {dataset: koran, file: a.jsonl, id: k1,\n"
+        "   figures: [{indicator: inflation, value: 2.5, unit: percent,\n"
+        "              period: April 2024}]}\n",
+        encoding="utf-8",
+    )
+    run = invoke(
+        "eval-indicators", str(named), "--data", str(tmp_path / "data"), "--show"
+    )
+    assert run.returncode == 0, run.stderr
+    assert "precision: 0.500" in run.stdout
+    assert "period as labelled: 0/1 (0.000) of the found" in run.stdout
+    assert "  extra    koran/a.jsonl k1: inflation '3 persen' April 2024" in run.stdout
+    run = invoke("eval-indicators", str(named))
+    assert run.returncode == 1
+    assert "names an article; give the data folder" in run.stderr
     broken = tmp_path / "rusak.json"
     broken.write_text("[{", encoding="utf-8")
     run = invoke("eval-indicators", str(broken))

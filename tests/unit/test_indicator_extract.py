@@ -4,13 +4,11 @@ Every sentence here was written for these tests.
 """
 
 import datetime as dt
-import json
 from pathlib import Path
 
 import pytest
 
 from warta.indicators import extract_figures, load_catalogue
-from warta.indicators.evaluation import evaluate
 from warta.indicators.extract import split_sentences
 
 CATALOGUE = load_catalogue()
@@ -1172,43 +1170,3 @@ def test_offsets_point_at_the_quantity():
     assert (
         figures[0].quote == "Anggaran tahun ini mencapai Rp 1,2 triliun, naik 5 persen."
     )
-
-
-# --- evaluation ---------------------------------------------------------------
-
-
-def test_evaluation_scores_micro_averaged(tmp_path):
-    labelled = [
-        {
-            "text": SEED_END,
-            "date": "2015-03-16",
-            "figures": [
-                {
-                    "indicator": "ikm-share-industrial-gdp",
-                    "value": 34.27,
-                    "unit": "percent",
-                },
-                {
-                    "indicator": "ikm-share-industrial-exports",
-                    "value": 16.46,
-                    "unit": "percent",
-                },
-                {"indicator": "ikm-share-in-java", "value": 64, "unit": "percent"},
-            ],
-        },
-        {
-            "text": "Inflasi Lampung 3,1 persen dan harga beras naik 2 persen.",
-            "figures": [
-                {"indicator": "inflation", "value": 3.1, "unit": "percent"},
-                {"indicator": "economic-growth", "value": 5.0, "unit": "percent"},
-            ],
-        },
-    ]
-    path = tmp_path / "set.json"
-    path.write_text(json.dumps(labelled), encoding="utf-8")
-    scores = evaluate(path, CATALOGUE)
-    assert (scores.expected, scores.extracted, scores.found) == (5, 5, 4)
-    assert scores.precision == pytest.approx(0.8)
-    assert scores.recall == pytest.approx(0.8)
-    assert scores.f1 == pytest.approx(0.8)
-    assert "precision: 0.800" in scores.report()

@@ -1,16 +1,13 @@
 """Tagging throughput over a folder of real news text, one core and all cores.
 
 ``invoke bench-tagging DIR`` reads every article it finds under ``DIR``: JSON
-Lines records and CSV rows (the first of the fields ``TEXT_FIELDS`` present),
+Lines records and CSV rows (``warta.news_records``),
 and ``.txt``/``.md`` files (one article each). Nothing is written; the texts
 stay where they are.
 """
 
 from __future__ import annotations
 
-import csv
-import json
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,42 +15,22 @@ from itertools import islice
 from pathlib import Path
 
 from warta.errors import WartaError
+from warta.news_records import RECORD_SUFFIXES, read_records, text_of
 from warta.parallel import usable_cores
 from warta.tagging import Tagger, TagJob, tag_many
-
-TEXT_FIELDS = ("text", "isi", "isi_berita", "berita", "content", "body")
 
 
 class NoArticlesError(WartaError):
     """The folder holds no article text this benchmark can read."""
 
 
-def _text_of(record: dict) -> str | None:
-    for field in TEXT_FIELDS:
-        value = record.get(field)
-        if isinstance(value, str) and value.strip():
-            return value
-    return None
-
-
 def read_texts(folder: Path) -> Iterator[str]:
     """Every article text under ``folder``, in path order."""
-    csv.field_size_limit(sys.maxsize)
     for path in sorted(folder.rglob("*")):
         suffix = path.suffix.lower()
-        if suffix == ".jsonl":
-            with path.open(encoding="utf-8") as lines:
-                for line in lines:
-                    if line.strip():
-                        text = _text_of(json.loads(line))
-                        if text:
-                            yield text
-        elif suffix == ".csv":
-            with path.open(encoding="utf-8", newline="") as rows:
-                for row in csv.DictReader(rows):
-                    text = _text_of(row)
-                    if text:
-                        yield text
+        if suffix in RECORD_SUFFIXES:
+            texts = (text_of(record) for record in read_records(path))
+            yield from (text for text in texts if text)
         elif suffix in (".txt", ".md") and path.name.lower() != "readme.md":
             yield path.read_text(encoding="utf-8")
 
