@@ -508,6 +508,53 @@ def test_ranges_and_signs(text, value, value_max, unit):
             2018,
             "clause",
         ),
+        # A daily figure (the exchange rate) with no period of its own: the
+        # day its sentence writes in figures, else one close before, else the
+        # article's; a period it names stays, and an expected one is no day's.
+        (
+            "Dikutip dari data Bloomberg, Kamis (28/5/2026), dolar AS berada di "
+            "level Rp 17.949.",
+            "2026-05-29",
+            "28 Mei 2026",
+            2026,
+            "sentence",
+        ),
+        (
+            "Pada penutupan Jumat (11/7), dolar AS berada di level Rp 16.224.",
+            "2025-07-14",
+            "11 Juli 2025",
+            2025,
+            "sentence",
+        ),
+        (
+            "Senin (7/7/2025), rupiah dibuka melemah. Dolar AS berada di level "
+            "Rp 16.216.",
+            "2025-07-08",
+            "7 Juli 2025",
+            2025,
+            "previous sentence",
+        ),
+        (
+            "Mata uang Paman Sam pagi ini bergerak di level Rp 16.300.",
+            "2025-07-21",
+            "21 Juli 2025",
+            2025,
+            "article",
+        ),
+        (
+            "Nilai tukar rupiah pada Maret 2025 rata-rata Rp 16.500.",
+            "2025-07-21",
+            "Maret 2025",
+            2025,
+            "clause",
+        ),
+        (
+            "Dolar AS diperkirakan menembus Rp 18.000.",
+            "2026-05-29",
+            "2026",
+            2026,
+            "article",
+        ),
     ],
 )
 def test_period(text, date, period, year, source):
@@ -1170,3 +1217,21 @@ def test_offsets_point_at_the_quantity():
     assert (
         figures[0].quote == "Anggaran tahun ini mencapai Rp 1,2 triliun, naik 5 persen."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "indicators"),
+    [
+        # the dollar's price in rupiah is the exchange rate ...
+        (
+            "Terakhir, dolar AS menguat 0,04% menjadi Rp 17.853.",
+            ["exchange-rate"],
+        ),
+        ("Rupiah terpantau di level Rp 17.698 per dolar AS.", ["exchange-rate"]),
+        ("Mata uang Paman Sam kini berada di level Rp 17.700.", ["exchange-rate"]),
+        # ... an amount of dollars, or of rupiah beyond a rate's, is not
+        ("Pemerintah menerima hibah 5 juta dolar AS atau Rp 80 miliar.", [None, None]),
+    ],
+)
+def test_the_dollars_price_in_rupiah_is_the_exchange_rate(text, indicators):
+    assert [f.indicator_id for f in extract(text)] == indicators

@@ -12,8 +12,11 @@ The file is a YAML list of indicators. Each has an ``id`` (slug), a ``name``, a
 a figure of it measures when a rise or fall leads it: "nilai ekspor ...
 US$ 7,95 miliar, naik 10 persen" is export growth), ``not_within``
 (longer phrases its phrases do not name it inside: "kemiskinan" in "garis
-kemiskinan" is no poverty rate) and ``level`` (a level, whose rise or fall in
-percent is no value of it: "tingkat kemiskinan turun 0,13 persen").
+kemiskinan" is no poverty rate), ``level`` (a level, whose rise or fall in
+percent is no value of it: "tingkat kemiskinan turun 0,13 persen") and
+``daily`` (quoted by the day: a realised figure whose text names no period is
+the day's its sentence names, "Kamis (28/5/2026)", else the article's: the
+rupiah's exchange rate).
 
 A phrase is matched on normalised word tokens (``warta.normalize``): case,
 punctuation and accents do not matter. ``...`` inside a phrase stands for up to
@@ -66,6 +69,7 @@ OPTIONAL_KEYS = (
     "change",
     "not_within",
     "level",
+    "daily",
 )
 MAX_GAP = 5  # words that "..." may stand for
 DEFAULT_PATH = (
@@ -190,6 +194,9 @@ class Indicator:
     # A level, not a rate of change: a percentage a rise or fall leads
     # ("tingkat kemiskinan turun 0,13 persen") is its change, not its value.
     level: bool = False
+    # Quoted by the day: a realised figure with no period of its own is the
+    # day's its sentence names or the article's ("dolar AS ... Rp 17.853").
+    daily: bool = False
 
     def within_other(self, tokens: Sequence[str], first: int, stop: int) -> bool:
         """``tokens[first:stop]``, a phrase of this indicator, stands inside
@@ -451,10 +458,9 @@ class _Checker:
         for key in ("min", "max"):
             if key in values:
                 read[key] = self.number(key, values[key][0])
-        if "only_unit" in values:
-            read["only_unit"] = self.flag("only_unit", values["only_unit"][0])
-        if "level" in values:
-            read["level"] = self.flag("level", values["level"][0])
+        for key in ("only_unit", "level", "daily"):
+            if key in values:
+                read[key] = self.flag(key, values[key][0])
         low, high = read.get("min"), read.get("max")
         if low is not None and high is not None and low > high:
             self.fault(values["max"][1], f"'max' {high:g} is below 'min' {low:g}")
@@ -592,6 +598,7 @@ def load_catalogue(path: str | Path = DEFAULT_PATH) -> Catalogue:
                 maximum=read.get("max"),
                 only_unit=read.get("only_unit", False),
                 level=read.get("level", False),
+                daily=read.get("daily", False),
                 scope=read.get("scope"),
                 line=read["line"],
             )

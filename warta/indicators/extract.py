@@ -86,7 +86,7 @@ from itertools import pairwise
 from operator import itemgetter
 
 from warta.authority import ProvincePlaces
-from warta.dates import MONTH_NAMES, MONTH_NUMBERS
+from warta.dates import MONTH_NAMES, MONTH_NUMBERS, day_month_year
 from warta.indicators.catalogue import Catalogue, Indicator
 from warta.indicators.numbers import MONEY, PERCENT, Quantity, find_quantities
 from warta.name_words import COUNTRY_STARTS, QUOTE_VERBS, country_at
@@ -1145,6 +1145,31 @@ def _article_day(article_date: dt.date | str | None) -> dt.date | None:
     return dt.date(article_date.year, article_date.month, article_date.day)
 
 
+# A day in figures after a day's name, as news dates their quotes: "Kamis
+# (28/5/2026)", "penutupan Jumat (11/7)".
+_NUMERIC_DAY = re.compile(r"\((\d{1,2})/(\d{1,2})(?:/(\d{4}))?\)")
+
+
+_DAY_REACH = 1000  # characters before a sentence a day it goes on from may be
+
+
+def _numeric_day(text: str, start: int, end: int, year: int | None) -> dt.date | None:
+    """The last real day written in figures between ``start`` and ``end``
+    (a missing year is ``year``)."""
+    named = None
+    for found in _NUMERIC_DAY.finditer(text, start, end):
+        day, month, named_year = found.groups()
+        try:
+            named = dt.date(int(named_year or year or 0), int(month), int(day))
+        except ValueError:
+            continue
+    return named
+
+
+def _day(date: dt.date) -> _Period:
+    return _Period(0, 0, day_month_year(date), "", date.year)
+
+
 def _first_month(part: str) -> int:
     """The first month of a month, months, quarter or half ("Juni",
     "Januari-Maret", "triwulan IV", "semester II"); 0 if none."""
@@ -1228,6 +1253,7 @@ class _Sentence:
         self.start, self.end = span
         self.quantities = quantities
         self.catalogue = catalogue
+        self.article_day = article_day
         self.article_year = article_day.year if article_day else None
         self.article_month = article_day.month if article_day else None
         self.words = _Words.read(text, self.start, self.end)
@@ -1544,6 +1570,28 @@ class _Sentence:
             return _Period(0, 0, str(year), "", year), "article"
         return None, None
 
+    def day(
+        self, period: _Period | None, period_from: str | None
+    ) -> tuple[_Period | None, str | None]:
+        """A realised daily figure's day when no period of its own was
+        found: the last its sentence writes in figures, else the last an
+        earlier sentence close before does ("Kamis (28/5/2026), dolar AS
+        ... Rp 17.949. ... tercatat di level Rp 17.904"), else the
+        article's."""
+        if period_from not in ("previous sentence", "article"):
+            return period, period_from
+        year = self.article_year
+        named = _numeric_day(self.text, self.start, self.end, year)
+        if named is not None:
+            return _day(named), "sentence"
+        start = max(0, self.start - _DAY_REACH)
+        named = _numeric_day(self.text, start, self.start, year)
+        if named is not None:
+            return _day(named), "previous sentence"
+        if period_from == "article" and self.article_day is not None:
+            return _day(self.article_day), "article"
+        return period, period_from
+
     def _dated(
         self, period: _Period, previous: Callable[[], list[_Period]], ahead: bool
     ) -> _Period:
@@ -1766,6 +1814,8 @@ class _Sentence:
                 period, period_from = self.period(
                     quantity, stretch, previous, ahead=ahead
                 )
+                if match is not None and match.indicator.daily and not ahead:
+                    period, period_from = self.day(period, period_from)
             value, value_max = quantity.value, quantity.value_max
             if match is not None and self.falls(quantity, match):
                 value, value_max = _fall(value, value_max)
