@@ -277,6 +277,11 @@ def test_a_good_file_loads(tmp_path):
             "'level' must be true or false, not 'ya'",
         ),
         (
+            GOOD.replace("  unit:", "  short: ['...']\n  unit:"),
+            3,
+            "short '...' has no letters or digits",
+        ),
+        (
             GOOD.replace("  unit:", "  daily: ya\n  unit:"),
             3,
             "'daily' must be true or false, not 'ya'",

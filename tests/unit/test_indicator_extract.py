@@ -1235,3 +1235,51 @@ def test_offsets_point_at_the_quantity():
 )
 def test_the_dollars_price_in_rupiah_is_the_exchange_rate(text, indicators):
     assert [f.indicator_id for f in extract(text)] == indicators
+
+
+_AWAY = "Rapat itu juga membahas hal lain yang tidak terkait dengan angka. " * 10
+
+
+@pytest.mark.parametrize(
+    ("text", "indicators"),
+    [
+        # a short phrase names the indicator just after its full name ...
+        (
+            "Pertumbuhan ekonomi Indonesia tahun lalu 5,0 persen. Tahun ini "
+            "pertumbuhan diperkirakan 5,2 persen.",
+            ["economic-growth", "economic-growth"],
+        ),
+        (
+            "Bank Indonesia menahan suku bunga acuan bulan lalu. Bulan ini BI "
+            "memangkas suku bunga sebesar 25 basis poin menjadi 5,5 persen.",
+            ["policy-rate"],
+        ),
+        (
+            "Penyaluran KUR hingga April mencapai Rp 100 triliun. Penyaluran "
+            "terbesar berasal dari Jawa Tengah sebesar Rp 17 triliun dan Jawa "
+            "Timur Rp 15 triliun.",
+            ["credit-umkm"] * 3,
+        ),
+        # ... not before a noun of another subject, not with no full name
+        # before it, nor far from it
+        (
+            "Pertumbuhan ekonomi Indonesia tahun lalu 5,0 persen. Pertumbuhan "
+            "kredit tercatat 10 persen.",
+            ["economic-growth", None],
+        ),
+        (
+            "Harga cabai naik tajam. Tahun ini pertumbuhan diperkirakan 5,2 persen.",
+            [None],
+        ),
+        (
+            "Pertumbuhan ekonomi Indonesia dibahas dalam rapat itu. "
+            + _AWAY
+            + "Tahun ini pertumbuhan diperkirakan 5,2 persen.",
+            [None],
+        ),
+    ],
+)
+def test_a_short_phrase_names_an_indicator_just_after_its_full_name(text, indicators):
+    assert [f.indicator_id for f in extract(text, article_date="2025-06-10")] == (
+        indicators
+    )

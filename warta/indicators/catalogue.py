@@ -16,7 +16,10 @@ kemiskinan" is no poverty rate), ``level`` (a level, whose rise or fall in
 percent is no value of it: "tingkat kemiskinan turun 0,13 persen") and
 ``daily`` (quoted by the day: a realised figure whose text names no period is
 the day's its sentence names, "Kamis (28/5/2026)", else the article's: the
-rupiah's exchange rate).
+rupiah's exchange rate) and ``short`` (shorter phrases that name it only
+just after its full name: "pertumbuhan" for economic growth after
+"pertumbuhan ekonomi", "suku bunga" for the BI rate after "suku bunga
+acuan"; see ``warta.indicators.extract``).
 
 A phrase is matched on normalised word tokens (``warta.normalize``): case,
 punctuation and accents do not matter. ``...`` inside a phrase stands for up to
@@ -70,6 +73,7 @@ OPTIONAL_KEYS = (
     "not_within",
     "level",
     "daily",
+    "short",
 )
 MAX_GAP = 5  # words that "..." may stand for
 DEFAULT_PATH = (
@@ -197,6 +201,8 @@ class Indicator:
     # Quoted by the day: a realised figure with no period of its own is the
     # day's its sentence names or the article's ("dolar AS ... Rp 17.853").
     daily: bool = False
+    # Normalised phrases that name it only just after its full name.
+    short: tuple[tuple[str, ...], ...] = ()
 
     def within_other(self, tokens: Sequence[str], first: int, stop: int) -> bool:
         """``tokens[first:stop]``, a phrase of this indicator, stands inside
@@ -237,6 +243,10 @@ class Catalogue:
     # A phrase word with "-nya" ("impornya": its imports) -> the word.
     _suffixed: Mapping[str, str] = field(default_factory=dict, repr=False)
     _suffixed_words: frozenset[str] = frozenset()
+    # A short phrase's first word -> (indicator id, the phrase's words).
+    short_by_first: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(
+        default_factory=dict, repr=False
+    )
 
     @classmethod
     def build(cls, indicators: Iterable[Indicator], fingerprint: str = "") -> Catalogue:
@@ -262,6 +272,10 @@ class Catalogue:
             for word in vocabulary
             if word.isalpha() and f"{word}nya" not in vocabulary
         }
+        short: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for indicator in indicators:
+            for words in indicator.short:
+                short.setdefault(words[0], []).append((indicator.id, words))
         return cls(
             indicators,
             fingerprint,
@@ -271,6 +285,7 @@ class Catalogue:
             MappingProxyType(excluded),
             MappingProxyType(suffixed),
             frozenset(suffixed),
+            MappingProxyType({k: tuple(v) for k, v in short.items()}),
         )
 
     def phrase_words(self, tokens: Sequence[str]) -> Sequence[str]:
@@ -474,15 +489,16 @@ class _Checker:
                     else:
                         reason = f"{key} {word!r} has no letters or digits"
                         self.fault(word_line, reason)
-        read["not_within"] = []
-        if "not_within" in values:
-            for text, text_line in self.texts("not_within", values["not_within"][0]):
-                words = tuple(normalize(text).split())
-                if words:
-                    read["not_within"].append((text, text_line, words))
-                else:
-                    reason = f"not_within {text!r} has no letters or digits"
-                    self.fault(text_line, reason)
+        for key in ("not_within", "short"):
+            read[key] = []
+            if key in values:
+                for text, text_line in self.texts(key, values[key][0]):
+                    words = tuple(normalize(text).split())
+                    if words:
+                        read[key].append((text, text_line, words))
+                    else:
+                        reason = f"{key} {text!r} has no letters or digits"
+                        self.fault(text_line, reason)
         read["phrases"] = []
         if "phrases" in values:
             seen: dict[str, int] = {}
@@ -599,6 +615,7 @@ def load_catalogue(path: str | Path = DEFAULT_PATH) -> Catalogue:
                 only_unit=read.get("only_unit", False),
                 level=read.get("level", False),
                 daily=read.get("daily", False),
+                short=tuple(words for _, _, words in read["short"]),
                 scope=read.get("scope"),
                 line=read["line"],
             )

@@ -1152,6 +1152,22 @@ _NUMERIC_DAY = re.compile(r"\((\d{1,2})/(\d{1,2})(?:/(\d{4}))?\)")
 
 _DAY_REACH = 1000  # characters before a sentence a day it goes on from may be
 
+# An indicator's short phrase ("pertumbuhan", "suku bunga") names it within
+# this many characters after its full name, and only when the word after it
+# is no noun of another subject ("pertumbuhan kredit"): a number, a linking
+# word, or a verb or adjective by its prefix ("diperkirakan", "terbesar").
+_SHORT_REACH = 600
+_VERB_PREFIXES = ("di", "me", "ber", "ter")
+
+
+def _may_follow_short(word: str) -> bool:
+    return (
+        word[:1].isdigit()
+        or word in _LINKING
+        or word in _CUE_FIRST
+        or (len(word) > 4 and word.startswith(_VERB_PREFIXES))
+    )
+
 
 def _numeric_day(text: str, start: int, end: int, year: int | None) -> dt.date | None:
     """The last real day written in figures between ``start`` and ``end``
@@ -1247,8 +1263,10 @@ class _Sentence:
         catalogue: Catalogue,
         article_day: dt.date | None,
         place_scopes: PlaceScopes = NO_PLACES,
+        named_before: Callable[[], dict[str, int]] = dict,
     ) -> None:
         self.text = text
+        self.named_before = named_before
         self.place_scopes = place_scopes
         self.start, self.end = span
         self.quantities = quantities
@@ -1265,6 +1283,7 @@ class _Sentence:
         self.clauses = list(zip(starts, [*starts[1:], self.end], strict=True))
         self.clause_starts = starts
         self.matches = self._phrase_matches()
+        self._short: list[_Match] | None = None
         self._periods: list[_Period] | None = None
         self._bases: list[_Period] = []
         self._places: list[_Mention] | None = None
@@ -1342,6 +1361,64 @@ class _Sentence:
             and _CLAUSE_MARK.search(_ASIDE.sub(" ", text[end:start]))
             for (_, end), (start, _) in pairwise(match.words)
         )
+
+    @property
+    def short_matches(self) -> list[_Match]:
+        """The short phrases of indicators named in full just before them
+        (``named_before``, or earlier in the sentence): "Dalam laporan
+        terbaru, pertumbuhan diperkirakan 4,8%" after "pertumbuhan ekonomi
+        Indonesia ... 5%"; the indicator named last when several share one."""
+        if self._short is None:
+            self._short = self._find_short() if self.catalogue.short_by_first else []
+        return self._short
+
+    def _find_short(self) -> list[_Match]:
+        tokens = self.tokens
+        by_first = self.catalogue.short_by_first
+        firsts = [index for index, token in enumerate(tokens) if token in by_first]
+        if not firsts:
+            return []
+        named = dict(self.named_before())
+        spans = self.words.spans
+        padded = f" {' '.join(tokens)} "
+        found = []
+        for index in firsts:
+            best: tuple[int, str, tuple[str, ...]] | None = None
+            start = spans[index][0]
+            for indicator_id, words in by_first[tokens[index]]:
+                stop = index + len(words)
+                if tuple(tokens[index:stop]) != words:
+                    continue
+                if stop < len(tokens) and not _may_follow_short(tokens[stop]):
+                    continue
+                own = [m.end for m in self.matches if m.indicator.id == indicator_id]
+                last = max(
+                    [end for end in own if end <= start]
+                    + ([named[indicator_id]] if indicator_id in named else []),
+                    default=None,
+                )
+                if last is not None and (best is None or last > best[0]):
+                    best = (last, indicator_id, words)
+            if best is None:
+                continue
+            _, indicator_id, words = best
+            stop = index + len(words)
+            end = spans[stop - 1][1]
+            if any(m.start < end and start < m.end for m in self.matches):
+                continue  # inside a full phrase ("pertumbuhan ekonomi")
+            if not self.catalogue.sentence_admits(indicator_id, padded):
+                continue
+            found.append(
+                _Match(
+                    self.catalogue.by_id[indicator_id],
+                    start,
+                    end,
+                    len(words),
+                    ((start, end),),
+                    words,
+                )
+            )
+        return found
 
     def named_between(self, match: _Match, quantity: Quantity) -> bool:
         """A phrase of another subject (no word in common with ``match``)
@@ -1457,8 +1534,17 @@ class _Sentence:
     def indicator(self, quantity: Quantity, stretch: _Stretch) -> _Match | None:
         if quantity.unit in MONEY and _PER_GOODS.match(self.text, quantity.end):
             return None  # a price
+        found = self._nearest(quantity, stretch, self.matches)
+        if found is None and self.catalogue.short_by_first:
+            found = self._nearest(quantity, stretch, self.short_matches)
+        return found
+
+    def _nearest(
+        self, quantity: Quantity, stretch: _Stretch, matches: list[_Match]
+    ) -> _Match | None:
+        """The phrase of ``matches`` the figure is of, if any."""
         candidates = []
-        for match in self.matches:
+        for match in matches:
             if not _compatible(quantity, match.indicator.unit):
                 continue
             if not match.indicator.admits(quantity.value, quantity.unit):
@@ -1882,8 +1968,22 @@ def extract_figures(
             )
         return read[span]
 
+    def named_before(start: int) -> dict[str, int]:
+        """The indicators with short phrases named in full in the text just
+        before ``start``, each with where its last mention ends."""
+        low = max(0, start - _SHORT_REACH)
+        words = _Words.read(text, low, start)
+        tokens = catalogue.phrase_words(words.words)
+        return {
+            match.indicator_id: words.spans[match.stop - 1][1]
+            for match in catalogue.find_phrases(tokens)
+            if catalogue.by_id[match.indicator_id].short
+        }
+
     figures: list[Figure] = []
     for span, members in grouped:
-        sentence = _Sentence(text, span, members, catalogue, day, places)
+        sentence = _Sentence(
+            text, span, members, catalogue, day, places, partial(named_before, span[0])
+        )
         figures.extend(sentence.figures(partial(previous, span), region))
     return figures
