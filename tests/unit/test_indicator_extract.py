@@ -721,6 +721,17 @@ def test_scope(text, region, scopes):
             "Pertumbuhan ekonomi Q3 2024 sebesar 5 persen dan TW-IV diperkirakan 5,1 persen.",
             ["realised", "estimate"],
         ),
+        # an expected change starts from the value now, unless the figures
+        # are targets revised
+        (
+            "Ekonom memproyeksikan BI akan memangkas BI Rate dari 5,75% menjadi 5,5%.",
+            ["realised", "projection"],
+        ),
+        (
+            "Pertumbuhan kredit tahun ini diperkirakan direvisi dari 12 persen "
+            "menjadi 12,6 persen.",
+            ["estimate", "estimate"],
+        ),
     ],
 )
 def test_kind(text, kinds):

@@ -959,6 +959,15 @@ _CUE_PAIRS = {
     ("capaian", "target"): "realised",
     ("target", "realisasi"): "target",
 }
+# The value an expected change starts from is the one now: "BI rate dipangkas
+# dari angka 5,75% ke angka 5,5%", "ditargetkan turun dari 9 persen menjadi 7".
+_CHANGE_FROM = re.compile(r"\bdari\s+(?:(?:angka|level|posisi)\s+)?$", re.IGNORECASE)
+_CHANGE_TO = re.compile(r"\s*(?:menjadi|ke)\b", re.IGNORECASE)
+# ... when a verb says the change is expected ("akan", "diproyeksikan"), not
+# when the figures are targets or forecasts themselves, revised ("target
+# pertumbuhan kredit ... direvisi dari 12 persen menjadi 12,6 persen").
+_VERB_CUE = re.compile(r"(?:di|me|akan\b|bakal\b)", re.IGNORECASE)
+_REVISED = re.compile(r"\b(?:di|me)?revisi\b", re.IGNORECASE)
 _CUE_FIRST = frozenset(_CUES) | {first for first, _ in _CUE_PAIRS}
 _ECONOMIC = frozenset(
     "ekonomi perekonomian pertumbuhan tumbuh naik kenaikan turun penurunan meningkat "
@@ -1744,6 +1753,22 @@ class _Sentence:
         return region
 
     def kind(self, quantity: Quantity, stretch: _Stretch) -> str:
+        found = self._cue(quantity, stretch)
+        if found is None:
+            return "realised"
+        if (
+            found.value != "realised"
+            and _VERB_CUE.match(self.text, found.start)
+            and _CHANGE_FROM.search(
+                self.text, max(self.start, quantity.start - 24), quantity.start
+            )
+            and _CHANGE_TO.match(self.text, quantity.end)
+            and not _REVISED.search(self.text, stretch.clause[0], quantity.start)
+        ):
+            return "realised"  # where an expected change starts: "dari 5,75% ke"
+        return found.value
+
+    def _cue(self, quantity: Quantity, stretch: _Stretch) -> _Mention | None:
         after = _nearest_after(self.cues, quantity.end, stretch.after)
         if after is not None and len(self.text[quantity.end : after.start].split()) > 1:
             after = None  # "5 persen dan TW-IV diperkirakan ...": the next figure's
@@ -1755,8 +1780,8 @@ class _Sentence:
             _nearest_before(self.cues, quantity.start, low),
         ):
             if found is not None:
-                return found.value
-        return "realised"
+                return found
+        return None
 
     def base_period(self, compared: re.Match) -> _Period | None:
         """The period a comparison's base names with its year ("dibanding
