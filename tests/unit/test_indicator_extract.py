@@ -1294,3 +1294,32 @@ def test_a_short_phrase_names_an_indicator_just_after_its_full_name(text, indica
     assert [f.indicator_id for f in extract(text, article_date="2025-06-10")] == (
         indicators
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "scopes"),
+    [
+        # an economy's figure with no place is the country's when the place
+        # named last before it is
+        (
+            "Pertumbuhan ekonomi Indonesia tahun lalu 5,0 persen. Tahun ini "
+            "pertumbuhan diperkirakan 5,2 persen.",
+            ["nasional", "nasional"],
+        ),
+        ("Ekonomi Indonesia masih kuat. Inflasi tercatat 2 persen.", ["nasional"]),
+        # ... not when that place is abroad or a city, nor for an actor's figure
+        (
+            "Ekonomi Indonesia masih kuat. Ekonomi Jepang melambat. Inflasi "
+            "tercatat 2 persen.",
+            [None],
+        ),
+        ("Rapat digelar di Bandar Lampung. Inflasi tercatat 2 persen.", [None]),
+        (
+            "Ekonomi Indonesia masih kuat. Pemerintah menyiapkan anggaran Rp 5 "
+            "triliun untuk program itu.",
+            [None],
+        ),
+    ],
+)
+def test_a_figure_with_no_place_is_the_countrys_after_the_country(text, scopes):
+    assert [f.scope for f in extract(text, article_date="2025-06-10")] == scopes

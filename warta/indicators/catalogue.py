@@ -19,7 +19,9 @@ the day's its sentence names, "Kamis (28/5/2026)", else the article's: the
 rupiah's exchange rate) and ``short`` (shorter phrases that name it only
 just after its full name: "pertumbuhan" for economic growth after
 "pertumbuhan ekonomi", "suku bunga" for the BI rate after "suku bunga
-acuan"; see ``warta.indicators.extract``).
+acuan"; see ``warta.indicators.extract``) and ``actor`` (its figures are an
+actor's, a ministry's budget, a firm's investment, a bank's credit, and take
+no place from the sentences before them, as an economy's figures do).
 
 A phrase is matched on normalised word tokens (``warta.normalize``): case,
 punctuation and accents do not matter. ``...`` inside a phrase stands for up to
@@ -74,6 +76,7 @@ OPTIONAL_KEYS = (
     "level",
     "daily",
     "short",
+    "actor",
 )
 MAX_GAP = 5  # words that "..." may stand for
 DEFAULT_PATH = (
@@ -203,6 +206,9 @@ class Indicator:
     daily: bool = False
     # Normalised phrases that name it only just after its full name.
     short: tuple[tuple[str, ...], ...] = ()
+    # Its figures are an actor's (a budget, a firm's investment): a figure
+    # that names no place takes none from the sentences before it.
+    actor: bool = False
 
     def within_other(self, tokens: Sequence[str], first: int, stop: int) -> bool:
         """``tokens[first:stop]``, a phrase of this indicator, stands inside
@@ -473,7 +479,7 @@ class _Checker:
         for key in ("min", "max"):
             if key in values:
                 read[key] = self.number(key, values[key][0])
-        for key in ("only_unit", "level", "daily"):
+        for key in ("only_unit", "level", "daily", "actor"):
             if key in values:
                 read[key] = self.flag(key, values[key][0])
         low, high = read.get("min"), read.get("max")
@@ -616,6 +622,7 @@ def load_catalogue(path: str | Path = DEFAULT_PATH) -> Catalogue:
                 level=read.get("level", False),
                 daily=read.get("daily", False),
                 short=tuple(words for _, _, words in read["short"]),
+                actor=read.get("actor", False),
                 scope=read.get("scope"),
                 line=read["line"],
             )

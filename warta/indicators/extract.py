@@ -1166,6 +1166,8 @@ _DAY_REACH = 1000  # characters before a sentence a day it goes on from may be
 # is no noun of another subject ("pertumbuhan kredit"): a number, a linking
 # word, or a verb or adjective by its prefix ("diperkirakan", "terbesar").
 _SHORT_REACH = 600
+_PLACE_REACH = 1000  # characters before a sentence its figures' country may be
+_UNREAD = object()
 _VERB_PREFIXES = ("di", "me", "ber", "ter")
 
 
@@ -1273,9 +1275,11 @@ class _Sentence:
         article_day: dt.date | None,
         place_scopes: PlaceScopes = NO_PLACES,
         named_before: Callable[[], dict[str, int]] = dict,
+        place_before: Callable[[], str | None] = lambda: None,
     ) -> None:
         self.text = text
         self.named_before = named_before
+        self._place_before = place_before
         self.place_scopes = place_scopes
         self.start, self.end = span
         self.quantities = quantities
@@ -1293,6 +1297,7 @@ class _Sentence:
         self.clause_starts = starts
         self.matches = self._phrase_matches()
         self._short: list[_Match] | None = None
+        self._earlier_place: object = _UNREAD
         self._periods: list[_Period] | None = None
         self._bases: list[_Period] = []
         self._places: list[_Mention] | None = None
@@ -1370,6 +1375,12 @@ class _Sentence:
             and _CLAUSE_MARK.search(_ASIDE.sub(" ", text[end:start]))
             for (_, end), (start, _) in pairwise(match.words)
         )
+
+    def place_before(self) -> str | None:
+        """The place named last in the text just before the sentence."""
+        if self._earlier_place is _UNREAD:
+            self._earlier_place = self._place_before()
+        return self._earlier_place
 
     @property
     def short_matches(self) -> list[_Match]:
@@ -1750,6 +1761,18 @@ class _Sentence:
         ):
             if found is not None:
                 return found.value
+        # An economy's figure with no place of its own is the country's when
+        # the place named last before it is ("pertumbuhan ekonomi Indonesia
+        # ... 5%. ... pertumbuhan diperkirakan 4,8%"); not a province's or a
+        # city's, which are as often only where a thing was said ("Jakarta,
+        # CNN Indonesia --"); an actor's figure (a budget) takes none.
+        if (
+            region is None
+            and match is not None
+            and not match.indicator.actor
+            and self.place_before() == NATIONAL
+        ):
+            return NATIONAL
         return region
 
     def kind(self, quantity: Quantity, stretch: _Stretch) -> str:
@@ -2005,10 +2028,27 @@ def extract_figures(
             if catalogue.by_id[match.indicator_id].short
         }
 
+    def place_before(start: int) -> str | None:
+        """The place named last in the text just before ``start`` (read in
+        a short stretch first: most are near)."""
+        for reach in (_PLACE_REACH // 4, _PLACE_REACH):
+            low = max(0, start - reach)
+            found = _find_places(_Words.read(text, low, start), places)
+            if found or low == 0:
+                return found[-1].value if found else None
+        return None
+
     figures: list[Figure] = []
     for span, members in grouped:
         sentence = _Sentence(
-            text, span, members, catalogue, day, places, partial(named_before, span[0])
+            text,
+            span,
+            members,
+            catalogue,
+            day,
+            places,
+            partial(named_before, span[0]),
+            partial(place_before, span[0]),
         )
         figures.extend(sentence.figures(partial(previous, span), region))
     return figures
