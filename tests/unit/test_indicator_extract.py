@@ -1323,3 +1323,11 @@ def test_a_short_phrase_names_an_indicator_just_after_its_full_name(text, indica
 )
 def test_a_figure_with_no_place_is_the_countrys_after_the_country(text, scopes):
     assert [f.scope for f in extract(text, article_date="2025-06-10")] == scopes
+
+
+def test_the_country_named_before_outranks_the_articles_region():
+    jakarta = "Daerah Khusus Ibukota Jakarta"
+    after_country = "Ekonomi Indonesia masih kuat. Inflasi tercatat 2 persen."
+    assert [f.scope for f in extract(after_country, region=jakarta)] == ["nasional"]
+    alone = "Inflasi tercatat 2 persen."
+    assert [f.scope for f in extract(alone, region=jakarta)] == [jakarta]

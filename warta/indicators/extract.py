@@ -1763,12 +1763,12 @@ class _Sentence:
                 return found.value
         # An economy's figure with no place of its own is the country's when
         # the place named last before it is ("pertumbuhan ekonomi Indonesia
-        # ... 5%. ... pertumbuhan diperkirakan 4,8%"); not a province's or a
+        # ... 5%. ... pertumbuhan diperkirakan 4,8%"), whatever the article's
+        # region (a dateline's: "JAKARTA, KOMPAS.com"); not a province's or a
         # city's, which are as often only where a thing was said ("Jakarta,
         # CNN Indonesia --"); an actor's figure (a budget) takes none.
         if (
-            region is None
-            and match is not None
+            match is not None
             and not match.indicator.actor
             and self.place_before() == NATIONAL
         ):
