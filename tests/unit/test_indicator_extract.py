@@ -1331,3 +1331,22 @@ def test_the_country_named_before_outranks_the_articles_region():
     assert [f.scope for f in extract(after_country, region=jakarta)] == ["nasional"]
     alone = "Inflasi tercatat 2 persen."
     assert [f.scope for f in extract(alone, region=jakarta)] == [jakarta]
+
+
+@pytest.mark.parametrize(
+    ("text", "scopes"),
+    [
+        # the world's economy is no place of the archive's: its figures go
+        ("Bank Dunia memprediksi pertumbuhan ekonomi global minus 5,2 persen.", []),
+        ("IMF memproyeksikan pertumbuhan ekonomi dunia 3,1 persen.", []),
+        ("Ekonomi dunia tumbuh 3 persen.", []),
+        # "Bank Dunia" is who says it, "global" elsewhere is no figure's place
+        (
+            "Bank Dunia memproyeksikan pertumbuhan ekonomi Indonesia 5 persen.",
+            ["nasional"],
+        ),
+        ("Pertumbuhan ekonomi 5 persen di tengah ketidakpastian global.", [None]),
+    ],
+)
+def test_the_worlds_figures_are_left_out(text, scopes):
+    assert [f.scope for f in extract(text)] == scopes

@@ -1165,6 +1165,7 @@ _DAY_REACH = 1000  # characters before a sentence a day it goes on from may be
 # this many characters after its full name, and only when the word after it
 # is no noun of another subject ("pertumbuhan kredit"): a number, a linking
 # word, or a verb or adjective by its prefix ("diperkirakan", "terbesar").
+_WORLD = frozenset({"global", "dunia"})
 _SHORT_REACH = 600
 _PLACE_REACH = 1000  # characters before a sentence its figures' country may be
 _UNREAD = object()
@@ -1375,6 +1376,20 @@ class _Sentence:
             and _CLAUSE_MARK.search(_ASIDE.sub(" ", text[end:start]))
             for (_, end), (start, _) in pairwise(match.words)
         )
+
+    def of_world(self, match: _Match) -> bool:
+        """The phrase names the world's economy: "global" or "dunia" stands
+        in it or right after it ("ekonomi dunia tumbuh", "pertumbuhan ekonomi
+        global"; not "Bank Dunia", which is no part of a phrase)."""
+        spans, words = self.words.spans, self.words.words
+        index = bisect_left(spans, match.start, key=_START)
+        while index < len(spans):
+            if words[index] in _WORLD:
+                return True
+            if spans[index][0] >= match.end:
+                break  # the word right after the phrase read
+            index += 1
+        return False
 
     def place_before(self) -> str | None:
         """The place named last in the text just before the sentence."""
@@ -1734,6 +1749,8 @@ class _Sentence:
         match: _Match | None,
         region: str | None,
     ) -> str | None:
+        if match is not None and self.of_world(match):
+            return ABROAD  # "pertumbuhan ekonomi global", "inflasi dunia"
         places = self.places
         if match is not None:  # a place the phrase names is what it measures
             places = [place for place in places if not match.holds(place)]
