@@ -1350,3 +1350,28 @@ def test_the_country_named_before_outranks_the_articles_region():
 )
 def test_the_worlds_figures_are_left_out(text, scopes):
     assert [f.scope for f in extract(text)] == scopes
+
+
+@pytest.mark.parametrize(
+    ("text", "indicators"),
+    [
+        # the same thing in another unit, after "atau": the indicator's pair
+        (
+            "BPS merilis angka kemiskinan Indonesia sebesar 8,57% atau 24,06 juta "
+            "jiwa per September 2024.",
+            ["poverty", "poverty-count"],
+        ),
+        (
+            "Jumlah penduduk miskin pada Maret 2025 turun menjadi 23,85 juta orang "
+            "atau 8,47% dari total penduduk.",
+            ["poverty-count", "poverty"],
+        ),
+        # not a count of something else further on
+        (
+            "Tingkat kemiskinan 9 persen, sedangkan 1,2 juta orang menerima bantuan.",
+            ["poverty"],
+        ),
+    ],
+)
+def test_a_figure_beside_one_in_another_unit_is_of_its_pair(text, indicators):
+    assert [f.indicator_id for f in extract(text)] == indicators

@@ -21,7 +21,10 @@ just after its full name: "pertumbuhan" for economic growth after
 "pertumbuhan ekonomi", "suku bunga" for the BI rate after "suku bunga
 acuan"; see ``warta.indicators.extract``) and ``actor`` (its figures are an
 actor's, a ministry's budget, a firm's investment, a bank's credit, and take
-no place from the sentences before them, as an economy's figures do).
+no place from the sentences before them, as an economy's figures do) and
+``pair`` (the indicator in another unit a figure written right beside one of
+it, after "atau", measures: "angka kemiskinan ... 8,57% atau 24,06 juta jiwa"
+is the poverty rate and the count of the poor).
 
 A phrase is matched on normalised word tokens (``warta.normalize``): case,
 punctuation and accents do not matter. ``...`` inside a phrase stands for up to
@@ -77,6 +80,7 @@ OPTIONAL_KEYS = (
     "daily",
     "short",
     "actor",
+    "pair",
 )
 MAX_GAP = 5  # words that "..." may stand for
 DEFAULT_PATH = (
@@ -209,6 +213,8 @@ class Indicator:
     # Its figures are an actor's (a budget, a firm's investment): a figure
     # that names no place takes none from the sentences before it.
     actor: bool = False
+    # The indicator in another unit that a figure beside one of it measures.
+    pair: str | None = None
 
     def within_other(self, tokens: Sequence[str], first: int, stop: int) -> bool:
         """``tokens[first:stop]``, a phrase of this indicator, stands inside
@@ -462,7 +468,7 @@ class _Checker:
                 )
                 read["id"] = None
             usable = usable and read["id"] is not None
-        for key in ("name", "description", "scope", "change"):
+        for key in ("name", "description", "scope", "change", "pair"):
             if key in values:
                 read[key] = self.text(key, values[key][0])
                 usable = usable and (read[key] is not None or key != "name")
@@ -615,6 +621,7 @@ def load_catalogue(path: str | Path = DEFAULT_PATH) -> Catalogue:
                 exclude=tuple(read["exclude"]),
                 falls=tuple(normalize(word) for word in read["falls"]),
                 change=read.get("change"),
+                pair=read.get("pair"),
                 not_within=tuple(words for _, _, words in read["not_within"]),
                 minimum=read.get("min"),
                 maximum=read.get("max"),
@@ -641,6 +648,12 @@ def load_catalogue(path: str | Path = DEFAULT_PATH) -> Catalogue:
         if change is not None and units.get(change) != "percent":
             reason = f"change '{change}' is no indicator in percent of this file"
             checker.fault(read["lines"].get("change", read["line"]), reason)
+        pair = read.get("pair")
+        if pair is not None and (
+            pair not in units or units[pair] == units.get(read.get("id"))
+        ):
+            reason = f"pair '{pair}' is no indicator in another unit of this file"
+            checker.fault(read["lines"].get("pair", read["line"]), reason)
     if checker.faults:
         raise IndicatorCatalogueError(
             sorted(checker.faults, key=lambda fault: fault.line or 0)

@@ -1082,6 +1082,9 @@ _NOT_ITS_VALUE_BEFORE = re.compile(
 
 # Between a figure and a percentage that is its rise or fall: ", naik 10
 # persen", " atau turun sebesar 2,1 persen", " per kapita per bulan, naik".
+# Between a figure and the same thing in another unit: "8,57% atau 24,06
+# juta jiwa", "23,85 juta orang (8,47 persen)".
+_PAIRED = re.compile(r"\s*(?:,\s*)?(?:atau|\()\s*(?:sekitar\s+|setara\s+)?")
 _CHANGE_AFTER = re.compile(
     r"(?:\s+per\s+\w+){0,3}\s*,?\s*(?:atau\s+|dan\s+)?"
     r"(?:naik|turun|meningkat|menurun|tumbuh|melonjak|anjlok|merosot|terkontraksi)"
@@ -1881,6 +1884,23 @@ class _Sentence:
             return None
         return replace(before_match, indicator=indicator)
 
+    def pair_of(
+        self, quantity: Quantity, before: Quantity, before_match: _Match | None
+    ) -> _Match | None:
+        """The indicator of a figure written right beside one of another
+        (its ``pair``), after "atau" or in brackets: "angka kemiskinan ...
+        8,57% atau 24,06 juta jiwa" is the count of the poor."""
+        if before_match is None or before_match.indicator.pair is None:
+            return None
+        indicator = self.catalogue.by_id[before_match.indicator.pair]
+        if not _PAIRED.fullmatch(self.text, before.end, quantity.start):
+            return None
+        if not _compatible(quantity, indicator.unit) or not indicator.admits(
+            quantity.value, quantity.unit
+        ):
+            return None
+        return replace(before_match, indicator=indicator)
+
     def falls(self, quantity: Quantity, match: _Match) -> bool:
         """The figure of a fall: named by a phrase that is one ("deflasi
         terjadi di Papua 0,34%") or opens with one ("turunnya ekspor nonmigas
@@ -1929,6 +1949,12 @@ class _Sentence:
                 pass  # the base's value: "dibanding April 2025 yang sebesar"
             elif last is not None and self.leads_change(quantity, *last):
                 match = self.change_of(quantity, *last)
+            elif (
+                last is not None
+                and (match is None or not _compatible(quantity, match.indicator.unit))
+                and (paired := self.pair_of(quantity, *last)) is not None
+            ):
+                match = paired
             elif match is None and last is not None:
                 before, before_match = last
                 if (
