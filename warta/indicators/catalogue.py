@@ -1,30 +1,36 @@
 """The indicator catalogue: ``content/authority/indicators.yaml``, loaded and checked.
 
 The file is a YAML list of indicators. Each has an ``id`` (slug), a ``name``, a
-``unit`` (one of ``UNITS``), trigger ``phrases`` and optionally a
-``description``, ``subject`` words (one must stand in the sentence),
-``exclude`` words (none may), a ``scope`` the indicator has by definition
-(``nasional``), the bounds ``min`` and ``max`` of a figure in its unit,
-``only_unit`` (no figure in another unit of the same kind) and ``falls``
-(words that, right before a figure of it, make the figure a fall: "deflasi
-0,12 persen" is inflation of -0.12 %, "terkontraksi 5,32 persen" growth of
--5.32 %), ``change`` (the id of the indicator a percentage right after
-a figure of it measures when a rise or fall leads it: "nilai ekspor ...
-US$ 7,95 miliar, naik 10 persen" is export growth), ``not_within``
-(longer phrases its phrases do not name it inside: "kemiskinan" in "garis
-kemiskinan" is no poverty rate), ``level`` (a level, whose rise or fall in
-percent is no value of it: "tingkat kemiskinan turun 0,13 persen") and
-``daily`` (quoted by the day: a realised figure whose text names no period is
-the day's its sentence names, "Kamis (28/5/2026)", else the article's: the
-rupiah's exchange rate) and ``short`` (shorter phrases that name it only
-just after its full name: "pertumbuhan" for economic growth after
-"pertumbuhan ekonomi", "suku bunga" for the BI rate after "suku bunga
-acuan"; see ``warta.indicators.extract``) and ``actor`` (its figures are an
-actor's, a ministry's budget, a firm's investment, a bank's credit, and take
-no place from the sentences before them, as an economy's figures do) and
-``pair`` (the indicator in another unit a figure written right beside one of
-it, after "atau", measures: "angka kemiskinan ... 8,57% atau 24,06 juta jiwa"
-is the poverty rate and the count of the poor).
+``unit`` (one of ``UNITS``), trigger ``phrases`` and optionally:
+
+- ``description``;
+- ``subject`` words (one must stand in the sentence) and ``exclude`` words
+  (none may);
+- ``scope``: the one the indicator has by definition (``nasional``);
+- ``min`` and ``max``: the bounds of a figure in its unit; ``only_unit``: no
+  figure in another unit of the same kind;
+- ``falls``: words that, right before a figure of it, make the figure a fall
+  ("deflasi 0,12 persen" is inflation of -0.12 %, "terkontraksi 5,32 persen"
+  growth of -5.32 %);
+- ``change``: the id of the indicator a percentage right after a figure of it
+  measures when a rise or fall leads it ("nilai ekspor ... US$ 7,95 miliar,
+  naik 10 persen" is export growth);
+- ``pair``: the id of the indicator in another unit a figure written right
+  beside one of it, after "atau", measures ("angka kemiskinan ... 8,57% atau
+  24,06 juta jiwa" is the poverty rate and the count of the poor);
+- ``not_within``: longer phrases its phrases do not name it inside
+  ("kemiskinan" in "garis kemiskinan" is no poverty rate);
+- ``short``: shorter phrases that name it only just after its full name
+  ("pertumbuhan" after "pertumbuhan ekonomi", "suku bunga" after "suku bunga
+  acuan"; see ``warta.indicators.extract``);
+- ``level``: a level, whose rise or fall in percent is no value of it
+  ("tingkat kemiskinan turun 0,13 persen");
+- ``daily``: quoted by the day: a realised figure whose text names no period
+  is of the day its sentence names ("Kamis (28/5/2026)"), else the article's
+  (the rupiah's exchange rate);
+- ``actor``: its figures are an actor's (a ministry's budget, a firm's
+  investment, a bank's credit) and take no place from the sentences before
+  them, as an economy's figures do.
 
 A phrase is matched on normalised word tokens (``warta.normalize``): case,
 punctuation and accents do not matter. ``...`` inside a phrase stands for up to

@@ -111,9 +111,11 @@ def right(figure: Figure, expected: Expected) -> bool:
     return all(agrees(figure, expected, name) for name in ("value_max", *ATTRIBUTES))
 
 
-def pair(figures: list[Figure], expected: list[Expected]) -> list[tuple]:
-    """Each figure with the expected figure it matches, or None; each expected
-    figure matched once, to the figure that agrees with it most."""
+def pair(
+    figures: list[Figure], expected: list[Expected]
+) -> list[tuple[Figure, Expected | None]]:
+    """Each figure with the expected figure it matches, or None: in order,
+    each takes the expected figure not yet taken that agrees with it most."""
     left = list(expected)
     pairs: list[tuple[Figure, Expected | None]] = []
     for figure in figures:
@@ -177,7 +179,9 @@ class Scores:
         recall = self.correct / self.expected if self.expected else 1.0
         return precision, recall, f1(precision, recall)
 
-    def add(self, figures: list[Figure], expected: list[Expected]) -> list[tuple]:
+    def add(
+        self, figures: list[Figure], expected: list[Expected]
+    ) -> list[tuple[Figure, Expected | None]]:
         pairs = pair(figures, expected)
         self.expected += len(expected)
         self.extracted += len(figures)

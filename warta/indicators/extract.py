@@ -1080,11 +1080,11 @@ _NOT_ITS_VALUE_BEFORE = re.compile(
 )
 
 
-# Between a figure and a percentage that is its rise or fall: ", naik 10
-# persen", " atau turun sebesar 2,1 persen", " per kapita per bulan, naik".
 # Between a figure and the same thing in another unit: "8,57% atau 24,06
 # juta jiwa", "23,85 juta orang (8,47 persen)".
 _PAIRED = re.compile(r"\s*(?:,\s*)?(?:atau|\()\s*(?:sekitar\s+|setara\s+)?")
+# Between a figure and a percentage that is its rise or fall: ", naik 10
+# persen", " atau turun sebesar 2,1 persen", " per kapita per bulan, naik".
 _CHANGE_AFTER = re.compile(
     r"(?:\s+per\s+\w+){0,3}\s*,?\s*(?:atau\s+|dan\s+)?"
     r"(?:naik|turun|meningkat|menurun|tumbuh|melonjak|anjlok|merosot|terkontraksi)"
@@ -1160,19 +1160,19 @@ def _article_day(article_date: dt.date | str | None) -> dt.date | None:
 # A day in figures after a day's name, as news dates their quotes: "Kamis
 # (28/5/2026)", "penutupan Jumat (11/7)".
 _NUMERIC_DAY = re.compile(r"\((\d{1,2})/(\d{1,2})(?:/(\d{4}))?\)")
-
-
 _DAY_REACH = 1000  # characters before a sentence a day it goes on from may be
 
 # An indicator's short phrase ("pertumbuhan", "suku bunga") names it within
 # this many characters after its full name, and only when the word after it
 # is no noun of another subject ("pertumbuhan kredit"): a number, a linking
 # word, or a verb or adjective by its prefix ("diperkirakan", "terbesar").
-_WORLD = frozenset({"global", "dunia"})
 _SHORT_REACH = 600
-_PLACE_REACH = 1000  # characters before a sentence its figures' country may be
-_UNREAD = object()
 _VERB_PREFIXES = ("di", "me", "ber", "ter")
+
+# The world's economy, in or right after an indicator's phrase.
+_WORLD = frozenset({"global", "dunia"})
+_PLACE_REACH = 1000  # characters before a sentence its figures' country may be
+_UNREAD = object()  # a value not read yet
 
 
 def _may_follow_short(word: str) -> bool:
@@ -1282,7 +1282,7 @@ class _Sentence:
         place_before: Callable[[], str | None] = lambda: None,
     ) -> None:
         self.text = text
-        self.named_before = named_before
+        self._named_before = named_before
         self._place_before = place_before
         self.place_scopes = place_scopes
         self.start, self.end = span
@@ -1416,7 +1416,7 @@ class _Sentence:
         firsts = [index for index, token in enumerate(tokens) if token in by_first]
         if not firsts:
             return []
-        named = dict(self.named_before())
+        named = self._named_before()
         spans = self.words.spans
         padded = f" {' '.join(tokens)} "
         found = []
