@@ -282,6 +282,11 @@ def test_a_good_file_loads(tmp_path):
             "short '...' has no letters or digits",
         ),
         (
+            GOOD.replace("  unit:", "  members: ['...']\n  unit:"),
+            3,
+            "members '...' has no letters or digits",
+        ),
+        (
             GOOD.replace("  unit:", "  pair: nowhere\n  unit:"),
             3,
             "pair 'nowhere' is no indicator in another unit of this file",

@@ -1375,3 +1375,35 @@ def test_the_worlds_figures_are_left_out(text, scopes):
 )
 def test_a_figure_beside_one_in_another_unit_is_of_its_pair(text, indicators):
     assert [f.indicator_id for f in extract(text)] == indicators
+
+
+@pytest.mark.parametrize(
+    ("text", "indicators"),
+    [
+        # one bank's own figures are none of the banks' ...
+        ("Hingga kuartal I-2026, total kredit BRI mencapai Rp1.562 triliun.", [None]),
+        (
+            "Krom Bank mencatat kinerja positif. Dari sisi pendanaan, DPK "
+            "meningkat menjadi Rp8,39 triliun pada 2025.",
+            [None],
+        ),
+        (
+            "Untuk Bank BRI, dalam enam bulan ke depan penyaluran kredit "
+            "direncanakan Rp 100 triliun. Penyaluran itu hingga Rp 122,50 triliun.",
+            [None, None],
+        ),
+        # ... all banks' are, also just after one is named
+        (
+            "Krom Bank mencatat kinerja positif. OJK mencatat penyaluran kredit "
+            "perbankan tumbuh menjadi Rp 7.000 triliun.",
+            ["bank-credit"],
+        ),
+        (
+            "Penyaluran kredit perbankan tumbuh 9,2 persen menjadi Rp 4.369,97 "
+            "triliun.",
+            [None, "bank-credit"],
+        ),
+    ],
+)
+def test_one_banks_own_figures_are_none_of_the_banks(text, indicators):
+    assert [f.indicator_id for f in extract(text)] == indicators

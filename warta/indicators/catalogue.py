@@ -31,6 +31,11 @@ The file is a YAML list of indicators. Each has an ``id`` (slug), a ``name``, a
 - ``actor``: its figures are an actor's (a ministry's budget, a firm's
   investment, a bank's credit) and take no place from the sentences before
   them, as an economy's figures do.
+- ``members`` and ``whole``: names of one member of what the indicator adds
+  up (a bank by name, "perseroan") and words naming all of it ("perbankan"):
+  a figure whose sentence names a member, or whose stretch before names one
+  while its sentence names no whole, is that member's and none of the
+  indicator's (a bank's own credit is no banks' credit).
 
 A phrase is matched on normalised word tokens (``warta.normalize``): case,
 punctuation and accents do not matter. ``...`` inside a phrase stands for up to
@@ -48,7 +53,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -87,6 +92,8 @@ OPTIONAL_KEYS = (
     "short",
     "actor",
     "pair",
+    "members",
+    "whole",
 )
 MAX_GAP = 5  # words that "..." may stand for
 DEFAULT_PATH = (
@@ -221,6 +228,9 @@ class Indicator:
     actor: bool = False
     # The indicator in another unit that a figure beside one of it measures.
     pair: str | None = None
+    # Names of one member of what it adds up (a bank), and words naming all.
+    members: tuple[str, ...] = ()
+    whole: tuple[str, ...] = ()
 
     def within_other(self, tokens: Sequence[str], first: int, stop: int) -> bool:
         """``tokens[first:stop]``, a phrase of this indicator, stands inside
@@ -265,6 +275,9 @@ class Catalogue:
     short_by_first: Mapping[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(
         default_factory=dict, repr=False
     )
+    # An indicator's members and whole words, normalised and padded.
+    _members: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _whole: Mapping[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, indicators: Iterable[Indicator], fingerprint: str = "") -> Catalogue:
@@ -304,6 +317,12 @@ class Catalogue:
             MappingProxyType(suffixed),
             frozenset(suffixed),
             MappingProxyType({k: tuple(v) for k, v in short.items()}),
+            MappingProxyType(
+                {item.id: _padded(item.members) for item in indicators if item.members}
+            ),
+            MappingProxyType(
+                {item.id: _padded(item.whole) for item in indicators if item.members}
+            ),
         )
 
     def phrase_words(self, tokens: Sequence[str]) -> Sequence[str]:
@@ -334,6 +353,22 @@ class Catalogue:
                         )
                     )
         return found
+
+    def names_member(
+        self, indicator_id: str, padded: str, before: Callable[[], str]
+    ) -> bool:
+        """The sentence (``padded``, normalised) names one member of what the
+        indicator adds up, or the text just before it (``before()``) does
+        and the sentence names no whole: its figures are the member's."""
+        members = self._members.get(indicator_id)
+        if members is None:
+            return False
+        if any(word in padded for word in members):
+            return True
+        whole = self._whole[indicator_id]
+        return not any(word in padded for word in whole) and any(
+            word in before() for word in members
+        )
 
     def sentence_admits(self, indicator_id: str, padded: str) -> bool:
         """True if ``padded`` holds one of the indicator's subject words (or
@@ -498,7 +533,7 @@ class _Checker:
         if low is not None and high is not None and low > high:
             self.fault(values["max"][1], f"'max' {high:g} is below 'min' {low:g}")
             read["min"] = read["max"] = None
-        for key in ("subject", "exclude", "falls"):
+        for key in ("subject", "exclude", "falls", "members", "whole"):
             read[key] = []
             if key in values:
                 for word, word_line in self.texts(key, values[key][0]):
@@ -625,6 +660,8 @@ def load_catalogue(path: str | Path = DEFAULT_PATH) -> Catalogue:
                 description=read.get("description"),
                 subject=tuple(read["subject"]),
                 exclude=tuple(read["exclude"]),
+                members=tuple(read["members"]),
+                whole=tuple(read["whole"]),
                 falls=tuple(normalize(word) for word in read["falls"]),
                 change=read.get("change"),
                 pair=read.get("pair"),

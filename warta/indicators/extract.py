@@ -1172,6 +1172,7 @@ _VERB_PREFIXES = ("di", "me", "ber", "ter")
 # The world's economy, in or right after an indicator's phrase.
 _WORLD = frozenset({"global", "dunia"})
 _PLACE_REACH = 1000  # characters before a sentence its figures' country may be
+_MEMBER_REACH = 600  # ... and the member (a bank) its figures may be of
 _UNREAD = object()  # a value not read yet
 
 
@@ -1360,6 +1361,9 @@ class _Sentence:
             )
             for match in found
             if self.catalogue.sentence_admits(match.indicator_id, padded)
+            and not self.catalogue.names_member(
+                match.indicator_id, padded, self._padded_before
+            )
             and not (
                 by_id[match.indicator_id].not_within
                 and by_id[match.indicator_id].within_other(
@@ -1393,6 +1397,11 @@ class _Sentence:
                 break  # the word right after the phrase read
             index += 1
         return False
+
+    def _padded_before(self) -> str:
+        """The text just before the sentence, normalised, a space each end."""
+        low = max(0, self.start - _MEMBER_REACH)
+        return f" {normalize(self.text[low : self.start])} "
 
     def place_before(self) -> str | None:
         """The place named last in the text just before the sentence."""
@@ -1444,7 +1453,9 @@ class _Sentence:
             end = spans[stop - 1][1]
             if any(m.start < end and start < m.end for m in self.matches):
                 continue  # inside a full phrase ("pertumbuhan ekonomi")
-            if not self.catalogue.sentence_admits(indicator_id, padded):
+            if not self.catalogue.sentence_admits(
+                indicator_id, padded
+            ) or self.catalogue.names_member(indicator_id, padded, self._padded_before):
                 continue
             found.append(
                 _Match(
