@@ -122,6 +122,10 @@ T = 10**12
             [("investment-realisation", 4.5 * T, "rupiah")],
         ),
         (
+            "Realisasi nilai investasi sektor swasta tahun 2025 mencapai Rp 60 triliun.",
+            [("investment-realisation", 60 * T, "rupiah")],
+        ),
+        (
             "Pemerintah menargetkan nilai investasi baru sebesar Rp1,2 T tahun depan.",
             [("investment-value", 1.2 * T, "rupiah")],
         ),
