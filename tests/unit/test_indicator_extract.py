@@ -1411,3 +1411,27 @@ def test_a_figure_beside_one_in_another_unit_is_of_its_pair(text, indicators):
 )
 def test_one_banks_own_figures_are_none_of_the_banks(text, indicators):
     assert [f.indicator_id for f in extract(text)] == indicators
+
+
+@pytest.mark.parametrize(
+    ("text", "indicators"),
+    [
+        # an amount or count right after a rise or fall is by how much ...
+        (
+            "Jumlah penduduk miskin di wilayah NTB berkurang 4,03 ribu orang "
+            "dibandingkan September 2024.",
+            [None],
+        ),
+        ("Penyerapan tenaga kerja menurun sebanyak 141 ribu orang.", [None]),
+        # ... not where to
+        (
+            "Jumlah penduduk miskin naik menjadi 464.870 orang pada Maret 2025.",
+            ["poverty-count"],
+        ),
+        ("Dolar AS menguat hingga Rp 18.000.", ["exchange-rate"]),
+    ],
+)
+def test_an_amount_right_after_a_rise_or_fall_is_by_how_much(text, indicators):
+    assert [f.indicator_id for f in extract(text, article_date="2025-08-07")] == (
+        indicators
+    )

@@ -1061,6 +1061,14 @@ _SPELT_OUT = re.compile(r"\s*\(\s*[^\W\d_]+\s*\)")
 # Between a change and the level it brings: "naik 1,2 poin menjadi 122,64".
 _CHANGE_LEAD = 4  # words at most from the stretch's start to such a change
 _NEW_LEVEL = re.compile(r"\s+(?:menjadi|ke\s+level|ke\s+posisi)\s+", re.IGNORECASE)
+# ... and an amount or count right after one is by how much ("berkurang 4,03
+# ribu orang"; "naik hingga Rp 18.000" is where to, "naik menjadi" too).
+_CHANGE_BY = re.compile(
+    r"\b(?:naik|turun|meningkat|menurun|bertambah|berkurang|melonjak|merosot|"
+    r"anjlok|kenaikan|penurunan|peningkatan|tambahan)"
+    r"(?:\s+(?:sebesar|sekitar|sebanyak))?\s*$",
+    re.IGNORECASE,
+)
 _CHANGE_BEFORE = re.compile(
     r"\b(?:naik|turun|meningkat|menurun|melemah|menguat|bertambah|berkurang|"
     r"melonjak|merosot|anjlok|terkoreksi|melambat|kenaikan|penurunan|"
@@ -1602,6 +1610,10 @@ class _Sentence:
                 match.indicator.unit == "index" or match.indicator.level
             ) and self.change(quantity):
                 continue  # "IKI ... naik sebesar 1,05 poin": not its level
+            if quantity.unit != PERCENT and _CHANGE_BY.search(
+                self.text, max(self.start, quantity.start - 30), quantity.start
+            ):
+                continue  # "penduduk miskin berkurang 4,03 ribu orang": by how much
             if quantity.bare and not self.bare_counts(quantity, match.indicator):
                 continue
             if (
