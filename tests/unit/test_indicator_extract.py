@@ -1244,6 +1244,12 @@ def test_offsets_point_at_the_quantity():
         ),
         ("Rupiah terpantau di level Rp 17.698 per dolar AS.", ["exchange-rate"]),
         ("Mata uang Paman Sam kini berada di level Rp 17.700.", ["exchange-rate"]),
+        # the rupiah's fall is the rate's, and no other indicator's percentage
+        ("Pelemahan rupiah ke level Rp 17.000 terus berlanjut.", ["exchange-rate"]),
+        (
+            "Inflasi kita jaga di 2,4% dan depresiasi Rupiah 5%.",
+            ["inflation", None],
+        ),
         # ... an amount of dollars, or of rupiah beyond a rate's, is not
         ("Pemerintah menerima hibah 5 juta dolar AS atau Rp 80 miliar.", [None, None]),
     ],
