@@ -1244,6 +1244,17 @@ def test_offsets_point_at_the_quantity():
         ),
         ("Rupiah terpantau di level Rp 17.698 per dolar AS.", ["exchange-rate"]),
         ("Mata uang Paman Sam kini berada di level Rp 17.700.", ["exchange-rate"]),
+        # the rupiah's own moves and levels, not a price in rupiah
+        (
+            "Rupiah bergerak dari level Rp 2.400 ke level Rp 17.600.",
+            ["exchange-rate", "exchange-rate"],
+        ),
+        ("Rupiah ditutup melemah menjadi Rp14.175 per USD.", ["exchange-rate"]),
+        ("Harga tiket masuk 50.000 rupiah per orang.", [None]),
+        (
+            "Dolar AS kembali menekan Rupiah sebesar 0,04% pada level Rp 17.853.",
+            ["exchange-rate"],
+        ),
         # the rupiah's fall is the rate's, and no other indicator's percentage
         ("Pelemahan rupiah ke level Rp 17.000 terus berlanjut.", ["exchange-rate"]),
         (

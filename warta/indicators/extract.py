@@ -1478,15 +1478,18 @@ class _Sentence:
         return found
 
     def named_between(self, match: _Match, quantity: Quantity) -> bool:
-        """A phrase of another subject (no word in common with ``match``)
-        stands between ``match`` and ``quantity``: the figure is of what it
-        names ("ekspor tumbuh 10 persen dan impor naik 12 persen"; not
-        "turunnya ekspor migas sebesar 29,5 persen dan ekspor nonmigas
-        sebesar 0,3 persen")."""
+        """A phrase of another subject (no word in common with ``match``, of
+        another indicator) stands between ``match`` and ``quantity``: the
+        figure is of what it names ("ekspor tumbuh 10 persen dan impor naik 12
+        persen"; not "turunnya ekspor migas sebesar 29,5 persen dan ekspor
+        nonmigas sebesar 0,3 persen", nor "dolar AS ... menekan Rupiah
+        sebesar 0,04% pada level Rp 17.853")."""
         between = [
             other
             for other in self.matches
-            if match.end <= other.start and other.end <= quantity.start
+            if match.end <= other.start
+            and other.end <= quantity.start
+            and other.indicator is not match.indicator
         ]
         if not between:
             return False
