@@ -806,6 +806,11 @@ def test_kind(text, kinds):
             "Kenaikan ekspor sebesar 10 persen terjadi pada Mei.",
             [("export-growth", 10, None)],
         ),
+        # A fall noun after the subject.
+        (
+            "Kinerja ekspor pada Februari 2017 mengalami penurunan sebesar 6,17 persen.",
+            [("export-growth", -6.17, None)],
+        ),
         # A fall from one level to another: the levels, as written.
         (
             "Pertumbuhan ekspor turun dari 10 persen menjadi 5 persen.",
