@@ -94,3 +94,30 @@ def test_without_places_a_bare_name_is_no_scope():
     assert [f.scope for f in extract_figures(text, catalogue=CATALOGUE)] == [
         "Jawa Timur"
     ]
+
+
+JAKARTA = "Daerah Khusus Ibukota Jakarta"
+
+
+@pytest.mark.parametrize(
+    ("text", "scopes"),
+    [
+        # a dateline's place is where the news was filed from ...
+        (
+            "Jakarta (ANTARA News) - Badan Pusat Statistik mencatat ekspor pada "
+            "Februari 2017 sebesar 12,57 miliar dolar AS.",
+            [None],
+        ),
+        ("Banyuwangi - Inflasi tercatat 2 persen.", [None]),
+        ("Inflasi Banyuwangi tercatat 2 persen.", ["Kabupaten Banyuwangi"]),
+        # ... its source's name may still say the news is national
+        ("Jakarta, CNN Indonesia -- Inflasi tercatat 2 persen.", ["nasional"]),
+        # ... and a place the sentence names after it is the figure's
+        ("Jakarta - Inflasi Jakarta tercatat 2 persen.", [JAKARTA]),
+        # a sentence that opens with no place's name alone has no dateline
+        ("Inflasi Jakarta - 2 persen.", [JAKARTA]),
+    ],
+)
+def test_a_datelines_place_is_no_figures_place(text, scopes):
+    figures = extract_figures(text, catalogue=CATALOGUE, places=SCOPES)
+    assert [f.scope for f in figures] == scopes

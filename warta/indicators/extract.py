@@ -1177,6 +1177,28 @@ _DAY_REACH = 1000  # characters before a sentence a day it goes on from may be
 _SHORT_REACH = 600
 _VERB_PREFIXES = ("di", "me", "ber", "ter")
 
+# A dateline opening the text names where the news was filed, no figure's
+# place: "Jakarta (ANTARA News) -", "JAKARTA, KOMPAS.com -", "Jakarta -".
+_DATELINE = re.compile(
+    r"\s*(?P<place>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})\s*"
+    r"(?:\([^()\n]{1,40}\)|,\s*[^\s,]{2,30}(?:\s[^\s,]{2,20})?)?\s*[-–—]{1,2}\s"
+)
+
+
+def _dateline_end(text: str, places: PlaceScopes) -> int:
+    """Where the place of a dateline opening ``text`` ends (0 if none): a
+    place's name alone ("Inflasi Jakarta - Bogor" opens with none), then the
+    source, whose name may still say the news is national ("CNN
+    Indonesia")."""
+    found = _DATELINE.match(text)
+    if found is None:
+        return 0
+    start, end = found.span("place")
+    named = _find_places(_Words.read(text, start, end), places)
+    if len(named) != 1 or named[0].start != start or named[0].end != end:
+        return 0
+    return end
+
 # The world's economy, in or right after an indicator's phrase.
 _WORLD = frozenset({"global", "dunia"})
 _PLACE_REACH = 1000  # characters before a sentence its figures' country may be
@@ -1289,8 +1311,10 @@ class _Sentence:
         place_scopes: PlaceScopes = NO_PLACES,
         named_before: Callable[[], dict[str, int]] = dict,
         place_before: Callable[[], str | None] = lambda: None,
+        dateline_end: int = 0,
     ) -> None:
         self.text = text
+        self.dateline_end = dateline_end
         self._named_before = named_before
         self._place_before = place_before
         self.place_scopes = place_scopes
@@ -1781,6 +1805,8 @@ class _Sentence:
         if match is not None and self.of_world(match):
             return ABROAD  # "pertumbuhan ekonomi global", "inflasi dunia"
         places = self.places
+        if self.start < self.dateline_end:  # where the news was filed from
+            places = [place for place in places if place.start >= self.dateline_end]
         if match is not None:  # a place the phrase names is what it measures
             places = [place for place in places if not match.holds(place)]
         said = self.attribution_after(quantity.end)
@@ -2107,6 +2133,7 @@ def extract_figures(
                 return found[-1].value if found else None
         return None
 
+    dateline_end = _dateline_end(text, places)
     figures: list[Figure] = []
     for span, members in grouped:
         sentence = _Sentence(
@@ -2118,6 +2145,7 @@ def extract_figures(
             places,
             partial(named_before, span[0]),
             partial(place_before, span[0]),
+            dateline_end,
         )
         figures.extend(sentence.figures(partial(previous, span), region))
     return figures
