@@ -58,6 +58,9 @@ T = 10**12
         # "plus minus": a figure's margin after it, "about" before one alone.
         ("inflasi 3% plus minus 1% tahun depan", [(3, None, "percent")]),
         ("inflasi 3 persen ± 1 persen", [(3, None, "percent")]),
+        # ... whose unit a bare figure before it takes
+        ("sasaran inflasi 2,5 plus minus 1 persen", [(2.5, None, "percent")]),
+        ("di kisaran 2,5±1% pada 2025", [(2.5, None, "percent")]),
         ("hadir plus minus 200 orang", [(200, None, "person")]),
         # "-an": about so much ("Rp 100-an miliar": some Rp 100 billion).
         ("anggaran Rp 100-an miliar", [(100 * 1000 * M, None, "rupiah")]),

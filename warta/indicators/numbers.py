@@ -23,7 +23,7 @@ as words (``dua kali lipat``) are not read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 PERCENT = "percent"
@@ -440,6 +440,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if quantity is None:
             continue
         if found and _tolerance(text, found[-1], quantity):
+            if found[-1].unit is None:  # "2,5 plus minus 1 persen": 2.5 %
+                found[-1] = replace(found[-1], unit=quantity.unit)
             continue
         found.append(quantity)
     return found
