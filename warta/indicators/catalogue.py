@@ -365,10 +365,10 @@ class Catalogue:
             return False
         if any(word in padded for word in members):
             return True
-        whole = self._whole[indicator_id]
-        return not any(word in padded for word in whole) and any(
-            word in before() for word in members
-        )
+        if any(word in padded for word in self._whole[indicator_id]):
+            return False
+        stretch = before()
+        return any(word in stretch for word in members)
 
     def sentence_admits(self, indicator_id: str, padded: str) -> bool:
         """True if ``padded`` holds one of the indicator's subject words (or

@@ -1199,6 +1199,7 @@ def _dateline_end(text: str, places: PlaceScopes) -> int:
         return 0
     return end
 
+
 # The world's economy, in or right after an indicator's phrase.
 _WORLD = frozenset({"global", "dunia"})
 _PLACE_REACH = 1000  # characters before a sentence its figures' country may be
@@ -1332,6 +1333,7 @@ class _Sentence:
         starts = _clause_starts(self.words, self.start, self.end, items)
         self.clauses = list(zip(starts, [*starts[1:], self.end], strict=True))
         self.clause_starts = starts
+        self._before: str | None = None  # read by the phrase matches below
         self.matches = self._phrase_matches()
         self._short: list[_Match] | None = None
         self._earlier_place: object = _UNREAD
@@ -1431,9 +1433,12 @@ class _Sentence:
         return False
 
     def _padded_before(self) -> str:
-        """The text just before the sentence, normalised, a space each end."""
-        low = max(0, self.start - _MEMBER_REACH)
-        return f" {normalize(self.text[low : self.start])} "
+        """The text just before the sentence, normalised, a space each end
+        (read once)."""
+        if self._before is None:
+            low = max(0, self.start - _MEMBER_REACH)
+            self._before = f" {normalize(self.text[low : self.start])} "
+        return self._before
 
     def place_before(self) -> str | None:
         """The place named last in the text just before the sentence."""
