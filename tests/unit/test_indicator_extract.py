@@ -1457,3 +1457,27 @@ def test_an_amount_right_after_a_rise_or_fall_is_by_how_much(text, indicators):
     assert [f.indicator_id for f in extract(text, article_date="2025-08-07")] == (
         indicators
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "indicators"),
+    [
+        # a firm's investment and staff, in the verbs and phrases firms use
+        (
+            "Kami telah berinvestasi di Indonesia mencapai 445 juta dollar AS "
+            "dengan jumlah karyawan sebanyak 11 ribu orang.",
+            ["investment-value", "workers"],
+        ),
+        ("Industri otomotif mempekerjakan sekitar 1,5 juta orang.", ["workers"]),
+        # those laid off are no workers employed
+        ("Sebanyak 18 ribu pekerja terkena PHK dalam dua bulan.", [None]),
+        # KUR's financing just after KUR is named
+        (
+            "BRI menyalurkan KUR senilai Rp 47,09 triliun. Sektor pertanian "
+            "menjadi kontributor utama dengan pembiayaan mencapai Rp 19,86 triliun.",
+            ["credit-umkm", "credit-umkm"],
+        ),
+    ],
+)
+def test_firms_investment_staff_and_financing(text, indicators):
+    assert [f.indicator_id for f in extract(text)] == indicators
