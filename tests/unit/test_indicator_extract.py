@@ -1297,6 +1297,11 @@ _AWAY = "Rapat itu juga membahas hal lain yang tidak terkait dengan angka. " * 1
             "Timur Rp 15 triliun.",
             ["credit-umkm"] * 3,
         ),
+        (
+            "Alokasi anggaran untuk Otorita IKN mencapai Rp 36,25 triliun. "
+            "Pertama, pembangunan IKN dengan alokasi sebesar Rp 18,12 triliun.",
+            ["budget", "budget"],
+        ),
         # ... not before a noun of another subject, not with no full name
         # before it, nor far from it
         (
