@@ -49,6 +49,10 @@ def extract(text, **options):
     return extract_figures(text, catalogue=CATALOGUE, **options)
 
 
+def indicator_ids(text, **options):
+    return [figure.indicator_id for figure in extract(text, **options)]
+
+
 def summary(figure):
     return (
         figure.indicator_id,
@@ -1166,9 +1170,9 @@ def test_a_lists_items_are_apart_and_of_the_lists_kind():
 
 def test_a_share_of_an_indicator_is_no_value_of_it():
     text = "Bunganya dinaikkan menjadi 80 persen dari suku bunga acuan BI."
-    assert [f.indicator_id for f in extract(text)] == [None]
+    assert indicator_ids(text) == [None]
     text = "Suku bunga acuan BI berada di level 4,25 persen."
-    assert [f.indicator_id for f in extract(text)] == ["policy-rate"]
+    assert indicator_ids(text) == ["policy-rate"]
     # ... nor a figure "dengan" an indicator after it: another subject's.
     text = (
         "Depresiasi rupiah tercatat 30,6% dengan tingkat inflasi jauh lebih rendah"
@@ -1271,7 +1275,7 @@ def test_offsets_point_at_the_quantity():
     ],
 )
 def test_the_dollars_price_in_rupiah_is_the_exchange_rate(text, indicators):
-    assert [f.indicator_id for f in extract(text)] == indicators
+    assert indicator_ids(text) == indicators
 
 
 _AWAY = "Rapat itu juga membahas hal lain yang tidak terkait dengan angka. " * 10
@@ -1322,9 +1326,7 @@ _AWAY = "Rapat itu juga membahas hal lain yang tidak terkait dengan angka. " * 1
     ],
 )
 def test_a_short_phrase_names_an_indicator_just_after_its_full_name(text, indicators):
-    assert [f.indicator_id for f in extract(text, article_date="2025-06-10")] == (
-        indicators
-    )
+    assert indicator_ids(text, article_date="2025-06-10") == indicators
 
 
 @pytest.mark.parametrize(
@@ -1405,7 +1407,7 @@ def test_the_worlds_figures_are_left_out(text, scopes):
     ],
 )
 def test_a_figure_beside_one_in_another_unit_is_of_its_pair(text, indicators):
-    assert [f.indicator_id for f in extract(text)] == indicators
+    assert indicator_ids(text) == indicators
 
 
 @pytest.mark.parametrize(
@@ -1437,7 +1439,7 @@ def test_a_figure_beside_one_in_another_unit_is_of_its_pair(text, indicators):
     ],
 )
 def test_one_banks_own_figures_are_none_of_the_banks(text, indicators):
-    assert [f.indicator_id for f in extract(text)] == indicators
+    assert indicator_ids(text) == indicators
 
 
 @pytest.mark.parametrize(
@@ -1459,9 +1461,7 @@ def test_one_banks_own_figures_are_none_of_the_banks(text, indicators):
     ],
 )
 def test_an_amount_right_after_a_rise_or_fall_is_by_how_much(text, indicators):
-    assert [f.indicator_id for f in extract(text, article_date="2025-08-07")] == (
-        indicators
-    )
+    assert indicator_ids(text, article_date="2025-08-07") == indicators
 
 
 @pytest.mark.parametrize(
@@ -1485,4 +1485,4 @@ def test_an_amount_right_after_a_rise_or_fall_is_by_how_much(text, indicators):
     ],
 )
 def test_firms_investment_staff_and_financing(text, indicators):
-    assert [f.indicator_id for f in extract(text)] == indicators
+    assert indicator_ids(text) == indicators
