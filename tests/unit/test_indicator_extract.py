@@ -460,6 +460,29 @@ def test_ranges_and_signs(text, value, value_max, unit):
             2023,
             "sentence",
         ),
+        # A period the figure is likened to or set against is none of it.
+        (
+            "Dolar AS tembus Rp 17.700, berbeda dengan 1998.",
+            "2026-05-22",
+            "22 Mei 2026",
+            2026,
+            "article",
+        ),
+        (
+            "Penerimaan cukai pada tahun 2020 akan sama dengan tahun 2019 atau "
+            "sekitar Rp165 triliun.",
+            "2020-03-01",
+            "2020",
+            2020,
+            "clause",
+        ),
+        (
+            "Inflasi tercatat 3 persen seperti pada 2024.",
+            "2026-05-22",
+            "2026",
+            2026,
+            "article",
+        ),
         # The year since which is no period of the figure.
         (
             "Pada kuartal I lalu, pertumbuhan ekonomi negeri ginseng turun 1,4 persen,"

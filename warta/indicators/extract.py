@@ -370,6 +370,10 @@ _RELATIVE = {"lalu": -1, "sebelumnya": -1, "ini": 0, "depan": 1}
 _BASE_WORDS = frozenset(
     {"dibanding", "dibandingkan", "ketimbang", "daripada", "sejak", "dari"}
 )
+# A period a figure is likened to or set against is no period of it: "Rp
+# 17.700, ... berbeda dengan 1998", "seperti tahun lalu".
+_LIKE = frozenset({"seperti", "layaknya"})
+_COMPARED_WITH = frozenset({"berbeda", "beda", "serupa", "mirip", "sama"})
 # "dibandingkan Rp4,25 triliun pada tahun sebelumnya": an amount's words.
 _AMOUNT_WORDS = frozenset(
     "rp us usd dolar dollar ribu juta miliar milyar triliun persen ton orang".split()
@@ -444,10 +448,16 @@ def _is_base(words: _Words, index: int) -> bool:
         before -= 1
     if before < 0:
         return False
-    if words.words[before] in _BASE_WORDS:
+    if words.words[before] in _BASE_WORDS or words.words[before] in _LIKE:
         return True
+    if before and words.words[before] == "pada" and words.words[before - 1] in _LIKE:
+        return True  # "seperti pada 2024"
     if before > 0 and words.words[before - 1 : before + 1] == ["yang", "sama"]:
         return True
+    if words.words[before] in _COMPARED_WITH and words.words[
+        before + 1 : before + 2
+    ] == ["dengan"]:
+        return True  # "berbeda dengan 1998"
     if words.words[before] == "pada" and _compared_amount_before(words, before):
         return True  # "dibandingkan Rp4,25 triliun pada tahun sebelumnya"
     for back in range(before, max(before - _SINCE_REACH, -1), -1):
