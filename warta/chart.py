@@ -17,6 +17,7 @@ from dataclasses import dataclass
 SVG = "http://www.w3.org/2000/svg"
 WIDTH, HEIGHT = 640, 320
 MARGIN = {"left": 64, "right": 16, "top": 20, "bottom": 44}
+LINE_GAP = 3  # years: points further apart are not joined by a line
 # Distinguishable for common colour-vision deficiencies (Okabe-Ito), dark enough
 # for 3:1 contrast on white.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8a6d00", "#56B4E9", "#000000")
@@ -158,13 +159,15 @@ def render_chart(
         )
         for planned in (False, True):
             line = [p for p in members if p.planned == planned]
-            if len(line) > 1 and scope != OTHERS:  # no line across scopes
+            if scope == OTHERS:
+                continue  # no line across scopes
+            for run in _runs(line):
                 ET.SubElement(
                     group,
                     f"{{{SVG}}}polyline",
                     {
                         "points": " ".join(
-                            f"{x(p.year):.1f},{y(p.value):.1f}" for p in line
+                            f"{x(p.year):.1f},{y(p.value):.1f}" for p in run
                         ),
                         "fill": "none",
                         "stroke": colour,
@@ -223,6 +226,19 @@ def render_chart(
     rows = math.ceil(len(series) / LEGEND_COLUMNS)
     svg.set("viewBox", f"0 0 {WIDTH} {HEIGHT + (rows - 1) * LEGEND_ROW}")
     return ET.tostring(svg, encoding="unicode")
+
+
+def _runs(line: list[Point]) -> list[list[Point]]:
+    """The stretches of a series' line, in time order, that have no gap of
+    more than ``LINE_GAP`` years: a line across a gap would show values
+    nobody reported (1998's rate joined to 2025's); two points at least."""
+    runs: list[list[Point]] = []
+    for point in sorted(line, key=lambda p: p.year):
+        if runs and point.year - runs[-1][-1].year <= LINE_GAP:
+            runs[-1].append(point)
+        else:
+            runs.append([point])
+    return [run for run in runs if len(run) > 1]
 
 
 def _series(points: list[Point]) -> dict[str, list[Point]]:

@@ -69,6 +69,17 @@ def test_chart_links_every_point_and_marks_targets():
     assert any(p.get("stroke-dasharray") for p in svg.iter(f"{SVG}polyline")) is False
 
 
+def test_a_series_line_breaks_where_years_pass_with_no_value():
+    points = [
+        Point(year, value, f"{value}", f"/berita/{year}/", "nasional", False)
+        for year, value in ((1998.0, 2400), (2025.4, 16800), (2026.3, 17700))
+    ]
+    svg = ET.fromstring(render_chart(points, title="t", description="d", unit="Rp"))
+    lines = list(svg.iter(f"{SVG}polyline"))
+    assert len(lines) == 1  # 2025-2026 joined; 1998 a point alone
+    assert len(lines[0].get("points").split()) == 2
+
+
 @pytest.mark.parametrize(
     ("period", "position"),
     [
