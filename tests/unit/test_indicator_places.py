@@ -121,3 +121,29 @@ JAKARTA = "Daerah Khusus Ibukota Jakarta"
 def test_a_datelines_place_is_no_figures_place(text, scopes):
     figures = extract_figures(text, catalogue=CATALOGUE, places=SCOPES)
     assert [f.scope for f in figures] == scopes
+
+
+@pytest.mark.parametrize(
+    ("text", "scopes"),
+    [
+        # where an event was held is no figure's place ...
+        (
+            "Dalam jumpa pers di Jakarta, Rabu, Kepala BPS mengatakan ekspor "
+            "nonmigas turun 6,21 persen.",
+            [None],
+        ),
+        (
+            "Dalam rapat kerja di Gedung DPR, Jakarta, Menteri menyebut ekspor "
+            "naik 5 persen.",
+            [None],
+        ),
+        # ... a place the figure names is, in the same sentence
+        (
+            "Dalam rapat di Banyuwangi, Bupati menyebut inflasi Banyuwangi 3 persen.",
+            ["Kabupaten Banyuwangi"],
+        ),
+    ],
+)
+def test_where_an_event_was_held_is_no_figures_place(text, scopes):
+    figures = extract_figures(text, catalogue=CATALOGUE, places=SCOPES)
+    assert [f.scope for f in figures] == scopes

@@ -1210,6 +1210,19 @@ def _dateline_end(text: str, places: PlaceScopes) -> int:
     return end
 
 
+# Where an event was held is no figure's place: "dalam jumpa pers di Jakarta",
+# "rapat kerja di Gedung DPR, Jakarta".
+_EVENT_WORDS = (
+    r"jumpa pers|konferensi pers|press conference|acara|rapat(?: kerja)?|seminar|"
+    r"diskusi|pertemuan|sidang|webinar|peluncuran|kunjungan kerja"
+)
+_EVENT = re.compile(rf"\b(?:{_EVENT_WORDS})\b", re.IGNORECASE)
+_HELD_AT = re.compile(
+    rf"\b(?:{_EVENT_WORDS})\b[^.,;:\d]{{0,40}}?\bdi\s+(?:[^.,;:\d]{{0,40}},\s*)?$",
+    re.IGNORECASE,
+)
+_EVENT_REACH = 100
+
 # The world's economy, in or right after an indicator's phrase.
 _WORLD = frozenset({"global", "dunia"})
 _PLACE_REACH = 1000  # characters before a sentence its figures' country may be
@@ -1449,6 +1462,12 @@ class _Sentence:
             low = max(0, self.start - _MEMBER_REACH)
             self._before = f" {normalize(self.text[low : self.start])} "
         return self._before
+
+    def where_held(self, place: _Mention) -> bool:
+        """The place is where an event was held ("dalam jumpa pers di
+        Jakarta, Rabu"), not what a figure is of."""
+        low = max(self.start, place.start - _EVENT_REACH)
+        return _HELD_AT.search(self.text, low, place.start) is not None
 
     def place_before(self) -> str | None:
         """The place named last in the text just before the sentence."""
@@ -1822,6 +1841,8 @@ class _Sentence:
         places = self.places
         if self.start < self.dateline_end:  # where the news was filed from
             places = [place for place in places if place.start >= self.dateline_end]
+        if places and _EVENT.search(self.text, self.start, self.end):
+            places = [place for place in places if not self.where_held(place)]
         if match is not None:  # a place the phrase names is what it measures
             places = [place for place in places if not match.holds(place)]
         said = self.attribution_after(quantity.end)
