@@ -81,7 +81,7 @@ import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import cached_property, partial
 from itertools import pairwise
 from operator import itemgetter
 
@@ -1073,16 +1073,17 @@ _CHANGE_LEAD = 4  # words at most from the stretch's start to such a change
 _NEW_LEVEL = re.compile(r"\s+(?:menjadi|ke\s+level|ke\s+posisi)\s+", re.IGNORECASE)
 # ... and an amount or count right after one is by how much ("berkurang 4,03
 # ribu orang"; "naik hingga Rp 18.000" is where to, "naik menjadi" too).
+_RISE_FALL = (
+    r"naik|turun|meningkat|menurun|bertambah|berkurang|melonjak|merosot|anjlok|"
+    r"kenaikan|penurunan|peningkatan"
+)
 _CHANGE_BY = re.compile(
-    r"\b(?:naik|turun|meningkat|menurun|bertambah|berkurang|melonjak|merosot|"
-    r"anjlok|kenaikan|penurunan|peningkatan|tambahan)"
-    r"(?:\s+(?:sebesar|sekitar|sebanyak))?\s*$",
+    rf"\b(?:{_RISE_FALL}|tambahan)(?:\s+(?:sebesar|sekitar|sebanyak))?\s*$",
     re.IGNORECASE,
 )
 _CHANGE_BEFORE = re.compile(
-    r"\b(?:naik|turun|meningkat|menurun|melemah|menguat|bertambah|berkurang|"
-    r"melonjak|merosot|anjlok|terkoreksi|melambat|kenaikan|penurunan|"
-    r"peningkatan|percepatan|perlambatan|pelemahan|penguatan)"
+    rf"\b(?:{_RISE_FALL}|melemah|menguat|terkoreksi|melambat|percepatan|"
+    r"perlambatan|pelemahan|penguatan)"
     r"(?:\s+(?:sebesar|sekitar|hingga))?\s*$",
     re.IGNORECASE,
 )
@@ -1227,7 +1228,6 @@ _EVENT_REACH = 100
 _WORLD = frozenset({"global", "dunia"})
 _PLACE_REACH = 1000  # characters before a sentence its figures' country may be
 _MEMBER_REACH = 600  # ... and the member (a bank) its figures may be of
-_UNREAD = object()  # a value not read yet
 
 
 def _may_follow_short(word: str) -> bool:
@@ -1333,14 +1333,10 @@ class _Sentence:
         catalogue: Catalogue,
         article_day: dt.date | None,
         place_scopes: PlaceScopes = NO_PLACES,
-        named_before: Callable[[], dict[str, int]] = dict,
-        place_before: Callable[[], str | None] = lambda: None,
         dateline_end: int = 0,
     ) -> None:
         self.text = text
         self.dateline_end = dateline_end
-        self._named_before = named_before
-        self._place_before = place_before
         self.place_scopes = place_scopes
         self.start, self.end = span
         self.quantities = quantities
@@ -1359,7 +1355,6 @@ class _Sentence:
         self._before: str | None = None  # read by the phrase matches below
         self.matches = self._phrase_matches()
         self._short: list[_Match] | None = None
-        self._earlier_place: object = _UNREAD
         self._periods: list[_Period] | None = None
         self._bases: list[_Period] = []
         self._places: list[_Mention] | None = None
@@ -1404,7 +1399,6 @@ class _Sentence:
         found = self.catalogue.find_phrases(tokens)
         if not found:
             return []
-        padded = f" {' '.join(tokens)} "
         by_id = self.catalogue.by_id
         spans = self.words.spans
         matches = (
@@ -1417,10 +1411,7 @@ class _Sentence:
                 tuple(token for a, b in match.parts for token in tokens[a:b]),
             )
             for match in found
-            if self.catalogue.sentence_admits(match.indicator_id, padded)
-            and not self.catalogue.names_member(
-                match.indicator_id, padded, self._padded_before
-            )
+            if self._admits(match.indicator_id)
             and not (
                 by_id[match.indicator_id].not_within
                 and by_id[match.indicator_id].within_other(
@@ -1439,6 +1430,21 @@ class _Sentence:
             _CLAUSE_MARK.search(text, end, start)
             and _CLAUSE_MARK.search(_ASIDE.sub(" ", text[end:start]))
             for (_, end), (start, _) in pairwise(match.words)
+        )
+
+    @cached_property
+    def _padded(self) -> str:
+        """The sentence's phrase tokens, a space each end and between."""
+        return f" {' '.join(self.tokens)} "
+
+    def _admits(self, indicator_id: str) -> bool:
+        """The sentence may hold the indicator's figures: its subject words
+        and none it excludes, and no single member it adds up (a bank)."""
+        catalogue = self.catalogue
+        return catalogue.sentence_admits(
+            indicator_id, self._padded
+        ) and not catalogue.names_member(
+            indicator_id, self._padded, self._padded_before
         )
 
     def of_world(self, match: _Match) -> bool:
@@ -1469,16 +1475,35 @@ class _Sentence:
         low = max(self.start, place.start - _EVENT_REACH)
         return _HELD_AT.search(self.text, low, place.start) is not None
 
+    @cached_property
     def place_before(self) -> str | None:
-        """The place named last in the text just before the sentence."""
-        if self._earlier_place is _UNREAD:
-            self._earlier_place = self._place_before()
-        return self._earlier_place
+        """The place named last in the text just before the sentence (read in
+        a short stretch first: most are near)."""
+        for reach in (_PLACE_REACH // 4, _PLACE_REACH):
+            low = max(0, self.start - reach)
+            found = _find_places(
+                _Words.read(self.text, low, self.start), self.place_scopes
+            )
+            if found or low == 0:
+                return found[-1].value if found else None
+        return None
+
+    def _named_before(self) -> dict[str, int]:
+        """The indicators with short phrases named in full in the text just
+        before the sentence, each with where its last mention ends."""
+        low = max(0, self.start - _SHORT_REACH)
+        words = _Words.read(self.text, low, self.start)
+        catalogue = self.catalogue
+        return {
+            match.indicator_id: words.spans[match.stop - 1][1]
+            for match in catalogue.find_phrases(catalogue.phrase_words(words.words))
+            if catalogue.by_id[match.indicator_id].short
+        }
 
     @property
     def short_matches(self) -> list[_Match]:
         """The short phrases of indicators named in full just before them
-        (``named_before``, or earlier in the sentence): "Dalam laporan
+        (``_named_before``, or earlier in the sentence): "Dalam laporan
         terbaru, pertumbuhan diperkirakan 4,8%" after "pertumbuhan ekonomi
         Indonesia ... 5%"; the indicator named last when several share one."""
         if self._short is None:
@@ -1493,7 +1518,6 @@ class _Sentence:
             return []
         named = self._named_before()
         spans = self.words.spans
-        padded = f" {' '.join(tokens)} "
         found = []
         for index in firsts:
             best: tuple[int, str, tuple[str, ...]] | None = None
@@ -1519,9 +1543,7 @@ class _Sentence:
             end = spans[stop - 1][1]
             if any(m.start < end and start < m.end for m in self.matches):
                 continue  # inside a full phrase ("pertumbuhan ekonomi")
-            if not self.catalogue.sentence_admits(
-                indicator_id, padded
-            ) or self.catalogue.names_member(indicator_id, padded, self._padded_before):
+            if not self._admits(indicator_id):
                 continue
             found.append(
                 _Match(
@@ -1878,7 +1900,7 @@ class _Sentence:
         if (
             match is not None
             and not match.indicator.actor
-            and self.place_before() == NATIONAL
+            and self.place_before == NATIONAL
         ):
             return NATIONAL
         return region
@@ -2147,28 +2169,6 @@ def extract_figures(
             )
         return read[span]
 
-    def named_before(start: int) -> dict[str, int]:
-        """The indicators with short phrases named in full in the text just
-        before ``start``, each with where its last mention ends."""
-        low = max(0, start - _SHORT_REACH)
-        words = _Words.read(text, low, start)
-        tokens = catalogue.phrase_words(words.words)
-        return {
-            match.indicator_id: words.spans[match.stop - 1][1]
-            for match in catalogue.find_phrases(tokens)
-            if catalogue.by_id[match.indicator_id].short
-        }
-
-    def place_before(start: int) -> str | None:
-        """The place named last in the text just before ``start`` (read in
-        a short stretch first: most are near)."""
-        for reach in (_PLACE_REACH // 4, _PLACE_REACH):
-            low = max(0, start - reach)
-            found = _find_places(_Words.read(text, low, start), places)
-            if found or low == 0:
-                return found[-1].value if found else None
-        return None
-
     dateline_end = _dateline_end(text, places)
     figures: list[Figure] = []
     for span, members in grouped:
@@ -2179,8 +2179,6 @@ def extract_figures(
             catalogue,
             day,
             places,
-            partial(named_before, span[0]),
-            partial(place_before, span[0]),
             dateline_end,
         )
         figures.extend(sentence.figures(partial(previous, span), region))
