@@ -83,7 +83,7 @@ def _fold(value: object) -> object:
     return value.casefold() if isinstance(value, str) else value
 
 
-def actual(figure: Figure, name: str) -> object:
+def _actual(figure: Figure, name: str) -> object:
     """The figure's value of an expected figure's field ``name``."""
     return figure.scope if name == "place" else getattr(figure, name)
 
@@ -92,7 +92,7 @@ def agrees(figure: Figure, expected: Expected, name: str) -> bool:
     """Whether the figure's ``name`` is as labelled (unlabelled: it is)."""
     if not expected.labelled(name):
         return True
-    wanted, got = getattr(expected, name), actual(figure, name)
+    wanted, got = getattr(expected, name), _actual(figure, name)
     if name == "value_max" and wanted is not None and got is not None:
         return math.isclose(got, wanted, rel_tol=TOLERANCE)
     return _fold(got) == _fold(wanted)
@@ -138,11 +138,6 @@ def pair(
 def _written(figure: Figure | Expected) -> str:
     text = figure.written if isinstance(figure, Expected) else figure.text
     return "".join(text.split()).casefold()
-
-
-def count_found(figures: list[Figure], expected: list[Expected]) -> int:
-    """Figures that match an expected figure, each expected figure once."""
-    return sum(wanted is not None for _, wanted in pair(figures, expected))
 
 
 @dataclass
@@ -357,13 +352,17 @@ def read_set(path: Path, data: Path | None = None) -> tuple[list[Item], bool]:
     return items, indicators_only
 
 
-def _describe_miss(item: Item, figure: Figure | None, wanted: Expected | None) -> str:
-    if figure is None:
-        return (
-            f"  missed   {item.name}: {wanted.indicator} "
-            f"{wanted.written or wanted.value} "
-            f"{wanted.period if wanted.labelled('period') else ''}"
-        ).rstrip()
+def _missed(item: Item, wanted: Expected) -> str:
+    period = wanted.period if wanted.labelled("period") else ""
+    return (
+        f"  missed   {item.name}: {wanted.indicator} "
+        f"{wanted.written or wanted.value} {period}"
+    ).rstrip()
+
+
+def _not_right(item: Item, figure: Figure, wanted: Expected | None) -> str:
+    """A figure extracted but not labelled, or found with a field other than
+    labelled."""
     what = f"{figure.indicator_id} {figure.text!r} {figure.period} {figure.scope}"
     if wanted is None:
         return f"  extra    {item.name}: {what} | {figure.quote[:160]}"
@@ -405,12 +404,12 @@ def evaluate(
         if show:
             matched = {id(wanted) for _, wanted in pairs if wanted is not None}
             scores.misses += [
-                _describe_miss(item, None, wanted)
+                _missed(item, wanted)
                 for wanted in item.figures
                 if id(wanted) not in matched
             ]
             scores.misses += [
-                _describe_miss(item, figure, wanted)
+                _not_right(item, figure, wanted)
                 for figure, wanted in pairs
                 if wanted is None or not right(figure, wanted)
             ]
