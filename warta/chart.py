@@ -229,11 +229,12 @@ def render_chart(
 
 
 def _runs(line: list[Point]) -> list[list[Point]]:
-    """The stretches of a series' line, in time order, that have no gap of
-    more than ``LINE_GAP`` years: a line across a gap would show values
-    nobody reported (1998's rate joined to 2025's); two points at least."""
+    """The stretches of a series' line (by year, as ``_series`` orders it)
+    that have no gap of more than ``LINE_GAP`` years: a line across a gap
+    would show values nobody reported (1998's rate joined to 2025's); two
+    points at least."""
     runs: list[list[Point]] = []
-    for point in sorted(line, key=lambda p: p.year):
+    for point in line:
         if runs and point.year - runs[-1][-1].year <= LINE_GAP:
             runs[-1].append(point)
         else:
