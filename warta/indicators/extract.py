@@ -1469,6 +1469,17 @@ class _Sentence:
             self._before = f" {normalize(self.text[low : self.start])} "
         return self._before
 
+    @cached_property
+    def figure_places(self) -> list[_Mention]:
+        """The places the sentence names that a figure may be of: not a
+        dateline's (where the news was filed from) nor an event's."""
+        places = self.places
+        if self.start < self.dateline_end:
+            places = [place for place in places if place.start >= self.dateline_end]
+        if places and _EVENT.search(self.text, self.start, self.end):
+            places = [place for place in places if not self.where_held(place)]
+        return places
+
     def where_held(self, place: _Mention) -> bool:
         """The place is where an event was held ("dalam jumpa pers di
         Jakarta, Rabu"), not what a figure is of."""
@@ -1860,11 +1871,7 @@ class _Sentence:
     ) -> str | None:
         if match is not None and self.of_world(match):
             return ABROAD  # "pertumbuhan ekonomi global", "inflasi dunia"
-        places = self.places
-        if self.start < self.dateline_end:  # where the news was filed from
-            places = [place for place in places if place.start >= self.dateline_end]
-        if places and _EVENT.search(self.text, self.start, self.end):
-            places = [place for place in places if not self.where_held(place)]
+        places = self.figure_places
         if match is not None:  # a place the phrase names is what it measures
             places = [place for place in places if not match.holds(place)]
         said = self.attribution_after(quantity.end)
