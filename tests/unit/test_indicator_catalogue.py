@@ -302,6 +302,11 @@ def test_a_good_file_loads(tmp_path):
             "'daily' must be true or false, not 'ya'",
         ),
         (
+            GOOD.replace("  unit:", "  plan: ya\n  unit:"),
+            3,
+            "'plan' must be true or false, not 'ya'",
+        ),
+        (
             GOOD.replace("  unit:", "  only_unit: ya\n  unit:"),
             3,
             "'only_unit' must be true or false, not 'ya'",

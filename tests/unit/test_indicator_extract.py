@@ -769,6 +769,55 @@ def test_kind(text, kinds):
     assert [f.kind for f in extract(text)] == kinds
 
 
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # nothing has happened yet in a period still to come: a forecast ...
+        (
+            "Saya yakin ekonomi Indonesia dapat tumbuh 5,8-6,5% di 2027 menuju "
+            "pertumbuhan ekonomi 8% pada 2029.",
+            "2026-05-20",
+            [("2027", "projection"), ("2029", "projection")],
+        ),
+        (
+            "Inflasi Juni 2026 sebesar 2,1 persen.",
+            "2026-05-20",
+            [("Juni 2026", "projection")],
+        ),
+        # ... and next year's budget a plan
+        (
+            "Pagu anggaran Kemenkeu tahun 2026 sebesar Rp 52 triliun.",
+            "2025-09-11",
+            [("2026", "target")],
+        ),
+        # a period begun or past is realised; a word of its kind still rules
+        (
+            "Pertumbuhan ekonomi 2026 sebesar 5,6 persen.",
+            "2026-05-20",
+            [("2026", "realised")],
+        ),
+        (
+            "Kebutuhan investasi 2025-2029 mencapai Rp 10.300 triliun.",
+            "2026-05-20",
+            [("2025-2029", "realised")],
+        ),
+        (
+            "Pertumbuhan ekonomi 2027 ditargetkan 6,5 persen.",
+            "2026-05-20",
+            [("2027", "target")],
+        ),
+        (
+            "Anggaran 2018 terealisasi Rp 5 triliun.",
+            "2017-09-02",
+            [("2018", "realised")],
+        ),
+    ],
+)
+def test_a_period_still_to_come_is_expected_not_realised(text, date, expected):
+    figures = extract(text, article_date=date)
+    assert [(f.period, f.kind) for f in figures] == expected
+
+
 # --- falls: a contraction, a deflation, a fall of exports ---------------------
 
 

@@ -31,6 +31,9 @@ The file is a YAML list of indicators. Each has an ``id`` (slug), a ``name``, a
 - ``actor``: its figures are an actor's (a ministry's budget, a firm's
   investment, a bank's credit) and take no place from the sentences before
   them, as an economy's figures do.
+- ``plan``: a figure of it for a period still to come, with no word of its
+  kind, is a plan (target), not a forecast (projection): a budget for next
+  year.
 - ``members`` and ``whole``: names of one member of what the indicator adds
   up (a bank by name, "perseroan") and words naming all of it ("perbankan"):
   a figure whose sentence names a member, or whose stretch before names one
@@ -91,6 +94,7 @@ OPTIONAL_KEYS = (
     "daily",
     "short",
     "actor",
+    "plan",
     "pair",
     "members",
     "whole",
@@ -226,6 +230,9 @@ class Indicator:
     # Its figures are an actor's (a budget, a firm's investment): a figure
     # that names no place takes none from the sentences before it.
     actor: bool = False
+    # A figure of it for a period still to come is a plan (a budget), not a
+    # forecast.
+    plan: bool = False
     # The indicator in another unit that a figure beside one of it measures.
     pair: str | None = None
     # Names of one member of what it adds up (a bank), and words naming all.
@@ -526,7 +533,7 @@ class _Checker:
         for key in ("min", "max"):
             if key in values:
                 read[key] = self.number(key, values[key][0])
-        for key in ("only_unit", "level", "daily", "actor"):
+        for key in ("only_unit", "level", "daily", "actor", "plan"):
             if key in values:
                 read[key] = self.flag(key, values[key][0])
         low, high = read.get("min"), read.get("max")
@@ -673,6 +680,7 @@ def load_catalogue(path: str | Path = DEFAULT_PATH) -> Catalogue:
                 daily=read.get("daily", False),
                 short=tuple(words for _, _, words in read["short"]),
                 actor=read.get("actor", False),
+                plan=read.get("plan", False),
                 scope=read.get("scope"),
                 line=read["line"],
             )

@@ -1256,6 +1256,9 @@ def _day(date: dt.date) -> _Period:
     return _Period(0, 0, day_month_year(date), "", date.year)
 
 
+_LABEL_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def _first_month(part: str) -> int:
     """The first month of a month, months, quarter or half ("Juni",
     "Januari-Maret", "triwulan IV", "semester II"); 0 if none."""
@@ -1833,6 +1836,22 @@ class _Sentence:
             return _day(self.article_day), "article"
         return period, period_from
 
+    def begins_later(self, period: _Period | None) -> bool:
+        """Whether ``period`` begins after the article's month ("2027",
+        "Juni 2026" in May 2026; not "2025-2029" in 2026)."""
+        if period is None or period.label is None or self.article_day is None:
+            return False
+        first = _LABEL_YEAR.search(period.label)
+        if first is None:
+            return False
+        year = int(first.group())
+        if year != self.article_day.year:
+            return year > self.article_day.year
+        head = period.label[: first.start()].split()
+        if head and head[0].isdigit():
+            head = head[1:]  # a day: "20 Mei"
+        return _first_month(" ".join(head)) > self.article_day.month
+
     def _dated(
         self, period: _Period, previous: Callable[[], list[_Period]], ahead: bool
     ) -> _Period:
@@ -2110,6 +2129,18 @@ class _Sentence:
                 )
                 if match is not None and match.indicator.daily and not ahead:
                     period, period_from = self.day(period, period_from)
+                if (
+                    kind == "realised"
+                    and self.begins_later(period)
+                    # not a month whose year was guessed ahead ("Desember")
+                    and (match is not None or not period.part)
+                    and self._cue(quantity, stretch) is None
+                ):
+                    # Nothing has happened yet in a period still to come:
+                    # "tumbuh pada kisaran 5,8-6,5% di 2027" said in 2026 is
+                    # a forecast; next year's budget is a plan.
+                    plan = match is not None and match.indicator.plan
+                    kind = "target" if plan else "projection"
             value, value_max = quantity.value, quantity.value_max
             if match is not None and self.falls(quantity, match):
                 value, value_max = _fall(value, value_max)
