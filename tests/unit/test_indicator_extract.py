@@ -741,6 +741,16 @@ def test_scope(text, region, scopes):
             ["realised", "realised"],
         ),
         ("Target realisasi investasi tahun ini Rp 10 triliun.", ["target"]),
+        # set against a target, the figure after names the target itself
+        (
+            "Realisasi investasi Rp 12 triliun, melampaui target Rp 10 triliun.",
+            ["realised", "target"],
+        ),
+        (
+            "Angka kemiskinan ditargetkan turun ke 6-6,5% dari target sebelumnya "
+            "6,5-7,5%.",
+            ["target", "target"],
+        ),
         ("Pemerintah bakal menggelontorkan anggaran Rp 100,1 triliun.", ["projection"]),
         ("Ekspor tahun 2018 diharapkan bisa tumbuh 5,1 persen.", ["projection"]),
         ("Pertumbuhan ekonomi tercatat 5 persen.", ["realised"]),

@@ -960,12 +960,16 @@ _CUES = {
     # a budget's planning figures: "asumsi dasar ekonomi makro 2027"
     **dict.fromkeys("asumsi diasumsikan".split(), "projection"),
 }
+# Words that set the figure before them against a target ("110 persen dari
+# target") and name the target in the figure after them ("dari target
+# sebelumnya 6,5-7,5%").
+_OF_TARGET = "of target"
 _CUE_PAIRS = {
     ("tahun", "depan"): "projection",
     ("angka", "sementara"): "estimate",
-    ("dari", "target"): "realised",
-    ("melampaui", "target"): "realised",
-    ("melebihi", "target"): "realised",
+    ("dari", "target"): _OF_TARGET,
+    ("melampaui", "target"): _OF_TARGET,
+    ("melebihi", "target"): _OF_TARGET,
     ("capaian", "target"): "realised",
     ("target", "realisasi"): "target",
 }
@@ -1953,11 +1957,14 @@ class _Sentence:
             after = None  # "5 persen dan TW-IV diperkirakan ...": the next figure's
         # A list's item is of the kind its list is ("Asumsi Makro: - Inflasi ...").
         low = self.start if stretch.clause[0] in self.list_items else stretch.clause[0]
-        for found in (
-            _nearest_before(self.cues, quantity.start, stretch.before),
-            after,
-            _nearest_before(self.cues, quantity.start, low),
+        for found, before in (
+            (_nearest_before(self.cues, quantity.start, stretch.before), True),
+            (after, False),
+            (_nearest_before(self.cues, quantity.start, low), True),
         ):
+            if found is not None and found.value == _OF_TARGET:
+                kind = "target" if before else "realised"
+                return _Mention(found.start, found.end, kind)
             if found is not None:
                 return found
         return None
