@@ -732,6 +732,8 @@ def test_scope(text, region, scopes):
     [
         ("Pertumbuhan ekonomi 2025 ditargetkan 5,5 persen.", ["target"]),
         ("Target pertumbuhan industri tahun ini 5 persen.", ["target"]),
+        ("Perseroan membidik nilai ekspor US$ 5 juta tahun ini.", ["target"]),
+        ("Investasi yang dibidik mencapai Rp 160 triliun.", ["target"]),
         ("Pertumbuhan ekonomi tahun depan diproyeksikan 5,2 persen.", ["projection"]),
         ("Inflasi akhir tahun diperkirakan 3 persen.", ["estimate"]),
         ("Estimasi nilai ekspor mencapai US$ 2 miliar.", ["estimate"]),

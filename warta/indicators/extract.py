@@ -943,7 +943,8 @@ def _find_places(words: _Words, places: PlaceScopes = NO_PLACES) -> list[_Mentio
 
 _CUES = {
     **dict.fromkeys(
-        "ditargetkan menargetkan targetnya target sasaran dipatok mematok".split(),
+        "ditargetkan menargetkan targetnya target sasaran dipatok mematok "
+        "membidik dibidik bidikan dicanangkan mencanangkan".split(),
         "target",
     ),
     **dict.fromkeys(
