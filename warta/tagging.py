@@ -30,8 +30,9 @@ from warta.parallel import PARALLEL_MIN, map_on_cores
 # 22: a known body's short form alone in brackets; 23: no "Rp" in a name;
 # 24: a quote verb capitalised inside a sentence; 25: a name after a title two
 # held that year; 26: titles joined by a slash, "Dinas" + a ministry's short
-# form, shared acronyms; 27: a regional office's place written in full
-CACHE_VERSION = "39"
+# form, shared acronyms; 27: a regional office's place written in full;
+# 40: RRT, RRC, Republik Rakyat Tiongkok/China are countries
+CACHE_VERSION = "40"
 
 
 def split_ids(value: str | list[str] | None) -> tuple[str, ...]:

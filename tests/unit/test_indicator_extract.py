@@ -712,6 +712,13 @@ def test_each_figure_takes_the_period_that_follows_it():
         # is ours.
         ("Ekspor iPhone dari China turun 72 persen pada April.", "Lampung", []),
         ("Impor gandum dari Australia mencapai US$ 20 juta.", "Lampung", ["Lampung"]),
+        # a name set aside as a whole, none of its words a country of its own
+        (
+            "Ekspor terbesar ke Republik Rakyat Tiongkok (RRT) mencapai 1,36 "
+            "miliar dolar AS.",
+            "Lampung",
+            ["Lampung"],
+        ),
         # "AS" as a person's initials.
         (
             "Tersangka AS menerima anggaran Rp 5 miliar di Lampung.",

@@ -891,6 +891,11 @@ def _bare_place(
     return name, stop
 
 
+def _country_name_at(words: _Words, index: int) -> int:
+    """How many words from ``index`` name another country, as a name only."""
+    return country_at(words.words, index, lambda i: not words.gap(i).strip())
+
+
 def _country_at(words: _Words, index: int) -> int:
     """The words from ``index`` that name another country as a figure's place
     (0 if none): capitalised, not after "ke", "dolar" ... (``_NOT_ITS_PLACE_BEFORE``)
@@ -912,7 +917,7 @@ def _country_at(words: _Words, index: int) -> int:
             before in _NOT_ITS_PLACE_BEFORE and not compared
         ):
             return 0
-    return country_at(w, index, lambda i: not words.gap(i).strip())
+    return _country_name_at(words, index)
 
 
 def _find_places(words: _Words, places: PlaceScopes = NO_PLACES) -> list[_Mention]:
@@ -923,10 +928,13 @@ def _find_places(words: _Words, places: PlaceScopes = NO_PLACES) -> list[_Mentio
         if w[index] not in _PLACE_FIRST and w[index] not in places.first_words:
             index += 1
             continue
-        size = _country_at(words, index) if w[index] in COUNTRY_STARTS else 0
+        size = _country_name_at(words, index) if w[index] in COUNTRY_STARTS else 0
         if size:
-            end = words.spans[index + size - 1][1]
-            found.append(_Mention(words.spans[index][0], end, ABROAD))
+            if _country_at(words, index):
+                end = words.spans[index + size - 1][1]
+                found.append(_Mention(words.spans[index][0], end, ABROAD))
+            # else not its place ("ke Republik Rakyat Tiongkok"): nor is any
+            # word of the name ("Tiongkok")
             index += size
             continue
         name, stop = _place_at(words, index, places)
