@@ -1118,6 +1118,11 @@ def test_a_comparison_base_dated_with_its_year_dates_its_value():
             [("inflation", 2.5), (None, 2.4)],
         ),
         ("Komponen inti mengalami inflasi sekitar 0,33 persen.", [(None, 0.33)]),
+        # An addition to growth is no rate of growth.
+        (
+            "Kita bisa mendapatkan potensi tambahan pertumbuhan ekonomi 0,8 persen.",
+            [(None, 0.8)],
+        ),
         # A component's share of growth is no growth.
         (
             "Sumbangan konsumsi pemerintah pada pertumbuhan ekonomi hanya 8,63 persen.",
