@@ -837,6 +837,34 @@ def test_a_period_still_to_come_is_expected_not_realised(text, date, expected):
     assert [(f.period, f.kind) for f in figures] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one statement of two periods is a figure of each
+        (
+            "Pertumbuhan ekonomi diperkirakan hanya 4,8% pada tahun ini dan tahun "
+            "depan.",
+            [(4.8, "2025"), (4.8, "2026")],
+        ),
+        (
+            "BI memperkirakan inflasi di kisaran 2,5±1% pada 2025 dan 2026.",
+            [(2.5, "2025"), (2.5, "2026")],
+        ),
+        # each figure its own period; a span is one period
+        (
+            "Pertumbuhan ekonomi 5,2% di 2025 dan 5,4% di 2026.",
+            [(5.2, "2025"), (5.4, "2026")],
+        ),
+        ("Pertumbuhan ekonomi 5 persen antara tahun 2011 dan 2012.", [(5, "2011")]),
+        # a figure of no indicator is not doubled
+        ("Penggelapan pajak Rp 48,9 miliar pada 2011 dan 2012.", [(48.9e9, "2011")]),
+    ],
+)
+def test_a_figure_of_two_joined_periods_is_one_of_each(text, expected):
+    figures = extract(text, article_date="2025-10-10")
+    assert [(f.value, f.period) for f in figures] == expected
+
+
 # --- falls: a contraction, a deflation, a fall of exports ---------------------
 
 

@@ -390,6 +390,9 @@ _BASE_SKIP = frozenset(
 _SINCE_WORDS = frozenset({"sejak", "semenjak"})
 _SINCE_REACH = 4
 _REFERENCE_WORDS = frozenset({"nomor", "no", "nomer", "nmr"})
+_BETWEEN = re.compile(r"\b(?i:antara)\s+$")
+# Between two periods one figure is of: "pada 2025 dan 2026".
+_PERIOD_JOIN = re.compile(r"\s*,?\s*(?i:dan|serta|maupun)\s+(?:(?i:pada|di)\s+)?")
 _PERIOD_GAP = re.compile(
     r"[\s,()]*(?:(?i:pada|di|dalam|per|selama|sepanjang|hingga|sampai|untuk|"
     r"yoy|year\s+on\s+year)[\s,()]*){0,3}"
@@ -2131,10 +2134,12 @@ class _Sentence:
             kind = self.kind(quantity, stretch)
             if base is not None:
                 period, period_from = self._dated(base, previous, ahead=False), "base"
+                periods = [(period, period_from)]
             elif compared:
                 period, period_from = self.base_period(compared), "base"
                 if period is None:
                     match = None  # another period's, not dated
+                periods = [(period, period_from)]
             else:
                 # An indicator's realised figure is published after its
                 # period; other figures (a price from March, a launch in
@@ -2145,41 +2150,80 @@ class _Sentence:
                 )
                 if match is not None and match.indicator.daily and not ahead:
                     period, period_from = self.day(period, period_from)
-                if (
-                    kind == "realised"
-                    and self.begins_later(period)
-                    # not a month whose year was guessed ahead ("Desember")
-                    and (match is not None or not period.part)
-                    and self._cue(quantity, stretch) is None
-                ):
-                    # Nothing has happened yet in a period still to come:
-                    # "tumbuh pada kisaran 5,8-6,5% di 2027" said in 2026 is
-                    # a forecast; next year's budget is a plan.
-                    plan = match is not None and match.indicator.plan
-                    kind = "target" if plan else "projection"
+                periods = [(period, period_from)]
+                joined = match and self.joined_period(quantity, period)
+                if joined:  # "4,8% pada tahun ini dan tahun depan"
+                    periods.append((self._dated(joined, previous, ahead), "clause"))
             value, value_max = quantity.value, quantity.value_max
             if match is not None and self.falls(quantity, match):
                 value, value_max = _fall(value, value_max)
-            figures.append(
-                Figure(
-                    indicator_id=match.indicator.id if match else None,
-                    value=value,
-                    value_max=value_max,
-                    unit=quantity.unit or (match.indicator.unit if match else ""),
-                    # Interned: a few hundred labels among 150,000 figures at
-                    # 20,000 articles, each otherwise a string of its own.
-                    period=sys.intern(period.label) if period else None,
-                    period_year=period.year if period else None,
-                    scope=scope,
-                    kind=kind,
-                    quote=quote,
-                    start=quantity.start,
-                    end=quantity.end,
-                    period_from=period_from,
-                    text=quantity.text,
+            for period, period_from in periods:
+                figures.append(
+                    Figure(
+                        indicator_id=match.indicator.id if match else None,
+                        value=value,
+                        value_max=value_max,
+                        unit=quantity.unit or (match.indicator.unit if match else ""),
+                        # Interned: a few hundred labels among 150,000 figures
+                        # at 20,000 articles, each otherwise a string of its own.
+                        period=sys.intern(period.label) if period else None,
+                        period_year=period.year if period else None,
+                        scope=scope,
+                        kind=self.expected(kind, period, quantity, stretch, match)
+                        if period_from != "base"
+                        else kind,
+                        quote=quote,
+                        start=quantity.start,
+                        end=quantity.end,
+                        period_from=period_from,
+                        text=quantity.text,
+                    )
                 )
-            )
         return figures
+
+    def expected(
+        self,
+        kind: str,
+        period: _Period | None,
+        quantity: Quantity,
+        stretch: _Stretch,
+        match: _Match | None,
+    ) -> str:
+        """The kind of a figure of ``period``: nothing has happened yet in a
+        period still to come ("tumbuh pada kisaran 5,8-6,5% di 2027" said in
+        2026 is a forecast; next year's budget is a plan)."""
+        if (
+            kind == "realised"
+            and period is not None
+            and self.begins_later(period)
+            # not a month whose year was guessed ahead ("Desember")
+            and (match is not None or not period.part)
+            and self._cue(quantity, stretch) is None
+        ):
+            return (
+                "target" if match is not None and match.indicator.plan else "projection"
+            )
+        return kind
+
+    def joined_period(
+        self, quantity: Quantity, period: _Period | None
+    ) -> _Period | None:
+        """A second period joined to the one after a figure ("5% pada 2025
+        dan 2026", "4,8% pada tahun ini dan tahun depan"): the figure is of
+        each."""
+        if (
+            period is None
+            or period.start < quantity.end
+            or period.end > self.end
+            or _BETWEEN.search(self.text, max(0, period.start - 8), period.start)
+        ):
+            return None  # not the span "antara tahun 2011 dan 2012"
+        joined = _nearest_after(self.periods, period.end, self.end)
+        if joined is None or not _PERIOD_JOIN.fullmatch(
+            self.text, period.end, joined.start
+        ):
+            return None
+        return joined
 
 
 def extract_figures(
