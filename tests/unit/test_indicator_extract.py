@@ -1146,10 +1146,27 @@ def test_a_comparison_base_dated_with_its_year_dates_its_value():
             [("inflation", 2.5), (None, 2.4)],
         ),
         ("Komponen inti mengalami inflasi sekitar 0,33 persen.", [(None, 0.33)]),
-        # An addition to growth is no rate of growth.
+        # An addition or a contribution to growth is no rate of growth.
         (
             "Kita bisa mendapatkan potensi tambahan pertumbuhan ekonomi 0,8 persen.",
             [(None, 0.8)],
+        ),
+        (
+            "Kebijakan ini mendorong kontribusi pertumbuhan ekonomi 1,6%.",
+            [(None, 1.6)],
+        ),
+        # Export proceeds are no exports; a saving or a cut no budget.
+        (
+            "Kebijakan ini menargetkan devisa hasil ekspor sebesar US$ 80 miliar.",
+            [(None, 80e9)],
+        ),
+        (
+            "Pemerintah dapat menghemat anggaran hingga sekitar Rp 300 triliun.",
+            [(None, 300e12)],
+        ),
+        (
+            "Ia mendengar pemangkasan anggaran TKD ke Solo sebesar Rp 218 miliar.",
+            [(None, 218e9)],
         ),
         # A component's share of growth is no growth.
         (
