@@ -762,6 +762,14 @@ def test_scope(text, region, scopes):
         ),
         ("Pemerintah bakal menggelontorkan anggaran Rp 100,1 triliun.", ["projection"]),
         ("Ekspor tahun 2018 diharapkan bisa tumbuh 5,1 persen.", ["projection"]),
+        (
+            "Mata uang Garuda berpotensi melemah hingga Rp 18.000 per dolar AS.",
+            ["projection"],
+        ),
+        (
+            "Besar kemungkinan dolar AS tembus hingga ke level Rp 18.000.",
+            ["projection"],
+        ),
         ("Pertumbuhan ekonomi tercatat 5 persen.", ["realised"]),
         (
             "Investasi Rp 5 triliun yang ditargetkan masuk tahun ini belum tercapai.",

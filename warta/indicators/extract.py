@@ -960,7 +960,8 @@ _CUES = {
     ),
     **dict.fromkeys(
         "diproyeksikan diproyeksi memproyeksikan proyeksi diprediksikan diprediksi "
-        "memprediksi prediksi akan bakal diharapkan mendatang outlook".split(),
+        "memprediksi prediksi akan bakal diharapkan mendatang outlook berpotensi "
+        "berpeluang kemungkinan".split(),
         "projection",
     ),
     **dict.fromkeys(
