@@ -1163,6 +1163,16 @@ def test_a_comparison_base_dated_with_its_year_dates_its_value():
             "Kebijakan ini mendorong kontribusi pertumbuhan ekonomi 1,6%.",
             [(None, 1.6)],
         ),
+        # Government spending is the budget's; a firm's capital spending is not.
+        (
+            "Realisasi belanja pemerintah pada April - Juni 2017 hanya sebesar"
+            " Rp 493,29 triliun.",
+            [("budget", 493.29e12)],
+        ),
+        (
+            "PGN berencana mengalokasikan belanja modal sebesar Rp 5,5 triliun.",
+            [(None, 5.5e12)],
+        ),
         # Export proceeds are no exports; a saving or a cut no budget.
         (
             "Kebijakan ini menargetkan devisa hasil ekspor sebesar US$ 80 miliar.",
