@@ -390,8 +390,9 @@ _BASE_SKIP = frozenset(
 _SINCE_WORDS = frozenset({"sejak", "semenjak"})
 _SINCE_REACH = 4
 _REFERENCE_WORDS = frozenset({"nomor", "no", "nomer", "nmr"})
+# Between two periods one figure is of: "pada 2025 dan 2026"; not a span's
+# ends ("antara tahun 2011 dan 2012").
 _BETWEEN = re.compile(r"\b(?i:antara)\s+$")
-# Between two periods one figure is of: "pada 2025 dan 2026".
 _PERIOD_JOIN = re.compile(r"\s*,?\s*(?i:dan|serta|maupun)\s+(?:(?i:pada|di)\s+)?")
 _PERIOD_GAP = re.compile(
     r"[\s,()]*(?:(?i:pada|di|dalam|per|selama|sepanjang|hingga|sampai|untuk|"
@@ -2133,14 +2134,13 @@ class _Sentence:
             if scope == ABROAD:
                 continue  # another country's figure
             kind = self.kind(quantity, stretch)
+            joined = None
             if base is not None:
                 period, period_from = self._dated(base, previous, ahead=False), "base"
-                periods = [(period, period_from)]
             elif compared:
                 period, period_from = self.base_period(compared), "base"
                 if period is None:
                     match = None  # another period's, not dated
-                periods = [(period, period_from)]
             else:
                 # An indicator's realised figure is published after its
                 # period; other figures (a price from March, a launch in
@@ -2151,14 +2151,20 @@ class _Sentence:
                 )
                 if match is not None and match.indicator.daily and not ahead:
                     period, period_from = self.day(period, period_from)
-                periods = [(period, period_from)]
-                joined = match and self.joined_period(quantity, period)
-                if joined:  # "4,8% pada tahun ini dan tahun depan"
-                    periods.append((self._dated(joined, previous, ahead), "clause"))
+                if match is not None:  # "4,8% pada tahun ini dan tahun depan"
+                    joined = self.joined_period(quantity, period)
+                    if joined is not None:
+                        joined = self._dated(joined, previous, ahead)
+            periods = [(period, period_from)]
+            if joined is not None:
+                periods.append((joined, "clause"))
             value, value_max = quantity.value, quantity.value_max
             if match is not None and self.falls(quantity, match):
                 value, value_max = _fall(value, value_max)
             for period, period_from in periods:
+                figure_kind = kind
+                if period_from != "base":
+                    figure_kind = self.expected(kind, period, quantity, stretch, match)
                 figures.append(
                     Figure(
                         indicator_id=match.indicator.id if match else None,
@@ -2170,9 +2176,7 @@ class _Sentence:
                         period=sys.intern(period.label) if period else None,
                         period_year=period.year if period else None,
                         scope=scope,
-                        kind=self.expected(kind, period, quantity, stretch, match)
-                        if period_from != "base"
-                        else kind,
+                        kind=figure_kind,
                         quote=quote,
                         start=quantity.start,
                         end=quantity.end,
