@@ -848,6 +848,52 @@ def test_a_period_still_to_come_is_expected_not_realised(text, date, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a realised figure the article's date alone dates takes the period of
+        # the same indicator's figure before it
+        (
+            "Tingkat kemiskinan turun ke 8,47 persen pada Maret 2025. Jumlah itu"
+            " disambut baik. Di desa, tingkat kemiskinan mencapai 11,03%.",
+            [("8,47 persen", "Maret 2025"), ("11,03%", "Maret 2025")],
+        ),
+        # not the value a change starts from, an earlier period's
+        (
+            "Tingkat kemiskinan turun ke 8,47 persen pada Maret 2025. Jumlah itu"
+            " disambut baik. Di kota, tingkat kemiskinan naik dari 6,66 persen"
+            " menjadi 6,73 persen.",
+            [
+                ("8,47 persen", "Maret 2025"),
+                ("6,66 persen", "2025"),
+                ("6,73 persen", "Maret 2025"),
+            ],
+        ),
+        # nor another indicator's period, a target's, an event's day or a span
+        (
+            "Inflasi Juli 2025 sebesar 2,3 persen. Jumlah itu disambut baik."
+            " Tingkat kemiskinan mencapai 8,47 persen.",
+            [("2,3 persen", "Juli 2025"), ("8,47 persen", "2025")],
+        ),
+        (
+            "Pertumbuhan ekonomi 2026 ditargetkan 5,4 persen. Jumlah itu disambut"
+            " baik. Pertumbuhan ekonomi tercatat 5,1 persen.",
+            [("5,4 persen", "2026"), ("5,1 persen", "2025")],
+        ),
+        (
+            "Proyek itu diresmikan pada 21 Mei 2025 dengan 300 tenaga kerja."
+            " Jumlah itu disambut baik. Sektor itu menyerap 8,5 juta tenaga kerja.",
+            [("300 tenaga kerja", "21 Mei 2025"), ("8,5 juta tenaga kerja", "2025")],
+        ),
+    ],
+)
+def test_a_figure_dated_by_the_article_alone_takes_its_indicators_last_period(
+    text, expected
+):
+    figures = extract(text, article_date="2025-08-07")
+    assert [(f.text, f.period) for f in figures] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # one statement of two periods is a figure of each
         (
             "Pertumbuhan ekonomi diperkirakan hanya 4,8% pada tahun ini dan tahun "

@@ -106,8 +106,9 @@ class Figure:
 
     ``start``/``end`` cover the quantity as written (``"Rp 1,2 triliun"``,
     ``"34,27%"``), which ``text`` repeats. ``period_from`` says where the period
-    came from: ``"clause"``, ``"sentence"``, ``"previous sentence"``,
-    ``"article"`` (the article's date) or None.
+    came from: ``"clause"``, ``"sentence"``, ``"previous sentence"``, ``"earlier
+    figure"`` (the same indicator's before it), ``"article"`` (the article's
+    date) or None.
     """
 
     indicator_id: str | None
@@ -2285,4 +2286,49 @@ def extract_figures(
             dateline_end,
         )
         figures.extend(sentence.figures(partial(previous, span), region))
-    return figures
+    return _carry_periods(text, figures, catalogue)
+
+
+# A span of years ("2012-2017") or a day ("21 Mei 2026", mostly an event's)
+# is no period a later figure carries on.
+_NOT_CARRIED = re.compile(r"\d{4}-\d{4}|^\d{1,2} ")
+
+
+def _carry_periods(
+    text: str, figures: list[Figure], catalogue: Catalogue
+) -> list[Figure]:
+    """An indicator's realised figure that only the article's date dates
+    takes the period of the same indicator's realised figure before it whose
+    own text named one ("tingkat kemiskinan ... 8,47 persen pada Maret 2025.
+    ... di desa ... menjadi 11,03%": March 2025). Not the value a change
+    starts from ("naik dari 6,66 persen menjadi 6,73 persen": an earlier
+    period's), nor a quoted-by-the-day indicator's (``day`` dates those)."""
+    last: dict[str, Figure] = {}
+    carried = []
+    for figure in figures:
+        key = figure.indicator_id
+        if key is None or figure.kind != "realised":
+            carried.append(figure)
+            continue
+        before = last.get(key)
+        if (
+            before is not None
+            and figure.period_from == "article"
+            and not catalogue.by_id[key].daily
+            and not (
+                _CHANGE_FROM.search(text, max(0, figure.start - 24), figure.start)
+                and _CHANGE_TO.match(text, figure.end)
+            )
+        ):
+            figure = replace(
+                figure,
+                period=before.period,
+                period_year=before.period_year,
+                period_from="earlier figure",
+            )
+        elif figure.period_from in ("clause", "sentence") and not _NOT_CARRIED.search(
+            figure.period or ""
+        ):
+            last[key] = figure
+        carried.append(figure)
+    return carried
