@@ -29,7 +29,7 @@ from warta.regencies import PlaceScopes
 
 logger = logging.getLogger(__name__)
 CONTEXT_KEY = "warta_indicators"
-CACHE_VERSION = "57"  # bump when extraction changes: cached figures are dropped
+CACHE_VERSION = "58"  # bump when extraction changes: cached figures are dropped
 
 
 @dataclass(frozen=True, slots=True)

@@ -708,6 +708,13 @@ def test_each_figure_takes_the_period_that_follows_it():
             None,
             ["nasional"],
         ),
+        # RI and the state budget (APBN) are the country's.
+        ("Ekonomi RI tumbuh 5,6 persen.", "Lampung", ["nasional"]),
+        (
+            "Dalam APBN 2026, anggaran BGN ditetapkan Rp 268 triliun.",
+            "Lampung",
+            ["nasional"],
+        ),
         # An export "dari" a country is that country's; an import from one
         # is ours.
         ("Ekspor iPhone dari China turun 72 persen pada April.", "Lampung", []),

@@ -50,10 +50,10 @@ depan". Not periods: the base of a comparison ("dibanding Desember 2023",
 Scope: a place named in the figure's stretch (before it, then after it), else
 elsewhere in the clause, else the indicator's own ``scope``, else a place
 elsewhere in the sentence, else ``region``. "nasional", "Indonesia" (not "Bank
-Indonesia"), "tanah air" and "PDB" mean "nasional"; the 38 provinces (names and
-common short forms: "Jabar", "DKI Jakarta"), Lampung's regencies and cities,
-"Kabupaten X", "Kota X", "Pemprov X" and islands ("pulau Jawa", "Sumatera") are
-recognised. Another country's name before the figure (not a trading partner's,
+Indonesia"), "RI", "tanah air", "PDB" and "APBN" mean "nasional"; the 38
+provinces (names and common short forms: "Jabar", "DKI Jakarta"), Lampung's
+regencies and cities, "Kabupaten X", "Kota X", "Pemprov X" and islands ("pulau
+Jawa", "Sumatera") are recognised. Another country's name before the figure (not a trading partner's,
 an origin's or a currency's: "ke AS", "dari China", "dolar AS") makes it that
 country's, and such a figure is left out (``ABROAD``); a country after it is
 mostly a comparison and is passed over. The rule for islands and other places
@@ -752,7 +752,7 @@ _NOT_NATIONAL_BEFORE = frozenset({"bank", "republik"})
 _PLACE_FIRST = frozenset(
     {key[0] for key in _KNOWN_WORDS}
     | {key[0] for key in _PREFIXES}
-    | {"nasional", "pdb", "tanah", "indonesia"}
+    | {"nasional", "pdb", "tanah", "indonesia", "apbn", "ri"}
     | COUNTRY_STARTS
 )
 # Words before "dari" that compare ("lebih rendah dari Argentina 33,6 persen"):
@@ -825,7 +825,9 @@ def _place_at(
             return known[0], known[1]
         return f"{kind} {written}", stop
     word = w[index]
-    if word == "nasional" or (word == "pdb" and words.capitalised(index)):
+    if word == "nasional" or (
+        word in ("pdb", "apbn", "ri") and words.capitalised(index)
+    ):
         return NATIONAL, index + 1
     if word == "tanah" and w[index + 1 : index + 2] == ["air"]:
         return NATIONAL, index + 2
