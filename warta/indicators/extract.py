@@ -37,15 +37,18 @@ people, tonnes or an index ("NTP 118,5", "jumlah IKM mencapai 12.500").
 
 Period: one that follows the figure at once ("5 persen pada 2014"), else the
 nearest before it in the clause, else after it in the clause, else elsewhere in
-the sentence, else the last one of the sentence before, else the article's year
-(``period_from`` says which: clause, sentence, previous sentence, article). A
+the sentence, else the last one of the sentence before, else, for a realised
+figure of an indicator, the period of the same indicator's realised figure
+before it in the text, else the article's year (``period_from`` says which:
+clause, sentence, previous sentence, earlier figure, article). Two periods
+joined after the figure ("5% pada 2025 dan 2026") make it a figure of each. A
 quarter or month without a year takes the year from the same places. Forms:
-"2014", "tahun 2014", "akhir/awal/pertengahan 2013", "2015-2019", "triwulan
-III 2024", "kuartal II", "Q3 2024", "TW-IV", "semester I 2023", "Januari 2024",
+"2014", "tahun 2014", "akhir/awal/pertengahan 2013", "2015-2019", "triwulan III
+2024", "kuartal II", "Q3 2024", "TW-IV", "semester I 2023", "Januari 2024",
 "Januari-Maret 2024", "31 Desember 2023", "pada bulan Mei", "tahun lalu/ini/
-depan". Not periods: the base of a comparison ("dibanding Desember 2023",
-"sejak 2020", "periode yang sama tahun lalu") and the year of a regulation
-("Nomor 5 Tahun 2015").
+depan". Not periods: the base of a comparison ("dibanding Desember 2023", "sejak
+2020", "periode yang sama tahun lalu") and the year of a regulation ("Nomor 5
+Tahun 2015").
 
 Scope: a place named in the figure's stretch (before it, then after it), else
 elsewhere in the clause, else the indicator's own ``scope``, else a place
@@ -67,10 +70,13 @@ Selatan ... sebanyak") is still the scope.
 
 Kind: the nearest cue before the figure in its stretch, else one right after it
 (within a word: "Rp 5 triliun yang ditargetkan"), else earlier in the clause:
-"target", "ditargetkan", "sasaran" -> target; "diproyeksikan", "diprediksi",
-"akan", "tahun depan" -> projection; "diperkirakan", "estimasi", "angka
-sementara" -> estimate; "realisasi", "dari target" -> realised; no cue ->
-realised.
+"target", "ditargetkan", "sasaran", "membidik" -> target; "diproyeksikan",
+"diprediksi", "akan", "berpotensi", "tahun depan" -> projection;
+"diperkirakan", "estimasi", "angka sementara" -> estimate; "realisasi" ->
+realised; "dari target", "melampaui target" -> realised before them, target
+after them; no cue -> realised, unless the figure's period begins after the
+article's month: then projection, or target for an indicator marked ``plan``
+(a budget).
 """
 
 from __future__ import annotations
