@@ -22,6 +22,7 @@ from warta.authority import Authority, load_authority
 from warta.cache import JsonCache, flat_record
 from warta.entities import AGENCY, PERSON, Matcher
 from warta.errors import ContentError
+from warta.indicators.catalogue import IndicatorCatalogueError, load_catalogue
 from warta.parallel import PARALLEL_MIN, map_on_cores
 
 # 2: sentences cut; 3-6, 8-10, 15, 17: discovery; 11-14, 16, 18: titles, parent,
@@ -205,9 +206,15 @@ def region_fault(matcher: Matcher, region: str | None) -> str | None:
     return None
 
 
-def unknown_override_ids(overrides: Overrides, known_ids: dict[str, str]) -> list[str]:
+def unknown_override_ids(
+    overrides: Overrides,
+    known_ids: dict[str, str],
+    indicator_ids: frozenset[str] = frozenset(),
+) -> list[str]:
     """Faults in an article's overrides: ids that are not in the authority files
-    (or name an entity of the other kind)."""
+    (or name an entity of the other kind). ``Suppress`` may also name an
+    indicator (``indicator_ids``): its figures in the article are then none of
+    the indicator's (``warta_indicators``)."""
     faults = []
     for key, kind, ids in (
         ("Agencies", AGENCY, overrides.agencies),
@@ -221,7 +228,9 @@ def unknown_override_ids(overrides: Overrides, known_ids: dict[str, str]) -> lis
     faults += [
         f"Suppress: unknown id '{entity_id}'"
         for entity_id in overrides.suppress
-        if entity_id not in known_ids and not entity_id.startswith("usulan-")
+        if entity_id not in known_ids
+        and entity_id not in indicator_ids
+        and not entity_id.startswith("usulan-")
     ]
     return faults
 
@@ -257,17 +266,29 @@ class Tagger:
     known_ids: dict[str, str]  # id -> agency | person
     names: dict[str, str]  # id -> name
     ignored: frozenset[str]
+    # The indicators' ids, which ``Suppress`` may name too.
+    indicator_ids: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, folder: Path) -> Tagger:
-        """Raise ``AuthorityError`` or ``ContentError`` naming file, line, reason."""
+        """Raise ``AuthorityError`` or ``ContentError`` naming file, line, reason.
+
+        A faulty ``indicators.yaml`` is reported where it is read for figures
+        (and by ``invoke check``); here it leaves no indicator id known."""
         authority = load_authority(folder)
         ignored = load_ignored(folder)
         known = {a.id: AGENCY for a in authority.agencies}
         known |= {p.id: PERSON for p in authority.people}
         names = {a.id: a.name for a in authority.agencies}
         names |= {p.id: p.name for p in authority.people}
-        return cls(authority, Matcher.from_authority(authority), known, names, ignored)
+        try:
+            catalogue = load_catalogue(folder / "indicators.yaml")
+        except IndicatorCatalogueError:
+            indicator_ids = frozenset()
+        else:
+            indicator_ids = frozenset(catalogue.by_id)
+        matcher = Matcher.from_authority(authority)
+        return cls(authority, matcher, known, names, ignored, indicator_ids)
 
     def key(self, text: str, date, region, overrides: Overrides) -> str:
         return cache_key(
@@ -292,7 +313,7 @@ class Tagger:
 
     def faults(self, overrides: Overrides, region: str | None) -> list[str]:
         """What is wrong with an article's overrides and Region."""
-        found = unknown_override_ids(overrides, self.known_ids)
+        found = unknown_override_ids(overrides, self.known_ids, self.indicator_ids)
         return found + [f for f in [region_fault(self.matcher, region)] if f]
 
 

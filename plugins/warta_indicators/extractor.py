@@ -21,11 +21,17 @@ from warta.indicators.catalogue import (
     IndicatorCatalogueError,
     load_catalogue,
 )
-from warta.indicators.extract import Figure, extract_figures, place_scopes
+from warta.indicators.extract import (
+    Figure,
+    extract_figures,
+    place_scopes,
+    unclassify,
+)
 from warta.indicators.series import KIND_LABELS, format_figure, group_by_indicator
 from warta.kept import CarriedOver
 from warta.parallel import map_on_cores
 from warta.regencies import PlaceScopes
+from warta.tagging import split_ids
 
 logger = logging.getLogger(__name__)
 CONTEXT_KEY = "warta_indicators"
@@ -164,6 +170,12 @@ def _view(figure: Figure, pages: dict[str, tuple[str, str]]) -> FigureView:
     return FigureView(figure, name, url, format_figure(figure), kind)
 
 
+def suppressed_indicators(metadata: dict, catalogue: Catalogue) -> frozenset[str]:
+    """The indicators an editor's ``Suppress:`` names for an article."""
+    named = split_ids(metadata.get("suppress"))
+    return frozenset(item for item in named if item in catalogue.by_id)
+
+
 def extract_articles(generator) -> None:
     plan, ahead = AHEAD.take(generator.settings)
     try:
@@ -207,6 +219,10 @@ def extract_articles(generator) -> None:
     # process that builds again (150,000 figures formatted at 20,000 articles).
     shown = CarriedOver("figures shown", plan.fingerprint)
     for article, key, figures in zip(generator.articles, keys, extracted, strict=True):
+        suppressed = suppressed_indicators(article.metadata, catalogue)
+        if suppressed:
+            figures = unclassify(figures, suppressed)
+            key = f"{key} suppress {' '.join(sorted(suppressed))}"
         article.figures = shown.once(
             key,
             lambda figures=figures: FigureViews(_view(f, pages) for f in figures),

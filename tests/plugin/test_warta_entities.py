@@ -115,6 +115,20 @@ def test_unknown_override_is_an_error_naming_the_file(site, caplog):
     assert any("a.md: Agencies: unknown agency id 'tidak-ada'" in m for m in messages)
 
 
+def test_suppress_may_name_an_indicator(site, caplog):
+    authority = Path(site["PATH"]) / "authority"
+    (authority / "indicators.yaml").write_text(
+        "- id: inflation\n  name: Inflasi\n  unit: percent\n  phrases: [inflasi]\n"
+    )
+    write(site, "a.md", "Title: R\nDate: 2024-05-06\nSuppress: inflation", BODY)
+    write(site, "b.md", "Title: S\nDate: 2024-05-06\nSuppress: inflasi", BODY)
+    with caplog.at_level(logging.ERROR):
+        generate(site)
+    messages = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert not any("a.md" in m for m in messages)
+    assert any("b.md: Suppress: unknown id 'inflasi'" in m for m in messages)
+
+
 def test_unchanged_articles_come_from_the_cache(site, caplog):
     write(site, "a.md", "Title: Rapat\nDate: 2024-05-06\nRegion: Lampung", BODY)
     write(site, "b.md", "Title: Rapat lain\nDate: 2024-05-07", "BPS merilis data.")

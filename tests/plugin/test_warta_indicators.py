@@ -61,6 +61,34 @@ def test_figures_are_attached_with_their_indicator(site):
     assert view.url == "indikator/economic-growth/"
 
 
+def test_an_editors_suppress_takes_a_figure_off_its_indicator(site):
+    body = (
+        "Pertumbuhan ekonomi Lampung pada triwulan I 2024 sebesar 4,5 persen dan"
+        " inflasi 3,1 persen."
+    )
+    path = Path(site["PATH"]) / "articles" / "a.md"
+    path.write_text(
+        "Title: Ekonomi Lampung\nDate: 2024-05-06\nRegion: Lampung\n"
+        f"Suppress: economic-growth\n\n{body}\n"
+    )
+    generator = generate(site)
+    [article] = generator.articles
+    # kept as a figure of no indicator, shown among the others
+    assert [
+        (v.figure.indicator_id, v.figure.value, v.url) for v in article.figures
+    ] == [
+        (None, 4.5, None),
+        ("inflation", 3.1, "indikator/inflation/"),
+    ]
+    groups = generator.context["warta_indicators"]["groups"]
+    assert "economic-growth" not in groups
+    assert [view.figure.value for _, view in groups["inflation"]] == [3.1]
+    # taking the line out brings the figure back, though the text is unchanged
+    path.write_text(path.read_text().replace("Suppress: economic-growth\n", ""))
+    [article] = generate(site).articles
+    assert article.figures[0].figure.indicator_id == "economic-growth"
+
+
 def test_dates_and_budget_years_are_not_figures(site):
     write(site, "a.md", "Rapat digelar Senin (16/03/2015) untuk Tahun Anggaran 2016.")
     [article] = generate(site).articles

@@ -45,10 +45,13 @@ KNOWN = {"kemenperin": "agency", "budi": "person"}
         (Overrides((), ("kemenperin",)), ["People: unknown person id 'kemenperin'"]),
         (Overrides(suppress=("usulan-balai-x", "kemenperin")), []),
         (Overrides(suppress=("entah",)), ["Suppress: unknown id 'entah'"]),
+        # an indicator's id: its figures in the article are none of its
+        (Overrides(suppress=("inflation",)), []),
+        (Overrides(("inflation",)), ["Agencies: unknown agency id 'inflation'"]),
     ],
 )
 def test_unknown_override_ids(overrides, faults):
-    assert unknown_override_ids(overrides, KNOWN) == faults
+    assert unknown_override_ids(overrides, KNOWN, frozenset({"inflation"})) == faults
 
 
 def test_overrides_from_metadata():

@@ -2240,6 +2240,19 @@ class _Sentence:
         return joined
 
 
+def unclassify(
+    figures: Sequence[Figure], indicator_ids: frozenset[str]
+) -> list[Figure]:
+    """``figures`` with those of ``indicator_ids`` made figures of no
+    indicator: an editor's ``Suppress:`` for a figure taken wrongly."""
+    return [
+        replace(figure, indicator_id=None)
+        if figure.indicator_id in indicator_ids
+        else figure
+        for figure in figures
+    ]
+
+
 def extract_figures(
     text: str,
     *,
