@@ -16,7 +16,7 @@ from warta.indicators.catalogue import IndicatorCatalogueError, load_catalogue
 from warta.ingest.mojibake import describe, repair
 from warta.ingest.places import Gazetteer, squash
 from warta.spelt import usual_spelling
-from warta.tagging import Overrides, Tagger
+from warta.tagging import Overrides, Tagger, unknown_indicator_ids
 
 # The keys whose values group articles on pages of their own (``/wilayah/``,
 # ``/sumber/``): two spellings of one name share a page, as its slug.
@@ -61,7 +61,9 @@ def check_content(content: Path) -> CheckReport:
         if tagger is None:
             continue
         overrides = Overrides.from_metadata(values)
-        for fault in tagger.faults(overrides, values.get("region")):
+        faults = tagger.faults(overrides, values.get("region"))
+        faults += unknown_indicator_ids(values.get("indicators"), tagger.indicator_ids)
+        for fault in faults:
             key = fault.split(":")[0].lower()
             if key == "region" and gazetteer is not None:
                 fault += _province_hint(gazetteer, values["region"])

@@ -235,6 +235,15 @@ def unknown_override_ids(
     return faults
 
 
+def unknown_indicator_ids(value: str | list[str] | None, indicator_ids) -> list[str]:
+    """Faults in an article's ``Indicators:``: ids no indicator has."""
+    return [
+        f"Indicators: unknown indicator id '{item}'"
+        for item in split_ids(value)
+        if item not in indicator_ids
+    ]
+
+
 def cache_key(
     fingerprint: str, text: str, date, region, overrides: Overrides, ignored=frozenset()
 ) -> str:

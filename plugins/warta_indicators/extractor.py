@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from warta.ahead import ReadAhead, Remembered
 from warta.authority import load_places
 from warta.cache import JsonCache, flat_record
 from warta.corpus import rendered_text, rendered_text_inputs
-from warta.errors import AuthorityError
+from warta.errors import AuthorityError, ContentError
 from warta.incremental import KeepsItsDigest
 from warta.indicators.catalogue import (
     Catalogue,
@@ -31,7 +32,7 @@ from warta.indicators.series import KIND_LABELS, format_figure, group_by_indicat
 from warta.kept import CarriedOver
 from warta.parallel import map_on_cores
 from warta.regencies import PlaceScopes
-from warta.tagging import split_ids
+from warta.tagging import split_ids, unknown_indicator_ids
 
 logger = logging.getLogger(__name__)
 CONTEXT_KEY = "warta_indicators"
@@ -50,6 +51,18 @@ class FigureView(KeepsItsDigest):
     url: str | None
     value_text: str
     kind_text: str
+
+
+@dataclass(frozen=True)
+class IndicatorLink:
+    """What a template needs to link to an indicator an article is of."""
+
+    # One per indicator and build, digested once while it lives.
+    __digest_stored__ = True
+
+    id: str
+    name: str
+    url: str
 
 
 class FigureViews(tuple):
@@ -176,6 +189,26 @@ def suppressed_indicators(metadata: dict, catalogue: Catalogue) -> frozenset[str
     return frozenset(item for item in named if item in catalogue.by_id)
 
 
+def added_indicators(article, catalogue: Catalogue) -> tuple[str, ...]:
+    """The indicators an editor's ``Indicators:`` adds to an article; an id
+    the catalogue does not hold is logged as an error naming the file."""
+    value = article.metadata.get("indicators")
+    for fault in unknown_indicator_ids(value, catalogue.by_id):
+        logger.error("%s", ContentError(article.source_path, None, fault))
+    return tuple(item for item in split_ids(value) if item in catalogue.by_id)
+
+
+def article_indicators(
+    views: Sequence[FigureView],
+    added: Sequence[str],
+    links: dict[str, IndicatorLink],
+) -> tuple[IndicatorLink, ...]:
+    """The indicators an article is of: its figures', in the order they
+    stand, then those its editor added."""
+    ids = [view.figure.indicator_id for view in views if view.figure.indicator_id]
+    return tuple(links[item] for item in dict.fromkeys([*ids, *added]))
+
+
 def extract_articles(generator) -> None:
     plan, ahead = AHEAD.take(generator.settings)
     try:
@@ -190,6 +223,9 @@ def extract_articles(generator) -> None:
     pages = {
         indicator.id: (indicator.name, f"indikator/{indicator.id}/")
         for indicator in catalogue.indicators
+    }
+    links = {
+        item: IndicatorLink(item, name, url) for item, (name, url) in pages.items()
     }
     started = time.perf_counter()
     keys, extracted = [], []
@@ -226,6 +262,10 @@ def extract_articles(generator) -> None:
         article.figures = shown.once(
             key,
             lambda figures=figures: FigureViews(_view(f, pages) for f in figures),
+        )
+        # Over the metadata's string, as the entities plugin does for Agencies.
+        article.indicators = article_indicators(
+            article.figures, added_indicators(article, catalogue), links
         )
         found.append((article, article.figures))
     cache.save()

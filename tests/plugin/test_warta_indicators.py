@@ -89,6 +89,34 @@ def test_an_editors_suppress_takes_a_figure_off_its_indicator(site):
     assert article.figures[0].figure.indicator_id == "economic-growth"
 
 
+def test_an_article_is_of_its_figures_indicators_and_those_its_editor_adds(
+    site, caplog
+):
+    body = "Pertumbuhan ekonomi Lampung pada triwulan I 2024 sebesar 4,5 persen."
+    folder = Path(site["PATH"]) / "articles"
+    for name, line in (
+        ("a", "Indicators: inflation, economic-growth"),
+        ("b", "Indicators: inflasi"),
+        ("c", "Suppress: economic-growth"),
+    ):
+        (folder / f"{name}.md").write_text(
+            f"Title: {name}\nDate: 2024-05-06\nRegion: Lampung\n{line}\n\n{body}\n"
+        )
+    with caplog.at_level(logging.ERROR):
+        articles = {
+            a.source_path.rsplit("/", 1)[-1]: a for a in generate(site).articles
+        }
+    assert [(i.id, i.name, i.url) for i in articles["a.md"].indicators] == [
+        ("economic-growth", "Pertumbuhan ekonomi", "indikator/economic-growth/"),
+        ("inflation", "Inflasi", "indikator/inflation/"),
+    ]
+    assert [i.id for i in articles["b.md"].indicators] == ["economic-growth"]
+    assert articles["c.md"].indicators == ()
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(errors) == 1
+    assert errors[0].endswith("b.md: Indicators: unknown indicator id 'inflasi'")
+
+
 def test_dates_and_budget_years_are_not_figures(site):
     write(site, "a.md", "Rapat digelar Senin (16/03/2015) untuk Tahun Anggaran 2016.")
     [article] = generate(site).articles

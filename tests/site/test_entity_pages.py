@@ -48,6 +48,23 @@ def test_seed_page_links_its_agencies_and_people(built_site):
     assert verified_links(page, "Tokoh") == SEED_PEOPLE
 
 
+def test_seed_page_links_the_indicators_of_its_figures_as_search_filters(built_site):
+    page = soup(built_site.page(SEED_URL))
+    section = page.select_one(".berita__entitas")
+    heading = next(h for h in section.find_all("h3") if h.get_text() == "Indikator")
+    links = heading.find_next_sibling("ul").find_all("a")
+    table = page.select(".berita__angka a[href*='/indikator/']")
+    # each indicator of the figures' table once, in the table's order
+    expected = list(dict.fromkeys((a["href"], a.get_text()) for a in table))
+    assert [(a["href"], a.get_text()) for a in links] == expected
+    assert {href.rstrip("/").rsplit("/", 1)[-1] for href, _ in expected} == {
+        "ikm-share-industrial-gdp",
+        "ikm-share-industrial-exports",
+        "ikm-share-in-java",
+    }
+    assert all(a["data-cari-filter"] == "indikator" for a in links)
+
+
 @pytest.mark.parametrize(
     ("url", "name"),
     [(f"/lembaga/{i}/", n) for i, n in SEED_AGENCIES.items()]

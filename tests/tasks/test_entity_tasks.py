@@ -96,6 +96,17 @@ def test_check_names_unknown_override_ids(tmp_path):
     assert f"{path}:5: Suppress: unknown id 'juga-tidak'" in run.stderr
 
 
+def test_check_takes_indicator_ids_and_names_unknown_ones(tmp_path):
+    content = content_with(
+        tmp_path, "Indicators: inflation, inflasi\nSuppress: economic-growth\n"
+    )
+    run = invoke("check", "--content", content)
+    assert run.returncode == 1
+    path = f"{content}/articles/2024/koperasi.md"
+    assert run.stderr.count(path) == 1, run.stderr
+    assert f"{path}:4: Indicators: unknown indicator id 'inflasi'" in run.stderr
+
+
 def test_check_reports_a_bad_indicator_catalogue(tmp_path):
     content = content_with(tmp_path)
     path = Path(content) / "authority" / "indicators.yaml"
