@@ -86,8 +86,9 @@ class BrowsePagesGenerator(Generator):
             return
         for indicator in indicators["catalogue"].indicators:
             entries = indicators["groups"].get(indicator.id, [])
+            added = indicators.get("added", {}).get(indicator.id, [])
             articles = sorted(
-                {id(a): a for a, _f in entries}.values(),
+                {id(a): a for a in [*(a for a, _f in entries), *added]}.values(),
                 key=lambda a: a.date,
                 reverse=True,
             )

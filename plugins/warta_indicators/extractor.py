@@ -251,6 +251,8 @@ def extract_articles(generator) -> None:
         cache.put_object(keys[index], figures, _records)
         extracted[index] = figures
     found = []
+    # Articles an editor added to an indicator that hold no figure of it.
+    added_to: dict[str, list] = {}
     # An article's figures as shown, by their cache key: made once in a
     # process that builds again (150,000 figures formatted at 20,000 articles).
     shown = CarriedOver("figures shown", plan.fingerprint)
@@ -264,9 +266,12 @@ def extract_articles(generator) -> None:
             lambda figures=figures: FigureViews(_view(f, pages) for f in figures),
         )
         # Over the metadata's string, as the entities plugin does for Agencies.
-        article.indicators = article_indicators(
-            article.figures, added_indicators(article, catalogue), links
-        )
+        added = added_indicators(article, catalogue)
+        article.indicators = article_indicators(article.figures, added, links)
+        of_figures = {view.figure.indicator_id for view in article.figures}
+        for item in added:
+            if item not in of_figures:
+                added_to.setdefault(item, []).append(article)
         found.append((article, article.figures))
     cache.save()
     logger.info(
@@ -279,4 +284,5 @@ def extract_articles(generator) -> None:
     generator.context[CONTEXT_KEY] = {
         "catalogue": catalogue,
         "groups": group_by_indicator(found, lambda view: view.figure),
+        "added": added_to,
     }

@@ -34,6 +34,9 @@ class IndicatorPage:
     indicator: object
     url: str
     entries: list = field(default_factory=list)  # (article, FigureView), oldest first
+    # Articles an editor added to it (``Indicators:``) with no value of it,
+    # newest first.
+    others: list = field(default_factory=list)
     # Draws the chart (SVG) from the entries: called when the page is
     # rendered, so that a page kept by an incremental build draws nothing.
     draw_chart: Callable[[], str] | None = field(
@@ -71,7 +74,12 @@ def build_pages(data: dict) -> list[IndicatorPage]:
             data["groups"].get(indicator.id, []),
             key=lambda item: (_year(item[0], item[1].figure), item[0].date),
         )
-        page = IndicatorPage(indicator, f"indikator/{indicator.id}/", entries)
+        others = sorted(
+            data.get("added", {}).get(indicator.id, []),
+            key=lambda article: article.date,
+            reverse=True,
+        )
+        page = IndicatorPage(indicator, f"indikator/{indicator.id}/", entries, others)
         pages.append(page)
     return pages
 

@@ -131,3 +131,30 @@ def test_search_reads_an_indicator_page_as_its_name_and_description(built_site):
     name = heading.select_one("h1").get_text(strip=True)
     description = heading.select_one(".entitas__uraian").get_text(strip=True)
     assert page.text == f"{name} {description}"
+
+
+def test_an_indicator_an_editor_adds_lists_the_article_on_its_page_and_feed(
+    content_copy, tmp_path
+):
+    folder = content_copy / "articles" / "2024"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "harga-pangan.md").write_text(
+        "Title: Harga Pangan Naik Jelang Lebaran\nDate: 2024-03-25\n"
+        "Region: Lampung\nIndicators: inflation\n\n"
+        "Harga beras dan cabai di pasar Bandar Lampung naik menjelang Lebaran.\n",
+        encoding="utf-8",
+    )
+    built = run_build(content_copy, tmp_path / "output")
+    assert built.returncode == 0, built.stderr
+    url = "/berita/2024/03/25/harga-pangan-naik-jelang-lebaran/"
+    article = soup(built.page(url))
+    chips = article.select(".berita__entitas a[data-cari-filter='indikator']")
+    assert [a.get_text() for a in chips] == ["Inflasi"]
+    page = soup(built.page("/indikator/inflation/"))
+    section = page.select_one("section[aria-labelledby='berita-lain']")
+    [link] = section.select("li a")
+    assert link["href"].endswith(url)
+    assert page.select("table tbody tr") == []  # no value of it was read
+    feed = ET.fromstring(built.page("/indikator/inflation/feed.atom.xml"))
+    titles = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
+    assert "Harga Pangan Naik Jelang Lebaran" in titles
