@@ -710,6 +710,18 @@ def test_each_figure_takes_the_period_that_follows_it():
         ),
         # RI and the state budget (APBN) are the country's.
         ("Ekonomi RI tumbuh 5,6 persen.", "Lampung", ["nasional"]),
+        # So is the state's own money; not another state's.
+        (
+            "Untuk membayar bunga utang negara, Menkeu menyiapkan anggaran Rp 599"
+            " triliun.",
+            "Lampung",
+            ["nasional"],
+        ),
+        (
+            "Dana itu berasal dari anggaran negara Singapura sebesar Rp 4,4 triliun.",
+            "Lampung",
+            [],
+        ),
         (
             "Dalam APBN 2026, anggaran BGN ditetapkan Rp 268 triliun.",
             "Lampung",

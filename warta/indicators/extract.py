@@ -53,20 +53,21 @@ Tahun 2015").
 Scope: a place named in the figure's stretch (before it, then after it), else
 elsewhere in the clause, else the indicator's own ``scope``, else a place
 elsewhere in the sentence, else ``region``. "nasional", "Indonesia" (not "Bank
-Indonesia"), "RI", "tanah air", "PDB" and "APBN" mean "nasional"; the 38
-provinces (names and common short forms: "Jabar", "DKI Jakarta"), Lampung's
-regencies and cities, "Kabupaten X", "Kota X", "Pemprov X" and islands ("pulau
-Jawa", "Sumatera") are recognised. Another country's name before the figure
-(not a trading partner's, an origin's or a currency's: "ke AS", "dari China",
-"dolar AS") makes it that country's, and such a figure is left out
-(``ABROAD``); a country after it is mostly a comparison and is passed over. The
-rule for islands and other places inside an indicator: a place that is one of
-the matched phrase's own words is what the indicator measures, not the figure's
-scope. In "estimasi populasi IKM 64% masih terkonsentrasi di pulau Jawa" the
-phrase "populasi IKM ... terkonsentrasi di ... Jawa" of ``ikm-share-in-java``
-holds "Jawa", so the figure's scope is the indicator's own, "nasional" (a share
-of all Indonesian IKM); a place standing in a phrase's gap ("IKM di Lampung
-Selatan ... sebanyak") is still the scope.
+Indonesia"), "RI", "tanah air", "PDB", "APBN" and the state's money ("utang
+negara", "belanja negara") mean "nasional"; the 38 provinces (names and common
+short forms: "Jabar", "DKI Jakarta"), Lampung's regencies and cities,
+"Kabupaten X", "Kota X", "Pemprov X" and islands ("pulau Jawa", "Sumatera") are
+recognised. Another country's name before the figure (not a trading partner's,
+an origin's or a currency's: "ke AS", "dari China", "dolar AS") makes it that
+country's, and such a figure is left out (``ABROAD``); a country after it is
+mostly a comparison and is passed over. The rule for islands and other places
+inside an indicator: a place that is one of the matched phrase's own words is
+what the indicator measures, not the figure's scope. In "estimasi populasi IKM
+64% masih terkonsentrasi di pulau Jawa" the phrase "populasi IKM ...
+terkonsentrasi di ... Jawa" of ``ikm-share-in-java`` holds "Jawa", so the
+figure's scope is the indicator's own, "nasional" (a share of all Indonesian
+IKM); a place standing in a phrase's gap ("IKM di Lampung Selatan ...
+sebanyak") is still the scope.
 
 Kind: the nearest cue before the figure in its stretch, else one right after it
 (within a word: "Rp 5 triliun yang ditargetkan"), else earlier in the clause:
@@ -754,11 +755,15 @@ _NAME_STOP = frozenset(
 ) | frozenset(_MONTHS)
 _DIRECTIONS = frozenset("barat timur selatan utara tengah daya pegunungan".split())
 _NOT_NATIONAL_BEFORE = frozenset({"bank", "republik"})
+_MONEY_SIGNS = frozenset({"rp", "us", "usd"})
+_STATE_MONEY = frozenset(
+    "utang belanja pendapatan penerimaan anggaran kas keuangan pembiayaan".split()
+)
 # Words a place mention may start with.
 _PLACE_FIRST = frozenset(
     {key[0] for key in _KNOWN_WORDS}
     | {key[0] for key in _PREFIXES}
-    | {"nasional", "pdb", "tanah", "indonesia", "apbn", "ri"}
+    | {"nasional", "pdb", "tanah", "indonesia", "apbn", "ri", "negara"}
     | COUNTRY_STARTS
 )
 # Words before "dari" that compare ("lebih rendah dari Argentina 33,6 persen"):
@@ -837,6 +842,18 @@ def _place_at(
         return NATIONAL, index + 1
     if word == "tanah" and w[index + 1 : index + 2] == ["air"]:
         return NATIONAL, index + 2
+    if word == "negara":
+        # the state's own money: "utang negara", "belanja negara"; not another
+        # state's, named after it ("anggaran negara Hungaria")
+        named_after = (
+            index + 1 < len(w)
+            and words.capitalised(index + 1)
+            and not words.gap(index + 1).strip()  # "Belanja Negara (APBN)"
+            and w[index + 1] not in _MONEY_SIGNS  # "negara Rp 1,2 triliun"
+        )
+        if index and w[index - 1] in _STATE_MONEY and not named_after:
+            return NATIONAL, index + 1
+        return None, index + 1
     if not words.capitalised(index):
         return None, index + 1
     if word == "indonesia":
