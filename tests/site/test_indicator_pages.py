@@ -28,6 +28,17 @@ def soup(html: str) -> BeautifulSoup:
     return BeautifulSoup(html, "html.parser")
 
 
+def build_with_article(content_copy, tmp_path, name: str, text: str):
+    """``content_copy`` with one more article (``name`` under articles/),
+    built; the build must succeed."""
+    path = content_copy / "articles" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    built = run_build(content_copy, tmp_path / "output")
+    assert built.returncode == 0, built.stderr
+    return built
+
+
 def test_articles_json_carries_exactly_the_seed_figures(built_site):
     records = json.loads((built_site.output / "data" / "articles.json").read_text())
     [seed] = [r for r in records if r["url"] == SEED_URL.lstrip("/")]
@@ -96,15 +107,14 @@ def test_article_shows_figures_beside_their_sentences(built_site):
 def test_figures_no_indicator_holds_are_folded_below_the_indicators(
     content_copy, tmp_path
 ):
-    article = content_copy / "articles" / "2015" / "angka.md"
-    article.write_text(
+    built = build_with_article(
+        content_copy,
+        tmp_path,
+        "2015/angka.md",
         "Title: Ekonomi Lampung\nDate: 2015-05-04\nRegion: Lampung\n\n"
         "Inflasi Lampung pada April 2015 sebesar 3,1 persen. Omzet pedagang"
         " pasar naik 20 persen menjadi Rp 5 miliar.\n",
-        encoding="utf-8",
     )
-    built = run_build(content_copy, tmp_path / "output")
-    assert built.returncode == 0, built.stderr
     url = "berita/2015/05/04/ekonomi-lampung/index.html"
     page = soup((built.output / url).read_text(encoding="utf-8"))
     section = page.select_one(".berita__angka")
@@ -136,16 +146,14 @@ def test_search_reads_an_indicator_page_as_its_name_and_description(built_site):
 def test_an_indicator_an_editor_adds_lists_the_article_on_its_page_and_feed(
     content_copy, tmp_path
 ):
-    folder = content_copy / "articles" / "2024"
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "harga-pangan.md").write_text(
+    built = build_with_article(
+        content_copy,
+        tmp_path,
+        "2024/harga-pangan.md",
         "Title: Harga Pangan Naik Jelang Lebaran\nDate: 2024-03-25\n"
         "Region: Lampung\nIndicators: inflation\n\n"
         "Harga beras dan cabai di pasar Bandar Lampung naik menjelang Lebaran.\n",
-        encoding="utf-8",
     )
-    built = run_build(content_copy, tmp_path / "output")
-    assert built.returncode == 0, built.stderr
     url = "/berita/2024/03/25/harga-pangan-naik-jelang-lebaran/"
     article = soup(built.page(url))
     chips = article.select(".berita__entitas a[data-cari-filter='indikator']")
