@@ -153,6 +153,18 @@ def write(tmp_path, text):
     return path
 
 
+def test_the_same_bytes_are_checked_once_and_an_edit_is_read_again(tmp_path):
+    path = write(tmp_path, GOOD)
+    first = load_catalogue(path)
+    assert load_catalogue(path) is first
+    write(tmp_path, GOOD.replace("name: Inflasi", "name: Laju inflasi"))
+    assert load_catalogue(path).by_id["inflation"].name == "Laju inflasi"
+    write(tmp_path, GOOD.replace("unit: percent", "unit: furlong"))
+    for _ in range(2):  # a fault is raised each time, never kept
+        with pytest.raises(IndicatorCatalogueError, match="furlong"):
+            load_catalogue(path)
+
+
 def test_bounds_keep_out_figures_of_the_unit_outside_them(tmp_path):
     text = GOOD.replace("  unit:", "  min: 0\n  max: 1_000\n  unit:")
     (indicator,) = load_catalogue(write(tmp_path, text)).indicators

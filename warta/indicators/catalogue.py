@@ -53,6 +53,7 @@ reads their marks) and either returns a ``Catalogue`` or raises
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -621,7 +622,6 @@ def load_catalogue(path: str | Path = DEFAULT_PATH) -> Catalogue:
     """Read and check the catalogue; raise ``IndicatorCatalogueError`` listing
     every fault (file, line, reason)."""
     path = Path(path)
-    checker = _Checker(path)
     if not path.is_file():
         raise IndicatorCatalogueError([ContentError(path, None, "file is missing")])
     raw = path.read_bytes()
@@ -632,7 +632,15 @@ def load_catalogue(path: str | Path = DEFAULT_PATH) -> Catalogue:
         raise IndicatorCatalogueError(
             [ContentError(path, line, "the file is not UTF-8 text")]
         ) from None
+    return _parsed(path, raw, text)
 
+
+@functools.lru_cache(maxsize=4)
+def _parsed(path: Path, raw: bytes, text: str) -> Catalogue:
+    """The catalogue of one file's bytes. The build's plugins, the tagger and
+    ``invoke check`` each load the file; the same bytes are checked once per
+    process (a catalogue is immutable; a fault raises and is not kept)."""
+    checker = _Checker(path)
     drafts = [checker.entry(node) for node in _entries(checker, text)]
     ids: dict[str, int] = {}
     owners: dict[str, tuple[str, int]] = {}
