@@ -727,6 +727,17 @@ def test_each_figure_takes_the_period_that_follows_it():
             "Lampung",
             ["nasional"],
         ),
+        # The capital's special region, by name or acronym.
+        (
+            "Pembangunan IKN dengan alokasi anggaran Rp 18,12 triliun.",
+            None,
+            ["Ibu Kota Nusantara"],
+        ),
+        (
+            "Realisasi investasi di Ibu Kota Nusantara Rp 60 triliun.",
+            "Kalimantan Timur",
+            ["Ibu Kota Nusantara"],
+        ),
         # An export "dari" a country is that country's; an import from one
         # is ours.
         ("Ekspor iPhone dari China turun 72 persen pada April.", "Lampung", []),

@@ -55,18 +55,18 @@ elsewhere in the clause, else the indicator's own ``scope``, else a place
 elsewhere in the sentence, else ``region``. "nasional", "Indonesia" (not "Bank
 Indonesia"), "RI", "tanah air", "PDB", "APBN" and the state's money ("utang
 negara", "belanja negara") mean "nasional"; the 38 provinces (names and common
-short forms: "Jabar", "DKI Jakarta"), Lampung's regencies and cities,
-"Kabupaten X", "Kota X", "Pemprov X" and islands ("pulau Jawa", "Sumatera") are
-recognised. Another country's name before the figure (not a trading partner's,
-an origin's or a currency's: "ke AS", "dari China", "dolar AS") makes it that
-country's, and such a figure is left out (``ABROAD``); a country after it is
-mostly a comparison and is passed over. The rule for islands and other places
-inside an indicator: a place that is one of the matched phrase's own words is
-what the indicator measures, not the figure's scope. In "estimasi populasi IKM
-64% masih terkonsentrasi di pulau Jawa" the phrase "populasi IKM ...
-terkonsentrasi di ... Jawa" of ``ikm-share-in-java`` holds "Jawa", so the
-figure's scope is the indicator's own, "nasional" (a share of all Indonesian
-IKM); a place standing in a phrase's gap ("IKM di Lampung Selatan ...
+short forms: "Jabar", "DKI Jakarta"), the capital's region ("IKN"), Lampung's
+regencies and cities, "Kabupaten X", "Kota X", "Pemprov X" and islands ("pulau
+Jawa", "Sumatera") are recognised. Another country's name before the figure (not
+a trading partner's, an origin's or a currency's: "ke AS", "dari China", "dolar
+AS") makes it that country's, and such a figure is left out (``ABROAD``); a
+country after it is mostly a comparison and is passed over. The rule for islands
+and other places inside an indicator: a place that is one of the matched
+phrase's own words is what the indicator measures, not the figure's scope. In
+"estimasi populasi IKM 64% masih terkonsentrasi di pulau Jawa" the phrase
+"populasi IKM ... terkonsentrasi di ... Jawa" of ``ikm-share-in-java`` holds
+"Jawa", so the figure's scope is the indicator's own, "nasional" (a share of all
+Indonesian IKM); a place standing in a phrase's gap ("IKM di Lampung Selatan ...
 sebanyak") is still the scope.
 
 Kind: the nearest cue before the figure in its stretch, else one right after it
@@ -702,6 +702,8 @@ _PROVINCES = {
     "Papua Tengah": (),
     "Papua Pegunungan": (),
     "Papua Barat Daya": (),
+    # the capital's special region, governed by its own authority
+    "Ibu Kota Nusantara": ("IKN",),
 }
 _REGENCIES = {
     "Kabupaten Lampung Barat": ("Lampung Barat", "Lambar"),
