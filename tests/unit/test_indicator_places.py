@@ -65,6 +65,18 @@ def test_the_fingerprint_follows_the_names():
         ("Inflasi di Malang pada Mei 2025 sebesar 1,5 persen.", ["Malang"]),
         ("Inflasi Kota Batu 1,2 persen.", ["Kota Batu"]),
         ("Inflasi di Solo Timur 1,2 persen.", ["Kota Surakarta Timur"]),
+        # After "Kabupaten" or "Kota": the name as places.yaml spells it,
+        # not the capitalised words after it (a price, a person, a headline)
+        ("Inflasi Kota Solo Timur 1,2 persen.", ["Kota Surakarta Timur"]),
+        (
+            "UMK Kabupaten Banyuwangi Rp 2,8 juta, Kota Batu Rp 3 juta.",
+            ["Kabupaten Banyuwangi", "Kota Batu"],
+        ),
+        ("Kadis Kota Batu Ahmad Yani mencatat inflasi 2 persen.", ["Kota Batu"]),
+        ("Pemkot Malang Kucurkan Hibah Rp 11 Miliar", ["Kota Malang"]),
+        ("Inflasi Kab. Banyuwangi 2 persen.", ["Kabupaten Banyuwangi"]),
+        # a name places.yaml does not hold is taken as written
+        ("Inflasi Kota Tangsel 2 persen.", ["Kota Tangsel"]),
         # A capitalised word going on from the name: a person's, a company's.
         ("Menteri Bima Arya mengatakan inflasi 2,1 persen.", [None]),
         # A speaker's name after a quote verb.

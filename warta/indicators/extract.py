@@ -57,17 +57,19 @@ Indonesia"), "RI", "tanah air", "PDB", "APBN" and the state's money ("utang
 negara", "belanja negara") mean "nasional"; the 38 provinces (names and common
 short forms: "Jabar", "DKI Jakarta"), the capital's region ("IKN"), Lampung's
 regencies and cities, "Kabupaten X", "Kota X", "Pemprov X" and islands ("pulau
-Jawa", "Sumatera") are recognised. Another country's name before the figure (not
-a trading partner's, an origin's or a currency's: "ke AS", "dari China", "dolar
-AS") makes it that country's, and such a figure is left out (``ABROAD``); a
-country after it is mostly a comparison and is passed over. The rule for islands
-and other places inside an indicator: a place that is one of the matched
-phrase's own words is what the indicator measures, not the figure's scope. In
-"estimasi populasi IKM 64% masih terkonsentrasi di pulau Jawa" the phrase
-"populasi IKM ... terkonsentrasi di ... Jawa" of ``ikm-share-in-java`` holds
-"Jawa", so the figure's scope is the indicator's own, "nasional" (a share of all
-Indonesian IKM); a place standing in a phrase's gap ("IKM di Lampung Selatan ...
-sebanyak") is still the scope.
+Jawa", "Sumatera") are recognised; after "Kabupaten" or "Kota", a name of
+places.yaml ends where it ends ("Kota Depok Rp 3,58 juta", "Kota Blitar Yudi
+Meira"). Another country's name before the figure (not a trading partner's, an
+origin's or a currency's: "ke AS", "dari China", "dolar AS") makes it that
+country's, and such a figure is left out (``ABROAD``); a country after it is
+mostly a comparison and is passed over. The rule for islands and other places
+inside an indicator: a place that is one of the matched phrase's own words is
+what the indicator measures, not the figure's scope. In "estimasi populasi IKM
+64% masih terkonsentrasi di pulau Jawa" the phrase "populasi IKM ...
+terkonsentrasi di ... Jawa" of ``ikm-share-in-java`` holds "Jawa", so the
+figure's scope is the indicator's own, "nasional" (a share of all Indonesian
+IKM); a place standing in a phrase's gap ("IKM di Lampung Selatan ... sebanyak")
+is still the scope.
 
 Kind: the nearest cue before the figure in its stretch, else one right after it
 (within a word: "Rp 5 triliun yang ditargetkan"), else earlier in the clause:
@@ -820,7 +822,10 @@ def _place_at(
             and stop - first < limit
             and words.capitalised(stop)
             and w[stop] not in _NAME_STOP
-            and words.gap(stop).strip() in ("", ".")  # not "Kabupaten/Kota"
+            and w[stop] not in _MONEY_SIGNS  # "Kota Depok Rp 5 miliar"
+            # not "Kabupaten/Kota"; a full stop only after an abbreviation
+            # ("Kab. Bone"), not in the name ("Kabupaten Bone. Namun ...")
+            and words.gap(stop).strip() in (("", ".") if stop == first else ("",))
         ):
             stop += 1
         if stop == first:
@@ -836,6 +841,13 @@ def _place_at(
             return _ISLANDS.get(written, f"Pulau {written}"), stop
         if known and known[0].startswith(kind + " "):
             return known[0], known[1]
+        bare = places.at(w, first)
+        if bare is not None and bare[1] <= stop:
+            # a regency or city of places.yaml, spelt as there, without the
+            # capitalised words after it ("Kota Bandung Kucurkan Hibah",
+            # "Kota Padangsidimpuan Ahmad ...")
+            name = bare[0].removeprefix("Kabupaten ").removeprefix("Kota ")
+            return f"{kind} {name}", bare[1]
         return f"{kind} {written}", stop
     word = w[index]
     if word == "nasional" or (
