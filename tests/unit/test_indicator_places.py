@@ -5,7 +5,7 @@ import pytest
 
 from warta.authority import ProvincePlaces
 from warta.indicators import extract_figures, load_catalogue
-from warta.indicators.extract import place_scopes
+from warta.indicators.extract import place_scopes, region_scope
 from warta.regencies import PlaceScopes
 
 CATALOGUE = load_catalogue()
@@ -99,6 +99,41 @@ def test_the_fingerprint_follows_the_names():
 def test_figures_take_a_bare_regency_or_city_as_their_scope(text, scopes):
     figures = extract_figures(text, catalogue=CATALOGUE, places=SCOPES)
     assert [figure.scope for figure in figures] == scopes
+
+
+@pytest.mark.parametrize(
+    ("region", "scope"),
+    [
+        ("Lampung", "Lampung"),
+        ("lampung", "Lampung"),  # an id
+        ("jawa-barat", "Jawa Barat"),
+        ("Jabar", "Jawa Barat"),  # an alias
+        ("Lampung Selatan", "Kabupaten Lampung Selatan"),
+        ("Banyuwangi", "Kabupaten Banyuwangi"),  # a regency of places.yaml
+        ("Atlantis", "Atlantis"),  # unknown here: as written
+        (None, None),
+        ("", None),
+        # the capital, where national news is filed from
+        ("DKI Jakarta", None),
+        ("dki-jakarta", None),
+        ("Daerah Khusus Ibukota Jakarta", None),
+    ],
+)
+def test_an_articles_region_as_a_scope(region, scope):
+    assert region_scope(region, SCOPES) == scope
+
+
+@pytest.mark.parametrize(
+    ("region", "scopes"),
+    [
+        ("Jabar", ["Jawa Barat", "Kota Batu"]),
+        ("Jakarta", [None, "Kota Batu"]),
+    ],
+)
+def test_a_figure_that_names_no_place_takes_the_articles_region(region, scopes):
+    text = "Penyaluran KUR mencapai Rp 30 triliun. Inflasi Kota Batu 2 persen."
+    figures = extract_figures(text, catalogue=CATALOGUE, region=region, places=SCOPES)
+    assert [f.scope for f in figures] == scopes
 
 
 def test_without_places_a_bare_name_is_no_scope():

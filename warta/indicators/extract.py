@@ -903,6 +903,25 @@ def place_scopes(places: Sequence[ProvincePlaces]) -> PlaceScopes:
     return PlaceScopes.of(places, known=_KNOWN_WORDS)
 
 
+# National news is filed from the capital ("Jakarta, CNN Indonesia --"), and
+# an imported article's Region is its dateline's: a Region of Jakarta does
+# not make the figures that name no place Jakarta's.
+_CAPITAL = "Daerah Khusus Ibukota Jakarta"
+
+
+def region_scope(region: str | None, places: PlaceScopes = NO_PLACES) -> str | None:
+    """The scope an article's Region gives its figures that name no place:
+    the region as this module names places ("DKI Jakarta", "jawa-barat" and
+    "Lampung Selatan" are "Daerah Khusus Ibukota Jakarta", "Jawa Barat" and
+    "Kabupaten Lampung Selatan"; a name it does not know as written), none
+    for the capital."""
+    if not region:
+        return None
+    words = tuple(normalize(region.replace("-", " ")).split())
+    name = _KNOWN_WORDS.get(words) or places.names.get(words) or region
+    return None if name == _CAPITAL else name
+
+
 def _bare_place(
     words: _Words, index: int, places: PlaceScopes
 ) -> tuple[str | None, int]:
@@ -2295,14 +2314,16 @@ def extract_figures(
     """Every economic figure in ``text``, in the order they stand.
 
     ``article_date`` (a date or ``"YYYY-MM-DD"``) gives the year of figures
-    whose text names no period and resolves "tahun lalu"; ``region`` is the
-    scope of figures whose sentence names none and whose indicator has none;
+    whose text names no period and resolves "tahun lalu"; ``region`` (the
+    article's Region, ``region_scope``) is the scope of figures whose sentence
+    names none and whose indicator has none;
     ``places`` the regencies and cities a sentence may name bare
     (``place_scopes``).
     """
     quantities = find_quantities(text)
     if not quantities:
         return []
+    region = region_scope(region, places)
     day = _article_day(article_date)
     year = day.year if day else None
     breaks = _Breaks(text)
