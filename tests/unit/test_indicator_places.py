@@ -22,6 +22,8 @@ PLACES = (
     ProvincePlaces("lampung", regencies=("Mesuji",)),
 )
 SCOPES = place_scopes(PLACES)
+JAKARTA = "Daerah Khusus Ibukota Jakarta"
+NATIONAL = "nasional"
 
 
 @pytest.mark.parametrize(
@@ -136,6 +138,49 @@ def test_a_figure_that_names_no_place_takes_the_articles_region(region, scopes):
     assert [f.scope for f in figures] == scopes
 
 
+@pytest.mark.parametrize(
+    ("text", "region", "scopes"),
+    [
+        # Statistics Indonesia, and no regional office of it: the country's
+        (
+            "Jakarta (ANTARA News) - Badan Pusat Statistik (BPS) mencatat ekspor"
+            " pada Februari 2017 sebesar 12,57 miliar dolar AS.",
+            None,
+            [NATIONAL],
+        ),
+        (
+            "Kepala BPS Suhariyanto menyebut ekspor turun. Ekspor nonmigas "
+            "Februari 2017 mencapai 11,37 miliar dolar AS.",
+            None,
+            [NATIONAL],
+        ),
+        ("BPS mencatat inflasi 2 persen.", "Jakarta", [NATIONAL]),
+        # a regional office, anywhere in the text
+        (
+            "Inflasi tercatat 2 persen. Hal itu disampaikan Kepala BPS Banyuwangi.",
+            None,
+            [None],
+        ),
+        (
+            "Badan Pusat Statistik (BPS) Provinsi Lampung mencatat inflasi 2 persen.",
+            None,
+            ["Lampung"],
+        ),
+        # the article's region, a place named before, an actor's figure
+        ("BPS mencatat inflasi 2 persen.", "Lampung", ["Lampung"]),
+        (
+            "Di Kalimantan Timur harga naik. BPS mencatat inflasi 2 persen.",
+            None,
+            [None],
+        ),
+        ("Data BPS: anggaran desa Rp 5 triliun.", None, [None]),
+    ],
+)
+def test_figures_of_statistics_indonesia_are_the_countrys(text, region, scopes):
+    figures = extract_figures(text, catalogue=CATALOGUE, region=region, places=SCOPES)
+    assert [f.scope for f in figures] == scopes
+
+
 def test_without_places_a_bare_name_is_no_scope():
     text = "Di Jawa Timur, inflasi di Banyuwangi 0,63 persen."
     assert [f.scope for f in extract_figures(text, catalogue=CATALOGUE)] == [
@@ -143,15 +188,12 @@ def test_without_places_a_bare_name_is_no_scope():
     ]
 
 
-JAKARTA = "Daerah Khusus Ibukota Jakarta"
-
-
 @pytest.mark.parametrize(
     ("text", "scopes"),
     [
         # a dateline's place is where the news was filed from ...
         (
-            "Jakarta (ANTARA News) - Badan Pusat Statistik mencatat ekspor pada "
+            "Jakarta (ANTARA News) - Kementerian Perdagangan mencatat ekspor pada "
             "Februari 2017 sebesar 12,57 miliar dolar AS.",
             [None],
         ),
@@ -175,8 +217,8 @@ def test_a_datelines_place_is_no_figures_place(text, scopes):
     [
         # where an event was held is no figure's place ...
         (
-            "Dalam jumpa pers di Jakarta, Rabu, Kepala BPS mengatakan ekspor "
-            "nonmigas turun 6,21 persen.",
+            "Dalam jumpa pers di Jakarta, Rabu, Menteri Perdagangan mengatakan "
+            "ekspor nonmigas turun 6,21 persen.",
             [None],
         ),
         (

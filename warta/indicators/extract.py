@@ -69,7 +69,11 @@ what the indicator measures, not the figure's scope. In "estimasi populasi IKM
 terkonsentrasi di ... Jawa" of ``ikm-share-in-java`` holds "Jawa", so the
 figure's scope is the indicator's own, "nasional" (a share of all Indonesian
 IKM); a place standing in a phrase's gap ("IKM di Lampung Selatan ... sebanyak")
-is still the scope.
+is still the scope. A figure of an economy (not an actor's) that names no place
+is the country's when the place named last before it is, or when none is (or the
+capital, a dateline's) and the text names Statistics Indonesia ("Badan Pusat
+Statistik", "Kepala BPS") and no regional office of it ("BPS NTB"); else the
+article's Region's (none for Jakarta, where national news is filed from).
 
 Kind: the nearest cue before the figure in its stretch, else one right after it
 (within a word: "Rp 5 triliun yang ditargetkan"), else earlier in the clause:
@@ -920,6 +924,24 @@ def region_scope(region: str | None, places: PlaceScopes = NO_PLACES) -> str | N
     words = tuple(normalize(region.replace("-", " ")).split())
     name = _KNOWN_WORDS.get(words) or places.names.get(words) or region
     return None if name == _CAPITAL else name
+
+
+_STATISTICS = re.compile(r"\b(?:Badan Pusat Statistik|BPS)\b(?:\s*\(BPS\))?")
+
+
+def _national_statistics(text: str, places: PlaceScopes) -> bool:
+    """Whether the text names Statistics Indonesia and never a regional
+    office of it ("BPS NTB", "Badan Pusat Statistik (BPS) Provinsi Lampung",
+    "BPS Banyuwangi"): its figures that name no place are the country's."""
+    named = False
+    for found in _STATISTICS.finditer(text):
+        named = True
+        words = _Words.read(text, found.end(), min(len(text), found.end() + 60))
+        if words.words and words.gap(0).strip() in ("", ","):
+            here = _find_places(words, places)
+            if here and here[0].start == words.spans[0][0]:
+                return False
+    return named
 
 
 def _bare_place(
@@ -1964,6 +1986,7 @@ class _Sentence:
         stretch: _Stretch,
         match: _Match | None,
         region: str | None,
+        national: bool = False,
     ) -> str | None:
         if match is not None and self.of_world(match):
             return ABROAD  # "pertumbuhan ekonomi global", "inflasi dunia"
@@ -2003,7 +2026,10 @@ class _Sentence:
         if (
             match is not None
             and not match.indicator.actor
-            and self.place_before == NATIONAL
+            and (
+                self.place_before == NATIONAL
+                or (national and self.place_before in (None, _CAPITAL))
+            )
         ):
             return NATIONAL
         return region
@@ -2149,7 +2175,10 @@ class _Sentence:
     # -- figures -----------------------------------------------------------
 
     def figures(
-        self, previous: Callable[[], list[_Period]], region: str | None
+        self,
+        previous: Callable[[], list[_Period]],
+        region: str | None,
+        national: bool = False,
     ) -> list[Figure]:
         quote = " ".join(self.text[self.start : self.end].split())
         figures = []
@@ -2189,7 +2218,7 @@ class _Sentence:
                     continue
             if not quantity.bare or match is not None:
                 last = (quantity, match)
-            scope = self.scope(quantity, stretch, match, region)
+            scope = self.scope(quantity, stretch, match, region, national)
             if scope == ABROAD:
                 continue  # another country's figure
             kind = self.kind(quantity, stretch)
@@ -2324,6 +2353,7 @@ def extract_figures(
     if not quantities:
         return []
     region = region_scope(region, places)
+    national = region is None and _national_statistics(text, places)
     day = _article_day(article_date)
     year = day.year if day else None
     breaks = _Breaks(text)
@@ -2358,7 +2388,7 @@ def extract_figures(
             places,
             dateline_end,
         )
-        figures.extend(sentence.figures(partial(previous, span), region))
+        figures.extend(sentence.figures(partial(previous, span), region, national))
     return _carry_periods(text, figures, catalogue)
 
 
