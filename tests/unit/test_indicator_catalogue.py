@@ -52,6 +52,9 @@ def test_the_real_catalogue_loads_with_every_required_indicator():
         assert indicator.phrases
     assert catalogue.by_id["inflation"].name == "Inflasi"
     assert catalogue.by_id["inflation"].falls == ("deflasi",)
+    assert catalogue.by_id["budget"].flow
+    assert catalogue.by_id["export-value"].flow
+    assert not catalogue.by_id["inflation"].flow
     assert len(catalogue.fingerprint) == 64
 
 

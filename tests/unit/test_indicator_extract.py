@@ -597,6 +597,43 @@ def test_period(text, date, period, year, source):
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # A flow "hingga" a day or a month: the year to that month.
+        (
+            "Realisasi penyaluran KUR hingga 30 April 2026 mencapai Rp 112,49 triliun.",
+            ["Januari-April 2026"],
+        ),
+        (
+            "Sampai 31 Agustus 2025, APBN mengalami defisit Rp 321,6 triliun.",
+            ["Januari-Agustus 2025"],
+        ),
+        (
+            "Realisasi belanja mencapai Rp 800 triliun hingga September.",
+            ["Januari-September 2026"],
+        ),
+        ("Nilai ekspor s/d Mei 2026 mencapai US$ 100 miliar.", ["Januari-Mei 2026"]),
+        # January is a month of its own; a span's second end is no year to
+        # date; a level or a stock is of that day
+        ("Ekspor hingga Januari 2026 mencapai US$ 20 miliar.", ["Januari 2026"]),
+        (
+            "Penyaluran KUR periode 16 Maret sampai dengan 24 Juni 2020 mencapai "
+            "Rp 4 triliun.",
+            ["24 Juni 2020"],
+        ),
+        (
+            "Tingkat kemiskinan hingga Maret 2026 tercatat 8,2 persen.",
+            ["Maret 2026"],
+        ),
+        ("Nilai ekspor per 30 April 2026 mencapai US$ 90 miliar.", ["30 April 2026"]),
+    ],
+)
+def test_a_flow_to_a_day_is_of_the_year_to_that_month(text, periods):
+    figures = extract(text, article_date="2026-11-20")
+    assert [f.period for f in figures if f.indicator_id] == periods
+
+
 def test_each_figure_takes_the_period_that_follows_it():
     text = (
         "Ekonomi Lampung tumbuh dari 4,5 persen pada 2022 menjadi 4,9 persen pada 2023."

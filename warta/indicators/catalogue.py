@@ -34,6 +34,9 @@ The file is a YAML list of indicators. Each has an ``id`` (slug), a ``name``, a
 - ``plan``: a figure of it for a period still to come, with no word of its
   kind, is a plan (target), not a forecast (projection): a budget for next
   year.
+- ``flow``: it adds up over a period (exports, a budget's spending, credit
+  disbursed), so a figure "hingga 30 April 2026" is of the year to that
+  month, "Januari-April 2026"; a level or a stock's is of that day.
 - ``members`` and ``whole``: names of one member of what the indicator adds
   up (a bank by name, "perseroan") and words naming all of it ("perbankan"):
   a figure whose sentence names a member, or whose stretch before names one
@@ -96,6 +99,7 @@ OPTIONAL_KEYS = (
     "short",
     "actor",
     "plan",
+    "flow",
     "pair",
     "members",
     "whole",
@@ -234,6 +238,9 @@ class Indicator:
     # A figure of it for a period still to come is a plan (a budget), not a
     # forecast.
     plan: bool = False
+    # It adds up over a period: a figure "hingga 30 April" is of the year to
+    # April.
+    flow: bool = False
     # The indicator in another unit that a figure beside one of it measures.
     pair: str | None = None
     # Names of one member of what it adds up (a bank), and words naming all.
@@ -534,7 +541,7 @@ class _Checker:
         for key in ("min", "max"):
             if key in values:
                 read[key] = self.number(key, values[key][0])
-        for key in ("only_unit", "level", "daily", "actor", "plan"):
+        for key in ("only_unit", "level", "daily", "actor", "plan", "flow"):
             if key in values:
                 read[key] = self.flag(key, values[key][0])
         low, high = read.get("min"), read.get("max")
@@ -689,6 +696,7 @@ def _parsed(path: Path, raw: bytes, text: str) -> Catalogue:
                 short=tuple(words for _, _, words in read["short"]),
                 actor=read.get("actor", False),
                 plan=read.get("plan", False),
+                flow=read.get("flow", False),
                 scope=read.get("scope"),
                 line=read["line"],
             )

@@ -48,7 +48,10 @@ quarter or month without a year takes the year from the same places. Forms:
 "Januari-Maret 2024", "31 Desember 2023", "pada bulan Mei", "tahun lalu/ini/
 depan". Not periods: the base of a comparison ("dibanding Desember 2023", "sejak
 2020", "periode yang sama tahun lalu") and the year of a regulation ("Nomor 5
-Tahun 2015").
+Tahun 2015"). A figure of an indicator marked ``flow`` "hingga", "sampai
+(dengan)" or "s/d" a day or a month is of the year to that month ("KUR hingga 30
+April 2026" -> "Januari-April 2026"); not a span's second end ("16 Maret sampai
+24 Juni").
 
 Scope: a place named in the figure's stretch (before it, then after it), else
 elsewhere in the clause, else the indicator's own ``scope``, else a place
@@ -422,6 +425,7 @@ class _Period:
     part: str  # "triwulan III", "Januari"; "" for a label complete in itself
     year: int | None
     base: bool = False  # a comparison's base ("dibanding Juli 2024")
+    to_date: bool = False  # "hingga 30 April 2026": a flow's year to that day
 
 
 def _year_at(words: _Words, index: int) -> int | None:
@@ -632,6 +636,45 @@ def _may_name_period(text: str, start: int, end: int) -> bool:
     return any(hint in piece for hint in _PERIOD_HINTS)
 
 
+# "hingga 30 April 2026", "sampai dengan akhir Maret", "s.d. Mei 2025"; not
+# a span's second end ("Juli hingga Desember", "16 Maret sampai 24 Juni").
+_TO_DATE = re.compile(
+    r"(?:(?<![\w.])(\S+)\s+)?(?<!\S)"
+    r"(?:(?i:hingga|sampai(?:\s+dengan)?)|[sS]\s*[./]\s*[dD]\s*\.?)"
+    r"(?:\s+(?i:akhir|awal|pertengahan))?\s+$"
+)
+_DAY_MONTH_YEAR = re.compile(r"(?:\d{1,2} )?([A-Z][a-z]+) (\d{4})")
+
+
+def _to_date(words: _Words, index: int, period: _Period) -> _Period:
+    """``period`` marked ``to_date`` where "hingga", "sampai (dengan)" or
+    "s.d." leads it to a month or a day."""
+    start = words.spans[index][0]
+    found = _TO_DATE.search(words.text, max(0, start - 40), start)
+    if found is None:
+        return period
+    before = normalize((found[1] or "").strip(",.;:()"))
+    if before[:1].isdigit() or before in _MONTHS or before in _SHORT_MONTHS:
+        return period
+    if period.label is None and period.part not in MONTH_NUMBERS:
+        return period
+    if period.label is not None and not _DAY_MONTH_YEAR.fullmatch(period.label):
+        return period
+    return replace(period, to_date=True)
+
+
+def _year_to_date(period: _Period) -> _Period:
+    """A flow's figure "hingga 30 April 2026" (a period marked ``to_date``)
+    is of the year to that month: "Januari-April 2026" (the labelling
+    guide's year to date)."""
+    if not period.to_date:
+        return period
+    named = _DAY_MONTH_YEAR.fullmatch(period.label or "")
+    if named is None or MONTH_NUMBERS.get(named[1], 1) == 1:
+        return period
+    return replace(period, label=f"Januari-{named[1]} {named[2]}")
+
+
 def _find_periods(
     words: _Words,
     quantities: Sequence[Quantity],
@@ -660,7 +703,7 @@ def _find_periods(
             if period.year is not None and w[stop - 1].isdigit():
                 named_year = period.year  # written, not "tahun lalu"
             if not period.base:
-                found.append(period)
+                found.append(_to_date(words, index, period))
             elif bases is not None:
                 bases.append(period)
     return found
@@ -1973,10 +2016,8 @@ class _Sentence:
         else:
             year = self.article_year
         if year is None:
-            return _Period(period.start, period.end, period.part, period.part, None)
-        return _Period(
-            period.start, period.end, f"{period.part} {year}", period.part, year
-        )
+            return replace(period, label=period.part, year=None)
+        return replace(period, label=f"{period.part} {year}", year=year)
 
     # -- scope, kind, economic statement -------------------------------------
 
@@ -2239,6 +2280,8 @@ class _Sentence:
                 )
                 if match is not None and match.indicator.daily and not ahead:
                     period, period_from = self.day(period, period_from)
+                if match is not None and match.indicator.flow and period is not None:
+                    period = _year_to_date(period)
                 if match is not None:  # "4,8% pada tahun ini dan tahun depan"
                     joined = self.joined_period(quantity, period)
                     if joined is not None:
