@@ -915,6 +915,39 @@ def test_a_period_still_to_come_is_expected_not_realised(text, date, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # "diperkirakan" of a period not yet over: a forecast
+        (
+            "Pertumbuhan ekonomi diperkirakan 4,8% pada tahun ini.",
+            [("2025", "projection")],
+        ),
+        (
+            "Inflasi Oktober diperkirakan sebesar 0,2 persen.",
+            [("Oktober 2025", "projection")],
+        ),
+        # ... of one that is over: an estimate
+        (
+            "Pertumbuhan ekonomi kuartal III-2025 diperkirakan 5,1%.",
+            [("triwulan III 2025", "estimate")],
+        ),
+        (
+            "Pertumbuhan ekonomi 2024 diperkirakan sebesar 5,0 persen.",
+            [("2024", "estimate")],
+        ),
+        # a figure of no indicator (a loss) stays an estimate
+        (
+            "Kasus itu ditaksir merugikan negara hingga Rp 2,3 triliun.",
+            [("2025", "estimate")],
+        ),
+    ],
+)
+def test_an_estimate_of_a_period_not_yet_over_is_a_projection(text, expected):
+    figures = extract(text, article_date="2025-10-10")
+    assert [(f.period, f.kind) for f in figures] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a realised figure the article's date alone dates takes the period of
         # the same indicator's figure before it
         (

@@ -86,7 +86,9 @@ Kind: the nearest cue before the figure in its stretch, else one right after it
 realised; "dari target", "melampaui target" -> realised before them, target
 after them; no cue -> realised, unless the figure's period begins after the
 article's month: then projection, or target for an indicator marked ``plan``
-(a budget).
+(a budget). An indicator's estimate of a period not over by the article's day
+("pertumbuhan diperkirakan 4,8% pada tahun ini", "inflasi Oktober diperkirakan"
+in October) is a projection; of one that is over, an estimate.
 """
 
 from __future__ import annotations
@@ -1401,6 +1403,31 @@ def _day(date: dt.date) -> _Period:
 _LABEL_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+def _period_end(label: str) -> tuple[int, int, int | None] | None:
+    """The year, month and (for a day) day a period label ends in: "2025"
+    and "akhir 2025" in December, "triwulan III 2025" in September,
+    "Januari-April 2026" in April, "30 April 2026" on that day; None for a
+    label it cannot read."""
+    years = list(_LABEL_YEAR.finditer(label))
+    if not years:
+        return None
+    year = int(years[-1].group())
+    head = label[: years[-1].start()].replace("-", " ").split()
+    if not head or head == ["akhir"] or _LABEL_YEAR.fullmatch(head[0]):
+        return year, 12, None  # a year, its end, a span of years
+    if head[0] in ("triwulan", "semester") and len(head) == 2:
+        number = _ROMAN.get(head[1], 0)
+        if not number:
+            return None
+        return year, number * (3 if head[0] == "triwulan" else 6), None
+    month = MONTH_NUMBERS.get(head[-1])
+    if month is None:
+        return None
+    if head[0].isdigit() and len(head) == 2:
+        return year, month, int(head[0])
+    return year, month, None
+
+
 def _first_month(part: str) -> int:
     """The first month of a month, months, quarter or half ("Juni",
     "Januari-Maret", "triwulan IV", "semester II"); 0 if none."""
@@ -2339,7 +2366,30 @@ class _Sentence:
             return (
                 "target" if match is not None and match.indicator.plan else "projection"
             )
+        if (
+            kind == "estimate"
+            and match is not None
+            and period is not None
+            and self.unfinished(period)
+        ):
+            # "pertumbuhan diperkirakan 4,8% pada tahun ini": a forecast of a
+            # period not yet over, not an estimate of one that is (an
+            # indicator's: a loss "ditaksir Rp 2,3 triliun" stays an estimate)
+            return "projection"
         return kind
+
+    def unfinished(self, period: _Period) -> bool:
+        """Whether ``period`` is not over by the article's day: this year,
+        this quarter, this month, a day after it."""
+        if self.article_day is None:
+            return False
+        end = _period_end(period.label or "")
+        if end is None:
+            return False
+        year, month, day = end
+        if day is not None:
+            return dt.date(year, month, day) > self.article_day
+        return (year, month) >= (self.article_day.year, self.article_day.month)
 
     def joined_period(
         self, quantity: Quantity, period: _Period | None
