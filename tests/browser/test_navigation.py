@@ -120,4 +120,5 @@ def test_favicon_is_served(site_url):
 def test_server_answers_404_for_missing_files(site_url):
     with pytest.raises(urllib.error.HTTPError) as caught:
         urllib.request.urlopen(f"{site_url}/tidak-ada.css")
-    assert caught.value.code == 404
+    with caught.value as error:  # the error holds the response: closed here
+        assert error.code == 404

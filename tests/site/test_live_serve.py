@@ -54,7 +54,8 @@ def _get(url: str) -> tuple[int, str]:
         with urllib.request.urlopen(url, timeout=10) as response:
             return response.status, response.read().decode("utf-8")
     except urllib.error.HTTPError as error:
-        return error.code, ""
+        with error:  # it holds the response: closed, not left to the collector
+            return error.code, ""
 
 
 def _serve_live(content, tmp_path, messages, **options) -> int:
