@@ -1212,6 +1212,27 @@ def test_a_rise_or_fall_after_a_figure_is_its_change(text, expected):
             "Inflasi Juli tahun lalu tercatat 3,1 persen.",
             [("Juli 2024", "clause")],
         ),
+        # The same period a year before: the figure's own, a year earlier.
+        (
+            "Produksi padi periode Januari-November 2025 mencapai 33,19 juta ton, "
+            "naik 12,62% dibandingkan periode yang sama tahun lalu, yakni 29,47 "
+            "juta ton.",
+            [
+                ("Januari-November 2025", "clause"),
+                ("Januari-November 2025", "clause"),
+                ("Januari-November 2024", "base"),
+            ],
+        ),
+        (
+            "Ekspor triwulan I 2025 mencapai US$ 20 miliar, naik dibanding periode"
+            " yang sama tahun lalu yang sebesar US$ 18 miliar.",
+            [("triwulan I 2025", "clause"), ("triwulan I 2024", "base")],
+        ),
+        # ... not a part of last year, which the base does not date
+        (
+            "Inflasi Mei 2025 naik dibanding akhir tahun lalu yang sebesar 2,1 persen.",
+            [(None, "base")],
+        ),
     ],
 )
 def test_a_base_periods_value_takes_that_period(text, expected):

@@ -48,10 +48,12 @@ quarter or month without a year takes the year from the same places. Forms:
 "Januari-Maret 2024", "31 Desember 2023", "pada bulan Mei", "tahun lalu/ini/
 depan". Not periods: the base of a comparison ("dibanding Desember 2023", "sejak
 2020", "periode yang sama tahun lalu") and the year of a regulation ("Nomor 5
-Tahun 2015"). A figure of an indicator marked ``flow`` "hingga", "sampai
-(dengan)" or "s/d" a day or a month is of the year to that month ("KUR hingga 30
-April 2026" -> "Januari-April 2026"); not a span's second end ("16 Maret sampai
-24 Juni").
+Tahun 2015"). A comparison's base value ("dibanding April 2025 yang sebesar US$
+450 juta", "dibandingkan periode yang sama tahun lalu, yakni 29,47 juta ton") is
+of the base's period: the one it names, or the figure's own a year before. A
+figure of an indicator marked ``flow`` "hingga", "sampai (dengan)" or "s/d" a
+day or a month is of the year to that month ("KUR hingga 30 April 2026" ->
+"Januari-April 2026"); not a span's second end ("16 Maret sampai 24 Juni").
 
 Scope: a place named in the figure's stretch (before it, then after it), else
 elsewhere in the clause, else the indicator's own ``scope``, else a place
@@ -1258,7 +1260,36 @@ _CHANGE_AFTER = re.compile(
 # 2025 yang sebesar US$ 450 juta" (that period's), "dibanding bulan
 # sebelumnya yang sebesar 2,1 persen" (another period's, which the base does
 # not date).
-_BASE_VALUE_END = r"\byang\s+(?:sebesar|sebanyak|senilai|tercatat|mencapai|hanya)\s*$"
+_BASE_VALUE_END = (
+    r"(?:\byang\s+(?:sebesar|sebanyak|senilai|tercatat|mencapai|hanya)"
+    r"|,?\s*\b(?:yakni|yaitu))\s*$"
+)
+_LAST_YEAR = re.compile(r"\btahun\s+(?:lalu|sebelumnya)\b", re.IGNORECASE)
+_PART_OF_YEAR = frozenset(
+    {"akhir", "awal", "pertengahan", "semester", *_QUARTER_WORDS, *_MONTHS}
+) | frozenset(_SHORT_MONTHS)
+
+
+def _last_year(text: str, start: int, end: int) -> bool:
+    """Whether a comparison's base is the same period a year before:
+    "periode yang sama tahun lalu", "BPIH tahun lalu"; not a part of last
+    year ("Desember tahun lalu", "akhir tahun lalu")."""
+    return bool(_LAST_YEAR.search(text, start, end)) and _PART_OF_YEAR.isdisjoint(
+        normalize(text[start:end]).split()
+    )
+
+
+def _year_before(period: _Period | None) -> _Period | None:
+    """``period`` a year earlier ("Januari-November 2025" -> "Januari-November
+    2024"); None for none, a span of years or a label with no year."""
+    if period is None or period.year is None or period.label is None:
+        return None
+    head, year, rest = period.label.rpartition(str(period.year))
+    if not year or rest or _LABEL_YEAR.search(head):
+        return None
+    return replace(period, label=f"{head}{period.year - 1}", year=period.year - 1)
+
+
 _COMPARED_VALUE = re.compile(
     r"\b(?:dibanding(?:kan)?|terhadap)\b(?P<base>[^,.;]*?)" + _BASE_VALUE_END,
     re.IGNORECASE,
@@ -2295,6 +2326,15 @@ class _Sentence:
                 period, period_from = self._dated(base, previous, ahead=False), "base"
             elif compared:
                 period, period_from = self.base_period(compared), "base"
+                if period is None and _last_year(self.text, *compared.span("base")):
+                    # "dibandingkan periode yang sama tahun lalu, yakni 29,47
+                    # juta ton": the figure's own period, a year before
+                    own, _ = self.period(quantity, stretch, previous)
+                    low, high = compared.span("base")
+                    if own is not None and low <= own.start < high:
+                        period = own  # the base's own "tahun lalu", read as is
+                    else:
+                        period = _year_before(own)
                 if period is None:
                     match = None  # another period's, not dated
             else:
