@@ -1481,6 +1481,42 @@ def test_an_amount_beside_kurs_or_kredit_outside_its_bounds_is_no_such_figure():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A sentence that opens going on from the one before lists more of
+        # its indicator.
+        (
+            "Penyaluran KUR terbesar di Pulau Jawa Rp 48,81 triliun. Disusul "
+            "Sumatera sebesar Rp 23,83 triliun dan Sulawesi Rp 9,53 triliun.",
+            [
+                ("credit-umkm", "Pulau Jawa"),
+                ("credit-umkm", "Pulau Sumatera"),
+                ("credit-umkm", "Pulau Sulawesi"),
+            ],
+        ),
+        (
+            "Persentase kemiskinan di perkotaan naik menjadi 12,02 persen. "
+            "Sementara itu, di pedesaan menurun menjadi 11,51 persen.",
+            [("poverty", None), ("poverty", None)],
+        ),
+        # not one that opens otherwise, nor one after a sentence between
+        (
+            "Penyaluran KUR di Pulau Jawa Rp 48,81 triliun. Harga rumah di "
+            "Sumatera Rp 500 juta.",
+            [("credit-umkm", "Pulau Jawa"), (None, "Pulau Sumatera")],
+        ),
+        (
+            "Penyaluran KUR di Pulau Jawa Rp 48,81 triliun. Cuaca cerah. Disusul "
+            "Sumatera sebesar Rp 23,83 triliun.",
+            [("credit-umkm", "Pulau Jawa"), (None, "Pulau Sumatera")],
+        ),
+    ],
+)
+def test_a_sentence_may_go_on_listing_the_one_before(text, expected):
+    assert [(f.indicator_id, f.scope) for f in extract(text)] == expected
+
+
 def test_a_lists_items_are_apart_and_of_the_lists_kind():
     text = (
         "Berikut asumsi dasar ekonomi makro 2027: - Pertumbuhan ekonomi: 5,8-6,5%"

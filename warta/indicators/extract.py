@@ -25,15 +25,17 @@ figure's kind (a percentage never measures an indicator in rupiah; rupiah and
 dollars are both money; persons, units and households are all counts) and its
 ``subject`` words, if any, must stand in the sentence. Where candidate phrases
 overlap the longer wins ("realisasi investasi" over "investasi"). A figure with
-no phrase takes the indicator of the figure before it in the sentence when
-only linking words, places and periods stand between them ("inflasi Januari
-2,1 persen dan Februari 2,3 persen", ", sementara itu Kota Metro 2,5 persen").
-A figure that matches nothing is kept with ``indicator_id`` None only if it
-looks like an economic statement: an amount of money, or a percentage or count
-in a clause with an economic word (ekonomi, ekspor, harga, naik, usaha...). A
-bare number (no unit, currency or multiplier) is kept only when a phrase around
-it or at most 80 characters before it names an indicator counted in units,
-people, tonnes or an index ("NTP 118,5", "jumlah IKM mencapai 12.500").
+no phrase takes the indicator of the figure before it in the sentence when only
+linking words, places and periods stand between them ("inflasi Januari 2,1
+persen dan Februari 2,3 persen", ", sementara itu Kota Metro 2,5 persen"), and
+so does the first of a sentence that opens going on from the one before ("... di
+Pulau Jawa Rp 48,81 triliun. Disusul Sumatera sebesar Rp 23,83 triliun"). A
+figure that matches nothing is kept with ``indicator_id`` None only if it looks
+like an economic statement: an amount of money, or a percentage or count in a
+clause with an economic word (ekonomi, ekspor, harga, naik, usaha...). A bare
+number (no unit, currency or multiplier) is kept only when a phrase around it or
+at most 80 characters before it names an indicator counted in units, people,
+tonnes or an index ("NTP 118,5", "jumlah IKM mencapai 12.500").
 
 Period: one that follows the figure at once ("5 persen pada 2014"), else the
 nearest before it in the clause, else after it in the clause, else elsewhere in
@@ -1162,6 +1164,9 @@ def _is_economic(word: str) -> bool:
 
 
 # Words that may stand between two figures of the same indicator.
+# Words a sentence opens with when it goes on listing what the one before
+# listed.
+_CONTINUING = frozenset({"disusul", "diikuti", "sedangkan"})
 _LINKING = (
     frozenset(
         "dan serta sedangkan sementara itu atau pada di ke dari untuk dengan per "
@@ -1169,7 +1174,8 @@ _LINKING = (
         "masih juga pula naik turun tumbuh meningkat menurun hingga sampai yang lalu "
         "ini lebih rendah tinggi dibanding dibandingkan periode sama bulan tahun "
         "triwulan kuartal semester year on yoy secara tahunan angka level berada "
-        "kabupaten kota provinsi".split()
+        "kabupaten kota provinsi disusul diikuti perkotaan perdesaan pedesaan "
+        "desa".split()
     )
     | frozenset(_MONTHS)
     | frozenset(_SHORT_MONTHS)
@@ -1563,6 +1569,9 @@ class _Sentence:
         self._places: list[_Mention] | None = None
         self._cues: list[_Mention] | None = None
         self._attributions: list[int] | None = None
+        # The last figure of an indicator ``figures`` found, for the next
+        # sentence to go on from.
+        self.last_of_indicator: tuple[Quantity, _Match] | None = None
 
     # Read only when a figure of the sentence is kept.
 
@@ -1961,6 +1970,12 @@ class _Sentence:
             return None
         return min(kept, key=lambda item: (item[0], -item[1].size))[1]
 
+    def continues(self) -> bool:
+        """Whether the sentence opens by going on from the one before:
+        "Disusul ...", "Diikuti ...", "Sementara itu, ...", "Sedangkan ..."."""
+        w = self.words.words
+        return bool(w) and (w[0] in _CONTINUING or (w[:2] == ["sementara", "itu"]))
+
     def parallel(self, start: int, end: int) -> bool:
         """True if ``text[start:end]``, between two figures, names nothing new:
         only linking words, places and periods ("dan Februari", ", sedangkan
@@ -2278,10 +2293,17 @@ class _Sentence:
         previous: Callable[[], list[_Period]],
         region: str | None,
         national: bool = False,
+        carried: tuple[Quantity, _Match] | None = None,
     ) -> list[Figure]:
+        """The sentence's figures. ``carried``: the last figure of an
+        indicator in the sentence before, which a figure of this one may go
+        on listing when this one opens as a continuation ("... di Pulau Jawa
+        Rp 48,81 triliun. Disusul Sumatera sebesar Rp 23,83 triliun")."""
         quote = " ".join(self.text[self.start : self.end].split())
         figures = []
         last: tuple[Quantity, _Match | None] | None = None
+        if carried is not None and self.continues():
+            last = carried
         for quantity in self.quantities:
             stretch = self.stretch(quantity)
             match = self.indicator(quantity, stretch)
@@ -2317,6 +2339,8 @@ class _Sentence:
                     continue
             if not quantity.bare or match is not None:
                 last = (quantity, match)
+            if match is not None:
+                self.last_of_indicator = (quantity, match)
             scope = self.scope(quantity, stretch, match, region, national)
             if scope == ABROAD:
                 continue  # another country's figure
@@ -2511,6 +2535,7 @@ def extract_figures(
 
     dateline_end = _dateline_end(text, places)
     figures: list[Figure] = []
+    before: tuple[tuple[int, int], _Sentence] | None = None
     for span, members in grouped:
         sentence = _Sentence(
             text,
@@ -2521,7 +2546,13 @@ def extract_figures(
             places,
             dateline_end,
         )
-        figures.extend(sentence.figures(partial(previous, span), region, national))
+        carried = None
+        if before is not None and breaks.before(span) == before[0]:
+            carried = before[1].last_of_indicator
+        figures.extend(
+            sentence.figures(partial(previous, span), region, national, carried)
+        )
+        before = span, sentence
     return _carry_periods(text, figures, catalogue)
 
 
