@@ -138,6 +138,26 @@ def test_a_set_of_indicator_figures_names_its_articles_in_a_data_folder(tmp_path
     assert "  extra" not in report
 
 
+def test_figures_of_an_indicator_added_since_the_set_was_labelled_are_not_scored(
+    tmp_path,
+):
+    # the set was labelled when the catalogue had export-value and inflation
+    # only: its export-growth, economic-growth figures are neither found nor
+    # extra
+    path = tmp_path / "set.yaml"
+    path.write_text(
+        SET.replace(
+            "labelled: indicators\n",
+            "labelled: indicators\nindicators: [inflation, export-value]\n",
+        ),
+        encoding="utf-8",
+    )
+    scores = evaluate(path, CATALOGUE, data=_records(tmp_path), show=True)
+    assert (scores.expected, scores.extracted, scores.found) == (5, 2, 2)
+    assert set(scores.by_indicator) >= {"inflation", "export-value"}
+    assert scores.by_indicator["export-growth"]["extracted"] == 0
+
+
 def test_figures_of_no_indicator_count_in_a_bare_list(tmp_path):
     path = tmp_path / "set.yaml"
     path.write_text(
@@ -223,6 +243,11 @@ def test_duplicate_labels_pair_each_figure_with_the_one_it_agrees_with(tmp_path)
             "line 1: item 1: date '2024-13-01' is not YYYY-MM-DD",
         ),
         ("labelled: some\nitems: []\n", True, "labelled 'some' must be"),
+        (
+            "labelled: indicators\nindicators: inflation\nitems: []\n",
+            True,
+            "indicators must be a list of indicator ids",
+        ),
         ("items: {}\n", True, "a labelled set is a list of items"),
         ("- [unclosed\n", True, "not a labelled set"),
     ],

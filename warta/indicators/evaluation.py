@@ -4,7 +4,10 @@ A set is a YAML (or JSON) file: a list of items, or a mapping with ``items``
 and ``labelled: indicators``. In a bare list every figure the extractor may
 report is labelled (``indicator: null`` for a figure of no indicator); with
 ``labelled: indicators`` only figures of an indicator are, and the
-extractor's figures of no indicator are left out of the count.
+extractor's figures of no indicator are left out of the count. ``indicators``
+(optional) lists the catalogue's indicators when the set was labelled:
+figures of an indicator added since are left out too, as nobody labelled
+them.
 
 An item holds its text, or names an article in a folder of news records (the
 ``data`` folder: JSON Lines or CSV, ``warta.news_records``), so that a set
@@ -327,13 +330,38 @@ def _item(entry: object, number: int, data: Path | None, texts: RecordTexts) -> 
     )
 
 
-def read_set(path: Path, data: Path | None = None) -> tuple[list[Item], bool]:
-    """The set's items and whether only indicator figures are labelled."""
+@dataclass(frozen=True)
+class LabelledSet:
+    items: list[Item]
+    # Only figures of an indicator are labelled.
+    indicators_only: bool = False
+    # The catalogue's indicators when the set was labelled (None: all): a
+    # figure of one added since is neither found nor extra.
+    scored: frozenset[str] | None = None
+
+    def kept(self, figures: list[Figure]) -> list[Figure]:
+        """The extracted figures the set's labels can judge."""
+        return [
+            figure
+            for figure in figures
+            if (figure.indicator_id or not self.indicators_only)
+            and (
+                self.scored is None
+                or figure.indicator_id is None
+                or figure.indicator_id in self.scored
+            )
+        ]
+
+
+def read_set(path: Path, data: Path | None = None) -> LabelledSet:
+    """The set's items, whether only indicator figures are labelled, and the
+    indicators it labels."""
     try:
         loaded = load_lined_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         raise LabelledSetError(f"not a labelled set: {error}") from None
     indicators_only = False
+    scored = None
     if isinstance(loaded, dict):
         labelled = loaded.get("labelled", "all")
         if labelled not in ("all", "indicators"):
@@ -341,6 +369,11 @@ def read_set(path: Path, data: Path | None = None) -> tuple[list[Item], bool]:
                 f"labelled {labelled!r} must be 'all' or 'indicators'"
             )
         indicators_only = labelled == "indicators"
+        if "indicators" in loaded:
+            ids = loaded["indicators"]
+            if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+                raise LabelledSetError("indicators must be a list of indicator ids")
+            scored = frozenset(ids)
         loaded = loaded.get("items")
     if not isinstance(loaded, list):
         raise LabelledSetError("a labelled set is a list of items")
@@ -349,7 +382,7 @@ def read_set(path: Path, data: Path | None = None) -> tuple[list[Item], bool]:
         _item(entry, number, data, texts)
         for number, entry in enumerate(loaded, start=1)
     ]
-    return items, indicators_only
+    return LabelledSet(items, indicators_only, scored)
 
 
 def _missed(item: Item, wanted: Expected) -> str:
@@ -387,10 +420,10 @@ def evaluate(
     folder of the records the set's items name). With ``show``, the report
     lists each figure missed, extracted but not labelled, or found with a
     field other than labelled."""
-    items, indicators_only = read_set(Path(path), data)
-    scores = Scores(items=len(items))
+    labelled = read_set(Path(path), data)
+    scores = Scores(items=len(labelled.items))
     started = time.perf_counter()
-    for item in items:
+    for item in labelled.items:
         figures = extract_figures(
             item.text,
             catalogue=catalogue,
@@ -398,8 +431,7 @@ def evaluate(
             region=item.region,
             places=places,
         )
-        if indicators_only:
-            figures = [figure for figure in figures if figure.indicator_id]
+        figures = labelled.kept(figures)
         pairs = scores.add(figures, item.figures)
         if show:
             matched = {id(wanted) for _, wanted in pairs if wanted is not None}
