@@ -1530,6 +1530,19 @@ def test_a_lists_items_are_apart_and_of_the_lists_kind():
     ]
 
 
+def test_bank_indonesias_facilities_are_no_bi_rate():
+    text = (
+        "Rapat Dewan Gubernur memutuskan menaikkan BI Rate sebesar 50 basis poin"
+        " menjadi 5,25%, suku bunga Deposit Facility 50 basis poin menjadi sebesar"
+        " 4,25%, dan suku bunga Lending Facility menjadi 6,25%."
+    )
+    assert [(f.indicator_id, f.value) for f in extract(text)] == [
+        ("policy-rate", 5.25),
+        ("deposit-facility-rate", 4.25),
+        ("lending-facility-rate", 6.25),
+    ]
+
+
 def test_a_share_of_an_indicator_is_no_value_of_it():
     text = "Bunganya dinaikkan menjadi 80 persen dari suku bunga acuan BI."
     assert indicator_ids(text) == [None]
