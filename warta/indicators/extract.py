@@ -103,7 +103,7 @@ import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import cached_property, partial
+from functools import cache, cached_property, partial
 from itertools import pairwise
 from operator import itemgetter
 
@@ -656,6 +656,10 @@ def _to_date(words: _Words, index: int, period: _Period) -> _Period:
     """``period`` marked ``to_date`` where "hingga", "sampai (dengan)" or
     "s.d." leads it to a month or a day."""
     start = words.spans[index][0]
+    before = words.text[max(0, start - 40) : start].lower()
+    compact = before.replace(" ", "")
+    if not any(key in compact for key in ("hingga", "sampai", "s/d", "s.d")):
+        return period  # spares the search below most periods
     found = _TO_DATE.search(words.text, max(0, start - 40), start)
     if found is None:
         return period
@@ -2100,8 +2104,11 @@ class _Sentence:
         stretch: _Stretch,
         match: _Match | None,
         region: str | None,
-        national: bool = False,
+        national: Callable[[], bool] = bool,
     ) -> str | None:
+        """The figure's place. ``national()``: the text names Statistics
+        Indonesia and no regional office of it, and the article no Region
+        (``_national_statistics``, asked only when it decides)."""
         if match is not None and self.of_world(match):
             return ABROAD  # "pertumbuhan ekonomi global", "inflasi dunia"
         places = self.figure_places
@@ -2142,7 +2149,7 @@ class _Sentence:
             and not match.indicator.actor
             and (
                 self.place_before == NATIONAL
-                or (national and self.place_before in (None, _CAPITAL))
+                or (self.place_before in (None, _CAPITAL) and national())
             )
         ):
             return NATIONAL
@@ -2292,7 +2299,7 @@ class _Sentence:
         self,
         previous: Callable[[], list[_Period]],
         region: str | None,
-        national: bool = False,
+        national: Callable[[], bool] = bool,
         carried: tuple[Quantity, _Match] | None = None,
     ) -> list[Figure]:
         """The sentence's figures. ``carried``: the last figure of an
@@ -2302,7 +2309,7 @@ class _Sentence:
         quote = " ".join(self.text[self.start : self.end].split())
         figures = []
         last: tuple[Quantity, _Match | None] | None = None
-        if carried is not None and self.continues():
+        if carried is not None:  # the sentence continues the one before
             last = carried
         for quantity in self.quantities:
             stretch = self.stretch(quantity)
@@ -2510,7 +2517,7 @@ def extract_figures(
     if not quantities:
         return []
     region = region_scope(region, places)
-    national = region is None and _national_statistics(text, places)
+    national = cache(lambda: region is None and _national_statistics(text, places))
     day = _article_day(article_date)
     year = day.year if day else None
     breaks = _Breaks(text)
@@ -2547,7 +2554,12 @@ def extract_figures(
             dateline_end,
         )
         carried = None
-        if before is not None and breaks.before(span) == before[0]:
+        if (
+            before is not None
+            and before[1].last_of_indicator is not None
+            and sentence.continues()
+            and breaks.before(span) == before[0]
+        ):
             carried = before[1].last_of_indicator
         figures.extend(
             sentence.figures(partial(previous, span), region, national, carried)
