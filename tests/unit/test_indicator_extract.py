@@ -1517,6 +1517,20 @@ def test_a_sentence_may_go_on_listing_the_one_before(text, expected):
     assert [(f.indicator_id, f.scope) for f in extract(text)] == expected
 
 
+def test_a_share_beside_a_listed_figure_does_not_end_the_list():
+    text = (
+        "Ekspor terbesar berasal dari Jawa Barat dengan nilai 4,48 miliar dolar AS"
+        " atau 17,25 persen, diikuti Riau 2,92 miliar dolar AS atau 11,23 persen,"
+        " dan Kalimantan Timur senilai 2,76 miliar dolar AS."
+    )
+    listed = [(f.text, f.scope) for f in extract(text) if f.indicator_id]
+    assert listed == [
+        ("4,48 miliar dolar AS", "Jawa Barat"),
+        ("2,92 miliar dolar AS", "Riau"),
+        ("2,76 miliar dolar AS", "Kalimantan Timur"),
+    ]
+
+
 def test_a_lists_items_are_apart_and_of_the_lists_kind():
     text = (
         "Berikut asumsi dasar ekonomi makro 2027: - Pertumbuhan ekonomi: 5,8-6,5%"

@@ -26,16 +26,18 @@ dollars are both money; persons, units and households are all counts) and its
 ``subject`` words, if any, must stand in the sentence. Where candidate phrases
 overlap the longer wins ("realisasi investasi" over "investasi"). A figure with
 no phrase takes the indicator of the figure before it in the sentence when only
-linking words, places and periods stand between them ("inflasi Januari 2,1
-persen dan Februari 2,3 persen", ", sementara itu Kota Metro 2,5 persen"), and
-so does the first of a sentence that opens going on from the one before ("... di
-Pulau Jawa Rp 48,81 triliun. Disusul Sumatera sebesar Rp 23,83 triliun"). A
-figure that matches nothing is kept with ``indicator_id`` None only if it looks
-like an economic statement: an amount of money, or a percentage or count in a
-clause with an economic word (ekonomi, ekspor, harga, naik, usaha...). A bare
-number (no unit, currency or multiplier) is kept only when a phrase around it or
-at most 80 characters before it names an indicator counted in units, people,
-tonnes or an index ("NTP 118,5", "jumlah IKM mencapai 12.500").
+linking words, places, periods and other figures (a share written beside one:
+"4,48 miliar dolar AS atau 17,25 persen, diikuti Riau 2,92 miliar") stand
+between them ("inflasi Januari 2,1 persen dan Februari 2,3 persen", ", sementara
+itu Kota Metro 2,5 persen"), and so does the first of a sentence that opens
+going on from the one before ("... di Pulau Jawa Rp 48,81 triliun. Disusul
+Sumatera sebesar Rp 23,83 triliun"). A figure that matches nothing is kept with
+``indicator_id`` None only if it looks like an economic statement: an amount of
+money, or a percentage or count in a clause with an economic word (ekonomi,
+ekspor, harga, naik, usaha...). A bare number (no unit, currency or multiplier)
+is kept only when a phrase around it or at most 80 characters before it names an
+indicator counted in units, people, tonnes or an index ("NTP 118,5", "jumlah IKM
+mencapai 12.500").
 
 Period: one that follows the figure at once ("5 persen pada 2014"), else the
 nearest before it in the clause, else after it in the clause, else elsewhere in
@@ -1174,8 +1176,9 @@ _CONTINUING = frozenset({"disusul", "diikuti", "sedangkan"})
 _LINKING = (
     frozenset(
         "dan serta sedangkan sementara itu atau pada di ke dari untuk dengan per "
-        "sebesar sebanyak mencapai menjadi tercatat adalah yakni yaitu sekitar hanya "
-        "masih juga pula naik turun tumbuh meningkat menurun hingga sampai yang lalu "
+        "sebesar sebanyak senilai mencapai menjadi tercatat adalah yakni yaitu "
+        "sekitar hanya masih juga pula naik turun tumbuh meningkat menurun hingga "
+        "sampai yang lalu "
         "ini lebih rendah tinggi dibanding dibandingkan periode sama bulan tahun "
         "triwulan kuartal semester year on yoy secara tahunan angka level berada "
         "kabupaten kota provinsi disusul diikuti perkotaan perdesaan pedesaan "
@@ -1986,7 +1989,7 @@ class _Sentence:
         Kota Metro"), so that the second figure measures what the first does."""
         if any(start <= m.start and m.end <= end for m in self.matches):
             return False
-        named = [*self.places, *self.periods]
+        named = [*self.places, *self.periods, *self.quantities]
         for word, (low, high) in zip(self.words.words, self.words.spans, strict=True):
             if low < start or high > end or word in _LINKING or word.isdigit():
                 continue
@@ -2344,7 +2347,16 @@ class _Sentence:
                     continue
                 if quantity.unit not in MONEY and not self.economic(stretch):
                     continue
-            if not quantity.bare or match is not None:
+            aside = (
+                match is None
+                and last is not None
+                and last[1] is not None
+                and _PAIRED.fullmatch(self.text, last[0].end, quantity.start)
+            )
+            if (not quantity.bare or match is not None) and not aside:
+                # not a share written beside the last figure ("4,48 miliar
+                # dolar AS atau 17,25 persen, diikuti Riau 2,92 miliar"): the
+                # list goes on from the figure before it
                 last = (quantity, match)
             if match is not None:
                 self.last_of_indicator = (quantity, match)
