@@ -1544,6 +1544,28 @@ def test_a_lists_items_are_apart_and_of_the_lists_kind():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # set once a month: the month of the day its text names ...
+        (
+            "Rapat Dewan Gubernur BI pada 19 dan 20 Agustus 2025 memutuskan "
+            "menurunkan BI Rate sebesar 25 bps menjadi 5%.",
+            ["Agustus 2025"],
+        ),
+        # ... else of the article's month
+        ("BI resmi menurunkan suku bunga acuan menjadi 4,75%.", ["September 2025"]),
+        # a month or year the text names stays
+        ("BI Rate pada Desember 2024 sebesar 6%.", ["Desember 2024"]),
+        # an expected rate is not the article's month's
+        ("BI Rate diproyeksikan turun menjadi 4,5%.", ["2025"]),
+    ],
+)
+def test_the_bi_rate_is_of_a_month(text, periods):
+    figures = extract(text, article_date="2025-09-17")
+    assert [f.period for f in figures] == periods
+
+
 def test_bank_indonesias_facilities_are_no_bi_rate():
     text = (
         "Rapat Dewan Gubernur memutuskan menaikkan BI Rate sebesar 50 basis poin"

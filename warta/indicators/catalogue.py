@@ -28,6 +28,9 @@ The file is a YAML list of indicators. Each has an ``id`` (slug), a ``name``, a
 - ``daily``: quoted by the day: a realised figure whose text names no period
   is of the day its sentence names ("Kamis (28/5/2026)"), else the article's
   (the rupiah's exchange rate);
+- ``monthly``: set once a month (the BI Rate, at the Board's meeting): a
+  realised figure of it is of a month, the one its text names (a day's
+  month: "pada 19 dan 20 Mei 2026"), else the article's;
 - ``actor``: its figures are an actor's (a ministry's budget, a firm's
   investment, a bank's credit) and take no place from the sentences before
   them, as an economy's figures do.
@@ -96,6 +99,7 @@ OPTIONAL_KEYS = (
     "not_within",
     "level",
     "daily",
+    "monthly",
     "short",
     "actor",
     "plan",
@@ -230,6 +234,9 @@ class Indicator:
     # Quoted by the day: a realised figure with no period of its own is the
     # day's its sentence names or the article's ("dolar AS ... Rp 17.853").
     daily: bool = False
+    # Set once a month: a realised figure is of a month, its text's or the
+    # article's ("BI Rate ... menjadi 4,75%" in September 2025).
+    monthly: bool = False
     # Normalised phrases that name it only just after its full name.
     short: tuple[tuple[str, ...], ...] = ()
     # Its figures are an actor's (a budget, a firm's investment): a figure
@@ -541,7 +548,15 @@ class _Checker:
         for key in ("min", "max"):
             if key in values:
                 read[key] = self.number(key, values[key][0])
-        for key in ("only_unit", "level", "daily", "actor", "plan", "flow"):
+        for key in (
+            "only_unit",
+            "level",
+            "daily",
+            "monthly",
+            "actor",
+            "plan",
+            "flow",
+        ):
             if key in values:
                 read[key] = self.flag(key, values[key][0])
         low, high = read.get("min"), read.get("max")
@@ -693,6 +708,7 @@ def _parsed(path: Path, raw: bytes, text: str) -> Catalogue:
                 only_unit=read.get("only_unit", False),
                 level=read.get("level", False),
                 daily=read.get("daily", False),
+                monthly=read.get("monthly", False),
                 short=tuple(words for _, _, words in read["short"]),
                 actor=read.get("actor", False),
                 plan=read.get("plan", False),

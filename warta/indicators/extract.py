@@ -52,12 +52,14 @@ quarter or month without a year takes the year from the same places. Forms:
 "Januari-Maret 2024", "31 Desember 2023", "pada bulan Mei", "tahun lalu/ini/
 depan". Not periods: the base of a comparison ("dibanding Desember 2023", "sejak
 2020", "periode yang sama tahun lalu") and the year of a regulation ("Nomor 5
-Tahun 2015"). A comparison's base value ("dibanding April 2025 yang sebesar US$
-450 juta", "dibandingkan periode yang sama tahun lalu, yakni 29,47 juta ton") is
-of the base's period: the one it names, or the figure's own a year before. A
-figure of an indicator marked ``flow`` "hingga", "sampai (dengan)" or "s/d" a
-day or a month is of the year to that month ("KUR hingga 30 April 2026" ->
-"Januari-April 2026"); not a span's second end ("16 Maret sampai 24 Juni").
+Tahun 2015"). An indicator marked ``monthly`` (the BI Rate) has a realised
+figure of a month: a day's period as its month, else the article's month. A
+comparison's base value ("dibanding April 2025 yang sebesar US$ 450 juta",
+"dibandingkan periode yang sama tahun lalu, yakni 29,47 juta ton") is of the
+base's period: the one it names, or the figure's own a year before. A figure of
+an indicator marked ``flow`` "hingga", "sampai (dengan)" or "s/d" a day or a
+month is of the year to that month ("KUR hingga 30 April 2026" -> "Januari-April
+2026"); not a span's second end ("16 Maret sampai 24 Juni").
 
 Scope: a place named in the figure's stretch (before it, then after it), else
 elsewhere in the clause, else the indicator's own ``scope``, else a place
@@ -1444,6 +1446,14 @@ def _day(date: dt.date) -> _Period:
     return _Period(0, 0, day_month_year(date), "", date.year)
 
 
+def _month_of(period: _Period | None) -> _Period | None:
+    """A day's period as its month's ("20 Mei 2026" -> "Mei 2026")."""
+    named = _DAY_MONTH_YEAR.fullmatch(period.label or "") if period else None
+    if named is None or not period.label[:1].isdigit():
+        return period
+    return replace(period, label=f"{named[1]} {named[2]}")
+
+
 _LABEL_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -2390,6 +2400,9 @@ class _Sentence:
                 )
                 if match is not None and match.indicator.daily and not ahead:
                     period, period_from = self.day(period, period_from)
+                if match is not None and match.indicator.monthly and not ahead:
+                    period, period_from = self.day(period, period_from)
+                    period = _month_of(period)
                 if match is not None and match.indicator.flow and period is not None:
                     period = _year_to_date(period)
                 if match is not None:  # "4,8% pada tahun ini dan tahun depan"
