@@ -1463,6 +1463,8 @@ def test_an_amount_beside_kurs_or_kredit_outside_its_bounds_is_no_such_figure():
     # trade are an index.
     alone = extract("Nilai tukar terus merosot melebihi Rp 17.400, sambungnya.")
     assert [(f.indicator_id, f.value) for f in alone] == [("exchange-rate", 17400)]
+    moving = extract("Hari ini rupiah tercatat bergerak dalam rentang Rp 16.504.")
+    assert [(f.indicator_id, f.value) for f in moving] == [("exchange-rate", 16504)]
     farmers = extract("Nilai tukar petani (NTP) Lampung Mei 2026 sebesar 110,5.")
     assert [f.indicator_id for f in farmers] == ["farmer-terms-of-trade"]
     card = extract("Dengan kartu kredit Bank Mega harganya Rp 3.919.200.")
