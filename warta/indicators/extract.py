@@ -660,9 +660,8 @@ def _to_date(words: _Words, index: int, period: _Period) -> _Period:
     """``period`` marked ``to_date`` where "hingga", "sampai (dengan)" or
     "s.d." leads it to a month or a day."""
     start = words.spans[index][0]
-    before = words.text[max(0, start - 40) : start].lower()
-    compact = before.replace(" ", "")
-    if not any(key in compact for key in ("hingga", "sampai", "s/d", "s.d")):
+    window = words.text[max(0, start - 40) : start].lower().replace(" ", "")
+    if not any(key in window for key in ("hingga", "sampai", "s/d", "s.d")):
         return period  # spares the search below most periods
     found = _TO_DATE.search(words.text, max(0, start - 40), start)
     if found is None:
