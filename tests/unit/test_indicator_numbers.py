@@ -60,6 +60,9 @@ T = 10**12
         ("inflasi 3 persen ± 1 persen", [(3, None, "percent")]),
         # ... whose unit a bare figure before it takes
         ("sasaran inflasi 2,5 plus minus 1 persen", [(2.5, None, "percent")]),
+        ("dalam sasaran 2,5% dengan deviasi 1%", [(2.5, None, "percent")]),
+        # a deviation standing alone is a figure
+        ("mengalami deviasi positif sebesar 11,58 persen", [(11.58, None, "percent")]),
         ("di kisaran 2,5±1% pada 2025", [(2.5, None, "percent")]),
         ("hadir plus minus 200 orang", [(200, None, "person")]),
         # "-an": about so much ("Rp 100-an miliar": some Rp 100 billion).

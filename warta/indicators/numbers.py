@@ -166,8 +166,12 @@ _QUANTITY_NO_DAN = _quantity_pattern(rf"(?:{_RANGE})")  # "dan" only after "anta
 _CURRENCY_BEFORE = re.compile(rf"(?<!\w)(?P<cur>{_CURRENCY}){_SP}$")
 # "minus 1,2 persen", not "plus minus 1 persen": about, or a tolerance.
 _MINUS_BEFORE = re.compile(r"(?<!plus )(?<!plus-)\bminus\s+$", re.IGNORECASE)
-# A tolerance after a figure: "3 persen plus minus 1 persen", "3% ± 1%".
-_TOLERANCE_BEFORE = re.compile(r"(?:\bplus[\s-]minus|\u00b1|\+/-)\s*$", re.IGNORECASE)
+# A tolerance after a figure: "3 persen plus minus 1 persen", "3% ± 1%",
+# "sasaran 2,5% dengan deviasi 1%".
+_TOLERANCE_BEFORE = re.compile(
+    r"(?:\bplus[\s-]minus|\u00b1|\+/-|\bdengan\s+deviasi(?:\s+sebesar)?)\s*$",
+    re.IGNORECASE,
+)
 _BETWEEN_BEFORE = re.compile(r"\b(?i:antara)\s+$")
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -454,6 +458,6 @@ def _tolerance(text: str, before: Quantity, quantity: Quantity) -> bool:
     between = text[before.end : quantity.start]
     return (
         before.unit in (None, quantity.unit)
-        and len(between) <= 14
+        and len(between) <= 24
         and _TOLERANCE_BEFORE.search(between) is not None
     )
