@@ -1568,6 +1568,17 @@ def test_the_bi_rate_is_of_a_month(text, periods):
     assert [f.period for f in figures] == periods
 
 
+def test_extreme_poverty_is_no_poverty_rate():
+    text = (
+        "Angka kemiskinan ekstrem RI per Maret 2024 sebesar 0,83%. Tingkat "
+        "kemiskinan Maret 2024 sebesar 9,03%."
+    )
+    assert [(f.indicator_id, f.value) for f in extract(text)] == [
+        ("extreme-poverty", 0.83),
+        ("poverty", 9.03),
+    ]
+
+
 def test_bank_indonesias_facilities_are_no_bi_rate():
     text = (
         "Rapat Dewan Gubernur memutuskan menaikkan BI Rate sebesar 50 basis poin"
