@@ -36,7 +36,7 @@ from warta.tagging import split_ids, unknown_indicator_ids
 
 logger = logging.getLogger(__name__)
 CONTEXT_KEY = "warta_indicators"
-CACHE_VERSION = "70"  # bump when extraction changes: cached figures are dropped
+CACHE_VERSION = "71"  # bump when extraction changes: cached figures are dropped
 
 
 @dataclass(frozen=True, slots=True)

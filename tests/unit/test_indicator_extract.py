@@ -730,6 +730,9 @@ def test_each_figure_takes_the_period_that_follows_it():
         # or a currency is no figure's place, nor a country compared after it.
         ("Inflasi Amerika Serikat (AS) mencapai 3 persen.", "Lampung", []),
         ("Inflasi di Malaysia sebesar 2,4 persen.", None, []),
+        # so is a part of the world Indonesia is not in, but for a partner
+        ("Pertumbuhan ekonomi Eropa mencapai 1 persen.", None, []),
+        ("Nilai ekspor Lampung ke Eropa mencapai US$ 5 juta.", None, ["Lampung"]),
         (
             "Nilai ekspor Lampung ke AS mencapai US$ 20 juta.",
             None,

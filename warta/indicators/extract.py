@@ -70,21 +70,22 @@ short forms: "Jabar", "DKI Jakarta"), the capital's region ("IKN"), Lampung's
 regencies and cities, "Kabupaten X", "Kota X", "Pemprov X" and islands ("pulau
 Jawa", "Sumatera") are recognised; after "Kabupaten" or "Kota", a name of
 places.yaml ends where it ends ("Kota Depok Rp 3,58 juta", "Kota Blitar Yudi
-Meira"). Another country's name before the figure (not a trading partner's, an
-origin's or a currency's: "ke AS", "dari China", "dolar AS") makes it that
-country's, and such a figure is left out (``ABROAD``); a country after it is
-mostly a comparison and is passed over. The rule for islands and other places
-inside an indicator: a place that is one of the matched phrase's own words is
-what the indicator measures, not the figure's scope. In "estimasi populasi IKM
-64% masih terkonsentrasi di pulau Jawa" the phrase "populasi IKM ...
-terkonsentrasi di ... Jawa" of ``ikm-share-in-java`` holds "Jawa", so the
-figure's scope is the indicator's own, "nasional" (a share of all Indonesian
-IKM); a place standing in a phrase's gap ("IKM di Lampung Selatan ... sebanyak")
-is still the scope. A figure of an economy (not an actor's) that names no place
-is the country's when the place named last before it is, or when none is (or the
-capital, a dateline's) and the text names Statistics Indonesia ("Badan Pusat
-Statistik", "Kepala BPS") and no regional office of it ("BPS NTB"); else the
-article's Region's (none for Jakarta, where national news is filed from).
+Meira"). Another country's name (or "Eropa", "Afrika", "Amerika Latin") before
+the figure (not a trading partner's, an origin's or a currency's: "ke AS", "dari
+China", "dolar AS") makes it that country's, and such a figure is left out
+(``ABROAD``); a country after it is mostly a comparison and is passed over. The
+rule for islands and other places inside an indicator: a place that is one of
+the matched phrase's own words is what the indicator measures, not the figure's
+scope. In "estimasi populasi IKM 64% masih terkonsentrasi di pulau Jawa" the
+phrase "populasi IKM ... terkonsentrasi di ... Jawa" of ``ikm-share-in-java``
+holds "Jawa", so the figure's scope is the indicator's own, "nasional" (a share
+of all Indonesian IKM); a place standing in a phrase's gap ("IKM di Lampung
+Selatan ... sebanyak") is still the scope. A figure of an economy (not an
+actor's) that names no place is the country's when the place named last before
+it is, or when none is (or the capital, a dateline's) and the text names
+Statistics Indonesia ("Badan Pusat Statistik", "Kepala BPS") and no regional
+office of it ("BPS NTB"); else the article's Region's (none for Jakarta, where
+national news is filed from).
 
 Kind: the nearest cue before the figure in its stretch, else one right after it
 (within a word: "Rp 5 triliun yang ditargetkan"), else earlier in the clause:
@@ -823,12 +824,25 @@ _MONEY_SIGNS = frozenset({"rp", "us", "usd"})
 _STATE_MONEY = frozenset(
     "utang belanja pendapatan penerimaan anggaran kas keuangan pembiayaan".split()
 )
+# Parts of the world Indonesia is not in ("pertumbuhan ekonomi Eropa ... 1
+# persen"): places abroad like a country, though not in a name ("Bank
+# Sentral Eropa"). Not Asia, ASEAN or the Middle East: Indonesia's figures
+# are as often set in them ("pasar digital terbesar di Asia Tenggara dengan
+# pertumbuhan 14%") or beside them ("akibat perang di Timur Tengah ... sasaran
+# inflasi 2,5%").
+_WORLD_REGIONS = {
+    ("eropa",): 1,
+    ("afrika",): 1,
+    ("amerika", "latin"): 2,
+}
+_WORLD_REGION_STARTS = frozenset(name[0] for name in _WORLD_REGIONS)
+_ABROAD_STARTS = COUNTRY_STARTS | _WORLD_REGION_STARTS
 # Words a place mention may start with.
 _PLACE_FIRST = frozenset(
     {key[0] for key in _KNOWN_WORDS}
     | {key[0] for key in _PREFIXES}
     | {"nasional", "pdb", "tanah", "indonesia", "apbn", "ri", "negara"}
-    | COUNTRY_STARTS
+    | _ABROAD_STARTS
 )
 # Words before "dari" that compare ("lebih rendah dari Argentina 33,6 persen"):
 # the country after them is the figure's place after all.
@@ -1033,8 +1047,19 @@ def _bare_place(
 
 
 def _country_name_at(words: _Words, index: int) -> int:
-    """How many words from ``index`` name another country, as a name only."""
-    return country_at(words.words, index, lambda i: not words.gap(i).strip())
+    """How many words from ``index`` name another country (or a part of the
+    world), as a name only."""
+    w = words.words
+    if w[index] in _WORLD_REGION_STARTS:
+        for name, size in _WORLD_REGIONS.items():
+            if tuple(w[index : index + size]) != name:
+                continue
+            if any(words.gap(i).strip() for i in range(index + 1, index + size)):
+                continue
+            if index and words.capitalised(index - 1) and not words.gap(index).strip():
+                return 0  # in a name: "Bank Sentral Eropa"
+            return size
+    return country_at(w, index, lambda i: not words.gap(i).strip())
 
 
 def _country_at(words: _Words, index: int) -> int:
@@ -1069,7 +1094,7 @@ def _find_places(words: _Words, places: PlaceScopes = NO_PLACES) -> list[_Mentio
         if w[index] not in _PLACE_FIRST and w[index] not in places.first_words:
             index += 1
             continue
-        size = _country_name_at(words, index) if w[index] in COUNTRY_STARTS else 0
+        size = _country_name_at(words, index) if w[index] in _ABROAD_STARTS else 0
         if size:
             if _country_at(words, index):
                 end = words.spans[index + size - 1][1]
