@@ -830,11 +830,7 @@ _STATE_MONEY = frozenset(
 # are as often set in them ("pasar digital terbesar di Asia Tenggara dengan
 # pertumbuhan 14%") or beside them ("akibat perang di Timur Tengah ... sasaran
 # inflasi 2,5%").
-_WORLD_REGIONS = {
-    ("eropa",): 1,
-    ("afrika",): 1,
-    ("amerika", "latin"): 2,
-}
+_WORLD_REGIONS = frozenset({("eropa",), ("afrika",), ("amerika", "latin")})
 _WORLD_REGION_STARTS = frozenset(name[0] for name in _WORLD_REGIONS)
 _ABROAD_STARTS = COUNTRY_STARTS | _WORLD_REGION_STARTS
 # Words a place mention may start with.
@@ -1051,7 +1047,8 @@ def _country_name_at(words: _Words, index: int) -> int:
     world), as a name only."""
     w = words.words
     if w[index] in _WORLD_REGION_STARTS:
-        for name, size in _WORLD_REGIONS.items():
+        for name in _WORLD_REGIONS:
+            size = len(name)
             if tuple(w[index : index + size]) != name:
                 continue
             if any(words.gap(i).strip() for i in range(index + 1, index + size)):
