@@ -1487,20 +1487,15 @@ def _period_end(label: str) -> tuple[int, int, int | None] | None:
     if not years:
         return None
     year = int(years[-1].group())
-    head = label[: years[-1].start()].replace("-", " ").split()
-    if not head or head == ["akhir"] or _LABEL_YEAR.fullmatch(head[0]):
+    head = label[: years[-1].start()].strip()
+    if head in ("", "akhir") or _LABEL_YEAR.match(head):
         return year, 12, None  # a year, its end, a span of years
-    if head[0] in ("triwulan", "semester") and len(head) == 2:
-        number = _ROMAN.get(head[1], 0)
-        if not number:
-            return None
-        return year, number * (3 if head[0] == "triwulan" else 6), None
-    month = MONTH_NUMBERS.get(head[-1])
-    if month is None:
-        return None
-    if head[0].isdigit() and len(head) == 2:
-        return year, month, int(head[0])
-    return year, month, None
+    day, _, month_name = head.partition(" ")
+    if day.isdigit():  # "30 April"
+        month = MONTH_NUMBERS.get(month_name, 0)
+        return (year, month, int(day)) if month else None
+    month = _last_month(head)
+    return (year, month, None) if month else None
 
 
 def _first_month(part: str) -> int:
@@ -1512,6 +1507,17 @@ def _first_month(part: str) -> int:
     if head == "semester":
         return 6 * _ROMAN.get(number, 0) - 5
     return MONTH_NUMBERS.get(part.partition("-")[0], 0)
+
+
+def _last_month(part: str) -> int:
+    """The last month of a month, months, quarter or half ("Juni",
+    "Januari-Maret", "triwulan IV", "semester II"); 0 if none."""
+    head, _, number = part.partition(" ")
+    if head == "triwulan":
+        return 3 * _ROMAN.get(number, 0)
+    if head == "semester":
+        return 6 * _ROMAN.get(number, 0)
+    return MONTH_NUMBERS.get(part.rpartition("-")[2], 0)
 
 
 # ---------------------------------------------------------------------------
